@@ -1,0 +1,167 @@
+"""Group statements that say the same thing in different documents.
+
+Independently written articles do not follow one order, and one sentence of one
+outlet may match two of another, so this is not a sequence aligner (bertalign,
+vecalign assume monotonic order). Instead:
+
+1. **Candidates**: for every statement, its nearest statements in *other*
+   documents by cosine similarity, kept if at or above the threshold *and* if
+   they stand out from the statement's usual neighbours (the ratio margin of
+   Artetxe & Schwenk's parallel-sentence mining). Articles on one story share a
+   vocabulary, so some sentences are close to everything ("hubs"); the margin
+   drops those pairs while keeping genuine matches. Exact blockwise search keeps
+   memory at one block of the similarity matrix.
+2. **Components**: candidates are edges; connected statements form components.
+3. **Groups**: inside each component, the maximal sets of statements that all
+   match each other (cliques). Plain components would chain A≈B≈C into one group
+   where A and C have nothing in common; a partitioning clustering could not put
+   one sentence that reports two facts into two groups. Cliques do neither.
+
+A group therefore always spans at least two documents, and keeps every
+cross-document similarity between its members so reports can show how tight it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import Group, Pair, Statement
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Cosine similarity at which two statements count as saying the same thing.
+#: Chosen by measurement on the seed corpus: see docs/alignment.md and
+#: ``python benchmarks/threshold.py``.
+DEFAULT_THRESHOLD = 0.63
+#: Minimum ratio of a pair's similarity to the mean similarity of both statements'
+#: nearest cross-document neighbours; measured with the threshold (docs/alignment.md).
+DEFAULT_MARGIN = 1.06
+NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is taken over)
+MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
+_BLOCK = 1024  # rows of the similarity matrix computed at once
+_MAX_DENSE = 1500  # larger components are split by raising the bar before clustering
+
+
+def alignable(statement: Statement) -> bool:
+    return len(statement.text.split()) >= MIN_WORDS
+
+
+def align(statements: list[Statement], vectors: "np.ndarray", threshold: float = DEFAULT_THRESHOLD,
+          margin: float = DEFAULT_MARGIN, neighbours: int = NEIGHBOURS) -> list[Group]:
+    """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents."""
+    import numpy as np
+
+    if len(statements) != len(vectors):
+        raise ValueError("one vector per statement expected")
+    usable = [i for i, s in enumerate(statements) if alignable(s)]
+    if len(usable) < 2:
+        return []
+    vecs = np.ascontiguousarray(vectors[usable], dtype=np.float32)
+    doc_index = {d: n for n, d in enumerate(dict.fromkeys(s.doc for s in statements))}
+    docs = np.array([doc_index[statements[i].doc] for i in usable])
+    edges = candidate_pairs(vecs, docs, threshold, margin, neighbours)
+    clusters: list[list[int]] = []
+    for component in _components(len(usable), edges):
+        clusters.extend(_split(component, vecs, docs, threshold, edges))
+    groups = []
+    for members in sorted(clusters):
+        local = sorted(members)
+        ids = [statements[usable[i]].id for i in local]
+        sims = vecs[local] @ vecs[local].T
+        pairs = [
+            Pair(ids[a], ids[b], round(float(sims[a, b]), 4))
+            for a in range(len(local)) for b in range(a + 1, len(local))
+            if docs[local[a]] != docs[local[b]]
+        ]
+        groups.append(Group(id=f"g{len(groups) + 1}", statements=ids, pairs=pairs))
+    return groups
+
+
+def candidate_pairs(vecs: "np.ndarray", docs: "np.ndarray", threshold: float, margin: float,
+                    neighbours: int) -> dict[tuple[int, int], float]:
+    """Cross-document pairs (i < j) among each row's ``neighbours`` nearest that pass threshold and margin."""
+    import numpy as np
+
+    found: dict[tuple[int, int], float] = {}
+    neighbourhood = np.zeros(len(vecs))  # mean similarity of each row's nearest cross-document neighbours
+    for begin in range(0, len(vecs), _BLOCK):
+        block = vecs[begin:begin + _BLOCK] @ vecs.T
+        block[docs[begin:begin + _BLOCK, None] == docs[None, :]] = -np.inf  # same document: never a match
+        cross = np.isfinite(block).sum(axis=1)
+        k = max(1, min(neighbours, int(cross.max())))
+        top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        scores = np.take_along_axis(block, top, axis=1)
+        finite = np.isfinite(scores)
+        neighbourhood[begin:begin + len(block)] = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
+        for row, col in zip(*np.nonzero(scores >= threshold)):
+            i, j = begin + int(row), int(top[row, col])
+            found[(min(i, j), max(i, j))] = float(scores[row, col])
+    return {
+        (i, j): score for (i, j), score in found.items()
+        if score >= margin * (neighbourhood[i] + neighbourhood[j]) / 2
+    }
+
+
+def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    members: dict[int, list[int]] = {}
+    for x in sorted({x for edge in edges for x in edge}):  # statements without edges form no group
+        members.setdefault(find(x), []).append(x)
+    return list(members.values())
+
+
+def _split(component: list[int], vecs: "np.ndarray", docs: "np.ndarray", threshold: float,
+           edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """The groups of one component; oversized components are first cut at a higher bar."""
+    if len(component) > _MAX_DENSE:
+        inside = set(component)
+        stricter = {e: s for e, s in edges.items() if e[0] in inside and s >= threshold + 0.02}
+        parts = [p for p in _components(len(vecs), stricter) if len(p) > 1]
+        return [c for part in parts for c in _split(part, vecs, docs, threshold, stricter)]
+    return _cliques(component, vecs, docs, threshold, edges)
+
+
+def _cliques(members: list[int], vecs: "np.ndarray", docs: "np.ndarray", threshold: float,
+             edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Maximal sets whose members all match each other, spanning two or more documents.
+
+    Two statements of one document belong together only if they are near-duplicates
+    (an article repeating its lede). Groups may overlap: a sentence that reports
+    two facts matches different sentences elsewhere for each.
+    """
+    if len(members) == 2:
+        return [members]
+    sims = vecs[members] @ vecs[members].T
+    index = {m: n for n, m in enumerate(members)}
+    adjacent: dict[int, set[int]] = {m: set() for m in members}
+    for a in members:
+        for b in members:
+            if a < b and ((a, b) in edges or (docs[a] == docs[b] and sims[index[a], index[b]] >= threshold)):
+                adjacent[a].add(b)
+                adjacent[b].add(a)
+    found: list[list[int]] = []
+
+    def expand(clique: set[int], candidates: set[int], excluded: set[int]) -> None:
+        # Bron–Kerbosch with pivoting: components are small and sparse (bounded neighbours).
+        if not candidates and not excluded:
+            if len({docs[m] for m in clique}) > 1:
+                found.append(sorted(clique))
+            return
+        pivot = max(candidates | excluded, key=lambda v: len(adjacent[v] & candidates))
+        for v in list(candidates - adjacent[pivot]):
+            expand(clique | {v}, candidates & adjacent[v], excluded & adjacent[v])
+            candidates = candidates - {v}
+            excluded = excluded | {v}
+
+    expand(set(), set(members), set())
+    return found

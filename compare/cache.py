@@ -1,0 +1,71 @@
+"""On-disk embedding cache: one SQLite file, keyed by model name and text hash.
+
+SQLite (standard library) rather than loose .npy files: one file to delete, atomic
+writes, safe when two runs share the cache, and lookups of a few thousand keys in
+milliseconds. Vectors are stored as raw float32 bytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    import numpy as np
+
+FILENAME = "embeddings-v1.sqlite3"
+_BATCH = 900  # stay below SQLite's default limit on bound parameters
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder (e.g. ``~/.cache/compare-sources``)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("compare-sources", appauthor=False)
+
+
+class EmbeddingCache:
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / FILENAME
+        self._db = sqlite3.connect(self.path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors ("
+            " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,"
+            " PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
+
+    def get_many(self, model: str, keys: Iterable[str]) -> dict[str, "np.ndarray"]:
+        import numpy as np
+
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, np.ndarray] = {}
+        for begin in range(0, len(wanted), _BATCH):
+            chunk = wanted[begin:begin + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, dim, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
+            )
+            for key, dim, blob in rows:
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape == (dim,):  # a truncated row is a miss, not a crash
+                    found[key] = vector
+        return found
+
+    def put_many(self, model: str, vectors: Mapping[str, "np.ndarray"]) -> None:
+        import numpy as np
+
+        rows = [(model, key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+
+    def count(self, model: str | None = None) -> int:
+        if model is None:
+            return self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", [model]).fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()

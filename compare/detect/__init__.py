@@ -1,0 +1,81 @@
+"""Detectors: small registered units that read the corpus and add findings.
+
+Like spaCy's pipeline components, each detector lives in its own module, declares
+what it needs (statements, groups …) and which finding kinds it adds, and
+registers itself here under a name. ``compare-sources detectors`` lists them;
+``--disable NAME`` switches one off.
+
+A detector is a function ``(corpus) -> iterable of Finding`` — ids are assigned
+afterwards, in a stable order, so detectors never coordinate numbering.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..model import SEVERITIES, Corpus, Finding
+
+DetectorFunc = Callable[[Corpus], Iterable[Finding]]
+
+#: Modules that register detectors when imported. A new detector is a new module
+#: here and one line in this tuple.
+DETECTOR_MODULES: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Detector:
+    name: str
+    description: str
+    needs: tuple[str, ...]  #: corpus parts read: "documents", "statements", "groups"
+    kinds: tuple[str, ...]  #: finding kinds it adds
+    run: DetectorFunc
+
+
+_REGISTRY: dict[str, Detector] = {}
+
+
+def register(name: str, *, description: str, needs: tuple[str, ...], kinds: tuple[str, ...]):
+    """Decorator that adds a detector function to the registry."""
+
+    def decorate(func: DetectorFunc) -> DetectorFunc:
+        if name in _REGISTRY:
+            raise ValueError(f"detector {name!r} registered twice")
+        _REGISTRY[name] = Detector(name, description, needs, kinds, func)
+        return func
+
+    return decorate
+
+
+def registry() -> dict[str, Detector]:
+    """All detectors by name, in registration order."""
+    for module in DETECTOR_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return dict(_REGISTRY)
+
+
+def run_detectors(corpus: Corpus, disabled: Iterable[str] = ()) -> list[Finding]:
+    """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …"""
+    detectors = registry()
+    unknown = set(disabled) - set(detectors)
+    if unknown:
+        from ..errors import UsageError
+
+        raise UsageError(f"unknown detector(s): {', '.join(sorted(unknown))} (see 'compare-sources detectors')")
+    findings: list[Finding] = []
+    for detector in detectors.values():
+        if detector.name not in disabled:
+            findings.extend(detector.run(corpus))
+    order = {s.id: n for n, s in enumerate(corpus.statements)}
+    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+
+    def position(f: Finding) -> tuple:
+        first_statement = min((order.get(s, len(order)) for s in f.statements), default=len(order))
+        first_doc = min((doc_order.get(e.doc, len(doc_order)) for e in f.evidence), default=len(doc_order))
+        return (SEVERITIES.index(f.severity), first_statement, first_doc, f.kind, f.subkind, f.message)
+
+    findings.sort(key=position)
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"f{number}"
+    return findings

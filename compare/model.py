@@ -1,0 +1,161 @@
+"""The data model every stage reads and writes.
+
+A run turns files into :class:`Document` objects, cuts each into :class:`Statement`
+spans, lines statements up into :class:`Group` objects and attaches :class:`Finding`
+objects with :class:`Evidence` spans. Every span is a pair of character offsets into
+``Document.text`` (the decoded, NFC-normalised text), so ``text[start:end]`` always
+gives back the quoted words: the JSON contract, the terminal report and the HTML
+report all point into the same string.
+
+The classes are plain frozen-ish dataclasses with no behaviour beyond small
+conveniences; serialisation lives in :mod:`compare.report.json_format`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+#: Where a statement sits in its article. Headlines carry claims too ("4 die"),
+#: but detectors may want to weigh them differently from body sentences.
+Role = Literal["title", "heading", "body"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: ``document.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Boilerplate(Span):
+    """Text that is not part of the story (navigation, share prompts, credits …).
+
+    It is excluded from alignment but kept, with the rule that marked it, so the
+    reports can show everything that was set aside.
+    """
+
+    reason: str = ""
+
+
+@dataclass
+class Document:
+    """One article as read from disk."""
+
+    id: str  #: unique in the run; the file stem, widened with parent folders on clashes
+    path: str  #: as given on the command line (or found under a given folder)
+    text: str  #: decoded, NFC-normalised text; every offset in a run points into it
+    title: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)  #: header fields: source, outlet, date …
+    language: str = "und"  #: ISO 639-1 code, or "und" where undetermined
+    encoding: str = "utf-8"  #: how the bytes were decoded
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  #: non-fatal problems met while reading
+
+
+@dataclass
+class Statement:
+    """One sentence (or heading) of a document, the unit that gets aligned."""
+
+    id: str  #: "<doc id>#<index>", index counting from 1 in reading order
+    doc: str  #: the owning Document.id
+    start: int
+    end: int
+    text: str
+    role: Role = "body"
+    language: str = "und"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Cosine similarity between two statements of different documents."""
+
+    a: str
+    b: str
+    score: float
+
+
+@dataclass
+class Group:
+    """Statements from two or more documents that say the same thing."""
+
+    id: str
+    statements: list[str]  #: statement ids, in corpus order
+    pairs: list[Pair]  #: the cross-document similarities the group was built from
+
+    @property
+    def similarity(self) -> float:
+        """Mean cross-document similarity of the group's statements."""
+        return sum(p.score for p in self.pairs) / len(self.pairs) if self.pairs else 0.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The exact words a finding rests on."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Finding:
+    """Something a detector flags: a disagreement, a translation artefact …"""
+
+    id: str
+    kind: str  #: the detector's name, e.g. "discrepancy"
+    severity: Severity
+    message: str  #: one line a fact-checker can act on
+    statements: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    subkind: str = ""
+    group: str | None = None  #: the group the finding was made in, if any
+    data: dict = field(default_factory=dict)  #: detector-specific details (values, counts)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    """Everything one run produced: the input of every report."""
+
+    documents: list[Document]
+    statements: list[Statement] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)  #: model, threshold … as used
+
+    def document(self, doc_id: str) -> Document:
+        return self._documents_by_id()[doc_id]
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._statements_by_id()[statement_id]
+
+    def _documents_by_id(self) -> dict[str, Document]:
+        # Rebuilt when the list changes length; stages append, they never replace.
+        cache = self.__dict__.get("_doc_index")
+        if cache is None or len(cache) != len(self.documents):
+            cache = {d.id: d for d in self.documents}
+            self.__dict__["_doc_index"] = cache
+        return cache
+
+    def _statements_by_id(self) -> dict[str, Statement]:
+        cache = self.__dict__.get("_stmt_index")
+        if cache is None or len(cache) != len(self.statements):
+            cache = {s.id: s for s in self.statements}
+            self.__dict__["_stmt_index"] = cache
+        return cache

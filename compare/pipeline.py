@@ -1,0 +1,70 @@
+"""The stages in order: ingest → segment → language → embed → align → detect.
+
+Each stage is its own module; this one only wires them together and decides what
+a bad file does to a run (it is skipped, with its reason kept in the corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import language
+from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, align, alignable
+from .detect import run_detectors
+from .embed import CachedEmbedder, Embedder
+from .errors import InputError
+from .ingest import document_ids, find_articles, read_document
+from .model import Corpus, Document, Skipped
+from .segment import segment
+
+#: ``progress(stage, done, total)``; stages: "read", "embed".
+StageProgress = Callable[[str, int, int], None]
+
+
+def load_documents(paths: Iterable[str | Path], progress: StageProgress | None = None
+                   ) -> tuple[list[Document], list[Skipped]]:
+    """Read every article under ``paths``; unusable files are skipped, not fatal.
+
+    Raises :class:`InputError` for a missing path or a folder without articles,
+    and when fewer than two usable articles remain: there is nothing to compare.
+    """
+    files, skipped = find_articles(paths)
+    documents: list[Document] = []
+    for number, (path, doc_id) in enumerate(zip(files, document_ids(files)), start=1):
+        try:
+            documents.append(read_document(path, doc_id))
+        except InputError as error:
+            skipped.append(Skipped(error.path, error.reason))
+        if progress:
+            progress("read", number, len(files))
+    if len(documents) < 2:
+        if len(documents) == 1:
+            raise InputError(documents[0].path, "only one usable article; nothing to compare it with")
+        if skipped:
+            raise InputError(skipped[0].path, skipped[0].reason)
+        raise InputError(" ".join(str(p) for p in paths) or ".", "no articles given")
+    return documents, skipped
+
+
+def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
+        progress: StageProgress | None = None) -> Corpus:
+    """Run every stage over the articles under ``paths``."""
+    documents, skipped = load_documents(paths, progress)
+    corpus = Corpus(documents=documents, skipped=skipped)
+    for document in documents:
+        statements = segment(document)
+        language.annotate(document, statements)
+        corpus.statements.extend(statements)
+    to_embed = [s for s in corpus.statements if alignable(s)]
+    texts = [s.text for s in to_embed]
+    if isinstance(embedder, CachedEmbedder):
+        vectors = embedder.encode(texts, progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+    else:
+        vectors = embedder.encode(texts)
+    corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin)
+    corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
+                       "disabled_detectors": sorted(disabled)}
+    corpus.findings = run_detectors(corpus, disabled=disabled)
+    return corpus

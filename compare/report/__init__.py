@@ -1,0 +1,24 @@
+"""Reports: the JSON contract, the terminal report and Markdown, all from one Corpus."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Format = Literal["text", "json", "markdown"]
+FORMATS: tuple[Format, ...] = ("text", "json", "markdown")
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
+    """The report as a string in ``fmt``."""
+    if fmt == "json":
+        from .json_format import dumps
+
+        return dumps(corpus)
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(corpus, show_boilerplate=show_boilerplate)
+    from .text import render_text
+
+    return render_text(corpus, color=color, width=width, show_boilerplate=show_boilerplate)

@@ -1,0 +1,71 @@
+"""The JSON contract (schema_version 1), documented in docs/json-contract.md.
+
+Machine formats are a contract: fields are only ever added within a schema
+version, never renamed or removed, and consumers should ignore fields they do not
+know. ``docs/schema-v1.json`` is the JSON Schema the tests validate against.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..model import Corpus
+
+SCHEMA_VERSION = 1
+
+
+def to_dict(corpus: Corpus) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "compare-sources", "version": __version__},
+        "settings": corpus.settings,
+        "documents": [
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "language": d.language,
+                "encoding": d.encoding,
+                "metadata": d.metadata,
+                "warnings": d.warnings,
+                "boilerplate": [{"text": b.text, "start": b.start, "end": b.end, "reason": b.reason}
+                                for b in d.boilerplate],
+                "text": d.text,
+            }
+            for d in corpus.documents
+        ],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        "statements": [
+            {"id": s.id, "doc": s.doc, "text": s.text, "start": s.start, "end": s.end,
+             "language": s.language, "role": s.role}
+            for s in corpus.statements
+        ],
+        "groups": [
+            {
+                "id": g.id,
+                "statements": g.statements,
+                "similarity": round(g.similarity, 4),
+                "pairs": [{"statements": [p.a, p.b], "similarity": p.score} for p in g.pairs],
+            }
+            for g in corpus.groups
+        ],
+        "findings": [
+            {
+                "id": f.id,
+                "kind": f.kind,
+                "subkind": f.subkind,
+                "severity": f.severity,
+                "message": f.message,
+                "group": f.group,
+                "statements": f.statements,
+                "evidence": [{"doc": e.doc, "text": e.text, "start": e.start, "end": e.end} for e in f.evidence],
+                "data": f.data,
+            }
+            for f in corpus.findings
+        ],
+    }
+
+
+def dumps(corpus: Corpus) -> str:
+    return json.dumps(to_dict(corpus), ensure_ascii=False, indent=2) + "\n"

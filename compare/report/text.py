@@ -1,0 +1,127 @@
+"""The terminal report, rendered with rich.
+
+Order follows what a fact-checker needs first: findings, then the groups that
+carry findings, then the other groups (most sources first), then what was set
+aside (skipped files, boilerplate), then the summary line.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Corpus, Group
+from .highlight import differing_spans
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def ordered_groups(corpus: Corpus) -> list[Group]:
+    """Groups with findings first, then by number of documents and similarity."""
+    flagged = {f.group for f in corpus.findings if f.group}
+    doc_count = {g.id: len({corpus.statement(s).doc for s in g.statements}) for g in corpus.groups}
+    return sorted(corpus.groups, key=lambda g: (g.id not in flagged, -doc_count[g.id], -g.similarity))
+
+
+def summary_counts(corpus: Corpus) -> dict[str, int]:
+    counts = {
+        "documents": len(corpus.documents),
+        "statements": len(corpus.statements),
+        "groups": len(corpus.groups),
+        "findings": len(corpus.findings),
+        "skipped": len(corpus.skipped),
+        "boilerplate": sum(len(d.boilerplate) for d in corpus.documents),
+    }
+    for severity in ("error", "warning", "info"):
+        counts[severity] = sum(1 for f in corpus.findings if f.severity == severity)
+    return counts
+
+
+def render_text(corpus: Corpus, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False, soft_wrap=False)
+    _documents(console, corpus)
+    if corpus.findings:
+        _findings(console, corpus)
+    _groups(console, corpus)
+    _set_aside(console, corpus, show_boilerplate)
+    c = summary_counts(corpus)
+    console.print(
+        f"[bold]{c['documents']} documents, {c['statements']} statements, {c['groups']} groups, "
+        f"{c['findings']} findings[/bold] ({c['error']} errors, {c['warning']} warnings, {c['info']} info); "
+        f"{c['boilerplate']} boilerplate lines set aside, {c['skipped']} files skipped"
+    )
+    return buffer.getvalue()
+
+
+def _documents(console: Console, corpus: Corpus) -> None:
+    table = Table(title="Documents", title_justify="left", expand=True, show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("statements", justify="right")
+    table.add_column("notes", ratio=1)
+    per_doc: dict[str, int] = {}
+    for s in corpus.statements:
+        per_doc[s.doc] = per_doc.get(s.doc, 0) + 1
+    for d in corpus.documents:
+        notes = [f"{k}: {v}" for k, v in d.metadata.items()] + d.warnings
+        table.add_row(Text(d.id), Text(d.title), d.language, str(per_doc.get(d.id, 0)), Text("; ".join(notes)))
+    console.print(table)
+    console.print()
+
+
+def _findings(console: Console, corpus: Corpus) -> None:
+    console.rule("Findings", align="left")
+    for f in corpus.findings:
+        label = f.kind + (f"/{f.subkind}" if f.subkind else "")
+        line = Text.assemble((f"{f.severity:<7} ", SEVERITY_STYLE[f.severity]), (f"{label}  ", "bold"), f.message)
+        console.print(line)
+        for e in f.evidence:
+            console.print(Text.assemble("          ", (e.doc, "dim"), f"  [{e.start}:{e.end}] ", (e.text, "italic")))
+    console.print()
+
+
+def _groups(console: Console, corpus: Corpus) -> None:
+    console.rule(f"Statements reported by more than one source ({len(corpus.groups)} groups)", align="left")
+    findings_by_group: dict[str, list[str]] = {}
+    for f in corpus.findings:
+        if f.group:
+            findings_by_group.setdefault(f.group, []).append(f.id)
+    for group in ordered_groups(corpus):
+        statements = [corpus.statement(s) for s in group.statements]
+        docs = len({s.doc for s in statements})
+        header = Text.assemble((group.id, "bold"), f"  {docs} documents · similarity {group.similarity:.2f}")
+        if group.id in findings_by_group:
+            header.append(f"  findings: {', '.join(findings_by_group[group.id])}", style="bold red")
+        console.print(header)
+        spans = differing_spans([s.text for s in statements])
+        for statement, marks in zip(statements, spans):
+            text = Text(statement.text)
+            for start, end in marks:
+                text.stylize("bold yellow underline", start, end)
+            row = Table.grid(padding=(0, 2))
+            row.add_column(width=2)
+            row.add_column(no_wrap=True, style="dim")
+            row.add_column()
+            row.add_row("", statement.doc, text)
+            console.print(row)
+        console.print()
+
+
+def _set_aside(console: Console, corpus: Corpus, show_boilerplate: bool) -> None:
+    for skipped in corpus.skipped:
+        console.print(Text.assemble(("skipped ", "yellow"), skipped.path, ": ", skipped.reason))
+    if show_boilerplate:
+        for d in corpus.documents:
+            for b in d.boilerplate:
+                console.print(Text.assemble(("set aside ", "dim"), f"{d.id} [{b.start}:{b.end}] {b.reason}: ",
+                                            (b.text, "dim")))
+    elif any(d.boilerplate for d in corpus.documents):
+        console.print(Text("Boilerplate lines were set aside from alignment; --show-boilerplate lists them.",
+                           style="dim"))
+    console.print()
