@@ -104,7 +104,7 @@ def main_callback(
 
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., help="Article files or folders (searched recursively for .txt, .md, .html, .htm)."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Article files or folders (searched recursively for .txt, .md, .html, .htm)."),
     format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Report format [default: from the -o suffix, else text]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of the terminal."),
     model: Optional[Path] = typer.Option(None, "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2]."),

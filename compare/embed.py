@@ -67,6 +67,8 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE):
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
+        # The packaged model sits in a folder called "model": name it after what it is.
+        self.label = "all-MiniLM-L6-v2" if model_dir is None else self.model_dir.name
         if not self.model_dir.is_dir():
             raise UsageError(f"{self.model_dir}: model directory not found")
         if not (self.model_dir / "modules.json").is_file() and not (self.model_dir / "config.json").is_file():
@@ -95,7 +97,7 @@ class SentenceTransformerEmbedder:
             path = self.model_dir / relative
             if path.is_file():
                 digest.update(f"{relative}:{path.stat().st_size}".encode())
-        return f"{self.model_dir.name}@{digest.hexdigest()[:16]}"
+        return f"{self.label}@{digest.hexdigest()[:16]}"
 
     def _load(self):
         if self._model is None:
@@ -103,7 +105,11 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # our own progress bar is on stderr already
 
             self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
         return self._model

@@ -53,7 +53,8 @@ def render_text(corpus: Corpus, *, color: bool = False, width: int = 100, show_b
     console.print(
         f"[bold]{c['documents']} documents, {c['statements']} statements, {c['groups']} groups, "
         f"{c['findings']} findings[/bold] ({c['error']} errors, {c['warning']} warnings, {c['info']} info); "
-        f"{c['boilerplate']} boilerplate lines set aside, {c['skipped']} files skipped"
+        f"{c['boilerplate']} boilerplate lines set aside, {c['skipped']} files skipped",
+        soft_wrap=True,  # one line, so scripts can grep it
     )
     return buffer.getvalue()
 

@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine (see README):
+#   make seeds   create .venv, install, run the report on seeds/ (writes reports/seeds.json)
+#   make test    create .venv, install, run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: seeds test setup bench-threshold cli-docs clean
+
+setup: $(STAMP)
+
+# torch==2.13.0 first: it is a local CPU wheel; letting pip pick torch pulls gigabytes of CUDA packages.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+seeds: $(STAMP)
+	$(BIN)/compare-sources report seeds/
+	$(BIN)/compare-sources report seeds/ --format json -o reports/seeds.json
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench-threshold: $(STAMP)
+	$(BIN)/python benchmarks/threshold.py
+
+cli-docs: $(STAMP)
+	$(BIN)/python scripts/cli_docs.py
+
+clean:
+	rm -rf $(VENV) reports/*.json reports/*.md

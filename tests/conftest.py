@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.embed import CachedEmbedder, HashingEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The deterministic embedder, counting how many texts it was asked to encode."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+        self.encoded = 0
+
+    def encode(self, texts):
+        self.calls += 1
+        self.encoded += len(texts)
+        return super().encode(texts)
+
+
+@pytest.fixture
+def fake_embedder(monkeypatch, tmp_path):
+    """Injects a deterministic embedder (with a temporary cache) into the CLI."""
+    inner = CountingEmbedder()
+    from compare import cli
+    from compare.cache import EmbeddingCache
+
+    def make(model, cache_dir, use_cache):
+        return CachedEmbedder(inner, EmbeddingCache(tmp_path / "cache") if use_cache else None)
+
+    monkeypatch.setattr(cli, "make_embedder", make)
+    return inner
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("name.txt", text or bytes) -> path under a temporary folder."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,59 @@
+import numpy as np
+
+from compare.align import align
+from compare.model import Statement
+
+
+def _statements(spec):
+    """spec: list of (doc, text); vectors are given separately."""
+    return [Statement(f"{doc}#{n}", doc, 0, len(text), text) for n, (doc, text) in enumerate(spec, start=1)]
+
+
+def _unit(*rows):
+    m = np.array(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_order_free_matching_across_documents():
+    statements = _statements([("a", "one two three"), ("a", "four five six"),
+                              ("b", "four five six x"), ("b", "one two three x")])
+    vectors = _unit([1, 0, 0], [0, 1, 0], [0, 1, 0.05], [1, 0, 0.05])
+    groups = align(statements, vectors, threshold=0.9, margin=1.0)
+    assert sorted(g.statements for g in groups) == [["a#1", "b#4"], ["a#2", "b#3"]]
+    assert all(len(g.pairs) == 1 and g.pairs[0].score > 0.99 for g in groups)
+
+
+def test_same_document_alone_never_forms_a_group():
+    statements = _statements([("a", "same words here"), ("a", "same words here"), ("b", "other thing entirely")])
+    vectors = _unit([1, 0], [1, 0], [0, 1])
+    assert align(statements, vectors, threshold=0.5, margin=1.0) == []
+
+
+def test_one_statement_may_match_several_and_chains_are_not_merged():
+    # b#1 reports two facts: one matches a#1, the other c#1; a#1 and c#1 share nothing.
+    statements = _statements([("a", "fact one words"), ("b", "fact one and fact two"), ("c", "fact two words")])
+    vectors = _unit([1, 0], [1, 1], [0, 1])
+    groups = align(statements, vectors, threshold=0.6, margin=1.0)
+    assert sorted(g.statements for g in groups) == [["a#1", "b#2"], ["b#2", "c#3"]]
+
+
+def test_group_spanning_three_documents_keeps_every_pair():
+    statements = _statements([("a", "x y z"), ("b", "x y z"), ("c", "x y z"), ("c", "unrelated text here")])
+    vectors = _unit([1, 0.01, 0], [1, 0, 0.01], [1, 0, 0], [0, 1, 0])
+    groups = align(statements, vectors, threshold=0.9, margin=1.0)
+    assert [g.statements for g in groups] == [["a#1", "b#2", "c#3"]]
+    assert len(groups[0].pairs) == 3 and groups[0].similarity > 0.99
+
+
+def test_hub_pairs_are_dropped_by_the_margin():
+    # h is moderately close to everything in b: no single pair stands out, so no group.
+    statements = _statements([("a", "hub sentence words"), ("b", "first other one"), ("b", "second other one"),
+                              ("b", "third other one")])
+    vectors = _unit([1, 1, 1, 0], [1, 0, 0, 0.2], [0, 1, 0, 0.2], [0, 0, 1, 0.2])
+    assert align(statements, vectors, threshold=0.5, margin=1.0)
+    assert align(statements, vectors, threshold=0.5, margin=1.06) == []
+
+
+def test_short_statements_are_not_aligned():
+    statements = _statements([("a", "KFOR"), ("b", "KFOR")])
+    assert align(statements, _unit([1, 0], [1, 0]), threshold=0.5) == []

@@ -1,0 +1,116 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from compare.cli import app
+from conftest import SEEDS
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, ["report", *map(str, args)])
+
+
+def _two_articles(write):
+    a = write("a.txt", "Four die in Banjska\n\nOne police officer and three attackers were killed in Banjska.\n")
+    b = write("b.txt", "Clashes in Banjska\n\nOne police officer and three attackers were killed in Banjska on Sunday.\n")
+    return a, b
+
+
+def test_text_report_on_seeds(fake_embedder):
+    result = invoke(SEEDS)
+    assert result.exit_code == 0, result.output
+    assert "Documents" in result.stdout
+    assert "5 documents," in result.stdout
+
+
+def test_json_to_file_infers_format_and_reuses_the_cache(fake_embedder, tmp_path):
+    out = tmp_path / "reports" / "seeds.json"
+    assert invoke(SEEDS, "-o", out).exit_code == 0
+    data = json.loads(out.read_text())
+    assert data["schema_version"] == 1 and len(data["documents"]) == 5
+    encoded = fake_embedder.encoded
+    assert encoded > 0
+    assert invoke(SEEDS, "--format", "json", "-o", out).exit_code == 0
+    assert fake_embedder.encoded == encoded  # everything came from the cache
+    assert [p.name for p in out.parent.iterdir()] == ["seeds.json"]  # no temporary files left
+
+
+def test_markdown_format(fake_embedder, write):
+    result = invoke(*_two_articles(write), "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# compare-sources report")
+
+
+def test_no_cache_encodes_every_time(fake_embedder, write):
+    paths = _two_articles(write)
+    invoke(*paths, "--no-cache")
+    first = fake_embedder.encoded
+    invoke(*paths, "--no-cache")
+    assert fake_embedder.encoded == 2 * first
+
+
+@pytest.mark.parametrize("setup, fragment", [
+    (lambda w, t: [t / "missing.txt", SEEDS], "missing.txt: no such file or directory"),
+    (lambda w, t: [w("empty.txt", ""), w("a.txt", "x")], "only one usable article"),
+    (lambda w, t: [w("only.txt", "One article alone says something.")], "only one usable article"),
+    (lambda w, t: [w("blob.txt", b"\x00\x01\x02binary")], "blob.txt: binary file"),
+    (lambda w, t: [w("empty.txt", "")], "empty.txt: empty file"),
+    (lambda w, t: [(t / "nothing").mkdir() or t / "nothing"], "no articles"),
+])
+def test_bad_input_is_one_line_and_exit_2(fake_embedder, write, tmp_path, setup, fragment):
+    result = invoke(*setup(write, tmp_path))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("compare-sources: error: ") and fragment in lines[-1]
+    assert "Traceback" not in result.output
+
+
+def test_bad_file_among_many_is_skipped_and_the_rest_processed(fake_embedder, write, tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x00binary")
+    (folder / "empty.md").write_text("")
+    out = tmp_path / "r.json"
+    result = invoke(folder, "-o", out)
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr and "broken.txt: binary file" in result.stderr
+    data = json.loads(out.read_text())
+    assert len(data["documents"]) == 5
+    assert sorted(s["reason"] for s in data["skipped"]) == ["binary file (contains NUL bytes)", "empty file"]
+
+
+def test_unwritable_output_is_an_error_and_leaves_nothing(fake_embedder, write, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = invoke(*_two_articles(write), "-o", blocker / "r.json")
+    assert result.exit_code == 2 and "cannot write report" in result.stderr
+
+
+def test_unknown_detector_and_bad_model_are_usage_errors(write, tmp_path):
+    paths = _two_articles(write)
+    result = invoke(*paths, "--model", tmp_path, "--cache-dir", tmp_path / "c")
+    assert result.exit_code == 2 and "not a sentence-transformers model" in result.stderr
+
+
+def test_unknown_detector(fake_embedder, write):
+    result = invoke(*_two_articles(write), "--disable", "nonsense")
+    assert result.exit_code == 2 and "unknown detector" in result.stderr
+
+
+def test_help_imports_nothing_heavy():
+    code = ("import sys; from compare.cli import app; from typer.testing import CliRunner; "
+            "CliRunner().invoke(app, ['report', '--help']); "
+            "print(sorted(m for m in ('numpy', 'torch', 'sentence_transformers', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_python_dash_m(write):
+    result = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("compare-sources ")

@@ -1,0 +1,23 @@
+import importlib.util
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("cli_docs", ROOT / "scripts" / "cli_docs.py")
+cli_docs = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(cli_docs)
+
+
+def test_every_command_is_documented():
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in cli_docs.commands():
+        assert f"## compare-sources {name}" in text
+
+
+def test_cli_reference_is_current():
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_docs.render(), (
+        "docs/cli.md is stale: run python scripts/cli_docs.py")
+
+
+def test_readme_names_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make seeds" in readme and "make test" in readme

@@ -1,0 +1,58 @@
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from compare.cache import EmbeddingCache
+from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder, default_model_dir
+from compare.errors import UsageError
+from conftest import CountingEmbedder
+
+
+def test_hashing_embedder_is_deterministic_and_unit_length():
+    texts = ["NATO deployed 1,000 troops.", "NATO deployed 1,000 troops.", "Snow in Ergaki."]
+    a, b = HashingEmbedder().encode(texts), HashingEmbedder().encode(texts)
+    assert np.array_equal(a, b)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert a[0] @ a[1] > 0.99 and a[0] @ a[2] < 0.5
+
+
+def test_cache_serves_known_texts_and_encodes_only_new_ones(tmp_path):
+    inner = CountingEmbedder()
+    first = CachedEmbedder(inner, EmbeddingCache(tmp_path)).encode(["a b c", "d e f", "a b c"])
+    assert inner.encoded == 2  # the repeated text is encoded once
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    second = again.encode(["d e f", "a b c", "g h i"])
+    assert inner.encoded == 3 and again.hits == 2 and again.misses == 1
+    assert np.array_equal(first[1], second[0]) and np.array_equal(first[0], second[1])
+
+
+def test_cache_is_keyed_by_model(tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    CachedEmbedder(HashingEmbedder(dim=64), cache).encode(["x y z"])
+    other = CountingEmbedder()
+    CachedEmbedder(other, cache).encode(["x y z"])
+    assert other.encoded == 1
+    assert cache.count() == 2
+
+
+def test_progress_reports_encoding(tmp_path):
+    seen = []
+    CachedEmbedder(HashingEmbedder(), None).encode(["a", "b"], progress=lambda d, t: seen.append((d, t)))
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+
+
+def test_model_directory_is_validated(tmp_path):
+    with pytest.raises(UsageError, match="not found"):
+        SentenceTransformerEmbedder(tmp_path / "missing")
+    with pytest.raises(UsageError, match="not a sentence-transformers model"):
+        SentenceTransformerEmbedder(tmp_path)
+
+
+def test_packaged_model_is_named_without_loading_torch():
+    code = ("import sys; from compare.embed import SentenceTransformerEmbedder as S; e = S(); "
+            "print(e.name, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, e.loaded)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0].startswith("all-MiniLM-L6-v2@") and out[1:] == ["False", "False", "False"]
+    assert default_model_dir().is_dir()

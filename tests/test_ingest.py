@@ -1,0 +1,91 @@
+import unicodedata
+
+import pytest
+
+from compare.errors import InputError
+from compare.ingest import document_ids, find_articles, read_document
+
+
+def test_header_metadata_title_and_offsets(write):
+    path = write("a.txt", "Source: Example News\nDate: 2023-09-25\n\nFour die in Banjska\n\nBody sentence here.\n")
+    doc = read_document(path, "a")
+    assert doc.metadata == {"source": "Example News", "date": "2023-09-25"}
+    assert doc.title == "Four die in Banjska"
+    header = [b for b in doc.boilerplate if b.reason == "header"]
+    assert [b.text for b in header] == ["Source: Example News", "Date: 2023-09-25"]
+    for b in doc.boilerplate:
+        assert doc.text[b.start:b.end] == b.text
+
+
+def test_title_header_overrides_first_line(write):
+    doc = read_document(write("a.txt", "Title: Given title\nFirst line of body.\n"), "a")
+    assert doc.title == "Given title"
+
+
+def test_text_is_nfc(write):
+    decomposed = unicodedata.normalize("NFD", "Vučić i Zvečan.")
+    doc = read_document(write("a.txt", decomposed), "a")
+    assert doc.text == "Vučić i Zvečan."
+
+
+def test_cp1250_is_detected_and_warned(write):
+    text = "Predsednik Vučić je rekao da će Srbija čuvati mir. Ćirilica, đak, šuma, žaba i čačak su tu.\n" * 3
+    doc = read_document(write("a.txt", text.encode("cp1250")), "a")
+    assert "Vučić" in doc.text and "đak" in doc.text
+    assert doc.encoding in ("cp1250", "iso8859_2")
+    assert doc.warnings and "not UTF-8" in doc.warnings[0]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"   \n\n  ", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+])
+def test_unusable_files_raise_with_reason(write, content, reason):
+    path = write("bad.txt", content)
+    with pytest.raises(InputError) as error:
+        read_document(path, "bad")
+    assert error.value.path == str(path)
+    assert reason in error.value.reason
+
+
+def test_html_main_text_and_metadata(write):
+    html = """<html><head><title>KFOR troops injured in Zvečan</title>
+    <meta property="og:site_name" content="Example Outlet"></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>KFOR troops injured in Zvečan</h1>
+    <p>In May, KFOR troops were attacked in Zvečan, and 93 soldiers were injured, some seriously.</p>
+    <p>NATO deployed an additional 1,000 troops in Kosovo after the violence in September.</p>
+    <p>Those responsible must face justice, the Secretary General said on Monday in Pristina.</p>
+    </article><footer>Copyright Example Outlet</footer></body></html>"""
+    doc = read_document(write("a.html", html), "a")
+    assert "93 soldiers were injured" in doc.text
+    assert "Home" not in doc.text.split("\n")[0]
+    assert doc.title.startswith("KFOR troops injured")
+
+
+def test_find_articles_recurses_and_skips_other_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sub" / "b.md").write_text("x")
+    (tmp_path / "sub" / "c.html").write_text("x")
+    (tmp_path / "notes.pdf").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.txt").write_text("x")
+    found, skipped = find_articles([tmp_path])
+    assert sorted(p.name for p in found) == ["a.txt", "b.md", "c.html"]
+    found, skipped = find_articles([tmp_path / "notes.pdf", tmp_path / "a.txt"])
+    assert [p.name for p in found] == ["a.txt"] and skipped[0].path.endswith("notes.pdf")
+
+
+def test_missing_path_and_empty_folder_raise(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        find_articles([tmp_path / "nope"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no articles"):
+        find_articles([tmp_path / "empty"])
+
+
+def test_document_ids_are_stems_widened_on_clashes(tmp_path):
+    paths = [tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt", tmp_path / "b.txt"]
+    assert document_ids(paths) == ["x/a", "y/a", "b"]

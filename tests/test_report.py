@@ -1,0 +1,61 @@
+import json
+
+import jsonschema
+
+from compare.embed import HashingEmbedder
+from compare.model import Evidence, Finding
+from compare.pipeline import run
+from compare.report import render
+from compare.report.highlight import differing_spans
+from conftest import ROOT, SEEDS
+
+SCHEMA = json.loads((ROOT / "docs" / "schema-v1.json").read_text())
+
+
+def _corpus_with_finding():
+    corpus = run([SEEDS], HashingEmbedder(), threshold=0.5)
+    doc = corpus.documents[0]
+    corpus.findings.append(Finding("f1", "discrepancy", "warning", "3 vs 4 <b>attackers</b>",
+                                   statements=[corpus.statements[0].id], subkind="count",
+                                   evidence=[Evidence(doc.id, 0, 5, doc.text[:5])], group=corpus.groups[0].id))
+    return corpus
+
+
+def test_json_matches_schema_and_offsets_hold():
+    corpus = _corpus_with_finding()
+    data = json.loads(render(corpus, "json"))
+    jsonschema.validate(data, SCHEMA)
+    assert data["schema_version"] == 1
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    for s in data["statements"]:
+        assert texts[s["doc"]][s["start"]:s["end"]] == s["text"]
+    for d in data["documents"]:
+        for b in d["boilerplate"]:
+            assert d["text"][b["start"]:b["end"]] == b["text"]
+    ids = {s["id"] for s in data["statements"]}
+    for g in data["groups"]:
+        assert set(g["statements"]) <= ids
+        assert len({s.split("#")[0] for s in g["statements"]}) >= 2
+    assert data["findings"][0]["evidence"][0]["text"] == texts[data["findings"][0]["evidence"][0]["doc"]][0:5]
+
+
+def test_text_report_puts_flagged_groups_first_and_summarises():
+    corpus = _corpus_with_finding()
+    out = render(corpus, "text", width=120)
+    assert "Findings" in out and "discrepancy/count" in out
+    first_group_line = next(line for line in out.splitlines() if line.startswith("g"))
+    assert first_group_line.startswith(corpus.groups[0].id + " ")
+    assert out.rstrip().splitlines()[-1].startswith(f"5 documents, {len(corpus.statements)} statements")
+
+
+def test_markdown_escapes_article_text():
+    corpus = _corpus_with_finding()
+    out = render(corpus, "markdown")
+    assert "<b>" not in out and "\\<b\\>" in out
+    assert out.startswith("# compare-sources report")
+
+
+def test_differing_numbers_and_names_are_marked():
+    texts = ["93 soldiers were injured in Zvečan.", "30 soldiers were injured in Zvecan."]
+    marked = [[t[s:e] for s, e in spans] for t, spans in zip(texts, differing_spans(texts))]
+    assert marked == [["93", "Zvečan"], ["30", "Zvecan"]]
