@@ -15,7 +15,7 @@ SCHEMA = json.loads((ROOT / "docs" / "schema-v1.json").read_text())
 def _corpus_with_finding():
     corpus = run([SEEDS], HashingEmbedder(), threshold=0.5)
     doc = corpus.documents[0]
-    corpus.findings.append(Finding("f1", "discrepancy", "warning", "3 vs 4 <b>attackers</b>",
+    corpus.findings.append(Finding("f99", "discrepancy", "warning", "3 vs 4 <b>attackers</b>",
                                    statements=[corpus.statements[0].id], subkind="count",
                                    evidence=[Evidence(doc.id, 0, 5, doc.text[:5])], group=corpus.groups[0].id))
     return corpus
@@ -36,7 +36,10 @@ def test_json_matches_schema_and_offsets_hold():
     for g in data["groups"]:
         assert set(g["statements"]) <= ids
         assert len({s.split("#")[0] for s in g["statements"]}) >= 2
-    assert data["findings"][0]["evidence"][0]["text"] == texts[data["findings"][0]["evidence"][0]["doc"]][0:5]
+    for finding in data["findings"]:
+        for e in finding["evidence"]:
+            assert texts[e["doc"]][e["start"]:e["end"]] == e["text"]
+    assert any(f["kind"] == "discrepancy" for f in data["findings"])
 
 
 def test_text_report_puts_flagged_groups_first_and_summarises():

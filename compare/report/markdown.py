@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Corpus
 from .highlight import differing_spans
-from .text import ordered_groups, summary_counts
+from .text import document_notes, ordered_groups, summary_counts
 
 
 def _escape(text: str) -> str:
@@ -39,7 +39,7 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
         "|---|---|---|---|",
     ]
     for d in corpus.documents:
-        notes = "; ".join([f"{k}: {v}" for k, v in d.metadata.items()] + d.warnings)
+        notes = "; ".join(document_notes(corpus, d))
         lines.append(f"| {_escape(d.id)} | {_escape(d.title)} | {d.language} | {_escape(notes)} |")
     if corpus.findings:
         lines += ["", "## Findings", ""]

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Corpus, Group
+from ..model import Corpus, Document, Group
 from .highlight import differing_spans
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -24,6 +24,15 @@ def ordered_groups(corpus: Corpus) -> list[Group]:
     flagged = {f.group for f in corpus.findings if f.group}
     doc_count = {g.id: len({corpus.statement(s).doc for s in g.statements}) for g in corpus.groups}
     return sorted(corpus.groups, key=lambda g: (g.id not in flagged, -doc_count[g.id], -g.similarity))
+
+
+def document_notes(corpus: Corpus, doc: Document) -> list[str]:
+    """Metadata, reading warnings and provenance of a document, for the documents table."""
+    notes = [f"{k}: {v}" for k, v in doc.metadata.items()] + list(doc.warnings)
+    for f in corpus.findings:
+        if f.kind == "provenance" and f.data.get("document") == doc.id:
+            notes.append("machine-translated" if f.data.get("machine") else "translated")
+    return notes
 
 
 def summary_counts(corpus: Corpus) -> dict[str, int]:
@@ -70,7 +79,7 @@ def _documents(console: Console, corpus: Corpus) -> None:
     for s in corpus.statements:
         per_doc[s.doc] = per_doc.get(s.doc, 0) + 1
     for d in corpus.documents:
-        notes = [f"{k}: {v}" for k, v in d.metadata.items()] + d.warnings
+        notes = document_notes(corpus, d)
         table.add_row(Text(d.id), Text(d.title), d.language, str(per_doc.get(d.id, 0)), Text("; ".join(notes)))
     console.print(table)
     console.print()

@@ -1,0 +1,43 @@
+"""Golden-file cases: articles in, expected findings out (tests/data/findings/<case>/).
+
+A case is a folder with article files (or an "articles" path in case.json) and a
+case.json listing the expected findings of the kinds it covers. Each expected
+finding names its kind, subkind, severity, the document (id prefix) and the exact
+evidence texts. A new case is a new folder, not new code.
+"""
+
+import json
+
+import pytest
+
+from compare.embed import HashingEmbedder
+from compare.pipeline import run
+from conftest import DATA
+
+CASES = sorted(p.parent for p in (DATA / "findings").glob("*/case.json"))
+
+
+def _actual(corpus, kinds):
+    out = []
+    for f in corpus.findings:
+        if f.kind in kinds:
+            docs = sorted({e.doc for e in f.evidence})
+            out.append({"kind": f.kind, "subkind": f.subkind, "severity": f.severity,
+                        "docs": docs, "evidence": [e.text for e in f.evidence]})
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_golden_case(case):
+    spec = json.loads((case / "case.json").read_text(encoding="utf-8"))
+    articles = (case / spec["articles"]).resolve() if "articles" in spec else case
+    corpus = run([articles], HashingEmbedder())
+    for f in corpus.findings:  # evidence always quotes the text it points at
+        for e in f.evidence:
+            assert corpus.document(e.doc).text[e.start:e.end] == e.text
+    actual = _actual(corpus, set(spec["kinds"]))
+    assert len(actual) == len(spec["expected"]), actual
+    for want, got in zip(spec["expected"], actual):
+        assert (got["kind"], got["subkind"], got["severity"]) == (want["kind"], want["subkind"], want["severity"])
+        assert all(d.startswith(want["doc"]) for d in got["docs"]), got
+        assert got["evidence"] == want["evidence"]
