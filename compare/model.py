@@ -140,22 +140,16 @@ class Corpus:
     settings: dict = field(default_factory=dict)  #: model, threshold … as used
 
     def document(self, doc_id: str) -> Document:
-        return self._documents_by_id()[doc_id]
+        return self._index("documents")[doc_id]
 
     def statement(self, statement_id: str) -> Statement:
-        return self._statements_by_id()[statement_id]
+        return self._index("statements")[statement_id]
 
-    def _documents_by_id(self) -> dict[str, Document]:
-        # Rebuilt when the list changes length; stages append, they never replace.
-        cache = self.__dict__.get("_doc_index")
-        if cache is None or len(cache) != len(self.documents):
-            cache = {d.id: d for d in self.documents}
-            self.__dict__["_doc_index"] = cache
-        return cache
-
-    def _statements_by_id(self) -> dict[str, Statement]:
-        cache = self.__dict__.get("_stmt_index")
-        if cache is None or len(cache) != len(self.statements):
-            cache = {s.id: s for s in self.statements}
-            self.__dict__["_stmt_index"] = cache
+    def _index(self, attribute: str) -> dict:
+        # Rebuilt when the list changes length: stages append to lists, they never replace items.
+        items = getattr(self, attribute)
+        cache = self.__dict__.get(f"_{attribute}_index")
+        if cache is None or len(cache) != len(items):
+            cache = {item.id: item for item in items}
+            self.__dict__[f"_{attribute}_index"] = cache
         return cache
