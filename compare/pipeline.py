@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from . import language
 from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, align, alignable
-from .detect import run_detectors
+from .detect import check_names, run_detectors
 from .embed import CachedEmbedder, Embedder
 from .errors import InputError
 from .ingest import document_ids, find_articles, read_document
@@ -51,6 +51,8 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
         margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
         progress: StageProgress | None = None) -> Corpus:
     """Run every stage over the articles under ``paths``."""
+    disabled = sorted(set(disabled))
+    check_names(disabled)  # before any work: a typo should not cost an embedding run
     documents, skipped = load_documents(paths, progress)
     corpus = Corpus(documents=documents, skipped=skipped)
     for document in documents:
@@ -65,6 +67,6 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
         vectors = embedder.encode(texts)
     corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin)
     corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
-                       "disabled_detectors": sorted(disabled)}
+                       "disabled_detectors": disabled}
     corpus.findings = run_detectors(corpus, disabled=disabled)
     return corpus

@@ -114,3 +114,12 @@ def test_help_imports_nothing_heavy():
 def test_python_dash_m(write):
     result = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("compare-sources ")
+
+
+def test_disabling_a_detector_removes_its_findings(fake_embedder, tmp_path):
+    out = tmp_path / "r.json"
+    invoke(SEEDS, "-o", out)
+    assert any(f["kind"] == "provenance" for f in json.loads(out.read_text())["findings"])
+    invoke(SEEDS, "--disable", "provenance", "-o", out)
+    data = json.loads(out.read_text())
+    assert data["findings"] == [] and data["settings"]["disabled_detectors"] == ["provenance"]

@@ -55,14 +55,20 @@ def registry() -> dict[str, Detector]:
     return dict(_REGISTRY)
 
 
-def run_detectors(corpus: Corpus, disabled: Iterable[str] = ()) -> list[Finding]:
-    """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …"""
-    detectors = registry()
-    unknown = set(disabled) - set(detectors)
+def check_names(names: Iterable[str]) -> None:
+    """Raise UsageError for names that are not registered detectors."""
+    unknown = set(names) - set(registry())
     if unknown:
         from ..errors import UsageError
 
         raise UsageError(f"unknown detector(s): {', '.join(sorted(unknown))} (see 'compare-sources detectors')")
+
+
+def run_detectors(corpus: Corpus, disabled: Iterable[str] = ()) -> list[Finding]:
+    """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …"""
+    disabled = set(disabled)
+    check_names(disabled)
+    detectors = registry()
     findings: list[Finding] = []
     for detector in detectors.values():
         if detector.name not in disabled:
