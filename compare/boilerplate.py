@@ -38,6 +38,9 @@ def _rule(reason: str, pattern: str, description: str) -> LineRule:
 
 
 _COUNTER_UNIT = r"(?:views?|reads?|comments?|comment\(s\)|shares?|likes?)"
+# Shared by a line rule and the follower rule it triggers.
+_NAV_LINK = r"^(?:previous|next|prev|older|newer)(?: (?:article|story|post|news))?\s*$"
+_VIDEO_PLUG = r"^(?:(?:bonus |related )?video\s*:|watch(?: the)? video\b|watch\s*:)"
 
 LINE_RULES: tuple[LineRule, ...] = (
     _rule("counter", rf"^[\d.,]+\s*{_COUNTER_UNIT}(?:\s+[\d.,]+\s*{_COUNTER_UNIT})*$",
@@ -50,11 +53,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule("tags", r"^(?:tags?|topics?|keywords?)\s*:", 'tag lists ("Tags: Serbia Kosovo …")'),
     _rule("summary prompt", r"^(?:no time to read\??|get a summary|tl;?dr:?|listen to (?:this|the) article)$",
           'summary and audio prompts ("No time to read?", "Get a summary")'),
-    _rule("navigation", r"^(?:previous|next|prev|older|newer)(?: (?:article|story|post|news))?\s*$|\s::\s",
+    _rule("navigation", _NAV_LINK + r"|\s::\s",
           'previous/next links and breadcrumb trails ("Next Article", "NEXT RTS :: Elections 2023 :: …")'),
     _rule("related links", r"^(?:read more|read also|also read|related(?: articles| news| stories)?|see also|more on this)\b",
           '"Read more" and related-article blocks'),
-    _rule("video plug", r"^(?:(?:bonus |related )?video\s*:|watch(?: the)? video\b|watch\s*:)",
+    _rule("video plug", _VIDEO_PLUG,
           'video plugs ("Watch the video about …:", "Bonus video:")'),
     _rule("language note", r"^the (?:article|text|original) is (?:in|written in|available in) [\w ]+\.?$",
           'notes on the original language ("The article is in Serbian")'),
@@ -78,9 +81,9 @@ _SHORT_LINE = re.compile(r"^(?:\S+\s+){0,24}\S+$")  # a caption or teaser title:
 _CREDIT_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'.-]*\s*){1,6}$")
 
 FOLLOWER_RULES: tuple[FollowerRule, ...] = (
-    FollowerRule("teaser", re.compile(r"^(?:previous|next|prev)(?: (?:article|story|post|news))?\s*$", re.I),
+    FollowerRule("teaser", re.compile(_NAV_LINK, re.I),
                  (_SHORT_LINE,), "the title of another article after a previous/next link"),
-    FollowerRule("video", re.compile(r"^(?:(?:bonus |related )?video\s*:|watch(?: the)? video\b|watch\s*:)", re.I),
+    FollowerRule("video", re.compile(_VIDEO_PLUG, re.I),
                  (_SHORT_LINE, _CREDIT_LINE), "the caption and credit line of an embedded video"),
 )
 
