@@ -21,14 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import language  # noqa: E402
 from compare.align import align, alignable  # noqa: E402
 from compare.cache import EmbeddingCache, default_cache_dir  # noqa: E402
 from compare.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
 from compare.gold import AlignmentGold, find_statement  # noqa: E402
 from compare.model import Corpus  # noqa: E402
-from compare.pipeline import load_documents  # noqa: E402
-from compare.segment import segment  # noqa: E402
+from compare.pipeline import load_documents, segment_documents  # noqa: E402
 
 
 def main() -> None:
@@ -39,11 +37,7 @@ def main() -> None:
 
     gold = AlignmentGold.load(args.gold)
     documents, _ = load_documents([gold.corpus])
-    corpus = Corpus(documents=documents)
-    for d in documents:
-        statements = segment(d)
-        language.annotate(d, statements)
-        corpus.statements.extend(statements)
+    corpus = Corpus(documents=documents, statements=segment_documents(documents))
     usable = [s for s in corpus.statements if alignable(s)]
     embedder = CachedEmbedder(SentenceTransformerEmbedder(), EmbeddingCache(args.cache_dir or default_cache_dir()))
     vectors = embedder.encode([s.text for s in usable])

@@ -156,9 +156,7 @@ def _run(paths, model, cache_dir, no_cache, threshold, disable, progress):
         finally:
             if bar is not None:
                 bar.stop()
-    except InputError as error:
-        raise _fail(str(error)) from None
-    except UsageError as error:
+    except (InputError, UsageError) as error:
         raise _fail(str(error)) from None
     for skipped in corpus.skipped:
         typer.echo(f"compare-sources: skipped {skipped.path}: {skipped.reason}", err=True)

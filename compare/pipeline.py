@@ -15,7 +15,7 @@ from .detect import check_names, run_detectors
 from .embed import CachedEmbedder, Embedder
 from .errors import InputError
 from .ingest import document_ids, find_articles, read_document
-from .model import Corpus, Document, Skipped
+from .model import Corpus, Document, Skipped, Statement
 from .segment import segment
 
 #: ``progress(stage, done, total)``; stages: "read", "embed".
@@ -47,6 +47,16 @@ def load_documents(paths: Iterable[str | Path], progress: StageProgress | None =
     return documents, skipped
 
 
+def segment_documents(documents: list[Document]) -> list[Statement]:
+    """Statements of every document in corpus order, languages set on both."""
+    statements: list[Statement] = []
+    for document in documents:
+        own = segment(document)
+        language.annotate(document, own)
+        statements.extend(own)
+    return statements
+
+
 def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
         margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
         progress: StageProgress | None = None) -> Corpus:
@@ -54,11 +64,7 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
     disabled = sorted(set(disabled))
     check_names(disabled)  # before any work: a typo should not cost an embedding run
     documents, skipped = load_documents(paths, progress)
-    corpus = Corpus(documents=documents, skipped=skipped)
-    for document in documents:
-        statements = segment(document)
-        language.annotate(document, statements)
-        corpus.statements.extend(statements)
+    corpus = Corpus(documents=documents, skipped=skipped, statements=segment_documents(documents))
     to_embed = [s for s in corpus.statements if alignable(s)]
     texts = [s.text for s in to_embed]
     if isinstance(embedder, CachedEmbedder):

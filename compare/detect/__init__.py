@@ -55,20 +55,21 @@ def registry() -> dict[str, Detector]:
     return dict(_REGISTRY)
 
 
-def check_names(names: Iterable[str]) -> None:
-    """Raise UsageError for names that are not registered detectors."""
-    unknown = set(names) - set(registry())
+def check_names(names: Iterable[str]) -> dict[str, Detector]:
+    """The registry; raises UsageError for names in ``names`` that are not registered detectors."""
+    detectors = registry()
+    unknown = set(names) - set(detectors)
     if unknown:
         from ..errors import UsageError
 
         raise UsageError(f"unknown detector(s): {', '.join(sorted(unknown))} (see 'compare-sources detectors')")
+    return detectors
 
 
 def run_detectors(corpus: Corpus, disabled: Iterable[str] = ()) -> list[Finding]:
     """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …"""
     disabled = set(disabled)
-    check_names(disabled)
-    detectors = registry()
+    detectors = check_names(disabled)
     findings: list[Finding] = []
     for detector in detectors.values():
         if detector.name not in disabled:

@@ -37,8 +37,8 @@ _DECLARED = re.compile(
           needs=("documents",), kinds=("provenance",))
 def detect(corpus: Corpus) -> Iterable[Finding]:
     for document in corpus.documents:
-        machine = [m for m in _MACHINE.finditer(document.text)]
-        declared = [m for m in _DECLARED.finditer(document.text)]
+        machine = list(_MACHINE.finditer(document.text))
+        declared = list(_DECLARED.finditer(document.text))
         if not machine and not declared:
             continue
         languages = sorted({next(g for g in m.groups() if g).capitalize() for m in declared})
