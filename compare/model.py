@@ -1,8 +1,9 @@
 """The data model every stage reads and writes.
 
 A run turns files into :class:`Document` objects, cuts each into :class:`Statement`
-spans, lines statements up into :class:`Group` objects and attaches :class:`Finding`
-objects with :class:`Evidence` spans. Every span is a pair of character offsets into
+spans, reads the :class:`Fact` values each statement asserts, lines statements up
+into :class:`Group` objects and attaches :class:`Finding` objects with
+:class:`Evidence` spans. Every span is a pair of character offsets into
 ``Document.text`` (the decoded, NFC-normalised text), so ``text[start:end]`` always
 gives back the quoted words: the JSON contract, the terminal report and the HTML
 report all point into the same string.
@@ -54,6 +55,8 @@ class Document:
     title: str = ""
     metadata: dict[str, str] = field(default_factory=dict)  #: header fields: source, outlet, date …
     language: str = "und"  #: ISO 639-1 code, or "und" where undetermined
+    date: str = ""  #: publication date (ISO 8601) where known; relative dates are resolved against it
+    date_source: str = ""  #: where ``date`` came from: "header", "text" or ""
     encoding: str = "utf-8"  #: how the bytes were decoded
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  #: non-fatal problems met while reading
@@ -70,6 +73,37 @@ class Statement:
     text: str
     role: Role = "body"
     language: str = "und"
+
+
+#: What a fact is. Quantities count something, dates and times say when,
+#: places where, roles who someone is, attributions who said the statement.
+FactKind = Literal["quantity", "date", "time", "place", "containment", "role", "attribution"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value one statement asserts, with the exact span that asserts it.
+
+    ``subject`` says what the value is about, so that only like is compared with
+    like: the counted thing for quantities ("soldiers injured"), the place for a
+    containment ("banjska"), the person for a role ("kurti"). ``value`` is the
+    normalised value ("93", "2023-09-24", "zvecan", "prime minister");
+    ``low``/``high`` is the interval a quantity's wording allows ("about 30" is
+    27–33, "more than 90" is 91–∞), so that compatible wordings never conflict.
+    The span lies in the statement, except for the speaker of a quotation that
+    runs over several sentences, who is named once, after its last one.
+    """
+
+    kind: FactKind
+    statement: str  #: Statement.id
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    subject: str = ""
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +169,7 @@ class Corpus:
     documents: list[Document]
     statements: list[Statement] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  #: what the statements assert, in corpus order
     findings: list[Finding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     settings: dict = field(default_factory=dict)  #: model, threshold … as used

@@ -1,4 +1,4 @@
-"""The stages in order: ingest → segment → language → embed → align → detect.
+"""The stages in order: ingest → segment → language → facts → embed → align → detect.
 
 Each stage is its own module; this one only wires them together and decides what
 a bad file does to a run (it is skipped, with its reason kept in the corpus).
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import language
+from . import facts, language
 from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, align, alignable
 from .detect import check_names, run_detectors
 from .embed import CachedEmbedder, Embedder
@@ -64,7 +64,17 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
     disabled = sorted(set(disabled))
     check_names(disabled)  # before any work: a typo should not cost an embedding run
     documents, skipped = load_documents(paths, progress)
-    corpus = Corpus(documents=documents, skipped=skipped, statements=segment_documents(documents))
+    return analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
+                   progress=progress, skipped=skipped)
+
+
+def analyse(documents: list[Document], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
+            margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
+            progress: StageProgress | None = None, skipped: list[Skipped] | None = None) -> Corpus:
+    """Every stage after reading, over documents already loaded."""
+    disabled = sorted(set(disabled))
+    corpus = Corpus(documents=documents, skipped=skipped or [], statements=segment_documents(documents))
+    corpus.facts = facts.extract(corpus)
     to_embed = [s for s in corpus.statements if alignable(s)]
     texts = [s.text for s in to_embed]
     if isinstance(embedder, CachedEmbedder):

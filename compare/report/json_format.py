@@ -26,6 +26,8 @@ def to_dict(corpus: Corpus) -> dict:
                 "path": d.path,
                 "title": d.title,
                 "language": d.language,
+                "date": d.date,
+                "date_source": d.date_source,
                 "encoding": d.encoding,
                 "metadata": d.metadata,
                 "warnings": d.warnings,
@@ -40,6 +42,12 @@ def to_dict(corpus: Corpus) -> dict:
             {"id": s.id, "doc": s.doc, "text": s.text, "start": s.start, "end": s.end,
              "language": s.language, "role": s.role}
             for s in corpus.statements
+        ],
+        "facts": [
+            {"kind": f.kind, "statement": f.statement, "doc": f.doc, "start": f.start, "end": f.end,
+             "text": f.text, "value": f.value, "subject": f.subject,
+             **({"low": _number(f.low), "high": _number(f.high)} if f.kind == "quantity" else {})}
+            for f in corpus.facts
         ],
         "groups": [
             {
@@ -65,6 +73,13 @@ def to_dict(corpus: Corpus) -> dict:
             for f in corpus.findings
         ],
     }
+
+
+def _number(value: float | None) -> float | None:
+    """JSON has no infinity: an open upper bound ("at least 30") is null."""
+    if value is None or value == float("inf"):
+        return None
+    return int(value) if value == int(value) else value
 
 
 def dumps(corpus: Corpus) -> str:

@@ -1,0 +1,230 @@
+"""Dates and clock times, resolved against the article's own date where it has one.
+
+Absolute ("20 November 2023", "September 24", "Sept. 24", "24.09.2023"), partial
+("late September 2023", "in May", "2023"), relative ("today", "yesterday",
+"on Monday", "May this year") and clock times ("3 a.m.", "01:00 GMT").
+
+A date fact's ``value`` is ISO 8601 with what is unknown left out or marked:
+"2023-09-24", "2023-09", "????-09-24" (no year known), "2023", or
+"weekday:Monday" for a weekday that could not be placed. Two dates conflict
+only on a field both of them know: "in May" agrees with "May 29", "May 30"
+does not.
+
+The article's date comes from its ``Date:`` header, else from the first full
+date in its title or first two sentences ("on Monday (20 November 2023)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Document, Fact, Statement
+
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
+_MONTH_NUMBER = {name: n for n, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_NUMBER.update({name[:3]: n for name, n in list(_MONTH_NUMBER.items())})
+_MONTH_NUMBER["sept"] = 9
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_M = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
+      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    # 20 November 2023 / 24th of September
+    ("dmy", re.compile(rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_M.format(g='m')}(?:,?\s+{_YEAR.format(g='y')})?\b")),
+    # September 24, 2023 / March 10 and 11 / Sept. 24
+    ("mdy", re.compile(rf"\b{_M.format(g='m')}\s+{_DAY.format(g='d')}(?:\s*(?:and|-|–|&)\s*{_DAY.format(g='d2')})?"
+                       rf"(?:,?\s+{_YEAR.format(g='y')})?\b(?![.,]?\d)")),
+    # 24.09.2023 / 2023-09-24
+    ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b\.?")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # late September 2023 / in May / May this year
+    ("my", re.compile(rf"(?:\b(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?\b{_M.format(g='m')}"
+                      rf"(?:,?\s+{_YEAR.format(g='y')}|\s+(?P<rel>this|last|next)\s+year)?\b")),
+    ("year", re.compile(rf"\b{_YEAR.format(g='y')}\b(?![.,:]?\d)")),
+    ("relative", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b|\b(?P<ago>a|one|two|three|\d) days? ago\b",
+                            re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until))\s+)?"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+]
+_TIME = re.compile(r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+                   r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?")
+#: A capitalised "May" is a month only in a date-like context (not "May God …").
+_MAY_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|by|from|early|mid|late|last|this|next|during)\s+$)", re.IGNORECASE)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def document_date(document: Document, statements: list[Statement]) -> tuple[dt.date | None, str]:
+    """The article's date and where it came from ("header", "text" or "")."""
+    header = document.metadata.get("date", "")
+    if header:
+        for value in _absolute(header):
+            if value[0] and value[1] and value[2]:
+                return dt.date(*value[:3]), "header"
+        try:
+            return dt.date.fromisoformat(header[:10]), "header"
+        except ValueError:
+            pass
+    for statement in statements[:3]:
+        for value in _absolute(statement.text):
+            if value[0] and value[1] and value[2]:
+                try:
+                    return dt.date(*value[:3]), "text"
+                except ValueError:
+                    continue
+    return None, ""
+
+
+def _absolute(text: str):
+    for kind in ("dmy", "mdy", "numeric", "iso"):
+        for m in dict(_PATTERNS)[kind].finditer(text):
+            month = _month(m.group("m"))
+            year = int(m.group("y")) if m.group("y") else None
+            day = int(m.group("d"))
+            if month and 1 <= day <= 31:
+                yield year, month, day
+
+
+def _month(text: str) -> int | None:
+    text = text.lower().rstrip(".")
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    return _MONTH_NUMBER.get(text) or _MONTH_NUMBER.get(text[:3])
+
+
+def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
+    """Date and time facts of ``statement``; ``today`` is the article's date, if known."""
+    text = statement.text
+    taken: list[tuple[int, int]] = []
+    facts: list[Fact] = []
+
+    def add(kind, start, end, values):
+        if values and not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            for value in values if isinstance(values, list) else [values]:
+                facts.append(Fact(kind=kind, statement=statement.id, doc=statement.doc,
+                                  start=statement.start + start, end=statement.start + end,
+                                  text=text[start:end], value=value, subject="when" if kind == "date" else "clock"))
+
+    for m in _TIME.finditer(text):  # first, so "01:00" is never read as a day
+        add("time", m.start(), m.end(), _time_value(m))
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            add("date", m.start(), m.end(), _value(kind, m, text, today, statement))
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+def _value(kind: str, m: re.Match, text: str, today: dt.date | None, statement: Statement):
+    if kind in ("dmy", "mdy", "numeric", "iso"):
+        month = _month(m.group("m"))
+        day = int(m.group("d"))
+        if not month or not 1 <= day <= 31:
+            return None
+        year = int(m.group("y")) if m.group("y") else _infer_year(month, today)
+        values = [_iso(year, month, day)]
+        if kind == "mdy" and m.group("d2"):
+            values.append(_iso(year, month, int(m.group("d2"))))
+        return values
+    if kind == "my":
+        month = _month(m.group("m"))
+        if m.group("m") == "May" and not m.group("y") and not m.group("rel") and not m.group("part") \
+                and not _MAY_CONTEXT.search(text[:m.start()]):
+            return None
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif m.group("rel") and today:
+            year = today.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        else:
+            year = _infer_year(month, today)
+        return _iso(year, month, None)
+    if kind == "year":
+        after = text[m.end():m.end() + 12].lower()
+        if re.match(r"\s*(?:troops|soldiers|police|people|officers)", after):
+            return None  # "2000 troops" is a count
+        return str(int(m.group("y")))
+    if kind == "relative":
+        if not today:
+            return None
+        if m.group("word"):
+            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("word").lower()]
+        else:
+            ago = m.group("ago").lower()
+            offset = -(int(ago) if ago.isdigit() else _NUMBER_WORDS[ago])
+        day = today + dt.timedelta(days=offset)
+        return _iso(day.year, day.month, day.day)
+    if kind == "weekday":
+        weekday = _WEEKDAYS.index(m.group("wd").lower())
+        after = text[m.end():m.end() + 30]
+        if re.match(r"\s*[(,]?\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)", after):
+            return None  # "on Monday (20 November 2023)": the date itself is extracted
+        if not today:
+            return f"weekday:{m.group('wd')}"
+        future = (m.group("which") or "").lower() == "next" or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
+        delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
+        day = today + dt.timedelta(days=delta)
+        return _iso(day.year, day.month, day.day)
+    return None
+
+
+def _infer_year(month: int, today: dt.date | None) -> int | None:
+    if not today:
+        return None
+    # A month well after the article's month is last year's ("in September", written in March).
+    return today.year if month <= today.month + 1 else today.year - 1
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str:
+    y = f"{year:04d}" if year else "????"
+    if month is None:
+        return y
+    return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _time_value(m: re.Match) -> str:
+    if m.group("h") is not None:
+        hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+        minute = int(m.group("min") or 0)
+        zone = ""
+    else:
+        hour, minute, zone = int(m.group("h2")), int(m.group("min2")), (m.group("zone") or "")
+    if hour > 23:
+        return ""
+    return f"{hour:02d}:{minute:02d}" + (f" {zone}" if zone and zone != "h" else "")
+
+
+def parts(value: str) -> tuple[int | None, int | None, int | None, int | None]:
+    """(year, month, day, weekday) of a date value; None where unknown."""
+    if value.startswith("weekday:"):
+        return None, None, None, _WEEKDAYS.index(value.split(":", 1)[1].lower())
+    fields = value.split("-")
+    year = int(fields[0]) if fields[0].isdigit() else None
+    month = int(fields[1]) if len(fields) > 1 else None
+    day = int(fields[2]) if len(fields) > 2 else None
+    weekday = dt.date(year, month, day).weekday() if year and month and day else None
+    return year, month, day, weekday
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two date values can name the same day: they differ on no field both know."""
+    pa, pb = parts(a), parts(b)
+    # A day of the month without its month is not comparable (never produced, but be safe).
+    return all(x is None or y is None or x == y for x, y in zip(pa, pb))
+
+
+def comparable(a: str, b: str) -> bool:
+    """Whether two date values share a field to disagree on, at day or month level."""
+    pa, pb = parts(a), parts(b)
+    shared = [i for i in range(4) if pa[i] is not None and pb[i] is not None]
+    return any(i in shared for i in (1, 2, 3))
+
+
+def same_time(a: str, b: str) -> bool:
+    za, zb = a.partition(" ")[2], b.partition(" ")[2]
+    if za and zb and za != zb:
+        return True  # different zones cannot be compared without a conversion table; do not flag
+    return a.partition(" ")[0] == b.partition(" ")[0]

@@ -1,0 +1,149 @@
+"""People's roles ("Kosovo Prime Minister Albin Kurti") and who said what.
+
+A ``role`` fact's subject is the person (folded surname: "kurti"), its value
+the title with the body it is held in where the text says so ("prime minister
+of kosovo"). An ``attribution`` fact names the speaker of a statement: the
+person after or before a quotation ("…,” Stoltenberg said"), or the subject of a
+reporting verb ("Stoltenberg said that …", "according to Osmani"). A quotation
+that runs over several sentences gives its speaker to each of them. Pronouns and
+unnamed officials ("he added", "the official said") are kept with an empty value:
+they say someone spoke, not who, so they never conflict with a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Fact, Statement
+from .tokens import fold
+
+_UPPER = "A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚ"
+_LOWER = "a-zà-ÿčćšžđëöüçğışřůý"
+_PERSON = rf"[{_UPPER}][{_LOWER}’'-]+(?:\s+[{_UPPER}][{_LOWER}’'-]+){{0,2}}(?![\w’'])"
+_TITLES = (r"Prime Minister|Deputy Prime Minister|President|Vice[- ]President|Secretary[- ]General|Speaker|"
+           r"Foreign Minister|Defen[cs]e Minister|Interior Minister|Minister|Commander|Ambassador|Chancellor|Mayor|"
+           r"Spokes(?:person|man|woman)|Director|Chairman|Chairwoman|Envoy|Rapporteur|Patriarch|King|Queen")
+_RANKS = r"(?:(?:Major|Lieutenant|Brigadier)\s+General\s+|General\s+|Colonel\s+|Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Lord\s+)?"
+#: Words before a title that say which body the title is held in.
+_AFFILIATIONS = {"kosovo": "kosovo", "kosovar": "kosovo", "serbian": "serbia", "serbia": "serbia", "nato": "nato",
+                 "kfor": "kfor", "eu": "eu", "albanian": "albania", "albania": "albania", "russian": "russia",
+                 "us": "united states", "american": "united states", "u.s.": "united states", "croatian": "croatia",
+                 "bosnian": "bosnia", "montenegrin": "montenegro", "german": "germany", "french": "france",
+                 "british": "united kingdom", "alliance": "nato", "un": "un", "eulex": "eulex"}
+_NOT_AFF = r"(?!(?:Prime|Deputy|Vice|Foreign|Defen[cs]e|Interior|Secretary|Major|Lieutenant|The)\b)"
+_BODY_OF = r"(?:(?:Republic|Parliament|Government|Assembly|State)\s+of\s+(?:the\s+)?)?"
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?P<former>former|ex-|then)\s+)?(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})\s+{_RANKS}(?P<name>{_PERSON})")
+_TITLE_AFTER = re.compile(
+    rf"(?P<name>{_PERSON})\s*[,(]\s*(?:the\s+)?(?:{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?(?P<title>{_TITLES})"
+    rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z][\w]*))?")
+_TITLE_OF_NAME = re.compile(
+    rf"\b(?P<title>{_TITLES})\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z]\w*),\s+{_RANKS}(?P<name>{_PERSON})")
+#: Capitalised words that are not names when they open a "name".
+_NOT_NAMES = frozenset(fold(w) for w in """As The A An This That He She It They We I Mr Mrs Ms Dr Lord But And However Although
+Serbia Kosovo NATO KFOR Belgrade Pristina Brussels Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+""".split())
+
+_SAYS = (r"said|says|added|adds|stated|states|stressed|emphasi[sz]ed|noted|claimed|claims|replied|warned|explained|"
+         r"declared|concluded|continued|told\s+\w+(?:\s+\w+)?|wrote|underlined|announced|insisted|argued|asked")
+_WHO = (rf"(?P<GROUP>(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:official|head of \w+|spokes\w+|president|minister|"
+        rf"secretary general|source|diplomat|commander|ambassador|envoy)|he|she|they|"
+        rf"(?!(?:As|If|When|While|After|Before|Although|But|And|Speaking)\s){_PERSON})")
+_AFTER_QUOTE = re.compile(rf"^\s*[,.]?\s*(?:(?:{_SAYS})\s+{_WHO.replace('GROUP', 'who')}|{_WHO.replace('GROUP', 'who2')}\s+(?:{_SAYS}))\b")
+_BEFORE_QUOTE = re.compile(rf"{_WHO.replace('GROUP', 'who')}\s+(?:also\s+)?(?:{_SAYS})(?:\s+that)?\s*[:,]?\s*$")
+_REPORTED = re.compile(rf"(?<!\bAs )(?<!\bas )\b(?:{_WHO.replace('GROUP', 'who')})\s+(?:also\s+|then\s+|later\s+)?(?:{_SAYS})\b"
+                       rf"|\baccording to\s+{_WHO.replace('GROUP', 'who2')}")
+_QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"[^\"\n]+\"")
+
+
+def roles(statement: Statement) -> list[Fact]:
+    facts = []
+    for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _TITLE_OF_NAME):
+        for m in pattern.finditer(statement.text):
+            if m.groupdict().get("former"):
+                continue  # a past role says nothing about the present one
+            name = _clean_name(m.group("name"))
+            if not name:
+                continue
+            title = re.sub(r"[- ]+", " ", m.group("title").lower())
+            aff = next((_AFFILIATIONS[a.lower()] for a in (m.groupdict().get("aff"), m.groupdict().get("aff2"))
+                        if a and a.lower() in _AFFILIATIONS), "")
+            value = f"{title} of {aff}" if aff else title
+            facts.append(Fact(kind="role", statement=statement.id, doc=statement.doc,
+                              start=statement.start + m.start(), end=statement.start + m.end(),
+                              text=m.group(), value=value, subject=person_key(name)))
+    # One fact per person per statement: the longest reading wins.
+    best: dict[str, Fact] = {}
+    for f in facts:
+        if f.subject not in best or len(f.value) > len(best[f.subject].value):
+            best[f.subject] = f
+    return sorted(best.values(), key=lambda f: f.start)
+
+
+def _clean_name(name: str) -> str:
+    words = [w for w in name.split() if fold(w) not in _NOT_NAMES]
+    return " ".join(words)
+
+
+def person_key(name: str) -> str:
+    """A person's key: the folded surname ("Aleksandar Vučić" → "vucic")."""
+    return re.sub(r"[’']s?$", "", fold(name.split()[-1]))
+
+
+def attributions(document: Document, statements: list[Statement]) -> list[Fact]:
+    """Who each statement of ``document`` is attributed to, where the text says."""
+    text = document.text
+    facts: list[Fact] = []
+    attributed: set[str] = set()
+    for quote in _QUOTES.finditer(text):
+        who = None
+        after = _AFTER_QUOTE.match(text[quote.end():quote.end() + 120].split("\n")[0])
+        if after:
+            g = "who" if after.group("who") else "who2"
+            who = (quote.end() + after.start(g), quote.end() + after.end(g), after.group(g))
+        else:
+            line_start = text.rfind("\n", 0, quote.start()) + 1
+            before = _BEFORE_QUOTE.search(text[max(line_start, quote.start() - 120):quote.start()])
+            if before:
+                offset = max(line_start, quote.start() - 120)
+                who = (offset + before.start("who"), offset + before.end("who"), before.group("who"))
+        if not who:
+            continue
+        for statement in statements:
+            if statement.start < quote.end() and quote.start() < statement.end and statement.id not in attributed:
+                attributed.add(statement.id)
+                facts.append(_attribution(statement, *who))
+    for statement in statements:
+        if statement.id in attributed:
+            continue
+        m = _REPORTED.search(_unquoted(statement.text))
+        if m:
+            g = "who" if m.group("who") else "who2"
+            facts.append(_attribution(statement, statement.start + m.start(g), statement.start + m.end(g), m.group(g)))
+    return sorted(facts, key=lambda f: (f.start, f.statement))
+
+
+def _unquoted(text: str) -> str:
+    """The text with quotations blanked (same length), so verbs inside quotes are not read as attribution."""
+    return _QUOTES.sub(lambda m: " " * len(m.group()), text)
+
+
+_LEADING_TITLE = re.compile(r"^(?:(?:Secretary|General|Major|Lieutenant|President|Prime|Minister|Commander|Speaker|Dr|Mr|Ms|Mrs|Lord)\.?\s+)+(?=[A-Z])")
+
+
+def _attribution(statement: Statement, start: int, end: int, who: str) -> Fact:
+    title = _LEADING_TITLE.match(who)
+    if title:  # "General Jens Stoltenberg" → "Jens Stoltenberg"
+        start, who = start + title.end(), who[title.end():]
+    name = _clean_name(who) if who[:1].isupper() else ""
+    value = person_key(name) if name and fold(name.split()[0]) not in ("an", "the") else ""
+    return Fact(kind="attribution", statement=statement.id, doc=statement.doc, start=start, end=end,
+                text=who, value=value, subject="speaker")
+
+
+def compatible_roles(a: str, b: str) -> bool:
+    title_a, _, aff_a = a.partition(" of ")
+    title_b, _, aff_b = b.partition(" of ")
+    if title_a != title_b and not (title_a in title_b or title_b in title_a):
+        return False
+    return not (aff_a and aff_b and aff_a != aff_b)

@@ -1,0 +1,100 @@
+"""Places named in statements, and which municipality or town a place is said to be in.
+
+There is no gazetteer that knows every Kosovo village, so the corpus is its own:
+a capitalised name counts as a place once some article puts it after a
+locative cue ("in Banjska", "near the village of Banska", "the Leposavić
+municipality"). Every mention of such a name is then a ``place`` fact.
+
+Containment ("Banjska of Zvečan", "Banska in the Leposavić municipality",
+"X in the municipality of Y") becomes a ``containment`` fact whose subject is the
+place and whose value is the municipality or town it is said to lie in: a
+village lies in one municipality, whatever the event, so two articles that put it
+in different ones disagree. Countries and regions ("northern Kosovo") contain
+everything and are never the container compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Statement
+from .tokens import fold
+
+_NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"
+_LOCATIVE = re.compile(
+    rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:nearby\s+)?"
+    rf"(?:(?:village|town|city|municipality|settlement|area|region|district|monastery)\s+of\s+)?(?P<name>{_NAME})")
+_MUNICIPALITY = re.compile(rf"\b(?:the\s+)?(?P<name>{_NAME})\s+municipality\b|\bmunicipality\s+of\s+(?P<name2>{_NAME})")
+_CONTAINED = re.compile(
+    rf"(?P<place>{_NAME})\s*,?\s+(?:in\s+(?:the\s+)?(?:municipality\s+of\s+(?P<c1>{_NAME})|(?P<c2>{_NAME})\s+municipality)"
+    rf"|of\s+(?P<c3>{_NAME})\b)")
+#: Never places, though they follow "in": months, weekdays, institutions, languages.
+NOT_PLACES = frozenset(fold(w) for w in """
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday The This That These Those His Her Their Our Its Parliament Assembly Government Union
+Association Community Alliance Army Police Republic Federation Council Commission Agreement Dayton President Prime
+Minister Secretary General Speaker Mr Mrs Ms Dr Lord Sir Facebook Twitter Viber Partnership Peace Western Eastern
+Northern Southern European World International Orthodox Serbian Albanian Russian English Croatian Bosnian Bulgarian
+Kosovar Serb Serbs Albanians Belgrade's Pristina's North South East West Today Tomorrow Camp Mission Office Ministry
+""".split())
+#: Containers that contain everything in these stories: never compared.
+COUNTRIES = frozenset(fold(w) for w in """
+Kosovo Serbia Bosnia Herzegovina BiH Montenegro Albania Croatia Macedonia Russia Ukraine Belgium Bulgaria Greece Spain
+Slovakia Cyprus Romania Germany France Italy Turkey Europe Balkans Metohija Yugoslavia America China Brazil India
+United Kingdom States
+""".split())
+
+
+def gazetteer(statements: list[Statement]) -> set[str]:
+    """Folded names the corpus itself uses as places."""
+    names: set[str] = set()
+    for statement in statements:
+        for m in _LOCATIVE.finditer(statement.text):
+            names.update(_place_names(m.group("name")))
+        for m in _MUNICIPALITY.finditer(statement.text):
+            names.update(_place_names(m.group("name") or m.group("name2")))
+    return names
+
+
+def _place_names(name: str) -> list[str]:
+    words = name.split()
+    # "Banjska Monastery", "Pristina Airport": the first word is the place.
+    if len(words) > 1 and (fold(words[-1]) in NOT_PLACES or not words[-1][0].isupper()):
+        words = words[:1]
+    folded = fold(" ".join(words))
+    if folded in NOT_PLACES or fold(words[0]) in NOT_PLACES or name.isupper():
+        return []
+    if re.search(r"(?:ian|ese|ish)$", folded) and folded not in COUNTRIES:
+        return []  # nationalities and languages: "in Serbian"
+    return [folded]
+
+
+def extract(statement: Statement, places: set[str]) -> list[Fact]:
+    """Place and containment facts of ``statement``, given the corpus's place names."""
+    facts: list[Fact] = []
+    text = statement.text
+    for m in re.finditer(_NAME, text):
+        name = m.group()
+        words = name.split()
+        for candidate, end in ((name, m.end()), (words[0], m.start() + len(words[0]))):
+            folded = fold(candidate)
+            if folded in places:
+                facts.append(_fact(statement, "place", m.start(), end, folded, "where"))
+                break
+    for m in _CONTAINED.finditer(text):
+        place = fold(m.group("place").split()[-1] if fold(m.group("place")) not in places else m.group("place"))
+        container_text = m.group("c1") or m.group("c2") or m.group("c3")
+        container = fold(container_text)
+        if place not in places or container in COUNTRIES or container == place:
+            continue
+        if m.group("c3") and (container in NOT_PLACES or container_text.isupper()):
+            continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
+        facts.append(_fact(statement, "containment", m.start("place") + m.group("place").rfind(
+            m.group("place").split()[-1]) if fold(m.group("place")) not in places else m.start("place"),
+            m.end(), container, place))
+    return facts
+
+
+def _fact(statement: Statement, kind: str, start: int, end: int, value: str, subject: str) -> Fact:
+    return Fact(kind=kind, statement=statement.id, doc=statement.doc, start=statement.start + start,
+                end=statement.start + end, text=statement.text[start:end], value=value, subject=subject)

@@ -1,0 +1,324 @@
+"""Quantities: what is counted, how many, and how exactly the wording puts it.
+
+"around 30 armed men", "93 soldiers were injured", "one police officer and three
+attackers were killed", "1,000 troops", "4.500 police", "more than 90",
+"dozens", "Forty-one", "a dozen", "13 percent". Each becomes a fact whose
+``subject`` is the counted class and what happened to it ("attackers killed",
+"soldiers injured", "soldiers deployed") and whose interval is what the wording
+allows, so "about 30" and "at least 30" agree while "93" and "30" do not.
+
+Numbers that count nothing nameable — years, dates, clock times, page counters —
+get no subject and are never compared.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..model import Fact, Statement
+from .tokens import Token, tokens
+
+_UNITS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINALS = {w: n for n, w in enumerate(
+    "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()) if n}
+#: Words that name a count only vaguely, as the interval they allow.
+_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+          "several": (3, 9), "few": (2, 5), "handful": (3, 6), "tens": (20, 99)}
+
+#: Qualifier words before a number → how they widen its interval.
+_QUALIFIERS = [
+    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
+    (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
+    (("in", "excess", "of"), "more_than"), (("above",), "more_than"),
+    (("fewer", "than"), "less_than"), (("less", "than"), "less_than"), (("under",), "less_than"),
+    (("up", "to"), "at_most"), (("at", "most"), "at_most"), (("as", "many", "as"), "at_most"),
+    (("about",), "about"), (("around",), "about"), (("approximately",), "about"), (("roughly",), "about"),
+    (("some",), "about"), (("an", "estimated"), "about"), (("estimated",), "about"), (("nearly",), "nearly"),
+    (("almost",), "nearly"), (("close", "to"), "nearly"), (("just", "under"), "nearly"),
+]
+
+#: Counted nouns → the class they are compared under.
+_CLASSES = {
+    "police": "police", "policeman": "police", "policemen": "police", "policemen's": "police",
+    "officer": "police", "officers": "police", "cop": "police", "cops": "police", "policewoman": "police",
+    "soldier": "soldiers", "soldiers": "soldiers", "troop": "soldiers", "troops": "soldiers",
+    "peacekeeper": "soldiers", "peacekeepers": "soldiers", "servicemen": "soldiers", "serviceman": "soldiers",
+    "attacker": "attackers", "attackers": "attackers", "gunman": "attackers", "gunmen": "attackers",
+    "militant": "attackers", "militants": "attackers", "fighter": "attackers", "fighters": "attackers",
+    "terrorist": "attackers", "terrorists": "attackers", "assailant": "attackers", "assailants": "attackers",
+    "insurgents": "attackers", "paramilitaries": "attackers", "men": "attackers",
+    "protester": "protesters", "protesters": "protesters", "protestor": "protesters", "protestors": "protesters",
+    "demonstrator": "protesters", "demonstrators": "protesters", "rioter": "protesters", "rioters": "protesters",
+    "civilian": "civilians", "civilians": "civilians",
+    "people": "people", "person": "people", "persons": "people", "individuals": "people",
+    # Ethnic plurals name who was counted without saying which side they were on.
+    "serbs": "serbs", "albanians": "albanians",
+}
+#: "members of the Kosovo Police" / "members of KFOR": the class comes from the body.
+_BODIES = {"police": "police", "kfor": "soldiers", "army": "soldiers", "nato": "soldiers", "eulex": "police",
+           "forces": "soldiers", "military": "soldiers", "troops": "soldiers", "mission": "soldiers"}
+#: What happened to the counted people.
+_OUTCOMES = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "deaths": "killed",
+    "death": "killed", "slain": "killed", "fatalities": "killed", "lives": "killed", "perished": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured", "injuring": "injured",
+    "wounding": "injured", "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
+    "custody": "arrested", "arrests": "arrested", "deployed": "deployed", "deployment": "deployed",
+    "deploy": "deployed", "additional": "deployed", "reinforcements": "deployed", "reinforce": "deployed",
+    "increase": "deployed", "sent": "deployed", "send": "deployed", "evacuated": "evacuated",
+    "displaced": "displaced", "missing": "missing", "kidnapped": "kidnapped", "abducted": "kidnapped",
+}
+_DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
+_PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
+_ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
+_OUTCOME_WINDOW = 10
+_STOP = frozenset("the a an of in on at to and or by for with from since until as that which than per its their his her".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_CLAUSE_END = frozenset(".;:?!")
+_DIGITS = re.compile(r"^(\d{1,3}(?:([,.])\d{3})+|\d+(?:[.,]\d+)?)(st|nd|rd|th|%)?$")
+
+
+def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None:
+    """(value, tokens used, is ordinal) for a number starting at ``tokens_[i]``."""
+    word = tokens_[i].lower
+    m = _DIGITS.match(tokens_[i].text)
+    if m:
+        digits, separator, suffix = m.group(1), m.group(2), m.group(3)
+        if separator:  # thousands in either convention: "1,000" and "4.500"
+            value = float(re.sub(r"[,.]", "", digits))
+        else:
+            value = float(digits.replace(",", "."))
+        used = 1
+        if i + 1 < len(tokens_) and tokens_[i + 1].lower in _SCALES:
+            value *= _SCALES[tokens_[i + 1].lower]
+            used = 2
+        return value, used, suffix in ("st", "nd", "rd", "th")
+    if word in _ORDINALS:
+        return float(_ORDINALS[word]), 1, True
+    parts = re.split(r"[-‐]", word)
+    if not all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts):
+        if word in ("a", "an", "one") and i + 1 < len(tokens_) and tokens_[i + 1].lower in ("dozen", "hundred", "thousand"):
+            nxt = tokens_[i + 1].lower
+            return float(12 if nxt == "dozen" else _SCALES[nxt]), 2, False
+        if word in ("a", "an"):
+            return 1.0, 1, False
+        return None
+    total, current, used = 0.0, 0.0, 0
+    j = i
+    while j < len(tokens_):
+        parts = re.split(r"[-‐]", tokens_[j].lower)
+        if not all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts):
+            if tokens_[j].lower == "and" and used and j + 1 < len(tokens_) and tokens_[j + 1].lower in _UNITS | _TENS:
+                j += 1
+                continue
+            break
+        for p in parts:
+            if p in _UNITS:
+                current += _UNITS[p]
+            elif p in _TENS:
+                current += _TENS[p]
+            elif p == "dozen":
+                current = (current or 1) * 12
+            else:
+                current = (current or 1) * _SCALES[p]
+                if _SCALES[p] >= 1000:
+                    total, current = total + current, 0.0
+        j += 1
+        used = j - i
+    if not used:
+        return None
+    value = total + current
+    return (value, used, False) if value or tokens_[i].lower == "zero" else None
+
+
+def _interval(value: float, qualifier: str) -> tuple[float, float]:
+    if qualifier == "about":
+        slack = max(1.0, round(value * 0.1))
+        return value - slack, value + slack
+    if qualifier == "at_least":
+        return value, math.inf
+    if qualifier == "more_than":
+        return value + (1 if value == int(value) else 0.01), math.inf
+    if qualifier == "less_than":
+        return 0.0, value - (1 if value == int(value) else 0.01)
+    if qualifier == "at_most":
+        return 0.0, value
+    if qualifier == "nearly":
+        return value * 0.9, value
+    return value, value
+
+
+def _qualifier(toks: list[Token], i: int) -> tuple[str, int]:
+    """The qualifier just before ``toks[i]`` and the index where it starts."""
+    for words, name in _QUALIFIERS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.lower for t in toks[i - n:i]) == words:
+            return name, i - n
+    return "exact", i
+
+
+def _counted(toks: list[Token], j: int) -> tuple[str, int]:
+    """The class of the thing counted by a number ending before ``toks[j]`` and the index of its noun."""
+    for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
+        word = toks[k].lower
+        if word in _CLAUSE_END or word == ",":
+            break
+        if word in _DISTANCE_UNITS or _lemma(word) in _DISTANCE_UNITS:
+            return _lemma(word), k
+        if word in ("member", "members") and k + 1 < len(toks) and toks[k + 1].lower == "of":
+            for m in range(k + 2, min(k + 6, len(toks))):
+                if toks[m].lower in _BODIES:
+                    return _BODIES[toks[m].lower], m
+            return "people", k
+        if word == "police" and k + 1 < len(toks) and toks[k + 1].lower in ("officer", "officers", "men"):
+            return "police", k + 1
+        if word in _CLASSES:
+            return _CLASSES[word], k
+        if word in ("percent", "per", "%") or toks[j - 1].text.endswith("%"):
+            return "percent", k
+    if j < len(toks) and toks[j - 1].text.endswith("%"):
+        return "percent", j - 1
+    # Any other noun: the first plural in the next few plain words ("9 associated
+    # countries", "8 parliamentary observer delegations"), else the first word.
+    run = []
+    for k in range(j, min(j + _ADJECTIVES_MAX, len(toks))):
+        word = toks[k].lower
+        if (not word.isalpha() or word in _STOP or word in _MONTHS or toks[k].capitalised
+                or word in _OUTCOMES or len(word) < 3 or word.endswith("ly")):
+            break
+        run.append(k)
+    if run:
+        k = next((k for k in run if toks[k].lower.endswith("s") and not toks[k].lower.endswith("ss")), run[0])
+        return _lemma(toks[k].lower), k
+    return "", j - 1
+
+
+def _lemma(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _outcome(toks: list[Token], noun: int, start: int) -> str:
+    for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
+        if toks[k].lower in _CLAUSE_END or toks[k].lower == ",":
+            break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
+        if toks[k].lower in _OUTCOMES:
+            return _OUTCOMES[toks[k].lower]
+    # Backwards further: "a police officer was killed in a firefight near …, as well as three Serbs".
+    for k in range(start - 1, max(start - 1 - 2 * _OUTCOME_WINDOW, -1), -1):
+        if toks[k].lower in _CLAUSE_END:
+            break
+        if toks[k].lower in _OUTCOMES:
+            return _OUTCOMES[toks[k].lower]
+    return ""
+
+
+def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
+    """Quantity facts of ``statement``; spans in ``masked`` (dates, times) are not numbers."""
+    toks = tokens(statement)
+    facts: list[Fact] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if any(s <= tok.start < e for s, e in masked):
+            i += 1
+            continue
+        word = tok.lower
+        vague = _VAGUE.get(word)
+        if vague and not (word == "few" and i and toks[i - 1].lower not in ("a",)):
+            low, high, used, ordinal, value_text = vague[0], vague[1], 1, False, word
+            qualifier, first = "vague", i - (1 if word in ("few", "handful") and i and toks[i - 1].lower == "a" else 0)
+        else:
+            parsed = parse_number(toks, i)
+            if parsed is None:
+                i += 1
+                continue
+            value, used, ordinal = parsed
+            if word in ("a", "an", "one") and used == 1 and not _is_counted_article(toks, i):
+                i += 1
+                continue
+            qualifier, first = _qualifier(toks, i)
+            # "10 or 15", "10 to 15", "between 10 and 15", "10-15"
+            high_value = value
+            if i + used + 1 < len(toks) and toks[i + used].lower in ("or", "to", "-", "–", "and"):
+                nxt = parse_number(toks, i + used + 1)
+                if nxt and nxt[0] > value and (toks[i + used].lower != "and" or
+                                               (first > 0 and toks[first - 1].lower == "between")):
+                    high_value, used = nxt[0], used + 1 + nxt[1]
+            low, high = _interval(value, qualifier)
+            if high_value != value:
+                low, high = value, high_value
+            value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
+        end = i + used
+        counted, noun = _counted(toks, end)
+        if ordinal:
+            subject = f"{counted} (ordinal)" if counted else ""
+            low = high = low if low is not None else None
+        elif counted in _DISTANCE_UNITS:
+            # "50km north of Pristina": the distance is counted from a place in a direction.
+            rest = " ".join(t.text for t in toks[noun + 1:noun + 5])
+            where = re.match(r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
+                             r"([A-ZČĆŠŽĐ]\w+)", rest)
+            subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
+            if counted in ("mile", "mi"):
+                low, high = low * 1.609, high * 1.609
+        elif counted in ("percent",):
+            after = next((t.lower for t in toks[noun + 1:noun + 4] if t.lower not in _STOP), "")
+            subject = f"percent {after}".strip()
+        elif counted in _PEOPLE or not counted:
+            outcome = _outcome(toks, max(noun, end - 1), first)
+            if not counted and outcome and end < len(toks) and toks[end].lower in _OUTCOMES:
+                counted = "people"  # a headline's "4 die"
+            subject = f"{counted} {outcome}".strip() if counted else ""
+        else:
+            subject = counted
+        if _is_year(toks, i, value_text, counted):
+            subject = ""
+        facts.append(Fact(
+            kind="quantity", statement=statement.id, doc=statement.doc,
+            start=toks[first].start, end=toks[end - 1].end,
+            text=_text(statement, toks[first].start, toks[end - 1].end),
+            value=value_text if qualifier in ("exact", "vague") else f"{qualifier.replace('_', ' ')} {value_text}",
+            subject=subject, low=low, high=high,
+        ))
+        i = end
+    return facts
+
+
+def _is_counted_article(toks: list[Token], i: int) -> bool:
+    """"a"/"one" counts only before a counted person: "a police officer was killed"."""
+    counted, noun = _counted(toks, i + 1)
+    if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
+        return False  # "an additional 1,000 troops": the article belongs to another number
+    return counted in _PEOPLE - {"people"} and bool(
+        _outcome(toks, i + 1, i))
+
+
+def _is_year(toks: list[Token], i: int, value_text: str, counted: str) -> bool:
+    if counted in _PEOPLE:
+        return False
+    return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _text(statement: Statement, start: int, end: int) -> str:
+    return statement.text[start - statement.start:end - statement.start]
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    """Whether two quantities' intervals overlap: different wordings of one count."""
+    if a.low is None or b.low is None:
+        return a.value == b.value
+    return a.low <= b.high and b.low <= a.high

@@ -1,0 +1,76 @@
+"""The facts stage, case by case from tests/data/facts/cases.json (a new case is a new entry)."""
+
+import json
+
+import pytest
+
+from compare import facts
+from compare.facts import dates, quantities
+from compare.model import Corpus, Document
+from compare.segment import segment
+from conftest import DATA, SEEDS
+
+CASES = json.loads((DATA / "facts" / "cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def extract(text: str, date: str = "") -> list:
+    # The title line is a statement of its own: keep the sentence under test in the body.
+    document = Document(id="a", path="a.txt", text="Title\n" + text, title="Title",
+                        metadata={"date": date} if date else {})
+    corpus = Corpus(documents=[document], statements=segment(document))
+    return facts.extract(corpus)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:40])
+def test_case(case):
+    found = extract(case["text"], case.get("date", ""))
+    for want in case.get("expect", []):
+        matches = [f for f in found if f.kind == want["kind"] and f.text == want["text"]
+                   and all(getattr(f, k) == v for k, v in want.items() if k not in ("kind", "text"))]
+        assert matches, (want, [(f.kind, f.text, f.value, f.subject) for f in found])
+    for unwanted in case.get("absent", []):
+        assert not [f for f in found if f.kind == unwanted["kind"] and f.text == unwanted["text"]
+                    and all(getattr(f, k) == v for k, v in unwanted.items() if k not in ("kind", "text"))], found
+
+
+def test_every_fact_quotes_its_span():
+    from compare.pipeline import load_documents, segment_documents
+
+    documents, _ = load_documents([SEEDS])
+    corpus = Corpus(documents=documents, statements=segment_documents(documents))
+    found = facts.extract(corpus)
+    assert len(found) > 100
+    for f in found:
+        assert corpus.document(f.doc).text[f.start:f.end] == f.text, f
+        statement = corpus.statement(f.statement)
+        if f.kind != "attribution":  # a quotation's speaker may be named in its last sentence
+            assert statement.start <= f.start and f.end <= statement.end, f
+
+
+def test_article_date_from_text():
+    from compare.pipeline import load_documents, segment_documents
+
+    documents, _ = load_documents([SEEDS])
+    corpus = Corpus(documents=documents, statements=segment_documents(documents))
+    facts.extract(corpus)
+    dated = {d.id[:3]: (d.date, d.date_source) for d in corpus.documents}
+    assert dated["003"] == ("2023-11-20", "text")
+    assert dated["000"] == ("", "")
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ("about 30", "at least 30", True), ("more than 90", "93", True), ("93", "30", False),
+    ("3", "4", False), ("about 100", "117", False), ("hundreds", "300", True), ("10–15", "12", True),
+])
+def test_quantity_compatibility(a, b, agree):
+    fa = next(f for f in extract(f"Officials said {a} soldiers were injured.") if f.kind == "quantity")
+    fb = next(f for f in extract(f"Officials said {b} soldiers were injured.") if f.kind == "quantity")
+    assert quantities.compatible(fa, fb) is agree
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ("????-05", "2023-05-29", True), ("2023-05-30", "2023-05-29", False), ("????-09-24", "2023-09-24", True),
+    ("2023", "????-09-24", True), ("weekday:Monday", "2023-11-20", True), ("weekday:Tuesday", "2023-11-20", False),
+])
+def test_date_compatibility(a, b, agree):
+    assert dates.compatible(a, b) is agree
