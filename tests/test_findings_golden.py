@@ -2,8 +2,9 @@
 
 A case is a folder with article files (or an "articles" path in case.json) and a
 case.json listing the expected findings of the kinds it covers. Each expected
-finding names its kind, subkind, severity, the document (id prefix) and the exact
-evidence texts. A new case is a new folder, not new code.
+finding names its kind, subkind, severity, the document (id prefix, "doc") or the
+documents (id prefixes, "docs"), the exact evidence texts and, optionally, entries
+its ``data`` must hold. A new case is a new folder, not new code.
 """
 
 import json
@@ -23,7 +24,7 @@ def _actual(corpus, kinds):
         if f.kind in kinds:
             docs = sorted({e.doc for e in f.evidence})
             out.append({"kind": f.kind, "subkind": f.subkind, "severity": f.severity,
-                        "docs": docs, "evidence": [e.text for e in f.evidence]})
+                        "docs": docs, "evidence": [e.text for e in f.evidence], "data": f.data})
     return out
 
 
@@ -39,5 +40,11 @@ def test_golden_case(case):
     assert len(actual) == len(spec["expected"]), actual
     for want, got in zip(spec["expected"], actual):
         assert (got["kind"], got["subkind"], got["severity"]) == (want["kind"], want["subkind"], want["severity"])
-        assert all(d.startswith(want["doc"]) for d in got["docs"]), got
-        assert got["evidence"] == want["evidence"]
+        if "doc" in want:
+            assert all(d.startswith(want["doc"]) for d in got["docs"]), got
+        else:
+            assert len(got["docs"]) == len(want["docs"]), got
+            assert all(d.startswith(p) for d, p in zip(got["docs"], want["docs"])), got
+        assert got["evidence"] == want["evidence"], got
+        for key, value in want.get("data", {}).items():
+            assert got["data"][key] == value, (key, got["data"])

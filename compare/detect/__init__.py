@@ -21,14 +21,14 @@ DetectorFunc = Callable[[Corpus], Iterable[Finding]]
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
-DETECTOR_MODULES: tuple[str, ...] = ("provenance",)
+DETECTOR_MODULES: tuple[str, ...] = ("provenance", "discrepancy")
 
 
 @dataclass(frozen=True)
 class Detector:
     name: str
     description: str
-    needs: tuple[str, ...]  #: corpus parts read: "documents", "statements", "groups"
+    needs: tuple[str, ...]  #: corpus parts read: "documents", "statements", "facts", "groups"
     kinds: tuple[str, ...]  #: finding kinds it adds
     run: DetectorFunc
 

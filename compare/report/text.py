@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .context import snippet
 from ..model import Corpus, Document, Group
 from .highlight import differing_spans
 
@@ -92,7 +93,9 @@ def _findings(console: Console, corpus: Corpus) -> None:
         line = Text.assemble((f"{f.severity:<7} ", SEVERITY_STYLE[f.severity]), (f"{label}  ", "bold"), f.message)
         console.print(line)
         for e in f.evidence:
-            console.print(Text.assemble("          ", (e.doc, "dim"), f"  [{e.start}:{e.end}] ", (e.text, "italic")))
+            before, text, after = snippet(corpus, e)
+            console.print(Text.assemble("          ", (e.doc, "dim"), f"  [{e.start}:{e.end}]  ", before,
+                                        (text, "bold underline"), after))
     console.print()
 
 

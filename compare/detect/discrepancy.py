@@ -1,0 +1,379 @@
+"""Sources that report the same fact with different values.
+
+Which facts are "the same" is decided in three ways, from strongest to weakest:
+
+* **group**: the two statements were aligned (they say the same thing), so their
+  counts of the same thing, their dates, places and speakers must agree. Within
+  such a pair a value that was swapped in place ("in Banjska" / "in Jarinje",
+  a number with nothing nameable after it) is caught by aligning the words of the
+  two sentences and comparing what changed;
+* **event**: two statements of different documents that both describe an incident
+  (attack, clash, riot …) at the same place, or on the same day, are taken to
+  describe one event even when their wording is too far apart to align; they are
+  compared on counts of people with what happened to them, and on the day or the
+  place;
+* **corpus**: some facts hold whatever the sentence: a village lies in one
+  municipality, a person holds one office at a time.
+
+Like values in other words never conflict: counts are compared as the intervals
+their wording allows ("about 30" and "at least 30" agree, "more than 90" and
+"93" agree), dates only on the fields both know ("in May" and "May 29" agree),
+names after folding ("Banska" is a spelling of "Banjska", reported as a name
+variant elsewhere, not as a different place). Numbers that count nothing
+nameable (years, page counters) have no subject and are never compared.
+
+Every finding lists the values side by side with their sources — "2 sources say
+30 (000, 002), 1 says 41 (005)" — and points at each value's exact span. Where
+the articles carry different dates and the later one gives a larger toll, the
+finding is marked as a possible update rather than an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable
+
+from ..facts import dates, people, quantities
+from ..facts.places import COUNTRIES, NOT_PLACES
+from ..facts.tokens import fold, same_name, tokens
+from ..model import Corpus, Evidence, Fact, Finding, Statement
+from . import register
+
+#: Words that mark a statement as describing an incident, the anchor of event links.
+_EVENT_WORDS = re.compile(
+    r"\b(?:attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
+    r"gunfight|explosion|bomb(?:ing)?|ambush(?:ed)?|raid|incident|violence|fighting|battle|"
+    r"protests?|demonstrations?|killed|injured|wounded)\b", re.IGNORECASE)
+_EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
+#: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
+#: different speaker to count: paraphrases by different people are common ("those responsible must
+#: face justice"), the same sentence with another name in it is not.
+_SAME_WORDING = 0.6
+_MAX_ANCHOR = 200  # statements sharing one anchor beyond which it is too common to link events by
+_SUBKIND_OF = {"quantity": "count", "date": "date", "time": "time", "place": "place", "containment": "place",
+               "role": "role", "attribution": "attribution"}
+_WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribution": "who said it"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Fact
+    b: Fact
+    agree: bool
+    link: str  #: "group <id>", "event" or "corpus"
+
+
+@register("discrepancy", description="sources that give different counts, dates, places, roles or speakers "
+          "for the same fact", needs=("facts", "groups"), kinds=("discrepancy",))
+def detect(corpus: Corpus) -> Iterable[Finding]:
+    facts_of: dict[str, list[Fact]] = defaultdict(list)
+    for fact in corpus.facts:
+        facts_of[fact.statement].append(fact)
+    comparisons: list[Comparison] = []
+    seen_pairs: set[tuple[str, str]] = set()
+    for group in corpus.groups:
+        for a, b in combinations(group.statements, 2):
+            sa, sb = corpus.statement(a), corpus.statement(b)
+            if sa.doc == sb.doc:
+                continue
+            seen_pairs.add((a, b) if a < b else (b, a))
+            comparisons += _compare_aligned(sa, sb, facts_of[a], facts_of[b], f"group {group.id}")
+    for (a, b), shared in _event_links(corpus, facts_of).items():
+        if (a, b) in seen_pairs:
+            continue
+        comparisons += _compare_event(facts_of[a], facts_of[b], shared)
+    comparisons += _compare_corpus_wide(corpus.facts)
+    yield from _findings(corpus, comparisons)
+
+
+# --- linked statement pairs -------------------------------------------------------------------
+
+def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str) -> list[Comparison]:
+    out: list[Comparison] = []
+    qa = [f for f in fa if f.kind == "quantity"]
+    qb = [f for f in fb if f.kind == "quantity"]
+    for x in qa:
+        for y in qb:
+            if x.subject and x.subject == y.subject:
+                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+    out += _compare_when(fa, fb, "date", link)
+    out += _compare_when(fa, fb, "time", link)
+    ta, tb = tokens(sa), tokens(sb)
+    matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], autojunk=False)
+    if matcher.ratio() < _SAME_WORDING:
+        return out
+    out += _swapped_in_place(matcher, (sa, ta, fa), (sb, tb, fb), link, already={(c.a, c.b) for c in out})
+    speakers_a = [f for f in fa if f.kind == "attribution" and f.value]
+    speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
+    for x in speakers_a:
+        for y in speakers_b:
+            out.append(Comparison(x, y, same_name(x.value, y.value), link))
+    return out
+
+
+def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only: bool = False) -> list[Comparison]:
+    """Dates (or times) of two statements about one thing: a conflict only if none of them can agree."""
+    xs = [f for f in fa if f.kind == kind]
+    ys = [f for f in fb if f.kind == kind]
+    if kind == "date":
+        pairs = [(x, y) for x in xs for y in ys if dates.comparable(x.value, y.value)]
+        if day_only:
+            pairs = [(x, y) for x, y in pairs if dates.parts(x.value)[2] and dates.parts(y.value)[2]]
+        agree = [(x, y) for x, y in pairs if dates.compatible(x.value, y.value)]
+    else:
+        pairs = [(x, y) for x in xs for y in ys]
+        agree = [(x, y) for x, y in pairs if dates.same_time(x.value, y.value)]
+    if not pairs:
+        return []
+    if agree:
+        return [Comparison(x, y, True, link) for x, y in agree]
+    return [Comparison(x, y, False, link) for x, y in pairs]
+
+
+def _swapped_in_place(matcher: difflib.SequenceMatcher, side_a: tuple, side_b: tuple, link: str,
+                      already: set) -> list[Comparison]:
+    """Values that differ where the two sentences are otherwise worded alike."""
+    (sa, ta, fa), (sb, tb, fb) = side_a, side_b
+    out: list[Comparison] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        span_a = (ta[i1].start, ta[i2 - 1].end)
+        span_b = (tb[j1].start, tb[j2 - 1].end)
+        in_a = [f for f in fa if f.start < span_a[1] and span_a[0] < f.end]
+        in_b = [f for f in fb if f.start < span_b[1] and span_b[0] < f.end]
+        for kind in ("place", "quantity", "date", "time"):
+            xs = [f for f in in_a if f.kind == kind]
+            ys = [f for f in in_b if f.kind == kind]
+            if kind == "place":
+                # The new name may be one the corpus never put after "in": it still took a place's slot.
+                xs = xs or _names_as_places(sa, ta[i1:i2], ys)
+                ys = ys or _names_as_places(sb, tb[j1:j2], xs)
+            elif kind == "date":  # "March 10 and 11" → "March 15 and 11": one span, two dates
+                xs, ys = ([x for x in xs if not any(dates.compatible(x.value, y.value) for y in ys)],
+                          [y for y in ys if not any(dates.compatible(x.value, y.value) for x in xs)])
+            if len(xs) != 1 or len(ys) != 1 or (xs[0], ys[0]) in already:
+                continue
+            x, y = xs[0], ys[0]
+            if kind == "place":
+                cx, cy = _containment_of(x, fa), _containment_of(y, fb)
+                if x.value in COUNTRIES or y.value in COUNTRIES or (
+                        cx and cy and same_name(cx.subject, cy.subject)):
+                    continue  # a changed municipality is reported once, as a containment conflict
+                out.append(Comparison(x, y, same_name(x.value, y.value), link))
+            elif kind == "date":
+                if dates.comparable(x.value, y.value):
+                    out.append(Comparison(x, y, dates.compatible(x.value, y.value), link))
+            elif kind == "time":
+                out.append(Comparison(x, y, dates.same_time(x.value, y.value), link))
+            elif x.subject == y.subject and not (x.subject == "" and _looks_like_year(x, y)):
+                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+    return out
+
+
+def _containment_of(fact: Fact, facts: list[Fact]) -> Fact | None:
+    return next((f for f in facts if f.kind == "containment" and f.start <= fact.start and fact.end <= f.end), None)
+
+
+def _names_as_places(statement: Statement, toks: list, other_side: list[Fact]) -> list[Fact]:
+    """A capitalised name in a replaced stretch, read as a place when the other side has one there."""
+    if len(other_side) != 1:
+        return []
+    names = [t for t in toks if t.capitalised and t.text.isalpha() and fold(t.text) not in NOT_PLACES]
+    if not names or len(names) > 3:
+        return []
+    start, end = names[0].start, names[-1].end
+    text = statement.text[start - statement.start:end - statement.start]
+    return [Fact(kind="place", statement=statement.id, doc=statement.doc, start=start, end=end, text=text,
+                 value=fold(text), subject="where")]
+
+
+def _looks_like_year(x: Fact, y: Fact) -> bool:
+    return any(f.value.isdigit() and len(f.value) == 4 for f in (x, y))
+
+
+def _event_links(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> dict[tuple[str, str], set[str]]:
+    """Pairs of statements from different documents about one incident, with the anchors they share."""
+    anchors: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in corpus.statements:
+        if not _EVENT_WORDS.search(statement.text):
+            continue
+        for fact in facts_of.get(statement.id, []):
+            if fact.kind == "place" and fact.value not in COUNTRIES:
+                anchors[("place", _place_key(fact.value))].append(statement)
+            elif fact.kind == "date" and dates.parts(fact.value)[2]:
+                anchors[("date", fact.value[5:] if fact.value.startswith("????") else fact.value)].append(statement)
+    links: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (kind, _), members in anchors.items():
+        if len(members) > _MAX_ANCHOR:
+            continue
+        for x, y in combinations(members, 2):
+            if x.doc != y.doc:
+                links[(x.id, y.id) if x.id < y.id else (y.id, x.id)].add(kind)
+    return links
+
+
+def _place_key(value: str) -> str:
+    # Anchors must meet across spellings ("Banjska"/"Banska"): key on the folded consonant skeleton.
+    return re.sub(r"[aeiouyj]", "", value)
+
+
+def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str]) -> list[Comparison]:
+    out: list[Comparison] = []
+    for x in fa:
+        for y in fb:
+            if (x.kind == y.kind == "quantity" and x.subject == y.subject
+                    and x.subject.endswith(_EVENT_OUTCOMES)):
+                out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
+    if "place" in shared:
+        out += _compare_when(fa, fb, "date", "event", day_only=True)
+    if "date" in shared and "place" not in shared:
+        xs = [f for f in fa if f.kind == "place" and f.value not in COUNTRIES]
+        ys = [f for f in fb if f.kind == "place" and f.value not in COUNTRIES]
+        if xs and ys and not any(same_name(x.value, y.value) for x in xs for y in ys):
+            out += [Comparison(x, y, False, "event") for x in xs for y in ys]
+    return out
+
+
+def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
+    out: list[Comparison] = []
+    for kind, agree in (("containment", lambda x, y: same_name(x.value, y.value)),
+                        ("role", lambda x, y: people.compatible_roles(x.value, y.value))):
+        own = [f for f in facts if f.kind == kind]
+        for x, y in combinations(own, 2):
+            if x.doc != y.doc and same_name(x.subject, y.subject):
+                out.append(Comparison(x, y, agree(x, y), "corpus"))
+    return out
+
+
+# --- from comparisons to findings -------------------------------------------------------------
+
+def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
+    parent: dict[Fact, Fact] = {}
+
+    def find(f: Fact) -> Fact:
+        parent.setdefault(f, f)
+        while parent[f] != f:
+            parent[f] = parent[parent[f]]
+            f = parent[f]
+        return f
+
+    by_kind: dict[str, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        by_kind[_SUBKIND_OF[c.a.kind]].append(c)
+    for subkind, own in by_kind.items():
+        parent.clear()
+        for c in own:
+            parent[find(c.a)] = find(c.b)
+        clusters: dict[Fact, list[Comparison]] = defaultdict(list)
+        for c in own:
+            clusters[find(c.a)].append(c)
+        for members in clusters.values():
+            if all(c.agree for c in members):
+                continue
+            yield _finding(corpus, subkind, members)
+
+
+def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Finding:
+    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+    facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
+    classes = _value_classes(facts, subkind)
+    first = facts[0]
+    what = _describe(subkind, first)
+    picture = _picture(classes)
+    sources = sorted({f.doc for f in facts}, key=doc_order.get)
+    links = sorted({c.link for c in comparisons})
+    update = subkind == "count" and _possible_update(corpus, classes)
+    exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
+    severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
+    message = f"Sources disagree on {what}: {picture}"
+    if update:
+        message += " (the later article gives the larger figure: possibly an update, not an error)"
+    groups = {c.link.split(" ", 1)[1] for c in comparisons if c.link.startswith("group ")}
+    return Finding(
+        id="", kind="discrepancy", subkind=subkind, severity=severity, message=message,
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(
+            f for cls in classes for f in cls)],
+        group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
+        data={
+            "subject": first.subject if subkind in ("count", "role") else (
+                first.subject if first.kind == "containment" else ""),
+            "values": [{"value": _label(cls), "documents": sorted({f.doc for f in cls}, key=doc_order.get),
+                        "texts": list(dict.fromkeys(f.text for f in cls)),
+                        "statements": list(dict.fromkeys(f.statement for f in cls))} for cls in classes],
+            "sources": len(sources),
+            "linked_by": links,
+            "possible_update": update,
+        },
+    )
+
+
+def _value_classes(facts: list[Fact], subkind: str) -> list[list[Fact]]:
+    """Facts partitioned into mutually compatible values, the most widely reported first."""
+    classes: list[list[Fact]] = []
+    for f in facts:
+        for cls in classes:
+            if all(_compatible(f, g) for g in cls):
+                cls.append(f)
+                break
+        else:
+            classes.append([f])
+    return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
+
+
+def _compatible(x: Fact, y: Fact) -> bool:
+    if x.kind == "quantity":
+        return quantities.compatible(x, y)
+    if x.kind == "date":
+        return dates.compatible(x.value, y.value)
+    if x.kind == "time":
+        return dates.same_time(x.value, y.value)
+    if x.kind == "role":
+        return people.compatible_roles(x.value, y.value)
+    return same_name(x.value, y.value)
+
+
+def _label(cls: list[Fact]) -> str:
+    texts = [f.text if f.kind != "containment" else f.value for f in cls]
+    if cls[0].kind == "containment":
+        texts = [next(g.text for g in cls if g.value == v) for v in texts]
+    if cls[0].kind == "role":
+        texts = [f.value for f in cls]
+    return max(set(texts), key=texts.count)
+
+
+def _picture(classes: list[list[Fact]]) -> str:
+    parts = []
+    for n, cls in enumerate(classes):
+        docs = list(dict.fromkeys(f.doc for f in cls))
+        verb = "say" if len(docs) > 1 else "says"
+        noun = ("source" if len(docs) == 1 else "sources") if n == 0 else ""
+        short = ", ".join(d.split("_")[0] if "_" in d else d for d in docs)
+        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{_label(cls)}” ({short})")
+    return "; ".join(parts)
+
+
+def _describe(subkind: str, fact: Fact) -> str:
+    if subkind == "count":
+        return f"how many ({fact.subject})"
+    if subkind == "role":
+        return f"the role of {fact.subject.capitalize()}"
+    if fact.kind == "containment":
+        return f"where {fact.subject.capitalize()} is"
+    return _WHAT.get(subkind, subkind)
+
+
+def _possible_update(corpus: Corpus, classes: list[list[Fact]]) -> bool:
+    """Whether every later-dated source gives a larger figure than every earlier one."""
+    if not classes[0] or not classes[0][0].subject.endswith(_EVENT_OUTCOMES):
+        return False
+    dated = [(corpus.document(f.doc).date, f.low) for cls in classes for f in cls]
+    if any(not d for d, _ in dated) or len({d for d, _ in dated}) < 2:
+        return False
+    ordered = sorted(dated)
+    return all(a[1] <= b[1] for a, b in zip(ordered, ordered[1:]) if a[0] != b[0]) and ordered[0][1] < ordered[-1][1]
