@@ -1,4 +1,5 @@
 import json
+import re
 
 import jsonschema
 
@@ -46,7 +47,7 @@ def test_text_report_puts_flagged_groups_first_and_summarises():
     corpus = _corpus_with_finding()
     out = render(corpus, "text", width=120)
     assert "Findings" in out and "discrepancy/count" in out
-    first_group_line = next(line for line in out.splitlines() if line.startswith("g"))
+    first_group_line = next(line for line in out.splitlines() if re.match(r"g\d+ ", line))
     assert first_group_line.startswith(corpus.groups[0].id + " ")
     assert out.rstrip().splitlines()[-1].startswith(f"5 documents, {len(corpus.statements)} statements")
 

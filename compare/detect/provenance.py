@@ -33,6 +33,11 @@ _DECLARED = re.compile(
 )
 
 
+def declared_translations(corpus: Corpus) -> set[str]:
+    """Ids of the documents that say they are translations (machine or not)."""
+    return {d.id for d in corpus.documents if _MACHINE.search(d.text) or _DECLARED.search(d.text)}
+
+
 @register("provenance", description="documents that declare themselves (machine) translations",
           needs=("documents",), kinds=("provenance",))
 def detect(corpus: Corpus) -> Iterable[Finding]:

@@ -1,0 +1,61 @@
+"""One name spelled several ways across the corpus: lost diacritics, transliteration, case endings, truncation.
+
+The corpus is the evidence: no source text is needed. :mod:`compare.names`
+clusters the spellings into entities and names how each variant differs from
+the entity's canonical form (diacritised, used by sources that are not
+translations, most frequent). Differences a translation makes —
+transliteration through another language, a case ending left on the name,
+damaged encoding — are ``mt_artefact`` findings; lost diacritics and lost
+letters are ``name_variant`` findings.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import names
+from ..model import Corpus, Evidence, Finding
+from . import register
+from .provenance import declared_translations
+
+#: relation → (finding kind, severity, MQM category, what to tell the reader)
+_RELATIONS = {
+    "diacritics": ("name_variant", "info", "Fluency/Spelling", "has lost its diacritics"),
+    "truncation": ("name_variant", "warning", "Fluency/Spelling", "is missing letters"),
+    "transliteration": ("mt_artefact", "warning", "Accuracy/Mistranslation",
+                        "is a transliteration through another language"),
+    "case_ending": ("mt_artefact", "warning", "Fluency/Grammar", "carries a case ending from the source language"),
+    "encoding": ("mt_artefact", "warning", "Fluency/Character encoding", "has damaged characters"),
+}
+
+
+@register("name_variants", description="one person or place spelled several ways: lost diacritics, "
+          "transliteration, case endings, truncation, damaged encoding", needs=("statements",),
+          kinds=("name_variant", "mt_artefact"))
+def detect(corpus: Corpus) -> Iterable[Finding]:
+    for entity in names.entities(corpus, translated=declared_translations(corpus)):
+        canonical = entity.variants[0]
+        canonical_docs = sorted({m.doc for m in canonical.mentions})
+        for variant in entity.variants[1:]:
+            kind, severity, mqm, told = _RELATIONS[variant.relation]
+            docs = sorted({m.doc for m in variant.mentions})
+            shown = [m for m in variant.mentions] + [
+                next(m for m in canonical.mentions if m.doc == d) for d in canonical_docs[:3]]
+            message = (f"“{variant.text}” ({_short(docs)}, {len(variant.mentions)}×) {told}: "
+                       f"the corpus spells it “{entity.canonical}” ({_short(canonical_docs)}, "
+                       f"{len(canonical.mentions)}×)")
+            yield Finding(
+                id="", kind=kind, subkind=variant.relation,
+                severity=severity, message=message,
+                statements=list(dict.fromkeys(m.statement for m in shown)),
+                evidence=[Evidence(m.doc, m.start, m.end, m.text) for m in shown],
+                data={"entity": entity.canonical, "variant": variant.text, "relation": variant.relation,
+                      "mqm": mqm,
+                      "variants": [{"text": v.text, "relation": v.relation,
+                                    "documents": sorted({m.doc for m in v.mentions}),
+                                    "mentions": len(v.mentions)} for v in entity.variants]},
+            )
+
+
+def _short(docs: list[str]) -> str:
+    return ", ".join(d.split("_")[0] for d in docs)

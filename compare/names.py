@@ -1,0 +1,201 @@
+"""Proper-name mentions across the corpus, clustered into entities with their spellings.
+
+Machine translation and transliteration leave one name spelled several ways
+("Vučić"/"Vucic", "Albin"/"Aljbin"/"Aljbina", "Rutte"/"Rute",
+"Banjska"/"Banska"/"Bansk"). Mentions are capitalised words; they are blocked by
+a consonant skeleton (folded, vowels and the j/y glides dropped after the first
+letter, doubled letters collapsed), and two spellings join one entity only if
+their difference is one this module can name:
+
+* ``diacritics`` — equal once folded (Vucic/Vučić);
+* ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
+  (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić);
+* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
+* ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
+* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
+
+Spellings that differ in any other way are different names. And two spellings
+that the corpus itself shows as different people — each with its own given name
+("Milan Radoičić" and "Ivan Radojičić") — are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .facts.tokens import fold
+from .model import Corpus
+
+_WORD = re.compile(r"(?<![\w’'])[A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚÃ][\wÃ?’'-]*[\w?](?![\w’'])")
+_MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
+#: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
+CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
+_DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
+_STOP = frozenset("""the this that these those there then they their when where what which while after before
+during since until about also and but for from into over with without mr mrs ms dr""".split())
+
+
+@dataclass
+class Mention:
+    doc: str
+    statement: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Variant:
+    text: str  #: the spelling as written
+    relation: str  #: how it differs from the entity's canonical form ("" for the canonical form itself)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    canonical: str
+    variants: list[Variant]  #: canonical first
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(v.mentions) for v in self.variants)
+
+
+def skeleton(word: str) -> str:
+    """Blocking key: folded, glides and vowels dropped after the first letter, doubles collapsed."""
+    folded = fold(word).replace("?", "")
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouyj]", "", folded[1:])
+    return re.sub(r"(.)\1+", r"\1", folded[0] + rest)
+
+
+def untransliterated(word: str) -> str:
+    """The folded form with Serbian digraphs and Albanian ë undone: "Aljbin" → "albin"."""
+    text = word.lower().replace("ë", "")
+    text = fold(text)
+    return text.replace("lj", "l").replace("nj", "n").replace("dj", "d").replace("y", "j")
+
+
+def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True) -> str:
+    """How ``variant`` differs from ``canonical``: "" if equal, "none" if the difference has no name.
+
+    A variant that is the canonical form less a case-like ending ("Bansk" of
+    "Banska") counts as truncated unless ``ending_is_truncation`` is false:
+    "Albin" is not a truncated "Aljbina".
+    """
+    if variant == canonical:
+        return ""
+    if "?" in variant or _MOJIBAKE.search(variant):
+        pattern = re.escape(fold(_MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
+        return "encoding" if re.fullmatch(pattern, fold(canonical)) or re.fullmatch(
+            re.escape(_MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical) else "none"
+    fv, fc = fold(variant), fold(canonical)
+    if fv == fc:
+        return "diacritics"
+    tv, tc = untransliterated(variant), untransliterated(canonical)
+    if tv == tc:
+        return "transliteration"
+    for base, longer in ((tc, tv), (fc, fv)):
+        if longer.startswith(base) and longer[len(base):] in CASE_ENDINGS and len(base) >= 4:
+            return "case_ending"
+        # "Kurtija": the ending may replace a final vowel of the base ("Kurti" + "ja")
+        if len(base) >= 4 and longer.startswith(base[:-1]) and longer[len(base) - 1:] in CASE_ENDINGS \
+                and base[-1] in "aeiou" and len(longer) > len(base):
+            return "case_ending"
+    for short, full in ((tv, tc), (fv, fc)):
+        if full.startswith(short) and (full[len(short):] in _DERIVATIONS or (
+                not ending_is_truncation and full[len(short):] in CASE_ENDINGS)):
+            return "none"  # "Serb"/"Serbia", "Kosovar": English word formation, not a lost letter
+        if len(short) >= 4 and len(full) - len(short) in (1, 2) and _is_subsequence(short, full) \
+                and short[0] == full[0]:
+            return "truncation"
+    return "none"
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def mentions(corpus: Corpus) -> list[Mention]:
+    out = []
+    for statement in corpus.statements:
+        for m in _WORD.finditer(statement.text):
+            word = m.group()
+            possessive = re.search(r"[’']s?$", word)
+            if possessive:  # "Rutte's" is a mention of "Rutte"
+                word = word[:possessive.start()]
+            if len(fold(word)) < 3 or word.isupper() or fold(word) in _STOP:
+                continue
+            out.append(Mention(statement.doc, statement.id, statement.start + m.start(),
+                               statement.start + m.start() + len(word), word))
+    return out
+
+
+def entities(corpus: Corpus, translated: set[str] = frozenset()) -> list[Entity]:
+    """Names spelled more than one way in the corpus, each with its canonical form and variants.
+
+    ``translated`` are documents known to be translations: their spellings weigh
+    less when choosing the canonical form.
+    """
+    found = mentions(corpus)
+    by_text: dict[str, list[Mention]] = defaultdict(list)
+    for mention in found:
+        by_text[mention.text].append(mention)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for text in by_text:
+        key = skeleton(text)
+        if len(key) >= 2:
+            blocks[key].append(text)
+    given = _given_names(corpus, by_text)
+    result = []
+    for spellings in blocks.values():
+        if len(spellings) < 2:
+            continue
+        canonical = max(spellings, key=lambda t: _canonical_rank(t, by_text[t], translated))
+        for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
+            better = [t for t in spellings if relation(canonical, t, ending_is_truncation=False)
+                      in ("diacritics", "truncation", "encoding")]
+            if not better:
+                break
+            canonical = max(better, key=lambda t: _canonical_rank(t, by_text[t], translated))
+        variants = [Variant(canonical, "", by_text[canonical])]
+        for text in spellings:
+            if text == canonical:
+                continue
+            rel = relation(text, canonical)
+            if rel in ("", "none") or _distinct_people(given.get(text), given.get(canonical)):
+                continue
+            variants.append(Variant(text, rel, by_text[text]))
+        if len(variants) > 1:
+            result.append(Entity(canonical, variants))
+    return sorted(result, key=lambda e: (-e.mentions, e.canonical))
+
+
+def _canonical_rank(text: str, found: list[Mention], translated: set[str]) -> tuple:
+    # Properly encoded, diacritised, most used by sources that are not translations, most used, longest.
+    damaged = "?" in text or bool(_MOJIBAKE.search(text))
+    untranslated_uses = sum(1 for m in found if m.doc not in translated)
+    return (not damaged, fold(text) != text.lower(), untranslated_uses, len(found), len(text))
+
+
+def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:
+    """For each spelling, the capitalised words written right before it ("Milan" Radoičić)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for text, found in by_text.items():
+        for m in found:
+            before = corpus.document(m.doc).text[max(0, m.start - 30):m.start]
+            given = re.search(r"([A-ZČĆŠŽĐ][a-zčćšžđë]+)\s+$", before)
+            if given and fold(given.group(1)) not in _STOP:
+                out[text].add(fold(given.group(1)))
+    return out
+
+
+def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool:
+    """Both spellings come with given names, and none is shared or a variant of the other's."""
+    if not given_a or not given_b:
+        return False
+    return not any(a == b or relation(a, b) not in ("none",) for a in given_a for b in given_b)

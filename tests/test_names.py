@@ -1,0 +1,36 @@
+"""How two spellings of a name are related (compare/names.py)."""
+
+import pytest
+
+from compare.names import relation, skeleton
+
+
+@pytest.mark.parametrize("variant,canonical,expected", [
+    ("Vucic", "Vučić", "diacritics"),
+    ("Zvecan", "Zvečan", "diacritics"),
+    ("Aljbin", "Albin", "transliteration"),
+    ("Banska", "Banjska", "transliteration"),
+    ("Vyosa", "Vjosa", "transliteration"),
+    ("Bërnabić", "Brnabić", "transliteration"),
+    ("Aljbina", "Albin", "case_ending"),
+    ("Kurtija", "Kurti", "case_ending"),
+    ("Rute", "Rutte", "truncation"),
+    ("Bansk", "Banjska", "truncation"),
+    ("Vu?i?", "Vučić", "encoding"),
+    ("KurtÃ«", "Kurtë", "encoding"),
+    ("Serb", "Serbia", "none"),
+    ("Osmani", "Osman", "none"),
+    ("Belgrade", "Brussels", "none"),
+])
+def test_relation(variant, canonical, expected):
+    assert relation(variant, canonical) == expected
+
+
+def test_an_inflected_form_is_not_a_truncated_one_when_choosing_the_canonical_form():
+    assert relation("Albin", "Aljbina", ending_is_truncation=False) == "none"
+
+
+def test_skeleton_blocks_spellings_together():
+    assert skeleton("Banjska") == skeleton("Banska") == skeleton("Bansk")
+    assert skeleton("Rute") == skeleton("Rutte")
+    assert skeleton("Aljbina") == skeleton("Albin")
