@@ -84,6 +84,12 @@ _CLAUSE_END = frozenset(".;:?!")
 _DIGITS = re.compile(r"^(\d{1,3}(?:([,.])\d{3})+|\d+(?:[.,]\d+)?)(st|nd|rd|th|%)?$")
 
 
+def _number_word_parts(word: str) -> list[str] | None:
+    """"forty-one" → ["forty", "one"]; None if the word is not (a hyphenated run of) number words."""
+    parts = re.split(r"[-‐]", word)
+    return parts if all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts) else None
+
+
 def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None:
     """(value, tokens used, is ordinal) for a number starting at ``tokens_[i]``."""
     word = tokens_[i].lower
@@ -101,8 +107,8 @@ def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None
         return value, used, suffix in ("st", "nd", "rd", "th")
     if word in _ORDINALS:
         return float(_ORDINALS[word]), 1, True
-    parts = re.split(r"[-‐]", word)
-    if not all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts):
+    parts = _number_word_parts(word)
+    if parts is None:
         if word in ("a", "an", "one") and i + 1 < len(tokens_) and tokens_[i + 1].lower in ("dozen", "hundred", "thousand"):
             nxt = tokens_[i + 1].lower
             return float(12 if nxt == "dozen" else _SCALES[nxt]), 2, False
@@ -112,8 +118,8 @@ def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None
     total, current, used = 0.0, 0.0, 0
     j = i
     while j < len(tokens_):
-        parts = re.split(r"[-‐]", tokens_[j].lower)
-        if not all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts):
+        parts = _number_word_parts(tokens_[j].lower)
+        if parts is None:
             if tokens_[j].lower == "and" and used and j + 1 < len(tokens_) and tokens_[j + 1].lower in _UNITS | _TENS:
                 j += 1
                 continue
