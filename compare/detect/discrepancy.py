@@ -281,7 +281,7 @@ def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding
 def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Finding:
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
-    classes = _value_classes(facts, subkind)
+    classes = _value_classes(facts)
     first = facts[0]
     what = _describe(subkind, first)
     picture = _picture(classes)
@@ -301,8 +301,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Fin
             f for cls in classes for f in cls)],
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
         data={
-            "subject": first.subject if subkind in ("count", "role") else (
-                first.subject if first.kind == "containment" else ""),
+            "subject": first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
             "values": [{"value": _label(cls), "documents": sorted({f.doc for f in cls}, key=doc_order.get),
                         "texts": list(dict.fromkeys(f.text for f in cls)),
                         "statements": list(dict.fromkeys(f.statement for f in cls))} for cls in classes],
@@ -313,7 +312,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Fin
     )
 
 
-def _value_classes(facts: list[Fact], subkind: str) -> list[list[Fact]]:
+def _value_classes(facts: list[Fact]) -> list[list[Fact]]:
     """Facts partitioned into mutually compatible values, the most widely reported first."""
     classes: list[list[Fact]] = []
     for f in facts:
@@ -339,11 +338,15 @@ def _compatible(x: Fact, y: Fact) -> bool:
 
 
 def _label(cls: list[Fact]) -> str:
-    texts = [f.text if f.kind != "containment" else f.value for f in cls]
-    if cls[0].kind == "containment":
-        texts = [next(g.text for g in cls if g.value == v) for v in texts]
+    """The most common wording of a value; roles by their normalised title, containments by municipality."""
     if cls[0].kind == "role":
         texts = [f.value for f in cls]
+        return max(set(texts), key=texts.count)
+    if cls[0].kind == "containment":
+        values = [f.value for f in cls]
+        common = max(set(values), key=values.count)
+        return next(f.text for f in cls if f.value == common)
+    texts = [f.text for f in cls]
     return max(set(texts), key=texts.count)
 
 

@@ -191,12 +191,3 @@ def sites(document: Document, rng: random.Random, kinds: list[str] | None = None
             if site.start >= start and not any(s <= site.start < e for s, e in boiler):
                 found.append(site)
     return found
-
-
-def apply(document: Document, site: Site, copy_id: str) -> tuple[str, Edit]:
-    """The text of the edited copy and the record of its edit."""
-    text = document.text[:site.start] + site.replacement + document.text[site.end:]
-    edit = Edit(doc=copy_id, source=document.id, kind=site.kind, expect=site.expect, start=site.start,
-                end=site.start + len(site.replacement), before=document.text[site.start:site.end],
-                after=site.replacement)
-    return text, edit

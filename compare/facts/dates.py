@@ -51,6 +51,7 @@ _PATTERNS = [
     ("weekday", re.compile(r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until))\s+)?"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
+_PATTERN_OF = dict(_PATTERNS)
 _TIME = re.compile(r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
                    r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?")
 #: A capitalised "May" is a month only in a date-like context (not "May God …").
@@ -81,7 +82,7 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
 
 def _absolute(text: str):
     for kind in ("dmy", "mdy", "numeric", "iso"):
-        for m in dict(_PATTERNS)[kind].finditer(text):
+        for m in _PATTERN_OF[kind].finditer(text):
             month = _month(m.group("m"))
             year = int(m.group("y")) if m.group("y") else None
             day = int(m.group("d"))
@@ -114,12 +115,12 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
         add("time", m.start(), m.end(), _time_value(m))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            add("date", m.start(), m.end(), _value(kind, m, text, today, statement))
+            add("date", m.start(), m.end(), _value(kind, m, text, today))
     facts.sort(key=lambda f: f.start)
     return facts
 
 
-def _value(kind: str, m: re.Match, text: str, today: dt.date | None, statement: Statement):
+def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
     if kind in ("dmy", "mdy", "numeric", "iso"):
         month = _month(m.group("m"))
         day = int(m.group("d"))

@@ -82,16 +82,19 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
                 facts.append(_fact(statement, "place", m.start(), end, folded, "where"))
                 break
     for m in _CONTAINED.finditer(text):
-        place = fold(m.group("place").split()[-1] if fold(m.group("place")) not in places else m.group("place"))
+        # "Kurti spoke near Banska in …" may catch a word before the place: keep the known name.
+        place_text, place_start = m.group("place"), m.start("place")
+        if fold(place_text) not in places:
+            last = place_text.split()[-1]
+            place_text, place_start = last, place_start + m.group("place").rfind(last)
+        place = fold(place_text)
         container_text = m.group("c1") or m.group("c2") or m.group("c3")
         container = fold(container_text)
         if place not in places or container in COUNTRIES or container == place:
             continue
         if m.group("c3") and (container in NOT_PLACES or container_text.isupper()):
             continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
-        facts.append(_fact(statement, "containment", m.start("place") + m.group("place").rfind(
-            m.group("place").split()[-1]) if fold(m.group("place")) not in places else m.start("place"),
-            m.end(), container, place))
+        facts.append(_fact(statement, "containment", place_start, m.end(), container, place))
     return facts
 
 

@@ -268,7 +268,6 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         counted, noun = _counted(toks, end)
         if ordinal:
             subject = f"{counted} (ordinal)" if counted else ""
-            low = high = low if low is not None else None
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
             rest = " ".join(t.text for t in toks[noun + 1:noun + 5])
