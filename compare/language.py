@@ -23,6 +23,7 @@ UNDETERMINED = "und"
 SEED = 0
 MIN_LETTERS = 25  # below this langdetect's guesses are noise
 MIN_PROBABILITY = 0.8
+ENGLISH_SHARE = 0.6  # of lower-case words that are English: above it, a non-English guess is overruled
 _SERBIAN_CYRILLIC = re.compile("[ђћџљњјЂЋЏЉЊЈ]")
 _LATIN_SOUTH_SLAVIC = {"hr", "bs", "sr", "sl"}
 _CYRILLIC_SOUTH_SLAVIC = {"mk", "bg", "sr", "ru", "uk"}
@@ -73,10 +74,26 @@ def _correct(code: str, text: str) -> str:
     return code
 
 
+def checked(code: str, text: str) -> str:
+    """``code``, or "en" where langdetect said otherwise but the words are English.
+
+    langdetect misreads short English headlines ("Four die in Banjska monastery
+    siege" → Afrikaans, "No progress in Brussels talks" → Norwegian). When most
+    lower-case words are English words, and not words of the guessed language,
+    the text is English.
+    """
+    from .lexicon import english_share
+
+    if code in ("en", UNDETERMINED):
+        return code
+    share = english_share(text, code)
+    return "en" if share is not None and share >= ENGLISH_SHARE else code
+
+
 def annotate(document: Document, statements: list[Statement]) -> None:
     """Set ``document.language`` and each statement's ``language`` in place."""
     body = "\n".join(s.text for s in statements)
-    document.language = detect(body[:5000], min_probability=0.5)
+    document.language = checked(detect(body[:5000], min_probability=0.5), body[:5000])
     for statement in statements:
-        own = detect(statement.text)
+        own = checked(detect(statement.text), statement.text)
         statement.language = own if own != UNDETERMINED else document.language

@@ -21,7 +21,8 @@ DetectorFunc = Callable[[Corpus], Iterable[Finding]]
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
-DETECTOR_MODULES: tuple[str, ...] = ("provenance", "discrepancy", "name_variants")
+DETECTOR_MODULES: tuple[str, ...] = ("provenance", "discrepancy", "name_variants", "acronyms", "garbled",
+                                     "untranslated")
 
 
 @dataclass(frozen=True)

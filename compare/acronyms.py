@@ -1,0 +1,384 @@
+"""The corpus's acronyms: where each occurs, how it is defined, and which name one body.
+
+Translations break acronyms in three ways this module makes visible:
+
+* the acronym of the source language is kept while its expansion is translated
+  ("Union of Serbian Municipalities (USO)": USO is the Serbian *Udruženje srpskih
+  opština*; the English letters would be USM) — a definition that does not fit;
+* a letter is mistranslated or mistyped ("WSO" for ZSO) — an acronym never defined,
+  one letter away from another acronym of the corpus;
+* one body gets several names across (or within) articles: "Union", "Association"
+  and "Community of Serb(ian) Municipalities", ZSO, USO, WSO — a *concept* with
+  its names and where each is used.
+
+Definitions are found with the Schwartz–Hearst rule (Schwartz & Hearst 2003, the
+usual baseline for abbreviation definitions): the letters of the short form must
+occur in order in the words just before its parentheses, the first one starting
+a word. Where that fails but capitalised words stand before the parentheses, the
+acronym is defined by a name whose letters it does not share.
+
+Acronyms in ``data/acronyms.tsv`` (NATO, KFOR, EULEX, ZSO …) are known to be
+right; they are never reported as mistyped, and their expansions link the
+corpus's other names of the same body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from . import lexicon
+from .facts.tokens import fold
+from .model import Corpus, Statement
+
+_UPPER = "A-ZÇČĆŠŽĐË"
+_ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+#: Words that may stand inside a capitalised name ("Union *of* Serbian Municipalities").
+_NAME_GLUE = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "le", "i", "e", "za", "na"}
+#: Head nouns of names of bodies: a translation renders one source word as any of them.
+BODY_NOUNS = frozenset("""union association community league alliance federation council assembly
+organisation organization confederation coalition society""".split())
+_COMMON_WORD_ZIPF = 4.5  # an all-caps common word ("NEXT") is emphasis, not an acronym
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    doc: str
+    statement: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Definition:
+    """An acronym written next to a name: "Union of Serbian Municipalities (USO)"."""
+
+    acronym: str
+    expansion: str
+    fits: bool  #: the acronym's letters occur in order in the expansion (Schwartz–Hearst)
+    where: Occurrence  #: the expansion's span
+
+
+@dataclass
+class Acronym:
+    text: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    known: bool = False  #: listed in data/acronyms.tsv
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({o.doc for o in self.occurrences})
+
+
+@dataclass
+class Name:
+    """One way a concept is named: an acronym or a written-out name."""
+
+    text: str
+    type: str  #: "acronym" or "expansion"
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+@dataclass
+class Concept:
+    """One body and every name the corpus gives it."""
+
+    canonical: str
+    names: list[Name]
+
+    @property
+    def acronyms(self) -> list[Name]:
+        return [n for n in self.names if n.type == "acronym"]
+
+
+@dataclass(frozen=True)
+class KnownAcronym:
+    acronym: str
+    expansions: tuple[str, ...]
+    source_expansions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, KnownAcronym]:
+    """data/acronyms.tsv by acronym."""
+    text = resources.files("compare").joinpath("data/acronyms.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        acronym, english, source = (line.split("\t") + ["", ""])[:3]
+        out[acronym] = KnownAcronym(acronym, tuple(filter(None, english.split("|"))),
+                                    tuple(filter(None, source.split("|"))))
+    return out
+
+
+def long_form(short: str, text: str) -> str | None:
+    """The Schwartz–Hearst long form of ``short`` at the end of ``text``, or None.
+
+    Letters are compared folded, so "UÇK" matches "Ushtria Çlirimtare e Kosovës".
+    """
+    s_low, t_low = fold(short), fold(text)
+    if len(t_low) != len(text):  # folding changed offsets (đ → dj): compare without it
+        s_low, t_low = short.lower(), text.lower()
+    s, t = len(s_low) - 1, len(t_low) - 1
+    while s >= 0:
+        c = s_low[s]
+        if not c.isalnum():
+            s -= 1
+            continue
+        while t >= 0 and (t_low[t] != c or (s == 0 and t > 0 and t_low[t - 1].isalnum())):
+            t -= 1
+        if t < 0:
+            return None
+        t -= 1
+        s -= 1
+    start = max(text.rfind(" ", 0, t + 1), text.rfind("-", 0, t + 1) if t >= 0 and text[t] == "-" else -1) + 1
+    found = text[start:].strip()
+    if len(found.split()) < 2 and "-" not in found:  # "KFOR" inside one word is not a definition
+        return None
+    return found
+
+
+def fits(acronym: str, expansion: str) -> bool:
+    return long_form(acronym, expansion) is not None
+
+
+def initials(expansion: str) -> str:
+    """What an English reader would abbreviate ``expansion`` to: "Union of Serbian Municipalities" → "USM"."""
+    words = re.findall(r"[\w’']+", expansion)
+    return "".join(w[0].upper() for w in words if w.lower() not in _NAME_GLUE)
+
+
+def _capitalised_name_before(text: str) -> str:
+    """The capitalised name that ends ``text``: "… north of Kosovo, the Union of Serbian Municipalities"."""
+    words = text.rstrip().split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:")
+        if bare != word and taken:
+            break
+        if bare[:1].isupper() or bare.lower() in _NAME_GLUE:
+            taken.append(bare)
+            continue
+        break
+    while taken and taken[-1].lower() in _NAME_GLUE:  # leading "the", "of"
+        taken.pop()
+    while taken and taken[0].lower() in _NAME_GLUE:
+        taken.pop(0)
+    name = " ".join(reversed(taken))
+    return name if sum(w[:1].isupper() for w in taken) >= 2 else ""
+
+
+def _is_acronym(token: str, statement_text: str, at: int) -> bool:
+    if token in known_acronyms():
+        return True
+    if _ROMAN.fullmatch(token) or sum(c.isupper() for c in token) < 2:
+        return False
+    if lexicon.zipf(token.lower()) >= _COMMON_WORD_ZIPF:
+        return False
+    # A headline in capitals is emphasis: three capitalised words in a row are not acronyms.
+    around = statement_text[max(0, at - 40):at + len(token) + 40]
+    return not re.search(rf"[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}", around)
+
+
+def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
+    acronym, text = m.group(1), statement.text
+    out = []
+    before, after = text[:m.start()], text[m.end():]
+    if before.endswith("(") and after.startswith(")"):  # Long Form (LF)
+        window = before[:-1].rstrip()
+        words = window.split()
+        limit = min(len(acronym) + 5, 2 * len(acronym))
+        window_text = " ".join(words[-limit:])
+        found = long_form(acronym, window_text)
+        expansion, fit = (found, True) if found else (_capitalised_name_before(window), False)
+        if expansion:
+            start = statement.start + window.rfind(expansion)
+            out.append(Definition(acronym, expansion, fit,
+                                  Occurrence(statement.doc, statement.id, start, start + len(expansion), expansion)))
+    inside = re.match(r"\s*\(([^()]{3,120})\)", after)
+    if inside:  # SF (Long Form)
+        expansion = inside.group(1).strip()
+        found = long_form(acronym, expansion)
+        if found == expansion or (not found and sum(w[:1].isupper() for w in expansion.split()) >= 2
+                                  and len(expansion.split()) >= 2):
+            start = statement.start + m.end() + inside.start(1) + inside.group(1).find(expansion)
+            out.append(Definition(acronym, expansion, bool(found),
+                                  Occurrence(statement.doc, statement.id, start, start + len(expansion), expansion)))
+    return out
+
+
+def table(corpus: Corpus) -> dict[str, Acronym]:
+    """Every acronym of the corpus's statements, with its occurrences and definitions, in order of appearance."""
+    known = known_acronyms()
+    found: dict[str, Acronym] = {}
+    for statement in corpus.statements:
+        for m in _ACRONYM.finditer(statement.text):
+            token = m.group(1)
+            if not _is_acronym(token, statement.text, m.start()):
+                continue
+            entry = found.setdefault(token, Acronym(token, known=token in known))
+            entry.occurrences.append(Occurrence(statement.doc, statement.id, statement.start + m.start(1),
+                                                statement.start + m.end(1), token))
+            entry.definitions.extend(_definitions(statement, m))
+    return found
+
+
+def misfit(definition: Definition) -> bool:
+    """A definition whose letters do not fit, and which the termbase does not vouch for.
+
+    A known acronym's definition is vouched for when it shares its content words
+    with one of the termbase's names ("European Union Rule of Law Mission" for
+    EULEX) or names the same kind of body.
+    """
+    if definition.fits:
+        return False
+    entry = known_acronyms().get(definition.acronym)
+    if not entry:
+        return True
+    words = _content_stems(definition.expansion)
+    return not any(_same_body_name(definition.expansion, e) or words <= _content_stems(e)
+                   for e in entry.expansions + entry.source_expansions)
+
+
+def _content_stems(name: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"\w+", name) if w.lower() not in _NAME_GLUE}
+
+
+def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
+    """Undefined, unknown acronyms one letter from another acronym of the corpus → those acronyms."""
+    from rapidfuzz.distance import Levenshtein
+
+    out = {}
+    for text, entry in acronyms.items():
+        if entry.known or entry.definitions or len(text) < 3:
+            continue
+        near = [other for other in acronyms if other != text and len(other) >= 3
+                and Levenshtein.distance(text, other, score_cutoff=1) <= 1]
+        if near:
+            out[text] = near
+    return out
+
+
+# --- concepts ---------------------------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    return fold(word)[:4]
+
+
+def _body_parts(name: str) -> tuple[str, tuple[str, str]] | None:
+    """("union", ("serb", "muni")) for "Union of Serbian Municipalities"; None for other shapes."""
+    m = re.fullmatch(r"(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+)?([\w-]+(?:[\s-][\w-]+){0,2})", name.strip(),
+                     re.IGNORECASE)
+    if not m or m.group(1).lower() not in BODY_NOUNS:
+        return None
+    tail = re.split(r"[\s-]+", m.group(2))
+    return m.group(1).lower(), (_stem(tail[0]), _stem(tail[-1]))
+
+
+def _same_body_name(a: str, b: str) -> bool:
+    """Two names of one body that a translation may render differently: same tail, any body noun."""
+    pa, pb = _body_parts(a), _body_parts(b)
+    return bool(pa and pb and pa[1] == pb[1])
+
+
+def _tail_pattern(tail: tuple[str, str]) -> re.Pattern:
+    """Finds any body noun + "of" + the tail's words, whatever their endings or a modifier between."""
+    heads = "|".join(sorted(BODY_NOUNS))
+    return re.compile(rf"\b(?:{heads})\s+of\s+(?:the\s+)?{re.escape(tail[0])}[\w]*(?:[\s-]\w+)?\s+"
+                      rf"{re.escape(tail[1])}\w*", re.IGNORECASE)
+
+
+def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list[Concept]:
+    """Bodies that the corpus names in more than one way, each with every name and its occurrences."""
+    acronyms = table(corpus) if acronyms is None else acronyms
+    known = known_acronyms()
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    # Written-out names: definitions, plus every "<body noun> of <tail>" the corpus uses.
+    expansions: dict[str, dict[tuple[str, int], Occurrence]] = defaultdict(dict)
+    tails: set[tuple[str, str]] = set()
+    for entry in acronyms.values():
+        find("A:" + entry.text)
+        for d in entry.definitions:
+            union("A:" + entry.text, "E:" + _key(d.expansion))
+            expansions[_key(d.expansion)][d.where.doc, d.where.start] = d.where
+            parts = _body_parts(d.expansion)
+            if parts:
+                tails.add(parts[1])
+                union("E:" + _key(d.expansion), "T:" + "/".join(parts[1]))
+        if entry.text in known:
+            for name in known[entry.text].expansions:
+                parts = _body_parts(name)
+                if parts:
+                    tails.add(parts[1])
+                    union("A:" + entry.text, "T:" + "/".join(parts[1]))
+    for tail in tails:
+        pattern = _tail_pattern(tail)
+        for statement in corpus.statements:
+            for m in pattern.finditer(statement.text):
+                start = statement.start + m.start()
+                expansions[_key(m.group())][statement.doc, start] = Occurrence(
+                    statement.doc, statement.id, start, statement.start + m.end(), m.group())
+                union("E:" + _key(m.group()), "T:" + "/".join(tail))
+    for text, near in near_misses(acronyms).items():
+        for other in near:
+            union("A:" + text, "A:" + other)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in list(parent):
+        members[find(node)].append(node)
+    result = []
+    for nodes in members.values():
+        names = [Name(n[2:], "acronym", acronyms[n[2:]].occurrences) for n in nodes
+                 if n.startswith("A:") and n[2:] in acronyms]
+        for node in nodes:
+            if node.startswith("E:") and expansions.get(node[2:]):
+                found = sorted(expansions[node[2:]].values(), key=lambda o: (o.doc, o.start))
+                names.append(Name(found[0].text, "expansion", found))
+        if not names:
+            continue
+        if len(_forms(names, acronyms)) < 2:
+            continue
+        names.sort(key=lambda n: (min(o.start for o in n.occurrences), n.occurrences[0].doc))
+        names.sort(key=lambda n: min(o.doc for o in n.occurrences))
+        result.append(Concept(_canonical(names, known), names))
+    return result
+
+
+def _forms(names: list[Name], acronyms: dict[str, Acronym]) -> list[Name]:
+    """The names that count as different: an acronym and the name it is defined by or fits are one
+    form, and an acronym that joined only as a near miss is not counted (its own finding says it)."""
+    defined = {_key(d.expansion) for n in names if n.type == "acronym" for d in acronyms[n.text].definitions}
+    near = near_misses(acronyms)
+    return [n for n in names if (n.type == "acronym" and n.text not in near) or (
+        n.type == "expansion" and _key(n.text) not in defined
+        and not any(fits(a.text, n.text) for a in names if a.type == "acronym"))]
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _canonical(names: list[Name], known: dict[str, KnownAcronym]) -> str:
+    """The name to show: a known acronym with its English name, else the most used name."""
+    for name in names:
+        if name.type == "acronym" and name.text in known and known[name.text].expansions:
+            return f"{name.text} ({known[name.text].expansions[0]})"
+    return max(names, key=lambda n: (len(n.occurrences), n.type == "expansion")).text

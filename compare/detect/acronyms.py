@@ -1,0 +1,89 @@
+"""Acronyms a translation broke, and bodies the corpus names several ways.
+
+Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them apart):
+
+* ``expansion_mismatch`` — an acronym defined by a name whose letters it does not
+  share: the source language's acronym kept beside a translated name;
+* ``undefined_near_miss`` — an acronym never defined, one letter from another
+  acronym of the corpus: a mistranslated or mistyped letter;
+* ``several_names`` — one body under several acronyms or written-out names,
+  reported once with every name and where it is used.
+
+See :mod:`compare.acronyms` for how the table and the concepts are built.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import acronyms as table_of
+from ..acronyms import Concept, Occurrence
+from ..model import Corpus, Evidence, Finding
+from . import register
+
+
+@register("acronyms", description="acronyms whose letters do not fit their expansion, undefined acronyms one "
+          "letter from another, one body under several names", needs=("statements",), kinds=("mt_artefact",))
+def detect(corpus: Corpus) -> Iterable[Finding]:
+    acronyms = table_of.table(corpus)
+    concepts = table_of.concepts(corpus, acronyms)
+    concept_of = {n.text: c for c in concepts for n in c.acronyms}
+
+    for entry in acronyms.values():
+        bad = [d for d in entry.definitions if table_of.misfit(d)]
+        if not bad:
+            continue
+        definition = bad[0]
+        expected = table_of.initials(definition.expansion)
+        concept = concept_of.get(entry.text)
+        message = (f"“{entry.text}” does not abbreviate “{definition.expansion}” (that would be “{expected}”): "
+                   f"probably the source language's acronym kept beside a translated name"
+                   + _elsewhere(concept, entry.text))
+        shown = [d.where for d in bad] + entry.occurrences
+        yield _finding("expansion_mismatch", "warning", "Accuracy/Mistranslation", message, shown,
+                       {"acronym": entry.text, "expansion": definition.expansion, "expected": expected},
+                       concept)
+
+    for text, near in table_of.near_misses(acronyms).items():
+        entry = acronyms[text]
+        others = " and ".join(f"“{o}” ({_docs(acronyms[o].occurrences)})" for o in near)
+        message = (f"“{text}” ({_docs(entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
+                   f"one letter from {others}: a mistranslated or mistyped acronym; check which the source uses")
+        shown = entry.occurrences + [acronyms[o].occurrences[0] for o in near]
+        yield _finding("undefined_near_miss", "warning", "Terminology/Wrong term", message, shown,
+                       {"acronym": text, "near": near}, concept_of.get(text))
+
+    for concept in concepts:
+        listed = ", ".join(f"“{n.text}” ({_docs(n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
+        message = (f"{concept.canonical} goes by {len(concept.names)} names: {listed}; statements using "
+                   f"any of them are about the same body")
+        shown = [o for n in concept.names for o in n.occurrences]
+        yield _finding("several_names", "info", "Terminology/Inconsistent use of terminology", message, shown,
+                       {}, concept)
+
+
+def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Occurrence], data: dict,
+             concept: Concept | None) -> Finding:
+    unique = list({(o.doc, o.start): o for o in shown}.values())
+    data = {"problem": problem, **data, "mqm": mqm}
+    if concept:
+        data["concept"] = concept.canonical
+        data["names"] = [{"text": n.text, "type": n.type, "documents": sorted({o.doc for o in n.occurrences}),
+                          "mentions": len(n.occurrences)} for n in concept.names]
+    return Finding(id="", kind="mt_artefact", subkind="acronym", severity=severity, message=message,
+                   statements=list(dict.fromkeys(o.statement for o in unique)),
+                   evidence=[Evidence(o.doc, o.start, o.end, o.text) for o in unique], data=data)
+
+
+def _elsewhere(concept: Concept | None, acronym: str) -> str:
+    if not concept:
+        return ""
+    others = [n for n in concept.acronyms if n.text != acronym]
+    known = [n for n in others if n.text in table_of.known_acronyms()]
+    if not others:
+        return ""
+    return "; the same body is " + " and ".join(f"“{n.text}” in {_docs(n.occurrences)}" for n in known or others)
+
+
+def _docs(occurrences: list[Occurrence]) -> str:
+    return ", ".join(sorted({o.doc.split("_")[0] for o in occurrences}))

@@ -1,0 +1,75 @@
+"""Words a translation garbled: neither English, nor a name the corpus uses, nor a plausible name.
+
+"Peleven years after the declaration of independence" — the source said
+*fifteen*; the translation made a word that does not exist. A word is suspect
+when wordfreq does not know it in English and it is not a word of a source
+language (that is :mod:`.untranslated`'s business). Capitalised words are
+usually names, and names are often rare, so a capitalised word is only flagged
+when nothing marks it as a name — the corpus never writes it capitalised in
+mid-sentence — and it is one letter from a common English word (Peleven →
+eleven). "Kozhevnikov" at the start of a sentence is simply a rare name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .. import lexicon
+from ..model import Corpus, Evidence, Finding, Statement
+from . import register
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+")
+_OPENING = "\"'“‘«„([-–—•*# "
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million""".split())
+
+
+def _words(statement: Statement) -> Iterable[tuple[re.Match, bool]]:
+    """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
+    masked = _URL.sub(lambda m: " " * len(m.group()), statement.text)
+    for m in _WORD.finditer(masked):
+        before = masked[:m.start()]
+        opens = not before.strip(_OPENING) or bool(re.search(r"[.!?:…][\"'”’»)]*\s+[\"'“‘«„(]*$", before))
+        yield m, opens
+
+
+def _attested_names(corpus: Corpus) -> set[str]:
+    """Words the corpus writes capitalised in mid-sentence: names, whatever wordfreq says."""
+    names = set()
+    for statement in corpus.statements:
+        for m, opens in _words(statement):
+            if not opens and m.group()[:1].isupper():
+                names.add(re.sub(r"[’']s$", "", m.group()))
+    return names
+
+
+@register("garbled_words", description="words that are neither English, nor a name the corpus uses, nor a "
+          "plausible name (\"Peleven\")", needs=("statements",), kinds=("mt_artefact",))
+def detect(corpus: Corpus) -> Iterable[Finding]:
+    names = _attested_names(corpus)
+    for statement in corpus.statements:
+        if statement.language not in ("en", "und") or corpus.document(statement.doc).language not in ("en", "und"):
+            continue
+        for m, opens in _words(statement):
+            word = m.group()
+            bare = re.sub(r"[’']s$", "", word)
+            if len(bare) < 3 or bare.isupper() or lexicon.is_english(word):
+                continue
+            if lexicon.FOREIGN_LETTERS.search(bare) or lexicon.source_language(bare):
+                continue  # a source-language word: untranslated, not garbled
+            near = lexicon.nearest_words(bare)
+            if bare[:1].isupper() and (not opens or bare in names or not near):
+                continue  # a plausible name
+            start = statement.start + m.start()
+            hint = f"; nearest English words: {', '.join(near)}" if near else ""
+            if any(w in _NUMBER_WORDS for w in near):
+                hint += " — check the number against another source"
+            yield Finding(
+                id="", kind="mt_artefact", subkind="garbled", severity="warning",
+                message=f"“{word}” is not an English word nor a name used elsewhere in the corpus{hint}",
+                statements=[statement.id], evidence=[Evidence(statement.doc, start, start + len(word), word)],
+                data={"word": word, "nearest": near, "mqm": "Fluency/Unintelligible"},
+            )

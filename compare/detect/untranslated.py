@@ -1,0 +1,121 @@
+"""Text the translation left in the source language: whole statements and fragments inside English ones.
+
+Statements: langdetect (seeded, see :mod:`compare.language`) gives each
+statement a language; a run of statements in another language inside an
+English article is one finding, and an article that is not in English at all is
+one finding for the article. Fragments: inside an English statement, a run of
+words that are not English but are common words of a source language (wordfreq:
+Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
+letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
+("Republika Srpska") and a run in parentheses is a deliberate gloss, so neither
+is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from typing import Iterable
+
+from .. import lexicon
+from ..language import UNDETERMINED
+from ..model import Corpus, Document, Evidence, Finding, Statement
+from . import register
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_TARGET = "en"
+
+
+def _language_name(code: str) -> str:
+    return lexicon.LANGUAGE_NAMES.get(code, code)
+
+
+@register("untranslated", description="statements and fragments left in the source language",
+          needs=("statements",), kinds=("mt_artefact",))
+def detect(corpus: Corpus) -> Iterable[Finding]:
+    by_doc = {d: list(s) for d, s in groupby(corpus.statements, key=lambda s: s.doc)}
+    for document in corpus.documents:
+        statements = by_doc.get(document.id, [])
+        if document.language not in (_TARGET, UNDETERMINED):
+            yield _whole_document(document, statements)
+            continue
+        yield from _statement_runs(document, statements)
+        for statement in statements:
+            if statement.language in (_TARGET, UNDETERMINED):
+                yield from _fragments(statement)
+
+
+def _untranslated(message: str, statements: list[Statement], evidence: list[Evidence], data: dict) -> Finding:
+    return Finding(id="", kind="mt_artefact", subkind="untranslated", severity="warning", message=message,
+                   statements=[s.id for s in statements], evidence=evidence,
+                   data={**data, "mqm": "Accuracy/Untranslated"})
+
+
+def _whole_document(document: Document, statements: list[Statement]) -> Finding:
+    shown = statements[:3]
+    return _untranslated(
+        f"{document.id} is in {_language_name(document.language)}, not English: it was not translated, "
+        f"so its statements are compared by an English model and may not line up",
+        shown, [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
+        {"language": document.language, "statements": len(statements), "scope": "document"})
+
+
+def _statement_runs(document: Document, statements: list[Statement]) -> Iterable[Finding]:
+    for language, run in groupby(statements, key=lambda s: s.language):
+        run = list(run)
+        if language in (_TARGET, UNDETERMINED):
+            continue
+        what = "statement is" if len(run) == 1 else f"{len(run)} statements are"
+        yield _untranslated(
+            f"A {what} in {_language_name(language)} inside the English text of {document.id}: "
+            f"the translation left {'it' if len(run) == 1 else 'them'} out",
+            run, [Evidence(s.doc, s.start, s.end, s.text) for s in run],
+            {"language": language, "statements": len(run), "scope": "statement", "text": run[0].text})
+
+
+def _foreign(word: str) -> str:
+    """The language ``word`` belongs to if it is a source-language word rather than English, else ""."""
+    if _CYRILLIC.search(word):
+        return "sr" if re.search("[ђћџљњј]", word.lower()) else "ru" if lexicon.zipf(word.lower(), "ru") else "sh"
+    language = lexicon.source_language(word)
+    if language and language != "sq" and lexicon.zipf(word.lower(), language) < lexicon.zipf(word.lower()) + 1.0:
+        return ""  # as much English as anything ("in", "no", "to")
+    if language:
+        return language
+    return "sh" if lexicon.FOREIGN_LETTERS.search(word) and not lexicon.is_english(word) else ""
+
+
+def _fragments(statement: Statement) -> Iterable[Finding]:
+    runs: list[list[tuple[re.Match, str]]] = []
+    for m in _WORD.finditer(statement.text):
+        language = _foreign(m.group())
+        if not language:
+            continue
+        if runs and statement.text[runs[-1][-1][0].end():m.start()].strip() == "":
+            runs[-1].append((m, language))
+        else:
+            runs.append([(m, language)])
+    for run in runs:
+        finding = _fragment(statement, run)
+        if finding:
+            yield finding
+
+
+def _fragment(statement: Statement, run: list[tuple[re.Match, str]]) -> Finding | None:
+    first, last = run[0][0], run[-1][0]
+    text = statement.text[first.start():last.end()]
+    if all(m.group()[:1].isupper() for m, _ in run) and not _CYRILLIC.search(text):
+        return None  # a name
+    if len(run) == 1 and len(text) < 4:
+        return None  # "na", "je" alone: too little to tell
+    if statement.text[:first.start()].rstrip().endswith("(") and statement.text[last.end():].lstrip().startswith(")"):
+        return None  # a gloss
+    if text == statement.text.strip(" .!?\"“”"):
+        return None  # the whole statement: langdetect's business
+    language = max((lang for _, lang in run), key=[lang for _, lang in run].count)
+    start = statement.start + first.start()
+    return _untranslated(
+        f"“{text}” is {_language_name(language)}, left untranslated in an English sentence",
+        [statement], [Evidence(statement.doc, start, start + len(text), text)],
+        {"language": language, "scope": "fragment", "text": text})

@@ -1,0 +1,99 @@
+"""Is this an English word? Offline word frequencies from wordfreq.
+
+wordfreq ships frequency lists for about forty languages inside its wheel (no
+download at run time), built from subtitles, Wikipedia, news and web text, so
+it knows inflected forms, British spellings and common names — far more than a
+hand-kept word list could. Frequencies are on the Zipf scale: 7 for "the", 3 for
+a word seen once per million words, 0 for a word not in the list.
+
+Serbian, Croatian and Bosnian are one list there (``sh``, Latin script);
+Albanian has none, so its letters (ë, ç) are used as the sign instead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Below this an English "word" is unknown: the lists reach down to about 1.0.
+UNKNOWN_ZIPF = 1.0
+#: A source-language word that is at least this common is recognisably that language.
+FOREIGN_ZIPF = 2.5
+#: Languages our sources are translated from that wordfreq covers.
+SOURCE_LANGUAGES = ("sh", "ru", "mk", "bg", "uk")
+#: Letters English never uses but Serbian, Croatian, Bosnian or Albanian words do.
+FOREIGN_LETTERS = re.compile("[čćšžđëçÇČĆŠŽĐË]")
+LANGUAGE_NAMES = {"sh": "Serbian/Croatian/Bosnian", "sr": "Serbian", "ru": "Russian", "mk": "Macedonian",
+                  "bg": "Bulgarian", "uk": "Ukrainian", "sq": "Albanian", "hr": "Croatian", "bs": "Bosnian",
+                  "de": "German", "fr": "French", "tr": "Turkish"}
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, language: str = "en") -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def is_english(word: str, cutoff: float = UNKNOWN_ZIPF) -> bool:
+    """Whether ``word`` (any case, possessive allowed) is in the English list."""
+    lower = re.sub(r"[’']s?$", "", word.lower())
+    return zipf(lower) >= cutoff or (lower != word.lower() and zipf(word.lower()) >= cutoff)
+
+
+def source_language(word: str) -> str:
+    """The source language ``word`` is a common word of ("sh", "ru" …), "sq" for Albanian letters, or ""."""
+    lower = word.lower()
+    for language in SOURCE_LANGUAGES:
+        if zipf(lower, language) >= FOREIGN_ZIPF:
+            return language
+    if "ë" in lower or "ç" in lower:
+        return "sq"
+    return ""
+
+
+def english_share(text: str, other: str = "") -> float | None:
+    """Share of the lower-case words of ``text`` that are English rather than words of language ``other``.
+
+    Lower-case words only: names look foreign in any language. A word counts as
+    English when it is common in English (Zipf ≥ 3) and not much more common in
+    ``other`` ("in" is English and Afrikaans alike; "je" is Serbian).
+    None when there are fewer than two such words to judge by.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower() and len(w) > 1]
+    if len(words) < 2:
+        return None
+    other = {"sr": "sh", "hr": "sh", "bs": "sh"}.get(other, other)
+    known = other if other in _WORDFREQ_LANGUAGES else ""
+
+    def english(word: str) -> bool:
+        return zipf(word) >= 3.0 and (not known or zipf(word) >= zipf(word, known) - 1.0)
+
+    return sum(english(w) for w in words) / len(words)
+
+
+_WORDFREQ_LANGUAGES = frozenset("""ar bn bg ca cs da de el en es fa fi fil fr he hi hu id is it ja ko lt lv mk ms nb
+nl pl pt ro ru sh sk sl sv ta tr uk ur vi zh""".split())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[int, list[str]]:
+    """Common English words (Zipf ≥ 3.5, letters only) by length, for nearest-word lookups."""
+    from wordfreq import top_n_list
+
+    by_length: dict[int, list[str]] = {}
+    for word in top_n_list("en", 30000):
+        if word.isalpha() and word.isascii() and zipf(word) >= 3.5:
+            by_length.setdefault(len(word), []).append(word)
+    return by_length
+
+
+def nearest_words(word: str, limit: int = 3) -> list[str]:
+    """Common English words one edit (insertion, deletion, substitution) from ``word``, most frequent first."""
+    from rapidfuzz.distance import Levenshtein
+
+    lower = word.lower()
+    words = _common_words()
+    candidates = [w for n in (len(lower) - 1, len(lower), len(lower) + 1) for w in words.get(n, [])
+                  if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1]
+    return sorted(candidates, key=lambda w: -zipf(w))[:limit]
