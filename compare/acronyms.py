@@ -151,7 +151,7 @@ def fits(acronym: str, expansion: str) -> bool:
 
 def initials(expansion: str) -> str:
     """What an English reader would abbreviate ``expansion`` to: "Union of Serbian Municipalities" → "USM"."""
-    words = re.findall(r"[\w’']+", expansion)
+    words = re.findall(r"[\w’'-]+", expansion)
     return "".join(w[0].upper() for w in words if w.lower() not in _NAME_GLUE)
 
 

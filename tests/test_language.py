@@ -27,3 +27,11 @@ def test_short_or_uncertain_statements_take_the_document_language():
     language.annotate(doc, statements)
     assert doc.language == "en"
     assert [s.language for s in statements] == ["en", "en", "sh"]
+
+
+def test_english_headlines_that_langdetect_misreads_are_english():
+    # langdetect: Afrikaans and Norwegian; their lower-case words are English words.
+    for headline in ("Four die in Banjska monastery siege", "No progress in Brussels talks"):
+        assert language.checked(language.detect(headline, min_probability=0.0), headline) == "en"
+    # Serbian function words are English-looking ("je", "da", "na") but far more common in Serbian.
+    assert language.checked("sh", SERBIAN_LATIN) == "sh"

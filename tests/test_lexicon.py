@@ -1,0 +1,27 @@
+from compare import lexicon
+
+
+def test_english_words_any_case_and_possessive():
+    for word in ("troops", "Normalisation", "Stoltenberg’s", "NATO's", "monastery"):
+        assert lexicon.is_english(word), word
+    for word in ("Peleven", "statoined", "Aljbin"):
+        assert not lexicon.is_english(word), word
+
+
+def test_source_language_words():
+    assert lexicon.source_language("opština") == "sh"
+    assert lexicon.source_language("srpskih") == "sh"
+    assert lexicon.source_language("është") == "sq"  # no Albanian list: its letters tell
+    assert lexicon.source_language("troops") == ""
+
+
+def test_nearest_common_words_are_one_edit_away():
+    assert lexicon.nearest_words("Peleven") == ["eleven"]
+    assert "stationed" not in lexicon.nearest_words("statoined")  # a swap is two edits
+    assert lexicon.nearest_words("Kozhevnikov") == []
+
+
+def test_english_share_counts_lower_case_words_only():
+    assert lexicon.english_share("Kurti and Vučić met in Brussels") == 1.0
+    assert lexicon.english_share("Vučić rekao je da je Srbija spremna", "sh") == 0.0
+    assert lexicon.english_share("Kurti Vučić") is None
