@@ -23,6 +23,7 @@ FOREIGN_ZIPF = 2.5
 SOURCE_LANGUAGES = ("sh", "ru", "mk", "bg", "uk")
 #: Letters English never uses but Serbian, Croatian, Bosnian or Albanian words do.
 FOREIGN_LETTERS = re.compile("[čćšžđëçÇČĆŠŽĐË]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 LANGUAGE_NAMES = {"sh": "Serbian/Croatian/Bosnian", "sr": "Serbian", "ru": "Russian", "mk": "Macedonian",
                   "bg": "Bulgarian", "uk": "Ukrainian", "sq": "Albanian", "hr": "Croatian", "bs": "Bosnian",
                   "de": "German", "fr": "French", "tr": "Turkish"}
@@ -74,6 +75,23 @@ def english_share(text: str, other: str = "") -> float | None:
 
 _WORDFREQ_LANGUAGES = frozenset("""ar bn bg ca cs da de el en es fa fi fil fr he hi hu id is it ja ko lt lv mk ms nb
 nl pl pt ro ru sh sk sl sv ta tr uk ur vi zh""".split())
+
+
+def foreign_language(word: str) -> str:
+    """The source language ``word`` belongs to rather than to English ("sh", "sr", "ru", "sq"), or "".
+
+    "" too for words that are as much English as anything ("in", "no", "to") and
+    for words no list knows.
+    """
+    lower = word.lower()
+    if CYRILLIC.search(word):
+        return "sr" if re.search("[ђћџљњј]", lower) else "ru" if zipf(lower, "ru") else "sh"
+    language = source_language(word)
+    if language and language != "sq" and zipf(lower, language) < zipf(lower) + 1.0:
+        return ""
+    if language:
+        return language
+    return "sh" if FOREIGN_LETTERS.search(word) and not is_english(word) else ""
 
 
 @lru_cache(maxsize=1)

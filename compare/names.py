@@ -74,9 +74,9 @@ def skeleton(word: str) -> str:
 
 def untransliterated(word: str) -> str:
     """The folded form with Serbian digraphs and Albanian ë undone: "Aljbin" → "albin"."""
-    text = word.lower().replace("ë", "")
+    text = re.sub("ë$", "a", word.lower()).replace("ë", "")  # Albanian Banjskë, Mitrovicë
     text = fold(text)
-    return text.replace("lj", "l").replace("nj", "n").replace("dj", "d").replace("y", "j")
+    return text.replace("y", "j").replace("lj", "l").replace("nj", "n").replace("dj", "d")
 
 
 def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True) -> str:
@@ -121,8 +121,11 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 
 def mentions(corpus: Corpus) -> list[Mention]:
+    """Capitalised words of the English statements (names in a source language follow its grammar)."""
     out = []
     for statement in corpus.statements:
+        if statement.language not in ("en", "und"):
+            continue
         for m in _WORD.finditer(statement.text):
             word = m.group()
             possessive = re.search(r"[’']s?$", word)
@@ -130,9 +133,20 @@ def mentions(corpus: Corpus) -> list[Mention]:
                 word = word[:possessive.start()]
             if len(fold(word)) < 3 or word.isupper() or fold(word) in _STOP:
                 continue
+            if _in_source_language(statement.text, m.start(), m.end()):
+                continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
             out.append(Mention(statement.doc, statement.id, statement.start + m.start(),
                                statement.start + m.start() + len(word), word))
     return out
+
+
+def _in_source_language(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands next to a lower-case source-language word."""
+    from .lexicon import foreign_language
+
+    before = re.search(r"(\w+)\W{1,3}$", text[max(0, start - 40):start])
+    after = re.match(r"\W{1,3}(\w+)", text[end:end + 40])
+    return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 
 def entities(corpus: Corpus, translated: set[str] = frozenset()) -> list[Entity]:
@@ -157,8 +171,7 @@ def entities(corpus: Corpus, translated: set[str] = frozenset()) -> list[Entity]
             continue
         canonical = max(spellings, key=lambda t: _canonical_rank(t, by_text[t], translated))
         for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
-            better = [t for t in spellings if relation(canonical, t, ending_is_truncation=False)
-                      in ("diacritics", "truncation", "encoding")]
+            better = [t for t in spellings if _repairs(canonical, t)]
             if not better:
                 break
             canonical = max(better, key=lambda t: _canonical_rank(t, by_text[t], translated))
@@ -175,11 +188,21 @@ def entities(corpus: Corpus, translated: set[str] = frozenset()) -> list[Entity]
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
 
 
+def _repairs(damaged: str, other: str) -> bool:
+    """Whether ``other`` is ``damaged`` with its lost diacritics, letters or characters restored."""
+    rel = relation(damaged, other, ending_is_truncation=False)
+    if rel == "diacritics":
+        return fold(damaged) == damaged.lower() and fold(other) != other.lower()
+    return rel in ("truncation", "encoding")
+
+
 def _canonical_rank(text: str, found: list[Mention], translated: set[str]) -> tuple:
-    # Properly encoded, diacritised, most used by sources that are not translations, most used, longest.
+    # Properly encoded, most used by sources that are not translations, most used, diacritised, longest.
+    # A diacritised spelling is preferred to its own folded twin by the loop in entities(), whatever
+    # the counts; here a rare spelling with diacritics ("Banjskë" once) must not beat "Banjska" 20×.
     damaged = "?" in text or bool(_MOJIBAKE.search(text))
     untranslated_uses = sum(1 for m in found if m.doc not in translated)
-    return (not damaged, fold(text) != text.lower(), untranslated_uses, len(found), len(text))
+    return (not damaged, untranslated_uses, len(found), fold(text) != text.lower(), len(text))
 
 
 def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:

@@ -1,4 +1,4 @@
-"""The edit generator and scorer behind benchmarks/discrepancy_quality.py, on a small slice of the seeds."""
+"""The edit generator and scorer behind benchmarks/quality.py, on a small slice of the seeds."""
 
 import random
 
@@ -34,9 +34,37 @@ def test_trials_record_where_the_edit_sits():
 def test_scoring_finds_changed_counts_and_ignores_rewordings():
     documents = _seeds()
     trials = make_trials(documents, kinds=["count", "count_neutral"], seed=0, variants=1, controls=0)
-    tally, baseline = run_trials(documents, trials, HashingEmbedder(), kind="discrepancy")
+    tally, baseline = run_trials(documents, trials, HashingEmbedder(), kinds=("discrepancy",))
     assert tally.edits["count"] >= 10
     assert tally.found["count"] / tally.edits["count"] >= 0.9
     assert sum(tally.neutral_flagged.values()) == 0
     assert not tally.false_alarms
     assert any(f.kind == "discrepancy" for f in baseline.findings)  # the originals' own conflict
+
+
+def test_translation_damage_edits_are_what_they_say():
+    documents = _seeds()
+    rng = random.Random(0)
+    kinds = ["diacritics", "transliteration", "acronym", "garbled", "untranslated"]
+    found = edits.sites(documents[2], rng, kinds, limit=4)
+    by_kind = {k: [s for s in found if s.kind == k] for k in kinds}
+    assert all(0 < len(v) <= 4 for v in by_kind.values()), {k: len(v) for k, v in by_kind.items()}
+    text = documents[2].text
+    for site in by_kind["diacritics"]:
+        assert site.replacement.isascii() and not text[site.start:site.end].isascii()
+    for site in by_kind["acronym"]:
+        before = text[site.start:site.end]
+        assert len(site.replacement) == len(before) and sum(a != b for a, b in zip(before, site.replacement)) == 1
+    from compare.names import untransliterated
+    for site in by_kind["transliteration"]:
+        assert untransliterated(site.replacement) == untransliterated(text[site.start:site.end])
+
+
+def test_scoring_finds_translation_damage_on_a_slice():
+    documents = _seeds()
+    trials = make_trials(documents, kinds=["acronym", "garbled", "untranslated"], seed=0, variants=1,
+                         controls=1, limit=2)
+    tally, _ = run_trials(documents, trials, HashingEmbedder(), kinds=("mt_artefact", "name_variant"))
+    for kind in ("acronym", "garbled", "untranslated"):
+        assert tally.edits[kind] >= 5 and tally.found[kind] / tally.edits[kind] >= 0.8, (kind, tally.missed)
+    assert len(tally.false_alarms) <= 2, tally.false_alarms

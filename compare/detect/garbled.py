@@ -53,13 +53,15 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     for statement in corpus.statements:
         if statement.language not in ("en", "und") or corpus.document(statement.doc).language not in ("en", "und"):
             continue
-        for m, opens in _words(statement):
+        words = list(_words(statement))
+        for n, (m, opens) in enumerate(words):
             word = m.group()
             bare = re.sub(r"[’']s$", "", word)
             if len(bare) < 3 or bare.isupper() or lexicon.is_english(word):
                 continue
-            if lexicon.FOREIGN_LETTERS.search(bare) or lexicon.source_language(bare):
-                continue  # a source-language word: untranslated, not garbled
+            neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2]]
+            if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
+                continue  # a source-language word or next to one: untranslated, not garbled
             near = lexicon.nearest_words(bare)
             if bare[:1].isupper() and (not opens or bare in names or not near):
                 continue  # a plausible name

@@ -23,8 +23,8 @@ from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TARGET = "en"
+_JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of one fragment
 
 
 def _language_name(code: str) -> str:
@@ -74,29 +74,32 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
             {"language": language, "statements": len(run), "scope": "statement", "text": run[0].text})
 
 
-def _foreign(word: str) -> str:
-    """The language ``word`` belongs to if it is a source-language word rather than English, else ""."""
-    if _CYRILLIC.search(word):
-        return "sr" if re.search("[ђћџљњј]", word.lower()) else "ru" if lexicon.zipf(word.lower(), "ru") else "sh"
-    language = lexicon.source_language(word)
-    if language and language != "sq" and lexicon.zipf(word.lower(), language) < lexicon.zipf(word.lower()) + 1.0:
-        return ""  # as much English as anything ("in", "no", "to")
-    if language:
-        return language
-    return "sh" if lexicon.FOREIGN_LETTERS.search(word) and not lexicon.is_english(word) else ""
-
-
 def _fragments(statement: Statement) -> Iterable[Finding]:
+    """Runs of source-language words; a word no list knows ("sulmit") joins a run it touches."""
     runs: list[list[tuple[re.Match, str]]] = []
+    pending: list[tuple[re.Match, str]] = []  # unknown words since the last run ended
     for m in _WORD.finditer(statement.text):
-        language = _foreign(m.group())
+        language = lexicon.foreign_language(m.group())
+        joined = runs and not pending and _JOINS.fullmatch(statement.text[runs[-1][-1][0].end():m.start()])
         if not language:
+            unknown = not lexicon.is_english(m.group()) and not m.group()[:1].isupper()
+            if unknown and joined:
+                runs[-1].append((m, ""))
+            elif unknown and (not pending or _JOINS.fullmatch(statement.text[pending[-1][0].end():m.start()])):
+                pending.append((m, ""))
+            else:
+                pending = []
             continue
-        if runs and statement.text[runs[-1][-1][0].end():m.start()].strip() == "":
+        if joined:
             runs[-1].append((m, language))
+        elif pending and _JOINS.fullmatch(statement.text[pending[-1][0].end():m.start()]):
+            runs.append(pending + [(m, language)])
         else:
             runs.append([(m, language)])
+        pending = []
     for run in runs:
+        while run and not run[-1][1]:  # trailing unknown words stay out unless a foreign word follows
+            run.pop()
         finding = _fragment(statement, run)
         if finding:
             yield finding
@@ -105,16 +108,22 @@ def _fragments(statement: Statement) -> Iterable[Finding]:
 def _fragment(statement: Statement, run: list[tuple[re.Match, str]]) -> Finding | None:
     first, last = run[0][0], run[-1][0]
     text = statement.text[first.start():last.end()]
-    if all(m.group()[:1].isupper() for m, _ in run) and not _CYRILLIC.search(text):
+    if all(m.group()[:1].isupper() for m, lang in run if lang) and not lexicon.CYRILLIC.search(text):
         return None  # a name
     if len(run) == 1 and len(text) < 4:
         return None  # "na", "je" alone: too little to tell
     if statement.text[:first.start()].rstrip().endswith("(") and statement.text[last.end():].lstrip().startswith(")"):
         return None  # a gloss
-    if text == statement.text.strip(" .!?\"“”"):
-        return None  # the whole statement: langdetect's business
-    language = max((lang for _, lang in run), key=[lang for _, lang in run].count)
+    languages = [lang for _, lang in run if lang]
+    language = max(languages, key=languages.count)
     start = statement.start + first.start()
+    if text == statement.text.strip(" .!?\"“”«»"):
+        # The whole statement, where langdetect could not decide (Cyrillic splits its vote).
+        return _untranslated(
+            f"A statement is in {_language_name(language)} inside the English text of {statement.doc}: "
+            f"the translation left it out", [statement], [Evidence(statement.doc, statement.start, statement.end,
+                                                                   statement.text)],
+            {"language": language, "statements": 1, "scope": "statement", "text": statement.text})
     return _untranslated(
         f"“{text}” is {_language_name(language)}, left untranslated in an English sentence",
         [statement], [Evidence(statement.doc, start, start + len(text), text)],

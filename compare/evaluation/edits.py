@@ -2,8 +2,11 @@
 
 An edited copy is an article with one change whose effect is known in advance:
 a count, a date, a place or a speaker changed to a different value (a
-discrepancy a detector must flag), or a value reworded without changing it
-("93" → "more than 90", "September 24" → "24 September": nothing to flag). The
+discrepancy a detector must flag), a value reworded without changing it
+("93" → "more than 90", "September 24" → "24 September": nothing to flag), or
+damage a translation does — a name stripped of diacritics or transliterated, an
+acronym with a wrong letter, a garbled word, a sentence or fragment left in
+Serbian, Albanian or Russian (a translation artefact to flag). The
 edit sites are found with simple patterns of their own, not with the facts
 stage, so the measurement does not only find what the extractor already reads.
 
@@ -19,6 +22,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterator
 
+from .. import lexicon
+from ..facts.tokens import fold
 from ..model import Document
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -168,11 +173,115 @@ def role_changes(text: str, rng: random.Random) -> Iterator[Site]:
             yield Site(m.start(), m.end(), other, "role", "role")
 
 
+# --- translation damage ---------------------------------------------------------------------------
+
+_NAME = re.compile(r"(?<=[a-z,;] )[A-ZČĆŠŽĐ][a-zčćšžđë]{3,}(?![\w’'-])")
+
+
+def _names(text: str) -> Iterator[re.Match]:
+    """Capitalised words in mid-sentence that are not common English words: names."""
+    for m in _NAME.finditer(text):
+        if lexicon.zipf(m.group().lower()) < 3.0:
+            yield m
+
+
+def diacritic_losses(text: str, rng: random.Random) -> Iterator[Site]:
+    for m in _names(text):
+        folded = fold(m.group())
+        if folded != m.group().lower() and "dj" not in folded:
+            yield Site(m.start(), m.end(), folded[0].upper() + folded[1:], "diacritics", "diacritics")
+
+
+def _transliterate(name: str, rng: random.Random) -> str | None:
+    """One of the spellings a name takes through Serbian or Albanian: lj/nj added or lost, j → y, ë added."""
+    options = []
+    for n, (c, after) in enumerate(zip(name, name[1:] + " ")):
+        if c in "ln" and after not in "j aeiou":
+            options.append(name[:n + 1] + "j" + name[n + 1:])  # Albin → Aljbin
+        if c in "ln" and after == "j":
+            options.append(name[:n + 1] + name[n + 2:])  # Banjska → Banska
+        if c == "j" and n > 0:
+            options.append(name[:n] + "y" + name[n + 1:])  # Vjosa → Vyosa
+        if n > 0 and c.lower() not in "aeiouj" and after not in "aeiouj " and name[n - 1].lower() in "bcdfgkmnpstvz":
+            options.append(name[:n] + "ë" + name[n:])  # Brnabić → Bërnabić
+    return rng.choice(options) if options else None
+
+
+def transliterations(text: str, rng: random.Random) -> Iterator[Site]:
+    for m in _names(text):
+        other = _transliterate(m.group(), rng)
+        if other:
+            yield Site(m.start(), m.end(), other, "transliteration", "transliteration")
+
+
+def acronym_swaps(text: str, rng: random.Random) -> Iterator[Site]:
+    present = set(re.findall(r"\b[A-Z]{2,6}\b", text))
+    for m in re.finditer(r"(?<![\w-])([A-Z]{3,5})(?![\w-])", text):
+        for _ in range(10):
+            at = rng.randrange(len(m.group()))
+            other = m.group()[:at] + rng.choice("ABCDEFGHIJKLMNOPRSTUVWZ") + m.group()[at + 1:]
+            if other not in present and lexicon.zipf(other.lower()) < 3.0:
+                yield Site(m.start(), m.end(), other, "acronym", "acronym")
+                break
+
+
+def _garble(word: str, rng: random.Random) -> str | None:
+    for _ in range(10):
+        at = rng.randrange(1, len(word) - 1)
+        how = rng.choice(["swap", "substitute", "drop"])
+        if how == "swap":
+            other = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+        elif how == "substitute":
+            other = word[:at] + rng.choice("abcdefghiklmnoprstuvz") + word[at + 1:]
+        else:
+            other = word[:at] + word[at + 1:]
+        if lexicon.zipf(other.lower()) == 0.0 and not lexicon.FOREIGN_LETTERS.search(other):
+            return other
+    return None
+
+
+def garblings(text: str, rng: random.Random) -> Iterator[Site]:
+    for m in re.finditer(r"(?<=[a-z,] )([a-z]{5,})(?=[ ,.])", text):
+        if lexicon.zipf(m.group()) >= 3.5:
+            other = _garble(m.group(), rng)
+            if other:
+                yield Site(m.start(), m.end(), other, "garbled", "garbled")
+    # A sentence-initial word gaining a letter ("Eleven" → "Peleven").
+    for m in re.finditer(r"(?:^|(?<=[.!?] ))([A-Z][a-z]{3,})(?= [a-z])", text, re.MULTILINE):
+        word = m.group(1)
+        if lexicon.zipf(word.lower()) >= 3.5:
+            other = rng.choice("BCDFGKLMPRST") + word.lower()
+            if lexicon.zipf(other.lower()) == 0.0:
+                yield Site(m.start(1), m.end(1), other, "garbled", "garbled")
+
+
+def _bank() -> list[tuple[str, str, str]]:
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/untranslated.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def untranslated_text(text: str, rng: random.Random) -> Iterator[Site]:
+    bank = _bank()
+    sentences = [t for _, scope, t in bank if scope == "sentence"]
+    fragments = [t for _, scope, t in bank if scope == "fragment"]
+    # A whole sentence of a paragraph left in the source language …
+    for m in re.finditer(r"(?:^|(?<=[.!?] ))[A-Z][^.!?\n]{40,}[.!?](?= |$)", text, re.MULTILINE):
+        yield Site(m.start(), m.end(), rng.choice(sentences), "untranslated", "untranslated")
+    # … or a few words of an English sentence.
+    for m in re.finditer(r"(?<=[a-z] )([a-z]+ [a-z]+ [a-z]+)(?= [a-z])", text):
+        if rng.random() < 0.1:
+            yield Site(m.start(1), m.end(1), rng.choice(fragments), "untranslated", "untranslated")
+
+
 #: Every rule, by the kind of edit it makes.
 RULES: dict[str, Rule] = {
     "count": count_changes, "count_neutral": count_rewordings,
     "date": date_changes, "date_neutral": date_rewordings,
     "place": place_changes, "attribution": speaker_changes, "role": role_changes,
+    "diacritics": diacritic_losses, "transliteration": transliterations, "acronym": acronym_swaps,
+    "garbled": garblings, "untranslated": untranslated_text,
 }
 
 
@@ -181,13 +290,16 @@ def body_offset(document: Document) -> int:
     return document.text.find("\n") + 1 if "\n" in document.text else 0
 
 
-def sites(document: Document, rng: random.Random, kinds: list[str] | None = None) -> list[Site]:
-    """Every candidate edit of ``document`` outside its title and boilerplate."""
+def sites(document: Document, rng: random.Random, kinds: list[str] | None = None,
+          limit: int | None = None) -> list[Site]:
+    """Candidate edits of ``document`` outside its title and boilerplate; at most ``limit`` per kind."""
     start = body_offset(document)
     boiler = [(b.start, b.end) for b in document.boilerplate]
     found: list[Site] = []
     for kind in kinds or list(RULES):
-        for site in RULES[kind](document.text, rng):
-            if site.start >= start and not any(s <= site.start < e for s, e in boiler):
-                found.append(site)
+        candidates = [site for site in RULES[kind](document.text, rng)
+                      if site.start >= start and not any(s <= site.start < e for s, e in boiler)]
+        if limit is not None and len(candidates) > limit:
+            candidates = sorted(rng.sample(candidates, limit), key=lambda site: site.start)
+        found.extend(candidates)
     return found

@@ -66,13 +66,14 @@ class Tally:
 
 
 def make_trials(documents: list[Document], *, kinds: list[str], seed: int = 0, variants: int = 2,
-                controls: int = 2) -> list[Trial]:
-    """Edited copies (``variants`` per edit site) and untouched ``controls`` per document."""
+                controls: int = 2, limit: int | None = None) -> list[Trial]:
+    """Edited copies (``variants`` per edit site, at most ``limit`` sites per kind and document)
+    and untouched ``controls`` per document."""
     rng = random.Random(seed)
     trials: list[Trial] = []
     for document in documents:
         for _ in range(variants):
-            for site in edit_rules.sites(document, rng, kinds):
+            for site in edit_rules.sites(document, rng, kinds, limit):
                 trials.append(_trial(document, site, rng))
         for _ in range(controls):
             trials.append(_trial(document, None, rng))
@@ -106,15 +107,17 @@ def _trial(document: Document, site, rng: random.Random) -> Trial:
 
 
 def signature(finding: Finding) -> tuple:
-    values = frozenset(v["value"] for v in finding.data.get("values", []))
-    return finding.kind, finding.subkind, values
+    """What makes two findings the same problem, wherever they are: the values compared, else the words quoted."""
+    if "values" in finding.data:
+        return finding.kind, finding.subkind, frozenset(v["value"] for v in finding.data["values"])
+    return finding.kind, finding.subkind, frozenset(e.text for e in finding.evidence)
 
 
-def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedder, *, kind: str,
+def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedder, *, kinds: tuple[str, ...],
                disabled: tuple[str, ...] = (), progress=None) -> tuple[Tally, Corpus]:
-    """Score every trial; returns the tally and the corpus of the originals alone."""
+    """Score the findings of ``kinds`` in every trial; returns the tally and the corpus of the originals alone."""
     baseline_corpus = analyse(copy.deepcopy(documents), embedder, disabled=disabled)
-    baseline = {signature(f) for f in baseline_corpus.findings if f.kind == kind}
+    baseline = {signature(f) for f in baseline_corpus.findings if f.kind in kinds}
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
         for number, trial in enumerate(trials, start=1):
@@ -123,14 +126,14 @@ def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedde
             path.write_text(trial.text, encoding="utf-8")
             edited = read_document(path, copy_id)
             corpus = analyse(copy.deepcopy(documents) + [edited], embedder, disabled=disabled)
-            _score(tally, corpus, trial, copy_id, kind, baseline)
+            _score(tally, corpus, trial, copy_id, kinds, baseline)
             if progress:
                 progress(number, len(trials))
     tally.trials = len(trials)
     return tally, baseline_corpus
 
 
-def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kind: str, baseline: set) -> None:
+def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kinds: tuple[str, ...], baseline: set) -> None:
     edit = trial.edit
     if edit and edit.expect:
         tally.edits[edit.expect] += 1
@@ -138,7 +141,7 @@ def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kind: str, 
         tally.neutral_edits[edit.kind] += 1
     found = flagged_neutral = False
     for finding in corpus.findings:
-        if finding.kind != kind:
+        if finding.kind not in kinds:
             continue
         on_edit = edit is not None and any(
             e.doc == copy_id and e.start < edit.end and edit.start < e.end for e in finding.evidence)

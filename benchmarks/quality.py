@@ -1,13 +1,21 @@
-"""Precision and recall of the discrepancy detector on generated edits of the seed corpus.
+"""Precision and recall of the detectors on generated edits of the seed corpus.
 
-    python benchmarks/discrepancy_quality.py [ARTICLES] [--seed N] [--variants N] [--hashing] [--json FILE]
+    python benchmarks/quality.py [ARTICLES] [--suite discrepancy|translation] [--seed N] [--variants N]
+                                 [--limit N] [--hashing] [--json FILE]
 
-Makes edited copies of each article (a count, date, place, speaker or role
-changed; or a count or date reworded without changing it), runs the whole
-pipeline on the originals plus each copy, and scores the discrepancy findings
-against the edits (see compare/evaluation/score.py for the rules). Prints a
-table per subkind, the false-alarm rate on rewordings and untouched copies, and
-a sample of misses and false alarms. The real packaged model is used unless
+Makes edited copies of each article, runs the whole pipeline on the originals
+plus each copy, and scores the findings against the edits (see
+compare/evaluation/score.py for the rules).
+
+* ``discrepancy``: a count, date, place, speaker or role changed, or a count or
+  date reworded without changing it; scores ``discrepancy`` findings.
+* ``translation``: a name stripped of its diacritics or transliterated, an
+  acronym with one wrong letter, a garbled word, a sentence or a few words left
+  in Serbian, Albanian or Russian; scores ``mt_artefact`` and ``name_variant``
+  findings.
+
+Prints a table per subkind, the false alarms on rewordings and untouched copies,
+and a sample of misses and false alarms. The real packaged model is used unless
 --hashing is given.
 """
 
@@ -27,13 +35,21 @@ from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEm
 from compare.evaluation.score import make_trials, run_trials  # noqa: E402
 from compare.pipeline import load_documents  # noqa: E402
 
-KINDS = ["count", "count_neutral", "date", "date_neutral", "place", "attribution", "role"]
+#: suite → (edit kinds, finding kinds scored, sites per kind and article; None for all)
+SUITES = {
+    "discrepancy": (["count", "count_neutral", "date", "date_neutral", "place", "attribution", "role"],
+                    ("discrepancy",), None),
+    "translation": (["diacritics", "transliteration", "acronym", "garbled", "untranslated"],
+                    ("mt_artefact", "name_variant"), 6),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="?", default=str(ROOT / "seeds"))
+    parser.add_argument("--suite", choices=sorted(SUITES), default="discrepancy")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, help="edit sites per kind and article (default: the suite's)")
     parser.add_argument("--variants", type=int, default=2, help="edited copies per edit site")
     parser.add_argument("--hashing", action="store_true", help="deterministic embedder instead of the model")
     parser.add_argument("--cache-dir", type=Path, default=None)
@@ -44,12 +60,14 @@ def main() -> None:
     documents, _ = load_documents([args.articles])
     inner = HashingEmbedder() if args.hashing else SentenceTransformerEmbedder()
     embedder = CachedEmbedder(inner, EmbeddingCache(args.cache_dir or default_cache_dir()))
-    trials = make_trials(documents, kinds=KINDS, seed=args.seed, variants=args.variants)
+    edit_kinds, finding_kinds, limit = SUITES[args.suite]
+    trials = make_trials(documents, kinds=edit_kinds, seed=args.seed, variants=args.variants,
+                         limit=args.limit if args.limit is not None else limit)
     started = time.perf_counter()
-    tally, _ = run_trials(documents, trials, embedder, kind="discrepancy")
+    tally, _ = run_trials(documents, trials, embedder, kinds=finding_kinds)
     elapsed = time.perf_counter() - started
 
-    print(f"{len(documents)} articles, {tally.trials} trials (seed {args.seed}, model {embedder.name}), "
+    print(f"{args.suite}: {len(documents)} articles, {tally.trials} trials (seed {args.seed}, model {embedder.name}), "
           f"{elapsed:.0f} s")
     print(f"{'subkind':<12} {'edits':>5} {'found':>5} {'recall':>6}   {'findings':>8} {'correct':>7} "
           f"{'precision':>9} {'F1':>5}")
