@@ -63,8 +63,8 @@ def test_translation_damage_edits_are_what_they_say():
 def test_scoring_finds_translation_damage_on_a_slice():
     documents = _seeds()
     trials = make_trials(documents, kinds=["acronym", "garbled", "untranslated"], seed=0, variants=1,
-                         controls=1, limit=2)
+                         controls=1, limit=1)
     tally, _ = run_trials(documents, trials, HashingEmbedder(), kinds=("mt_artefact", "name_variant"))
     for kind in ("acronym", "garbled", "untranslated"):
-        assert tally.edits[kind] >= 5 and tally.found[kind] / tally.edits[kind] >= 0.8, (kind, tally.missed)
+        assert tally.edits[kind] >= 4 and tally.found[kind] / tally.edits[kind] >= 0.8, (kind, tally.missed)
     assert len(tally.false_alarms) <= 2, tally.false_alarms

@@ -59,7 +59,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             bare = re.sub(r"[’']s$", "", word)
             if len(bare) < 3 or bare.isupper() or lexicon.is_english(word):
                 continue
-            neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2]]
+            # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
+            neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
             if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
                 continue  # a source-language word or next to one: untranslated, not garbled
             near = lexicon.nearest_words(bare)
