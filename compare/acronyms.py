@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lexicon
+from .disjoint import DisjointSets
 from .facts.tokens import fold
 from .model import Corpus, Statement
 
@@ -299,17 +300,8 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list
     """Bodies that the corpus names in more than one way, each with every name and its occurrences."""
     acronyms = table(corpus) if acronyms is None else acronyms
     known = known_acronyms()
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
+    sets: DisjointSets[str] = DisjointSets()
+    find, union = sets.find, sets.union
 
     # Written-out names: definitions, plus every "<body noun> of <tail>" the corpus uses.
     expansions: dict[str, dict[tuple[str, int], Occurrence]] = defaultdict(dict)
@@ -341,11 +333,8 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list
         for other in near:
             union("A:" + text, "A:" + other)
 
-    members: dict[str, list[str]] = defaultdict(list)
-    for node in list(parent):
-        members[find(node)].append(node)
     result = []
-    for nodes in members.values():
+    for nodes in sets.groups():
         names = [Name(n[2:], "acronym", acronyms[n[2:]].occurrences) for n in nodes
                  if n.startswith("A:") and n[2:] in acronyms]
         for node in nodes:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .disjoint import DisjointSets
 from .model import Group, Pair, Statement
 
 if TYPE_CHECKING:
@@ -104,20 +105,11 @@ def candidate_pairs(vecs: "np.ndarray", docs: "np.ndarray", threshold: float, ma
 
 
 def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    # Statements without edges form no group; members listed in statement order.
+    sets = DisjointSets(sorted({x for edge in edges for x in edge}))
     for i, j in edges:
-        parent[find(i)] = find(j)
-    members: dict[int, list[int]] = {}
-    for x in sorted({x for edge in edges for x in edge}):  # statements without edges form no group
-        members.setdefault(find(x), []).append(x)
-    return list(members.values())
+        sets.union(i, j)
+    return sets.groups()
 
 
 def _split(component: list[int], vecs: "np.ndarray", docs: "np.ndarray", threshold: float,

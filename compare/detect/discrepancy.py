@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable
 
+from ..disjoint import DisjointSets
 from ..facts import dates, people, quantities
 from ..facts.places import COUNTRIES, NOT_PLACES
 from ..facts.tokens import fold, same_name, tokens
@@ -253,25 +254,16 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
 # --- from comparisons to findings -------------------------------------------------------------
 
 def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
-    parent: dict[Fact, Fact] = {}
-
-    def find(f: Fact) -> Fact:
-        parent.setdefault(f, f)
-        while parent[f] != f:
-            parent[f] = parent[parent[f]]
-            f = parent[f]
-        return f
-
     by_kind: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
         by_kind[_SUBKIND_OF[c.a.kind]].append(c)
     for subkind, own in by_kind.items():
-        parent.clear()
+        sets: DisjointSets[Fact] = DisjointSets()
         for c in own:
-            parent[find(c.a)] = find(c.b)
+            sets.union(c.a, c.b)
         clusters: dict[Fact, list[Comparison]] = defaultdict(list)
         for c in own:
-            clusters[find(c.a)].append(c)
+            clusters[sets.find(c.a)].append(c)
         for members in clusters.values():
             if all(c.agree for c in members):
                 continue
