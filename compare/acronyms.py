@@ -296,9 +296,14 @@ def _tail_pattern(tail: tuple[str, str]) -> re.Pattern:
                       rf"{re.escape(tail[1])}\w*", re.IGNORECASE)
 
 
-def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list[Concept]:
-    """Bodies that the corpus names in more than one way, each with every name and its occurrences."""
+def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
+             near: dict[str, list[str]] | None = None) -> list[Concept]:
+    """Bodies that the corpus names in more than one way, each with every name and its occurrences.
+
+    ``acronyms`` and ``near`` are the table and its near misses, where the caller already has them.
+    """
     acronyms = table(corpus) if acronyms is None else acronyms
+    near = near_misses(acronyms) if near is None else near
     known = known_acronyms()
     sets: DisjointSets[str] = DisjointSets()
     find, union = sets.find, sets.union
@@ -329,8 +334,8 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list
                 expansions[_key(m.group())][statement.doc, start] = Occurrence(
                     statement.doc, statement.id, start, statement.start + m.end(), m.group())
                 union("E:" + _key(m.group()), "T:" + "/".join(tail))
-    for text, near in near_misses(acronyms).items():
-        for other in near:
+    for text, others in near.items():
+        for other in others:
             union("A:" + text, "A:" + other)
 
     result = []
@@ -343,7 +348,7 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list
                 names.append(Name(found[0].text, "expansion", found))
         if not names:
             continue
-        if len(_forms(names, acronyms)) < 2:
+        if len(_forms(names, acronyms, near)) < 2:
             continue
         names.sort(key=lambda n: (min(o.start for o in n.occurrences), n.occurrences[0].doc))
         names.sort(key=lambda n: min(o.doc for o in n.occurrences))
@@ -351,11 +356,10 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None) -> list
     return result
 
 
-def _forms(names: list[Name], acronyms: dict[str, Acronym]) -> list[Name]:
+def _forms(names: list[Name], acronyms: dict[str, Acronym], near: dict[str, list[str]]) -> list[Name]:
     """The names that count as different: an acronym and the name it is defined by or fits are one
     form, and an acronym that joined only as a near miss is not counted (its own finding says it)."""
     defined = {_key(d.expansion) for n in names if n.type == "acronym" for d in acronyms[n.text].definitions}
-    near = near_misses(acronyms)
     return [n for n in names if (n.type == "acronym" and n.text not in near) or (
         n.type == "expansion" and _key(n.text) not in defined
         and not any(fits(a.text, n.text) for a in names if a.type == "acronym"))]

@@ -65,7 +65,7 @@ def english_share(text: str, other: str = "") -> float | None:
     if len(words) < 2:
         return None
     other = {"sr": "sh", "hr": "sh", "bs": "sh"}.get(other, other)
-    known = other if other in _WORDFREQ_LANGUAGES else ""
+    known = other if other in _wordfreq_languages() else ""
 
     def english(word: str) -> bool:
         return zipf(word) >= 3.0 and (not known or zipf(word) >= zipf(word, known) - 1.0)
@@ -73,8 +73,11 @@ def english_share(text: str, other: str = "") -> float | None:
     return sum(english(w) for w in words) / len(words)
 
 
-_WORDFREQ_LANGUAGES = frozenset("""ar bn bg ca cs da de el en es fa fi fil fr he hi hu id is it ja ko lt lv mk ms nb
-nl pl pt ro ru sh sk sl sv ta tr uk ur vi zh""".split())
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def foreign_language(word: str) -> str:

@@ -26,7 +26,8 @@ from . import register
           "letter from another, one body under several names", needs=("statements",), kinds=("mt_artefact",))
 def detect(corpus: Corpus) -> Iterable[Finding]:
     acronyms = table_of.table(corpus)
-    concepts = table_of.concepts(corpus, acronyms)
+    near_misses = table_of.near_misses(acronyms)
+    concepts = table_of.concepts(corpus, acronyms, near_misses)
     concept_of = {n.text: c for c in concepts for n in c.acronyms}
 
     for entry in acronyms.values():
@@ -44,7 +45,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
                        {"acronym": entry.text, "expansion": definition.expansion, "expected": expected},
                        concept)
 
-    for text, near in table_of.near_misses(acronyms).items():
+    for text, near in near_misses.items():
         entry = acronyms[text]
         others = " and ".join(f"“{o}” ({_docs(acronyms[o].occurrences)})" for o in near)
         message = (f"“{text}” ({_docs(entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
