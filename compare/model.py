@@ -152,6 +152,31 @@ class Finding:
     subkind: str = ""
     group: str | None = None  #: the group the finding was made in, if any
     data: dict = field(default_factory=dict)  #: detector-specific details (values, counts)
+    detector: str = ""  #: the registered detector that made it (set by the registry)
+
+    @property
+    def rule(self) -> str:
+        """``kind/subkind``: the stable rule id of SARIF results and baselines."""
+        return f"{self.kind}/{self.subkind}" if self.subkind else self.kind
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What makes a finding the same problem from one run to the next.
+
+    A baseline accepts problems, not positions: ids, offsets and run order change
+    when an unrelated paragraph is edited or a file is added, these fields do not.
+    ``topic`` is what the finding is about (a counted thing, a name, an acronym),
+    ``values`` the normalised values it puts side by side, and ``documents`` the
+    ids of the documents that carry the problem — only for problems that sit in
+    particular documents (a garbled word, a misspelt name): a new article
+    repeating them is a new problem, while a new article that sides with one
+    value of a known disagreement is not.
+    """
+
+    topic: str = ""
+    values: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

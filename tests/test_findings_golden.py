@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from compare.detect import registry
 from compare.embed import HashingEmbedder
 from compare.pipeline import run
 from conftest import DATA
@@ -36,6 +37,7 @@ def test_golden_case(case):
     for f in corpus.findings:  # evidence always quotes the text it points at
         for e in f.evidence:
             assert corpus.document(e.doc).text[e.start:e.end] == e.text
+        assert f.rule in registry()[f.detector].rules  # every rule is declared, so SARIF can describe it
     actual = _actual(corpus, set(spec["kinds"]), spec.get("subkinds"))
     assert len(actual) == len(spec["expected"]), actual
     for want, got in zip(spec["expected"], actual):

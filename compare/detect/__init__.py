@@ -6,7 +6,11 @@ registers itself here under a name. ``compare-sources detectors`` lists them;
 ``--disable NAME`` switches one off.
 
 A detector is a function ``(corpus) -> iterable of Finding`` — ids are assigned
-afterwards, in a stable order, so detectors never coordinate numbering.
+afterwards, in a stable order, so detectors never coordinate numbering. It
+declares its rules (``kind/subkind`` → one line saying what it means: SARIF
+rules, ``compare-sources detectors``) and may declare how to tell whether two
+findings are the same problem (:class:`~compare.model.Identity`, what baselines
+fingerprint); the default is the finding's evidence texts and documents.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..model import SEVERITIES, Corpus, Finding
+from ..model import SEVERITIES, Corpus, Finding, Identity
 
 DetectorFunc = Callable[[Corpus], Iterable[Finding]]
+IdentityFunc = Callable[[Finding], Identity]
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
@@ -30,23 +35,46 @@ class Detector:
     name: str
     description: str
     needs: tuple[str, ...]  #: corpus parts read: "documents", "statements", "facts", "groups"
-    kinds: tuple[str, ...]  #: finding kinds it adds
+    rules: dict[str, str]  #: "kind/subkind" of every finding it adds → what that finding means
     run: DetectorFunc
+    identity: IdentityFunc
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The finding kinds it adds."""
+        return tuple(dict.fromkeys(rule.split("/")[0] for rule in self.rules))
 
 
 _REGISTRY: dict[str, Detector] = {}
 
 
-def register(name: str, *, description: str, needs: tuple[str, ...], kinds: tuple[str, ...]):
+def register(name: str, *, description: str, needs: tuple[str, ...], rules: dict[str, str],
+             identity: IdentityFunc | None = None):
     """Decorator that adds a detector function to the registry."""
 
     def decorate(func: DetectorFunc) -> DetectorFunc:
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
-        _REGISTRY[name] = Detector(name, description, needs, kinds, func)
+        _REGISTRY[name] = Detector(name, description, needs, rules, func, identity or evidence_identity)
         return func
 
     return decorate
+
+
+def normalise(text: str) -> str:
+    """Case, spacing and edge punctuation folded, so rewrapped or re-cased text keeps its identity."""
+    return " ".join(text.casefold().split()).strip(".,;:!?\"'“”‘’()[]")
+
+
+def evidence_identity(finding: Finding) -> Identity:
+    """The default identity: the normalised evidence texts, in the documents that hold them."""
+    return Identity(values=tuple(sorted({normalise(e.text) for e in finding.evidence})),
+                    documents=tuple(sorted({e.doc for e in finding.evidence})))
+
+
+def identity(finding: Finding) -> Identity:
+    """The identity the finding's detector declares."""
+    return registry()[finding.detector].identity(finding)
 
 
 def registry() -> dict[str, Detector]:
@@ -74,7 +102,9 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = ()) -> list[Finding]
     findings: list[Finding] = []
     for detector in detectors.values():
         if detector.name not in disabled:
-            findings.extend(detector.run(corpus))
+            for finding in detector.run(corpus):
+                finding.detector = detector.name
+                findings.append(finding)
     order = {s.id: n for n, s in enumerate(corpus.statements)}
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
 

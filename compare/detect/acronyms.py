@@ -18,12 +18,30 @@ from typing import Iterable
 
 from .. import acronyms as table_of
 from ..acronyms import Concept, Occurrence
-from ..model import Corpus, Evidence, Finding
-from . import register
+from ..facts.tokens import fold
+from ..model import Corpus, Evidence, Finding, Identity
+from . import normalise, register
+
+
+def _identity(finding: Finding) -> Identity:
+    data = finding.data
+    if data["problem"] == "several_names":  # a new article using a known name adds nothing; a new name does
+        return Identity(topic=f"several_names {fold(data['concept'])}",
+                        values=tuple(sorted({normalise(n["text"]) for n in data["names"]})))
+    if data["problem"] == "expansion_mismatch":
+        values, carriers = [data["expansion"]], {data["acronym"], data["expansion"]}
+    else:  # undefined_near_miss: the acronyms it is near are references, not the problem
+        values, carriers = data["near"], {data["acronym"]}
+    documents = {e.doc for e in finding.evidence if e.text in carriers}
+    return Identity(topic=f"{data['problem']} {data['acronym']}", values=tuple(sorted(map(normalise, values))),
+                    documents=tuple(sorted(documents)))
 
 
 @register("acronyms", description="acronyms whose letters do not fit their expansion, undefined acronyms one "
-          "letter from another, one body under several names", needs=("statements",), kinds=("mt_artefact",))
+          "letter from another, one body under several names", needs=("statements",), identity=_identity,
+          rules={"mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
+                                        "it is undefined and one letter from another acronym, or one body goes "
+                                        "by several names."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     acronyms = table_of.table(corpus)
     near_misses = table_of.near_misses(acronyms)

@@ -41,8 +41,8 @@ from ..disjoint import DisjointSets
 from ..facts import dates, people, quantities
 from ..facts.places import COUNTRIES, NOT_PLACES
 from ..facts.tokens import fold, same_name, tokens
-from ..model import Corpus, Evidence, Fact, Finding, Statement
-from . import register
+from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
+from . import normalise, register
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
 _EVENT_WORDS = re.compile(
@@ -68,8 +68,21 @@ class Comparison:
     link: str  #: "group <id>", "event" or "corpus"
 
 
+def _identity(finding: Finding) -> Identity:
+    # No documents: a new article that sides with one of the values adds no new disagreement; one with a
+    # value of its own changes ``values``.
+    return Identity(topic=normalise(finding.data["subject"]),
+                    values=tuple(sorted({v for cls in finding.data["values"] for v in cls["normalised"]})))
+
+
 @register("discrepancy", description="sources that give different counts, dates, places, roles or speakers "
-          "for the same fact", needs=("facts", "groups"), kinds=("discrepancy",))
+          "for the same fact", needs=("facts", "groups"), identity=_identity, rules={
+              "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
+              "discrepancy/date": "Sources give different dates for the same event.",
+              "discrepancy/time": "Sources give different times of day for the same event.",
+              "discrepancy/place": "Sources put the same event, or the same village, in different places.",
+              "discrepancy/role": "Sources give the same person different offices.",
+              "discrepancy/attribution": "Sources attribute the same statement to different people."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
@@ -296,6 +309,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Fin
             "subject": first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
             "values": [{"value": _label(cls), "documents": sorted({f.doc for f in cls}, key=doc_order.get),
                         "texts": list(dict.fromkeys(f.text for f in cls)),
+                        "normalised": sorted({f.value for f in cls}),
                         "statements": list(dict.fromkeys(f.statement for f in cls))} for cls in classes],
             "sources": len(sources),
             "linked_by": links,

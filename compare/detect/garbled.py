@@ -47,7 +47,9 @@ def _attested_names(corpus: Corpus) -> set[str]:
 
 
 @register("garbled_words", description="words that are neither English, nor a name the corpus uses, nor a "
-          "plausible name (\"Peleven\")", needs=("statements",), kinds=("mt_artefact",))
+          "plausible name (\"Peleven\")", needs=("statements",),
+          rules={"mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the "
+                                        "translation garbled it."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     names = _attested_names(corpus)
     for statement in corpus.statements:

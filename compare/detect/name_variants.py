@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import names
-from ..model import Corpus, Evidence, Finding
+from ..facts.tokens import fold
+from ..model import Corpus, Evidence, Finding, Identity
 from . import register
 from .provenance import declared_translations
 
@@ -29,9 +30,18 @@ _RELATIONS = {
 }
 
 
+def _identity(finding: Finding) -> Identity:
+    # The documents that use the variant carry the problem; those that spell the name right do not.
+    variant = finding.data["variant"]
+    documents = next(v["documents"] for v in finding.data["variants"] if v["text"] == variant)
+    return Identity(topic=fold(finding.data["entity"]), values=(variant,), documents=tuple(documents))
+
+
 @register("name_variants", description="one person or place spelled several ways: lost diacritics, "
           "transliteration, case endings, truncation, damaged encoding", needs=("statements",),
-          kinds=("name_variant", "mt_artefact"))
+          identity=_identity, rules={
+              f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
+              for relation, (kind, _, _, told) in _RELATIONS.items()})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     for entity in names.entities(corpus, translated=declared_translations(corpus)):
         canonical = entity.variants[0]

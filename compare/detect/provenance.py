@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..model import Corpus, Evidence, Finding
+from ..model import Corpus, Evidence, Finding, Identity
 from . import register
 
 _MACHINE = re.compile(
@@ -38,8 +38,16 @@ def declared_translations(corpus: Corpus) -> set[str]:
     return {d.id for d in corpus.documents if _MACHINE.search(d.text) or _DECLARED.search(d.text)}
 
 
+def _identity(finding: Finding) -> Identity:
+    return Identity(documents=(finding.data["document"],))
+
+
 @register("provenance", description="documents that declare themselves (machine) translations",
-          needs=("documents",), kinds=("provenance",))
+          needs=("documents",), identity=_identity, rules={
+              "provenance/machine_translation": "The article says it was translated by a machine: names, acronyms "
+                                                "and numbers may be the translator's, not the outlet's.",
+              "provenance/translation": "The article says it is a translation: check names and terms against the "
+                                        "original."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     for document in corpus.documents:
         machine = list(_MACHINE.finditer(document.text))

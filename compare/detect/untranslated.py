@@ -32,7 +32,8 @@ def _language_name(code: str) -> str:
 
 
 @register("untranslated", description="statements and fragments left in the source language",
-          needs=("statements",), kinds=("mt_artefact",))
+          needs=("statements",),
+          rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     by_doc = {d: list(s) for d, s in groupby(corpus.statements, key=lambda s: s.doc)}
     for document in corpus.documents:

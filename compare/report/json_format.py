@@ -63,6 +63,7 @@ def to_dict(corpus: Corpus) -> dict:
                 "id": f.id,
                 "kind": f.kind,
                 "subkind": f.subkind,
+                "detector": f.detector,
                 "severity": f.severity,
                 "message": f.message,
                 "group": f.group,
