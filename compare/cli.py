@@ -4,8 +4,9 @@ Start-up is kept light so ``--help`` answers at once: numpy, torch,
 sentence-transformers and trafilatura are imported inside the commands, and the
 model is loaded only when a statement is not in the embedding cache.
 
-Exit codes follow ruff and SQLFluff: 0 done, 2 usage or input error (one line on
-stderr naming the file and the reason, never a traceback).
+Exit codes follow ruff and SQLFluff: 0 done, 1 new findings (``check``), 2 usage
+or input error (one line on stderr naming the file and the reason, never a
+traceback).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -30,7 +31,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+DEFAULT_FAIL_ON = "warning"
 
 
 class OutputFormat(str, Enum):
@@ -102,36 +105,171 @@ def main_callback(
     """Line up the statements that several news articles share and flag what disagrees."""
 
 
+# Options shared by every command that runs the pipeline. Each overrides its
+# [tool.compare-sources] setting in pyproject.toml (see compare/config.py).
+Paths = Annotated[Optional[List[Path]], typer.Argument(
+    metavar="PATH...", show_default=False,
+    help="Article files or folders (searched recursively for .txt, .md, .html, .htm) "
+         "[default: 'paths' in [tool.compare-sources]].")]
+Model = Annotated[Optional[Path], typer.Option(
+    "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2].")]
+CacheDir = Annotated[Optional[Path], typer.Option(
+    "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR", help="Embedding cache folder [default: the user cache folder].")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")]
+Threshold = Annotated[Optional[float], typer.Option(
+    "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63].")]
+Disable = Annotated[Optional[List[str]], typer.Option(
+    "--disable", metavar="NAME", show_default=False,
+    help="Switch a detector off (repeatable); see 'compare-sources detectors'.")]
+Ignore = Annotated[Optional[List[str]], typer.Option(
+    "--ignore", metavar="PATTERN", show_default=False,
+    help="Leave out files or folders matching this pattern, matched from the right: 'drafts', '*.html' (repeatable).")]
+ShowProgress = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")]
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Article files or folders (searched recursively for .txt, .md, .html, .htm)."),
+    paths: Paths = None,
     format: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Report format [default: from the -o suffix, else text]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of the terminal."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2]."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR", help="Embedding cache folder [default: the user cache folder]."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63]."),
-    disable: List[str] = typer.Option([], "--disable", help="Switch a detector off (repeatable); see 'compare-sources detectors'."),
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    threshold: Threshold = None,
+    disable: Disable = None,
+    ignore: Ignore = None,
     show_boilerplate: bool = typer.Option(False, "--show-boilerplate", help="List every line set aside as boilerplate."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr (only on a terminal)."),
+    progress: ShowProgress = True,
 ) -> None:
     """Compare articles: group shared statements, run the detectors, print or write a report."""
     from .report import SUFFIX_FORMATS, render
 
     fmt = format.value if format else SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
-    corpus = _run(paths, model, cache_dir, no_cache, threshold, disable, progress)
+    settings = _settings()
+    corpus = _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress)
     color = output is None and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else None
     content = render(corpus, fmt, color=color, width=width or _terminal_width(),
                      show_boilerplate=show_boilerplate)
+    _emit(content, output)
+
+
+@app.command()
+def check(
+    paths: Paths = None,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", "-b", help="Accepted findings (made by 'compare-sources baseline'); only findings not in it count [default: 'baseline' in [tool.compare-sources], else none]."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="GIT_REF", help="Count only findings that involve a file added or changed since this git revision."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity of a new finding that fails the check [default: warning]."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text: a line per new finding; json: every finding with its status; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    threshold: Threshold = None,
+    disable: Disable = None,
+    ignore: Ignore = None,
+    progress: ShowProgress = True,
+) -> None:
+    """Fail (exit 1) on new findings: those not in the baseline, at or above --fail-on.
+
+    Exit codes: 0 nothing new at or above --fail-on, 1 new findings, 2 usage or input error.
+    """
+    from .baseline import read
+    from .changes import changed_since
+    from .check import check as run_check
+    from .errors import InputError, UsageError
+    from .fingerprint import path_key, project_root
+    from .report.check_output import render_check
+
+    settings = _settings()
+    root = project_root()
+    baseline = baseline or settings.baseline
+    try:
+        accepted = {e["fingerprint"] for e in read(baseline)} if baseline else set()
+        changed = changed_since(since, root) if since else None
+    except (InputError, UsageError) as error:
+        raise _fail(str(error)) from None
+    level = fail_on.value if fail_on else settings.fail_on or DEFAULT_FAIL_ON
+    corpus = _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress)
+    result = run_check(corpus, root, accepted=accepted, fail_on=level, since=since, changed=changed,
+                       baseline=path_key(baseline, root) if baseline else None)
+    _emit(render_check(result, format.value), output)
+    if result.failing:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def baseline(
+    paths: Paths = None,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The baseline file [default: 'baseline' in [tool.compare-sources], else .compare-baseline.json]."),
+    update: bool = typer.Option(False, "--update", help="Keep the accepted entries that still occur and drop the rest; accept nothing new."),
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    threshold: Threshold = None,
+    disable: Disable = None,
+    ignore: Ignore = None,
+    progress: ShowProgress = True,
+) -> None:
+    """Record the current findings as accepted, so that 'check' fails only on new ones."""
+    from . import baseline as baseline_file
+    from .check import baseline_entries
+    from .errors import InputError
+    from .fingerprint import project_root
+
+    settings = _settings()
+    target = output or settings.baseline or Path(".compare-baseline.json")
+    try:
+        old = baseline_file.read(target) if update else []
+    except InputError as error:
+        raise _fail(str(error)) from None
+    corpus = _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress)
+    current = baseline_entries(corpus, project_root())
+    if update:
+        entries, dropped = baseline_file.update(old, current)
+        kept = {e["fingerprint"] for e in entries}
+        note = (f"kept {len(entries)}, dropped {len(dropped)} that no longer occur; "
+                f"{len(set(current) - kept)} current finding(s) not accepted (run without --update to accept them)")
+    else:
+        entries = list(current.values())
+        note = f"{len(entries)} finding(s) accepted"
+    settings_used = {k: corpus.settings[k] for k in ("model", "threshold", "disabled_detectors")}
+    _emit(baseline_file.dumps(entries, settings_used), target, "baseline")
+    typer.echo(f"compare-sources: {note}", err=True)
+
+
+def _settings():
+    from .config import load
+    from .errors import UsageError
+
+    try:
+        return load()
+    except UsageError as error:
+        raise _fail(str(error)) from None
+
+
+def _emit(content: str, output: Optional[Path], what: str = "report") -> None:
     if output is None:
         sys.stdout.write(content)
-    else:
-        try:
-            write_atomically(output, content)
-        except OSError as error:
-            raise _fail(f"{output}: cannot write report ({error.strerror or error})") from None
-        typer.echo(f"wrote {output}", err=True)
+        return
+    try:
+        write_atomically(output, content)
+    except OSError as error:
+        raise _fail(f"{output}: cannot write {what} ({error.strerror or error})") from None
+    typer.echo(f"wrote {output}", err=True)
 
 
 def _terminal_width() -> int:
@@ -140,19 +278,25 @@ def _terminal_width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
-def _run(paths, model, cache_dir, no_cache, threshold, disable, progress):
+def _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress):
     from .align import DEFAULT_THRESHOLD
     from .errors import InputError, UsageError
     from .pipeline import run
 
+    paths = paths or settings.paths
+    if not paths:
+        raise _fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLD if settings.threshold is None else settings.threshold
     bar, update = _progress_reporter(progress)
     try:
         embedder = make_embedder(model, cache_dir, not no_cache)
         if bar is not None:
             bar.start()
         try:
-            corpus = run(paths, embedder, threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-                         disabled=disable, progress=update)
+            corpus = run(paths, embedder, threshold=threshold,
+                         disabled=settings.disable if disable is None else disable,
+                         ignore=settings.ignore if ignore is None else ignore, progress=update)
         finally:
             if bar is not None:
                 bar.stop()
@@ -176,7 +320,7 @@ def detectors() -> None:
         typer.echo("no detectors registered")
     for detector in found.values():
         typer.echo(f"{detector.name}: {detector.description}")
-        typer.echo(f"    needs: {', '.join(detector.needs)}; adds: {', '.join(detector.kinds)}")
+        typer.echo(f"    needs: {', '.join(detector.needs)}; adds: {', '.join(detector.rules)}")
 
 
 def main() -> None:

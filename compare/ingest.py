@@ -33,13 +33,15 @@ _FALLBACK_ENCODINGS = ["cp1250", "iso8859_2", "cp1252", "latin_1", "cp1251", "is
 MAX_BYTES = 20 * 1024 * 1024  # an "article" larger than this is not one
 
 
-def find_articles(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
+def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively) into article files, in a stable order.
 
     A path that does not exist, or a folder without articles, raises
     :class:`InputError`: that is a usage mistake, not a bad file among many. Files
-    given by name with an unknown suffix are skipped with a reason.
+    given by name with an unknown suffix are skipped with a reason. Files under
+    folders that ``ignore`` patterns match are left out (see :func:`ignored`).
     """
+    ignore = tuple(ignore)
     found: list[Path] = []
     skipped: list[Skipped] = []
     for raw in paths:
@@ -50,10 +52,13 @@ def find_articles(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
             articles = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(p, path)
+                and not ignored(p, ignore)
             )
             if not articles:
                 raise InputError(str(raw), f"no articles ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
             found.extend(articles)
+        elif ignored(path, ignore):
+            continue
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
         else:
@@ -62,6 +67,13 @@ def find_articles(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
     for path in found:
         unique.setdefault(path.resolve(), path)
     return list(unique.values()), skipped
+
+
+def ignored(path: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether the file or a folder above it matches a pattern, matched from the right as
+    :meth:`pathlib.PurePath.match` does: "drafts" leaves out every folder of that name,
+    "*.html" every HTML file, "corpus/2022-*" those folders under corpus/."""
+    return any(p.match(pattern) for pattern in patterns for p in (path, *path.parents) if p.parts)
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -22,14 +22,14 @@ from .segment import segment
 StageProgress = Callable[[str, int, int], None]
 
 
-def load_documents(paths: Iterable[str | Path], progress: StageProgress | None = None
-                   ) -> tuple[list[Document], list[Skipped]]:
+def load_documents(paths: Iterable[str | Path], progress: StageProgress | None = None,
+                   ignore: Iterable[str] = ()) -> tuple[list[Document], list[Skipped]]:
     """Read every article under ``paths``; unusable files are skipped, not fatal.
 
     Raises :class:`InputError` for a missing path or a folder without articles,
     and when fewer than two usable articles remain: there is nothing to compare.
     """
-    files, skipped = find_articles(paths)
+    files, skipped = find_articles(paths, ignore)
     documents: list[Document] = []
     for number, (path, doc_id) in enumerate(zip(files, document_ids(files)), start=1):
         try:
@@ -58,12 +58,12 @@ def segment_documents(documents: list[Document]) -> list[Statement]:
 
 
 def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
-        margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
+        margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (), ignore: Iterable[str] = (),
         progress: StageProgress | None = None) -> Corpus:
-    """Run every stage over the articles under ``paths``."""
+    """Run every stage over the articles under ``paths`` (less those ``ignore`` patterns match)."""
     disabled = sorted(set(disabled))
     check_names(disabled)  # before any work: a typo should not cost an embedding run
-    documents, skipped = load_documents(paths, progress)
+    documents, skipped = load_documents(paths, progress, ignore)
     return analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
                    progress=progress, skipped=skipped)
 

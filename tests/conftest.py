@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,22 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": os.environ.get("PATH", ""), "HOME": str(repo)}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout
+
+
+@pytest.fixture
+def corpus_repo(tmp_path, monkeypatch) -> Path:
+    """A git repository whose first commit holds the seeds under corpus/; the working folder is its root."""
+    repo = tmp_path / "repo"
+    shutil.copytree(SEEDS, repo / "corpus")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "seeds")
+    monkeypatch.chdir(repo)
+    return repo

@@ -1,0 +1,90 @@
+"""``compare-sources check``: which findings are new, and whether they fail the run.
+
+A finding is *accepted* when the baseline holds its fingerprint, *outside* when
+``--since`` is given and it involves no file added or changed since that
+revision, and *new* otherwise. New findings at or above ``--fail-on`` fail the
+run (exit code 1, as ruff and SQLFluff do); below it they are still reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from . import baseline as baseline_file
+from .fingerprint import fingerprint, involved_paths, path_key
+from .locate import Location, locate
+from .model import SEVERITIES, Corpus, Finding
+
+Status = Literal["new", "accepted", "outside"]
+
+
+@dataclass
+class Checked:
+    finding: Finding
+    fingerprint: str
+    status: Status
+    fails: bool
+    paths: list[str]  #: every file the finding involves
+    locations: list[Location]  #: one per evidence span; the first is where the finding is reported
+
+
+@dataclass
+class CheckResult:
+    corpus: Corpus
+    root: Path
+    fail_on: str
+    baseline: str | None  #: the baseline file, relative to the root
+    since: str | None
+    changed: set[str] | None = None  #: files added or changed since ``since``
+    results: list[Checked] = field(default_factory=list)
+
+    def with_status(self, status: Status) -> list[Checked]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def changed_documents(self) -> list[str]:
+        """The corpus's files among those changed since ``since``."""
+        paths = {path_key(d.path, self.root) for d in self.corpus.documents}
+        return sorted(paths & self.changed) if self.changed is not None else []
+
+    @property
+    def failing(self) -> list[Checked]:
+        return [r for r in self.results if r.fails]
+
+
+def fails(severity: str, fail_on: str) -> bool:
+    """Whether a severity is at or above the ``--fail-on`` level (error > warning > info)."""
+    return SEVERITIES.index(severity) <= SEVERITIES.index(fail_on)
+
+
+def examine(corpus: Corpus, root: Path) -> list[tuple[Finding, str, list[str], list[Location]]]:
+    """Each finding with its fingerprint, the files it involves and where its evidence lies."""
+    out = []
+    for finding in corpus.findings:
+        locations = [locate(corpus.document(e.doc), e, path_key(corpus.document(e.doc).path, root))
+                     for e in finding.evidence]
+        out.append((finding, fingerprint(finding, corpus, root), involved_paths(finding, corpus, root), locations))
+    return out
+
+
+def check(corpus: Corpus, root: Path, *, accepted: set[str], fail_on: str, baseline: str | None = None,
+          since: str | None = None, changed: set[str] | None = None) -> CheckResult:
+    result = CheckResult(corpus, root, fail_on, baseline, since, changed)
+    for finding, key, paths, locations in examine(corpus, root):
+        if key in accepted:
+            status: Status = "accepted"
+        elif changed is not None and not changed.intersection(paths):
+            status = "outside"
+        else:
+            status = "new"
+        result.results.append(Checked(finding, key, status, status == "new" and fails(finding.severity, fail_on),
+                                      paths, locations))
+    return result
+
+
+def baseline_entries(corpus: Corpus, root: Path) -> dict[str, dict]:
+    """Fingerprint → baseline entry for every finding (two findings with one identity share an entry)."""
+    return {key: baseline_file.entry(key, finding, paths)
+            for finding, key, paths, _ in examine(corpus, root)}

@@ -1,0 +1,97 @@
+"""Project settings from ``[tool.compare-sources]`` in pyproject.toml.
+
+Found like ruff finds its own: the nearest pyproject.toml at or above the
+working folder. Every setting has a flag of the same name that overrides it, so
+a CI job and a person at a terminal get the same answer from the same repo::
+
+    [tool.compare-sources]
+    paths = ["corpus"]                  # what check and baseline read when no PATH is given
+    threshold = 0.63
+    fail-on = "warning"                 # error | warning | info
+    baseline = ".compare-baseline.json"
+    ignore = ["drafts", "*.html"]       # matched from the right, like pathlib: a folder or file pattern
+    disable = ["provenance"]            # detectors switched off
+
+Paths in the file are relative to the folder that holds it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+from .model import SEVERITIES
+
+SECTION = "compare-sources"
+
+
+@dataclass
+class Settings:
+    paths: list[Path] = field(default_factory=list)
+    threshold: float | None = None
+    fail_on: str | None = None
+    baseline: Path | None = None
+    ignore: list[str] = field(default_factory=list)
+    disable: list[str] = field(default_factory=list)
+    source: Path | None = None  #: the pyproject.toml they came from, if any
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(start: Path | None = None) -> Settings:
+    """The settings of the nearest pyproject.toml; defaults where there is none or it has no section."""
+    path = find_pyproject(start or Path.cwd())
+    if path is None:
+        return Settings()
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: cannot read settings ({error})") from None
+    table = document.get("tool", {}).get(SECTION)
+    if table is None:
+        return Settings(source=path)
+    return parse(table, path)
+
+
+def parse(table: dict, path: Path) -> Settings:
+    """Validate one ``[tool.compare-sources]`` table; every mistake names the file and the key."""
+    known = {"paths", "threshold", "fail-on", "baseline", "ignore", "disable"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise UsageError(f"{path}: unknown key(s) in [tool.{SECTION}]: {', '.join(unknown)} "
+                         f"(known: {', '.join(sorted(known))})")
+    here = path.parent
+
+    def strings(key: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise UsageError(f"{path}: [tool.{SECTION}] {key} must be a list of strings")
+        return value
+
+    threshold = table.get("threshold")
+    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
+                                  or not 0 <= threshold <= 1):
+        raise UsageError(f"{path}: [tool.{SECTION}] threshold must be a number from 0 to 1")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise UsageError(f"{path}: [tool.{SECTION}] fail-on must be one of {', '.join(SEVERITIES)}")
+    baseline = table.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise UsageError(f"{path}: [tool.{SECTION}] baseline must be a path")
+    return Settings(
+        paths=[here / p for p in strings("paths")],
+        threshold=None if threshold is None else float(threshold),
+        fail_on=fail_on,
+        baseline=None if baseline is None else here / baseline,
+        ignore=strings("ignore"),
+        disable=strings("disable"),
+        source=path,
+    )
