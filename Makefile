@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine (see README):
-#   make seeds   create .venv, install, run the report on seeds/ (writes reports/seeds.json)
+#   make seeds   create .venv, install, run the report on seeds/ (writes reports/seeds.json and seeds.html)
 #   make test    create .venv, install, run the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml
 seeds: $(STAMP)
 	$(BIN)/compare-sources report seeds/
 	$(BIN)/compare-sources report seeds/ --format json -o reports/seeds.json
+	$(BIN)/compare-sources report seeds/ --format html -o reports/seeds.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

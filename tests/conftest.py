@@ -80,3 +80,30 @@ def corpus_repo(tmp_path, monkeypatch) -> Path:
     git(repo, "commit", "-q", "-m", "seeds")
     monkeypatch.chdir(repo)
     return repo
+
+
+#: Hostile article text and file names: each payload sets window.__pwned if it ever runs.
+PAYLOADS = [
+    "<script>window.__pwned = 'script'; alert(1)</script>",
+    "<img src=x onerror=\"window.__pwned = 'img'\">",
+    "<a href=\"javascript:window.__pwned = 'link'\">click here</a>",
+    "\"><svg onload=\"window.__pwned = 'svg'\"><b x='",
+    "' onmouseover='window.__pwned = \"attr\"' data-x='",
+    "</textarea></title></style><script>window.__pwned = 'close'</script>",
+]
+
+
+@pytest.fixture
+def payload_corpus(tmp_path) -> Path:
+    """Two articles about one event with payloads in the body, the header and the file name."""
+    folder = tmp_path / "payloads"
+    folder.mkdir()
+    body = "\n\n".join(f"Police said 93 soldiers were injured in Banjska, and the report quoted {p} as evidence."
+                       for p in PAYLOADS)
+    (folder / "001_plain.txt").write_text(
+        "Source: Example <b>Outlet</b>\nURL: javascript:window.__pwned='url'\nDate: 2023-09-25\n\n"
+        f"Clashes in Banjska {PAYLOADS[0]}\n\n{body}\n", encoding="utf-8")
+    (folder / "002_x\"><img src=y onerror=window.__pwned='name'>.txt").write_text(
+        "Source: Other\nURL: https://example.org/a?b=\"c\"\n\nClashes in Banjska\n\n"
+        + body.replace("93", "41") + "\n", encoding="utf-8")
+    return folder

@@ -73,8 +73,9 @@ def evidence_identity(finding: Finding) -> Identity:
 
 
 def identity(finding: Finding) -> Identity:
-    """The identity the finding's detector declares."""
-    return registry()[finding.detector].identity(finding)
+    """The identity the finding's detector declares (the default for a finding made outside the registry)."""
+    detector = registry().get(finding.detector)
+    return (detector.identity if detector else evidence_identity)(finding)
 
 
 def registry() -> dict[str, Detector]:

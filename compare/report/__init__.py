@@ -1,12 +1,13 @@
-"""Reports: the JSON contract, the terminal report and Markdown, all from one Corpus."""
+"""Reports: the JSON contract, the terminal report, Markdown and HTML, all from one Corpus."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-Format = Literal["text", "json", "markdown"]
-FORMATS: tuple[Format, ...] = ("text", "json", "markdown")
-SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+Format = Literal["text", "json", "markdown", "html"]
+FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html")
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html",
+                  ".htm": "html"}
 
 
 def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
@@ -15,6 +16,10 @@ def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_b
         from .json_format import dumps
 
         return dumps(corpus)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(corpus)
     if fmt == "markdown":
         from .markdown import render_markdown
 

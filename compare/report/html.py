@@ -1,0 +1,253 @@
+"""The HTML report: one self-contained file a fact-checker opens, shares and archives.
+
+Everything is in the file: CSS and JavaScript inline, no fonts, images or
+scripts from elsewhere, so it opens from ``file://`` offline and survives being
+e-mailed. Article text is untrusted: Jinja2 escapes every value (autoescape),
+ids and links inside the page are generated here and never taken from the
+text, a source's URL becomes a link only when it is http(s), and a
+Content-Security-Policy allows nothing but the page's own style and script,
+named by their SHA-256 hashes — an injected script would not run even if
+escaping failed somewhere.
+
+This module turns the :class:`~compare.model.Corpus` into plain view data;
+``templates/report.html.j2`` lays it out and ``report.css``/``report.js``
+style it and drive the filters. Without JavaScript everything is shown and
+every link still jumps.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib.resources import files
+from urllib.parse import urlsplit
+
+from .. import __version__, acronyms, names
+from ..detect import identity
+from ..detect.provenance import declared_translations
+from ..model import SEVERITIES, Corpus, Document, Evidence, Finding
+from .highlight import differing_spans
+from .marks import Mark, Segment, segments
+from .text import ordered_groups, summary_counts
+
+_TEMPLATES = files("compare.report") / "templates"
+
+
+@dataclass
+class Excerpt:
+    """A statement (or line) quoting evidence, the evidence marked and linked to the full text."""
+
+    anchor: str  #: where the statement is in the full text
+    segments: list[Segment]
+
+
+@dataclass
+class Column:
+    doc: "DocView"
+    excerpts: list[Excerpt] = field(default_factory=list)
+
+
+@dataclass
+class DocView:
+    n: int
+    id: str
+    path: str
+    title: str
+    outlet: str
+    date: str
+    language: str
+    translation: str  #: "machine", "human" or ""
+    url: str  #: http(s) only, else ""
+    statements: int
+    counts: dict[str, int]
+    anchor: str
+    text: list[Segment] = field(default_factory=list)
+
+
+def _doc_anchor(n: int) -> str:
+    return f"doc-{n}"
+
+
+def _safe_url(url: str) -> str:
+    """A link target only for http(s): ``javascript:`` and friends stay text."""
+    try:
+        return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else ""
+    except ValueError:
+        return ""
+
+
+class _Ids:
+    """Page-unique anchor ids for statements, evidence and name mentions, never made from article text."""
+
+    def __init__(self, corpus: Corpus):
+        self.doc_n = {d.id: n for n, d in enumerate(corpus.documents)}
+        self.statement = {s.id: f"s-{self.doc_n[s.doc]}-{n}" for n, s in enumerate(corpus.statements)}
+        self.statements_of: dict[str, list] = defaultdict(list)
+        for s in corpus.statements:
+            self.statements_of[s.doc].append(s)
+
+    def evidence(self, finding: Finding, k: int) -> str:
+        return f"ev-{finding.id}-{k}"
+
+    def span(self, doc: str, start: int, end: int) -> str:
+        return f"at-{self.doc_n[doc]}-{start}-{end}"
+
+
+def build(corpus: Corpus) -> dict:
+    """Everything the template shows, as plain data."""
+    ids = _Ids(corpus)
+    counts = summary_counts(corpus)
+    translation = {}
+    for f in corpus.findings:
+        if f.kind == "provenance":
+            translation[f.data.get("document")] = "machine" if f.data.get("machine") else "human"
+    per_doc: dict[str, Counter] = defaultdict(Counter)
+    for f in corpus.findings:  # charged to the documents that carry the problem, not those quoted for reference
+        for doc in identity(f).documents or {e.doc for e in f.evidence}:
+            per_doc[doc][f.severity] += 1
+    statements_of = Counter(s.doc for s in corpus.statements)
+    docs = [DocView(n, d.id, d.path, d.title, d.metadata.get("outlet") or d.metadata.get("source", ""), d.date,
+                    d.language, translation.get(d.id, ""), _safe_url(d.metadata.get("url", "")),
+                    statements_of[d.id], {s: per_doc[d.id][s] for s in SEVERITIES}, _doc_anchor(n))
+            for n, d in enumerate(corpus.documents)]
+    doc_view = {d.id: d for d in docs}
+
+    entities = names.entities(corpus, translated=declared_translations(corpus))
+    table = acronyms.table(corpus)
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    _statement_marks(corpus, ids, marks)
+    findings = [_finding(corpus, f, ids, doc_view, marks) for f in corpus.findings]
+    name_views = [_entity(e, ids, doc_view, marks) for e in entities]
+    acronym_views = [_acronym(a, ids, doc_view, marks) for a in table.values()]
+    for d in corpus.documents:
+        doc_view[d.id].text = segments(d.text, marks[d.id])
+    return {
+        "version": __version__,
+        "settings": corpus.settings,
+        "counts": counts,
+        "entity_count": len(entities) + len(table),
+        "documents": docs,
+        "findings": findings,
+        "kinds": sorted({f.kind for f in corpus.findings}),
+        "groups": [_group(corpus, g, ids, doc_view) for g in ordered_groups(corpus)],
+        "names": name_views,
+        "acronyms": acronym_views,
+        "skipped": corpus.skipped,
+    }
+
+
+def _statement_marks(corpus: Corpus, ids: _Ids, marks: dict[str, list[Mark]]) -> None:
+    grouped = {s for g in corpus.groups for s in g.statements}
+    for s in corpus.statements:
+        marks[s.doc].append(Mark(s.start, s.end, "stmt grouped" if s.id in grouped else "stmt", ids.statement[s.id]))
+    for d in corpus.documents:
+        for b in d.boilerplate:
+            marks[d.id].append(Mark(b.start, b.end, "boiler", title=f"set aside: {b.reason}"))
+
+
+def _context(corpus: Corpus, e: Evidence, ids: _Ids) -> tuple[str, int, int]:
+    """The statement that holds the evidence (its anchor and span), else its line (no anchor: "")."""
+    for s in ids.statements_of[e.doc]:
+        if s.start <= e.start and e.end <= s.end:
+            return ids.statement[s.id], s.start, s.end
+    text = corpus.document(e.doc).text
+    start = text.rfind("\n", 0, e.start) + 1
+    end = text.find("\n", e.end)
+    return "", start, len(text) if end < 0 else end
+
+
+def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView],
+             marks: dict[str, list[Mark]]) -> dict:
+    columns: dict[str, Column] = {}
+    contexts: dict[tuple[str, int, int], tuple[str, list[Mark]]] = {}
+    for k, e in enumerate(f.evidence):
+        anchor = ids.evidence(f, k)
+        marks[e.doc].append(Mark(e.start, e.end, f"ev sev-{f.severity}", anchor))
+        where, start, end = _context(corpus, e, ids)
+        contexts.setdefault((e.doc, start, end), (where or anchor, []))[1].append(
+            Mark(e.start, e.end, "ev", anchor))
+    for (doc, start, end), (where, own) in contexts.items():
+        column = columns.setdefault(doc, Column(doc_view[doc]))
+        column.excerpts.append(Excerpt(where, segments(corpus.document(doc).text, own, start, end)))
+    return {
+        "id": f.id, "kind": f.kind, "subkind": f.subkind, "rule": f.rule, "severity": f.severity,
+        "message": f.message, "group": f.group, "detector": f.detector,
+        "docs": " ".join(str(doc_view[d].n) for d in columns),
+        "columns": list(columns.values()),
+        "picture": _picture(f, doc_view, len(corpus.documents)),
+    }
+
+
+def _picture(f: Finding, doc_view: dict[str, DocView], total: int) -> list[dict]:
+    """Who says what: discrepancy values, a name's spellings, a body's names — with their sources."""
+    rows = []
+    if "values" in f.data:
+        reporting = {d for v in f.data["values"] for d in v["documents"]}
+        for v in f.data["values"]:
+            rows.append({"label": v["value"], "docs": [doc_view[d] for d in v["documents"]],
+                         "summary": f"{len(v['documents'])} of {len(reporting)} sources reporting it"})
+        if total > len(reporting):
+            rows.append({"label": "", "docs": [], "summary": f"{total - len(reporting)} of {total} sources do not "
+                                                             f"report it"})
+    for key, detail in (("variants", "relation"), ("names", "type")):
+        for v in f.data.get(key, []):
+            rows.append({"label": v["text"], "docs": [doc_view[d] for d in v["documents"] if d in doc_view],
+                         "summary": f"{v.get(detail) or 'canonical'}, {v['mentions']}×"})
+    return rows
+
+
+def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
+    """Anchor every mention in the full text; the first one's id, to link to."""
+    first = ""
+    for m in mentions:
+        anchor = ids.span(m.doc, m.start, m.end)
+        marks[m.doc].append(Mark(m.start, m.end, "mention", anchor))
+        first = first or anchor
+    return first
+
+
+def _entity(entity: names.Entity, ids: _Ids, doc_view, marks) -> dict:
+    return {"canonical": entity.canonical, "mentions": entity.mentions,
+            "variants": [{"text": v.text, "relation": v.relation or "canonical", "count": len(v.mentions),
+                          "docs": [doc_view[d] for d in dict.fromkeys(m.doc for m in v.mentions)],
+                          "first": _mention_marks(v.mentions, ids, marks)} for v in entity.variants]}
+
+
+def _acronym(acronym: acronyms.Acronym, ids: _Ids, doc_view, marks) -> dict:
+    return {"text": acronym.text, "known": acronym.known, "count": len(acronym.occurrences),
+            "definitions": sorted({d.expansion for d in acronym.definitions}),
+            "docs": [doc_view[d] for d in acronym.documents],
+            "first": _mention_marks(acronym.occurrences, ids, marks)}
+
+
+def _group(corpus: Corpus, group, ids: _Ids, doc_view) -> dict:
+    statements = [corpus.statement(s) for s in group.statements]
+    rows = []
+    for s, spans in zip(statements, differing_spans([s.text for s in statements])):
+        own = [Mark(a, b, "diff") for a, b in spans]
+        rows.append({"doc": doc_view[s.doc], "anchor": ids.statement[s.id], "segments": segments(s.text, own)})
+    return {"id": group.id, "similarity": group.similarity, "rows": rows,
+            "docs": len({s.doc for s in statements})}
+
+
+def _hash(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+def render_html(corpus: Corpus) -> str:
+    from jinja2 import Environment, FunctionLoader, StrictUndefined  # only the HTML report needs it
+
+    def load(name: str) -> str:
+        return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    css, js = load("report.css"), load("report.js")
+    csp = (f"default-src 'none'; style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src 'none'; "
+           f"font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    # The style and script are this package's own files, inserted verbatim: their hashes must match.
+    from markupsafe import Markup
+
+    return env.get_template("report.html.j2").render(**build(corpus), css=Markup(css), js=Markup(js), csp=csp)

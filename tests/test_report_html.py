@@ -1,0 +1,120 @@
+"""The HTML report's markup: self-contained, escaped, complete, and every link lands somewhere."""
+
+import base64
+import hashlib
+import html
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+from typer.testing import CliRunner
+
+from compare.cli import app
+from compare.embed import HashingEmbedder
+from compare.pipeline import run
+from compare.report import render
+from conftest import PAYLOADS, SEEDS
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, the ids, and the raw text of <style> and <script>."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.raw: dict[str, list[str]] = {"style": [], "script": []}
+        self._in: str | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in = tag if tag in self.raw else None
+
+    def handle_data(self, data):
+        if self._in:
+            self.raw[self._in].append(data)
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def ids(self) -> list[str]:
+        return [a["id"] for _, a in self.tags if "id" in a]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = run([SEEDS], HashingEmbedder())
+    return corpus, render(corpus, "html")
+
+
+def test_self_contained_every_link_lands_and_ids_are_unique(seeds):
+    _, text = seeds
+    page = Page(text)
+    tags = {t for t, _ in page.tags}
+    assert not tags & {"link", "img", "iframe", "object", "embed", "base"}
+    assert not any("src" in a for _, a in page.tags)  # no script, image or frame from anywhere
+    ids = page.ids()
+    assert len(ids) == len(set(ids))
+    for _, attrs in page.tags:
+        href = attrs.get("href")
+        if href is not None:
+            assert href.startswith("#") and href[1:] in ids or re.match(r"https?://", href), href
+
+
+def test_csp_allows_only_the_page_own_style_and_script(seeds):
+    _, text = seeds
+    page = Page(text)
+    csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    for kind, directive in (("style", "style-src"), ("script", "script-src")):
+        (source,) = page.raw[kind]
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp
+
+
+def test_every_finding_is_shown_with_jumps_to_its_evidence(seeds):
+    corpus, text = seeds
+    ids = set(Page(text).ids())
+    for f in corpus.findings:
+        assert f"finding-{f.id}" in ids
+        for k, e in enumerate(f.evidence):
+            assert f"ev-{f.id}-{k}" in ids  # the anchor in the full text
+            assert f'href="#ev-{f.id}-{k}"' in text  # the link from the side-by-side excerpt
+    assert "1 of 2 sources reporting it" in text  # the agreement picture of the Banjska discrepancy
+
+
+def test_full_texts_show_every_character_of_every_article(seeds):
+    corpus, text = seeds
+    blocks = re.findall(r'<div class="text">(.*?)</div>', text, flags=re.S)
+    assert len(blocks) == len(corpus.documents)
+    for document, block in zip(corpus.documents, blocks):
+        assert html.unescape(re.sub(r"<[^>]+>", "", block)) == document.text
+    assert text.count('class="boiler"') >= sum(len(d.boilerplate) for d in corpus.documents)
+
+
+def test_hostile_text_and_file_names_render_as_text(payload_corpus):
+    corpus = run([payload_corpus], HashingEmbedder())
+    text = render(corpus, "html")
+    page = Page(text)
+    assert [t for t, _ in page.tags].count("script") == 1  # ours
+    assert not any(t in ("img", "svg", "textarea") for t, _ in page.tags)
+    assert not any(k.startswith("on") for _, a in page.tags for k in a)
+    assert not any(a.get("href", "").lower().startswith("javascript") for _, a in page.tags)
+    assert "javascript:window.__pwned=&#39;url&#39;" in text or "javascript:window.__pwned=&#x27;url&#x27;" in text
+    visible = html.unescape(re.sub(r"<[^>]+>", "", text))
+    for payload in PAYLOADS:
+        assert payload in visible
+    assert 'href="https://example.org/a?b=&#34;c&#34;"' in text  # a real source link, its quote escaped
+
+
+def test_report_command_writes_html_from_the_suffix(fake_embedder, tmp_path):
+    out = tmp_path / "seeds.html"
+    umask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(app, ["report", str(SEEDS), "-o", str(out)])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert out.stat().st_mode & 0o777 == 0o644  # as any new file under that umask: a report is for sharing
