@@ -156,6 +156,7 @@ def report(
     disable: Disable = None,
     ignore: Ignore = None,
     show_boilerplate: bool = typer.Option(False, "--show-boilerplate", help="List every line set aside as boilerplate."),
+    timings: bool = typer.Option(False, "--timings", help="Print the seconds each stage took on stderr."),
     progress: ShowProgress = True,
 ) -> None:
     """Compare articles: group shared statements, run the detectors, print or write a report."""
@@ -169,6 +170,9 @@ def report(
     content = render(corpus, fmt, color=color, width=width or _terminal_width(),
                      show_boilerplate=show_boilerplate)
     _emit(content, output)
+    if timings:
+        stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in corpus.timings.items())
+        typer.echo(f"compare-sources: timings: {stages}", err=True)
 
 
 @app.command()

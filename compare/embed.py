@@ -18,6 +18,7 @@ rows. Three implementations:
 from __future__ import annotations
 
 import hashlib
+import time
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
@@ -161,6 +162,7 @@ class CachedEmbedder:
         self.cache = cache
         self.hits = 0
         self.misses = 0
+        self.model_seconds = 0.0  #: time spent in the inner embedder (loading and running the model)
 
     @property
     def name(self) -> str:
@@ -182,7 +184,9 @@ class CachedEmbedder:
             progress(0, len(pending))
         for begin in range(0, len(pending), ENCODE_CHUNK):
             chunk = pending[begin:begin + ENCODE_CHUNK]
+            started = time.perf_counter()
             vectors = self.inner.encode([text for _, text in chunk])
+            self.model_seconds += time.perf_counter() - started
             fresh = {key: vectors[i] for i, (key, _) in enumerate(chunk)}
             found.update(fresh)
             if self.cache is not None:

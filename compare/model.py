@@ -198,6 +198,9 @@ class Corpus:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     settings: dict = field(default_factory=dict)  #: model, threshold … as used
+    #: seconds per stage of the run that made it ("read", "segment", "embed", "embed: model", "detect: acronyms" …);
+    #: not in the JSON contract, so that a report of an unchanged corpus stays byte for byte the same
+    timings: dict[str, float] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         return self._index("documents")[doc_id]

@@ -6,8 +6,10 @@ a bad file does to a run (it is skipped, with its reason kept in the corpus).
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import facts, language
 from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, align, alignable
@@ -63,9 +65,23 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
     """Run every stage over the articles under ``paths`` (less those ``ignore`` patterns match)."""
     disabled = sorted(set(disabled))
     check_names(disabled)  # before any work: a typo should not cost an embedding run
-    documents, skipped = load_documents(paths, progress, ignore)
-    return analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
-                   progress=progress, skipped=skipped)
+    timings: dict[str, float] = {}
+    with timed(timings, "read"):
+        documents, skipped = load_documents(paths, progress, ignore)
+    corpus = analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
+                     progress=progress, skipped=skipped)
+    corpus.timings = {**timings, **corpus.timings}
+    return corpus
+
+
+@contextmanager
+def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the seconds the block takes to ``timings[stage]``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def analyse(documents: list[Document], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
@@ -73,16 +89,26 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
             progress: StageProgress | None = None, skipped: list[Skipped] | None = None) -> Corpus:
     """Every stage after reading, over documents already loaded."""
     disabled = sorted(set(disabled))
-    corpus = Corpus(documents=documents, skipped=skipped or [], statements=segment_documents(documents))
-    corpus.facts = facts.extract(corpus)
+    timings: dict[str, float] = {}
+    with timed(timings, "segment"):
+        corpus = Corpus(documents=documents, skipped=skipped or [], statements=segment_documents(documents))
+    with timed(timings, "facts"):
+        corpus.facts = facts.extract(corpus)
     to_embed = [s for s in corpus.statements if alignable(s)]
     texts = [s.text for s in to_embed]
-    if isinstance(embedder, CachedEmbedder):
-        vectors = embedder.encode(texts, progress=(lambda d, t: progress("embed", d, t)) if progress else None)
-    else:
-        vectors = embedder.encode(texts)
-    corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin)
+    cached = isinstance(embedder, CachedEmbedder)
+    model_before = embedder.model_seconds if cached else 0.0
+    with timed(timings, "embed"):
+        if cached:
+            vectors = embedder.encode(texts, progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+        else:
+            vectors = embedder.encode(texts)
+    if cached:  # the share of "embed" spent loading and running the model (the rest: cache look-ups)
+        timings["embed: model"] = embedder.model_seconds - model_before
+    with timed(timings, "align"):
+        corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin)
     corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
                        "disabled_detectors": disabled}
-    corpus.findings = run_detectors(corpus, disabled=disabled)
+    corpus.findings = run_detectors(corpus, disabled=disabled, timings=timings)
+    corpus.timings = timings
     return corpus

@@ -124,3 +124,11 @@ def test_disabling_a_detector_removes_its_findings(fake_embedder, tmp_path):
     data = json.loads(out.read_text())
     assert data["findings"] and data["settings"]["disabled_detectors"] == ["provenance"]
     assert not any(f["kind"] == "provenance" for f in data["findings"])
+
+
+def test_timings_name_every_stage(fake_embedder, tmp_path):
+    result = invoke(SEEDS, "-o", tmp_path / "r.json", "--timings")
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("compare-sources: timings: read ")
+    for stage in ("segment", "facts", "embed", "align", "detect: discrepancy", "detect: untranslated"):
+        assert f"{stage} " in line
