@@ -42,6 +42,12 @@ def is_english(word: str, cutoff: float = UNKNOWN_ZIPF) -> bool:
     return zipf(lower) >= cutoff or (lower != word.lower() and zipf(word.lower()) >= cutoff)
 
 
+def english_first(word: str) -> bool:
+    """Whether a lower-case ``word`` is an English word at least as common in English as in any source language."""
+    english = zipf(word)
+    return english >= UNKNOWN_ZIPF and all(english >= zipf(word, language) for language in SOURCE_LANGUAGES)
+
+
 def source_language(word: str) -> str:
     """The source language ``word`` is a common word of ("sh", "ru" …), "sq" for Albanian letters, or ""."""
     lower = word.lower()
