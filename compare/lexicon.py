@@ -115,12 +115,35 @@ def _common_words() -> dict[int, list[str]]:
     return by_length
 
 
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _deletion_index() -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Each common word under itself and every one-letter deletion of it, and each word's rank.
+
+    Two words are one edit apart only if their deletion sets meet (symmetric
+    delete), so a query looks up a handful of keys instead of scanning the list.
+    """
+    index: dict[str, list[str]] = {}
+    rank: dict[str, int] = {}
+    for words in _common_words().values():
+        for word in words:
+            rank[word] = len(rank)
+            for key in _deletions(word):
+                index.setdefault(key, []).append(word)
+    return index, rank
+
+
+@lru_cache(maxsize=65536)
 def nearest_words(word: str, limit: int = 3) -> list[str]:
     """Common English words one edit (insertion, deletion, substitution) from ``word``, most frequent first."""
     from rapidfuzz.distance import Levenshtein
 
     lower = word.lower()
-    words = _common_words()
-    candidates = [w for n in (len(lower) - 1, len(lower), len(lower) + 1) for w in words.get(n, [])
-                  if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1]
-    return sorted(candidates, key=lambda w: -zipf(w))[:limit]
+    index, rank = _deletion_index()
+    candidates = {w for key in _deletions(lower) for w in index.get(key, ())
+                  if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1}
+    # Ties in frequency keep the order of a scan by length (shorter first), then by frequency rank.
+    return sorted(candidates, key=lambda w: (-zipf(w), len(w), rank[w]))[:limit]

@@ -25,3 +25,25 @@ def test_english_share_counts_lower_case_words_only():
     assert lexicon.english_share("Kurti and Vučić met in Brussels") == 1.0
     assert lexicon.english_share("Vučić rekao je da je Srbija spremna", "sh") == 0.0
     assert lexicon.english_share("Kurti Vučić") is None
+
+
+def test_nearest_words_index_finds_what_a_full_scan_finds():
+    import random
+
+    from rapidfuzz.distance import Levenshtein
+
+    from compare.lexicon import _common_words, nearest_words, zipf
+
+    def scan(word):  # the definition: every common word one edit away, most frequent first
+        lower = word.lower()
+        found = [w for n in (len(lower) - 1, len(lower), len(lower) + 1) for w in _common_words().get(n, [])
+                 if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1]
+        return sorted(found, key=lambda w: -zipf(w))[:3]
+
+    rng = random.Random(7)
+    common = [w for words in _common_words().values() for w in words]
+    for word in rng.sample(common, 150):
+        i = rng.randrange(len(word))
+        damaged = rng.choice((word[:i] + word[i + 1:], word[:i] + rng.choice("aeiourst") + word[i:],
+                              word[:i] + rng.choice("aeiourst") + word[i + 1:]))
+        assert nearest_words(damaged) == scan(damaged), damaged

@@ -27,20 +27,28 @@ fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seve
 thousand million""".split())
 
 
-def _words(statement: Statement) -> Iterable[tuple[re.Match, bool]]:
+def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
     masked = _URL.sub(lambda m: " " * len(m.group()), statement.text)
-    for m in _WORD.finditer(masked):
-        before = masked[:m.start()]
-        opens = not before.strip(_OPENING) or bool(re.search(r"[.!?:…][\"'”’»)]*\s+[\"'“‘«„(]*$", before))
-        yield m, opens
+    return [(m, _opens(masked[:m.start()])) for m in _WORD.finditer(masked)]
 
 
-def _attested_names(corpus: Corpus) -> set[str]:
+def _opens(before: str) -> bool:
+    """Whether a word after ``before`` starts a sentence: nothing but openers before it, or
+    sentence punctuation, closing quotes, a space and opening quotes (read from the right, so
+    the cost does not grow with the length of the sentence)."""
+    if not before.strip(_OPENING):
+        return True
+    unquoted = before.rstrip("\"'“‘«„(")
+    spaced = unquoted.rstrip()
+    return len(spaced) < len(unquoted) and spaced.rstrip("\"'”’»)").endswith((".", "!", "?", ":", "…"))
+
+
+def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     """Words the corpus writes capitalised in mid-sentence: names, whatever wordfreq says."""
     names = set()
-    for statement in corpus.statements:
-        for m, opens in _words(statement):
+    for words in words_of:
+        for m, opens in words:
             if not opens and m.group()[:1].isupper():
                 names.add(re.sub(r"[’']s$", "", m.group()))
     return names
@@ -51,11 +59,11 @@ def _attested_names(corpus: Corpus) -> set[str]:
           rules={"mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the "
                                         "translation garbled it."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
-    names = _attested_names(corpus)
-    for statement in corpus.statements:
+    words_of = [_words(statement) for statement in corpus.statements]
+    names = _attested_names(words_of)
+    for statement, words in zip(corpus.statements, words_of):
         if statement.language not in ("en", "und") or corpus.document(statement.doc).language not in ("en", "und"):
             continue
-        words = list(_words(statement))
         for n, (m, opens) in enumerate(words):
             word = m.group()
             bare = re.sub(r"[’']s$", "", word)
