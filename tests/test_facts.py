@@ -74,3 +74,25 @@ def test_quantity_compatibility(a, b, agree):
 ])
 def test_date_compatibility(a, b, agree):
     assert dates.compatible(a, b) is agree
+
+
+def test_same_name_pairs_are_exactly_the_pairs_same_name_accepts():
+    import random
+    from itertools import combinations
+
+    from compare.facts.tokens import fold, same_name, same_name_pairs
+
+    rng = random.Random(3)
+    base = ["Banjska", "Zvečan", "Leposavić", "Kurti", "Vučić", "Rutte", "Stoltenberg", "Osmani", "Ana",
+            "Radoičić", "Jarinje", "Zubin Potok", "Prime Minister Albin Kurti", "North Atlantic Treaty Organization",
+            "Community of Serb Municipalities", "Bo", "Ljubljana"]
+    names = set(base)
+    for name in base * 6:  # damaged copies: a letter dropped, doubled, swapped or replaced
+        i = rng.randrange(len(name))
+        names.add(rng.choice((name[:i] + name[i + 1:], name[:i] + name[i] + name[i:],
+                              name[:i] + rng.choice("aeiojkns") + name[i + 1:], name.upper(),
+                              name[:i] + rng.choice("aeiojkns") + name[i:] + rng.choice("ae"))))
+    folded = sorted({fold(n) for n in names})
+    expected = {(a, a) for a in folded} | {(a, b) for a, b in combinations(folded, 2) if same_name(a, b)}
+    assert same_name_pairs(names) == expected
+    assert len(expected) > len(folded)  # the damaged copies do pair up

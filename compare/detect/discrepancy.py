@@ -40,7 +40,7 @@ from typing import Iterable
 from ..disjoint import DisjointSets
 from ..facts import dates, people, quantities
 from ..facts.places import COUNTRIES, NOT_PLACES
-from ..facts.tokens import fold, same_name, tokens
+from ..facts.tokens import fold, same_name, same_name_pairs, tokens
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
 from . import normalise, register
 
@@ -254,13 +254,24 @@ def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str]) -> list[Com
 
 
 def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
+    """Every pair of containments (roles) of different documents whose places (people) are one name.
+
+    Only facts whose subjects :func:`same_name_pairs` pairs are compared, not every
+    pair of facts in the corpus; pairs come out in the order of the facts.
+    """
     out: list[Comparison] = []
     for kind, agree in (("containment", lambda x, y: same_name(x.value, y.value)),
                         ("role", lambda x, y: people.compatible_roles(x.value, y.value))):
         own = [f for f in facts if f.kind == kind]
-        for x, y in combinations(own, 2):
-            if x.doc != y.doc and same_name(x.subject, y.subject):
-                out.append(Comparison(x, y, agree(x, y), "corpus"))
+        by_subject: dict[str, list[int]] = defaultdict(list)
+        for n, f in enumerate(own):
+            by_subject[fold(f.subject)].append(n)
+        found: list[tuple[int, int]] = []
+        for a, b in same_name_pairs(by_subject):
+            pairs = combinations(by_subject[a], 2) if a == b else (
+                (min(i, j), max(i, j)) for i in by_subject[a] for j in by_subject[b])
+            found.extend((i, j) for i, j in pairs if own[i].doc != own[j].doc)
+        out += [Comparison(own[i], own[j], agree(own[i], own[j]), "corpus") for i, j in sorted(found)]
     return out
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Statement
 
@@ -43,6 +49,7 @@ def _keeps_period(text: str) -> bool:
                     "mr", "mrs", "dr", "gen", "st", "no"} or "." in bare
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
     """Lower-case ASCII form of a name: "Vučić" and "Vucic" fold alike.
 
@@ -56,8 +63,6 @@ def fold(name: str) -> str:
 
 def same_name(a: str, b: str, cutoff: float = 85.0) -> bool:
     """Whether two names are spellings of one name (diacritics, a dropped letter)."""
-    from rapidfuzz.distance import Levenshtein
-
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
@@ -65,3 +70,46 @@ def same_name(a: str, b: str, cutoff: float = 85.0) -> bool:
         return False
     return Levenshtein.normalized_similarity(fa, fb) * 100 >= cutoff or (
         Levenshtein.distance(fa, fb) == 1 and min(len(fa), len(fb)) >= 4)
+
+
+def _max_edits(length: int, cutoff: float = 85.0) -> int:
+    """The most edits :func:`same_name` allows between names whose longer one has ``length`` letters."""
+    return max(1, int(length * (100 - cutoff) / 100 + 1e-9))
+
+
+def _deletion_variants(text: str, edits: int) -> set[str]:
+    variants, frontier = {text}, {text}
+    for _ in range(edits):
+        frontier = {v[:i] + v[i + 1:] for v in frontier for i in range(len(v))}
+        variants |= frontier
+    return variants
+
+
+def same_name_pairs(names: Iterable[str]) -> set[tuple[str, str]]:
+    """Every pair of folded names ``(a, b)``, ``a <= b``, that :func:`same_name` holds the same name.
+
+    The same answer as asking :func:`same_name` of every pair, without asking it of
+    every pair: two strings within k edits share a string that k deletions make
+    of each (symmetric delete), so only names that share a deletion variant are
+    compared. Names of 4 letters or fewer match only themselves; long names, which
+    would need many variants, are compared with every name of a length in reach.
+    """
+    folded = sorted({fold(n) for n in names})
+    pairs = {(f, f) for f in folded}
+    long_limit = 20
+    index: dict[str, list[str]] = defaultdict(list)
+    longs = [f for f in folded if len(f) > long_limit]
+    for f in folded:
+        if 4 <= len(f) <= long_limit:
+            # Partners may be longer than f by up to their own allowance: cover the largest one in reach.
+            for variant in _deletion_variants(f, _max_edits(len(f) + 3)):
+                index[variant].append(f)
+    for bucket in index.values():
+        for a, b in combinations(sorted(set(bucket)), 2):
+            if same_name(a, b):
+                pairs.add((a, b))
+    for a in longs:
+        for b in folded:
+            if b != a and len(b) >= len(a) - _max_edits(len(a)) - 1 and len(b) >= 4 and same_name(a, b):
+                pairs.add((min(a, b), max(a, b)))
+    return pairs
