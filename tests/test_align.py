@@ -57,3 +57,24 @@ def test_hub_pairs_are_dropped_by_the_margin():
 def test_short_statements_are_not_aligned():
     statements = _statements([("a", "KFOR"), ("b", "KFOR")])
     assert align(statements, _unit([1, 0], [1, 0]), threshold=0.5) == []
+
+
+def test_the_index_finds_what_the_exact_scan_finds_and_the_same_every_time():
+    import numpy as np
+
+    from compare.align import nearest_cross_document
+
+    rng = np.random.default_rng(1)
+    facts = rng.normal(size=(600, 64)).astype(np.float32)  # each fact written by five documents, reworded
+    vecs = np.concatenate([facts + rng.normal(0, 0.35, facts.shape).astype(np.float32) for _ in range(5)])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    docs = np.arange(len(vecs)) % 400
+    exact_top, exact_scores = nearest_cross_document(vecs, docs, 8, index_from=10**9)
+    top, scores = nearest_cross_document(vecs, docs, 8, index_from=0)
+    again = nearest_cross_document(vecs, docs, 8, index_from=0)
+    assert (again[0] == top).all() and (again[1] == scores).all()  # a baseline needs the same groups each run
+    rows, cols = np.nonzero(np.isfinite(scores))
+    assert (docs[top[rows, cols]] != docs[rows]).all()  # never a statement of its own document
+    wanted = {(i, int(exact_top[i, c])) for i, c in zip(*np.nonzero(exact_scores >= 0.5))}
+    got = {(i, int(top[i, c])) for i, c in zip(*np.nonzero(scores >= 0.5))}
+    assert len(wanted & got) >= 0.98 * len(wanted)
