@@ -1,0 +1,132 @@
+"""How run time and memory grow with the corpus: 10, 100, 1,000 … synthetic articles.
+
+    python benchmarks/scale.py [--sizes 10,100,1000] [--seed 0] [--hashing] [--workdir DIR] [--json FILE]
+
+For each size it writes a synthetic corpus (compare/evaluation/synthetic.py:
+stories covered by about five outlets each, with varied background sentences)
+and runs the whole pipeline, report included, three times, each in a fresh
+process so that peak memory and imports are the run's own:
+
+* **cold** — empty embedding cache: the model is loaded and every statement encoded;
+* **cached** — the same corpus again: every vector comes from the cache (torch
+  must not even be imported);
+* **+1 article** — one new article added to the cached corpus: only its
+  statements are encoded.
+
+Prints, per size: statements, wall time end to end, the model's share (loading
+and encoding) and everything else, statements per second, peak RSS, and the
+same for the cached and +1 runs, then each stage's seconds in the cold run.
+The figures are recorded in docs/benchmarks.md. ``--hashing`` swaps the model
+for the deterministic hashing embedder, to time everything but the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
+    """One run in this process; prints its figures as JSON on the last line."""
+    from compare.cache import EmbeddingCache
+    from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from compare.pipeline import run, timed
+    from compare.report import render
+
+    started = time.perf_counter()
+    embedder = CachedEmbedder(HashingEmbedder() if hashing else SentenceTransformerEmbedder(),
+                              EmbeddingCache(Path(cache)))
+    corpus = run([folder], embedder)
+    with timed(corpus.timings, "report"):
+        Path(out).write_text(render(corpus, "json"), encoding="utf-8")
+    print(json.dumps({
+        "documents": len(corpus.documents), "statements": len(corpus.statements), "groups": len(corpus.groups),
+        "findings": len(corpus.findings), "encoded": embedder.misses, "timings": corpus.timings,
+        "inside_s": time.perf_counter() - started,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "torch_imported": "torch" in sys.modules,
+    }))
+
+
+def measure(folder: Path, cache: Path, hashing: bool) -> dict:
+    command = [sys.executable, __file__, "--worker", str(folder), "--cache", str(cache),
+               "--out", str(folder.parent / "report.json")] + (["--hashing"] if hashing else [])
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"worker failed on {folder}:\n{result.stderr[-2000:]}")
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["wall_s"] = wall
+    model = figures["timings"].get("embed: model", 0.0)
+    figures["model_s"] = model
+    figures["other_s"] = wall - model
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--hashing", action="store_true", help="hashing embedder instead of the model")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and caches here (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--cache", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.cache, args.hashing, args.out)
+        return
+
+    from compare.evaluation import synthetic
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compare-scale-"))
+    rows = []
+    print(f"{os.cpu_count()} CPUs · Python {sys.version.split()[0]} · "
+          f"{'hashing embedder' if args.hashing else 'all-MiniLM-L6-v2'} · seed {args.seed}")
+    print(f"{'articles':>8} {'stmts':>7} | {'cold s':>7} {'model s':>7} {'other s':>7} {'other %':>7} "
+          f"{'stmt/s':>6} {'RSS MB':>6} | {'cached s':>8} {'RSS MB':>6} {'torch':>5} | {'+1 s':>6} {'enc':>4}")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        base = workdir / str(size)
+        shutil.rmtree(base, ignore_errors=True)
+        corpus, cache = base / "corpus", base / "cache"
+        written = synthetic.articles(size + 1, seed=args.seed)
+        corpus.mkdir(parents=True)
+        for name, text in written[:size]:
+            (corpus / name).write_text(text, encoding="utf-8")
+        cold = measure(corpus, cache, args.hashing)
+        cached = measure(corpus, cache, args.hashing)
+        name, text = written[size]
+        (corpus / name).write_text(text, encoding="utf-8")
+        added = measure(corpus, cache, args.hashing)
+        row = {"articles": size, "cold": cold, "cached": cached, "added": added}
+        rows.append(row)
+        print(f"{size:>8} {cold['statements']:>7} | {cold['wall_s']:>7.1f} {cold['model_s']:>7.1f} "
+              f"{cold['other_s']:>7.1f} {100 * cold['other_s'] / cold['wall_s']:>6.0f}% "
+              f"{cold['statements'] / cold['wall_s']:>6.0f} {cold['peak_rss_mb']:>6.0f} | "
+              f"{cached['wall_s']:>8.1f} {cached['peak_rss_mb']:>6.0f} {str(cached['torch_imported'])[0]:>5} | "
+              f"{added['wall_s']:>6.1f} {added['encoded']:>4}", flush=True)
+    print("\nstages of the cold runs (s):")
+    stages = list(dict.fromkeys(k for row in rows for k in row["cold"]["timings"]))
+    for stage in stages:
+        print(f"  {stage:<24}" + "".join(f"{row['cold']['timings'].get(stage, 0):>9.2f}" for row in rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    if not args.workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
