@@ -259,6 +259,47 @@ def baseline(
     typer.echo(f"compare-sources: {note}", err=True)
 
 
+class Suite(str, Enum):
+    discrepancy = "discrepancy"
+    translation = "translation"
+    alignment = "alignment"
+    all = "all"
+
+
+@app.command(name="eval")
+def evaluate(
+    paths: Annotated[Optional[List[Path]], typer.Argument(metavar="[PATH]...", show_default=False, help="Articles to make the labelled copies from [default: ./seeds].")] = None,
+    suite: List[Suite] = typer.Option([Suite.all], "--suite", "-s", help="What to measure (repeatable): detector suites, alignment recall, or all."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the edits: the same seed gives the same labelled corpus."),
+    variants: int = typer.Option(2, "--variants", min=1, help="Edited copies per edit site."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Edit sites per kind and article [default: the suite's]."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Measure the detectors and the alignment on labelled edits of the articles (precision, recall, F1)."""
+    import json
+
+    from .errors import InputError
+    from .evaluation.suites import ALL_SUITES, evaluate as run_suites, format_text
+    from .pipeline import load_documents
+
+    chosen = list(ALL_SUITES) if Suite.all in suite else list(dict.fromkeys(s.value for s in suite))
+    folder = paths or [Path("seeds")]
+    try:
+        documents, skipped = load_documents(folder)
+    except InputError as error:
+        raise _fail(str(error)) from None
+    for item in skipped:
+        typer.echo(f"compare-sources: skipped {item.path}: {item.reason}", err=True)
+    result = run_suites(documents, make_embedder(model, cache_dir, not no_cache), chosen, seed=seed,
+                        variants=variants, limit=limit)
+    content = json.dumps(result, ensure_ascii=False, indent=2) + "\n" if json_output else format_text(result)
+    _emit(content, output, "figures")
+
+
 def _settings():
     from .config import load
     from .errors import UsageError

@@ -1,4 +1,4 @@
-"""The edit generator and scorer behind benchmarks/quality.py, on a small slice of the seeds."""
+"""The edit generator and scorer behind compare-sources eval, on a small slice of the seeds."""
 
 import random
 
