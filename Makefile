@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: seeds test setup bench-threshold cli-docs clean
+.PHONY: seeds test setup eval bench-threshold bench-scale bench-encoding cli-docs clean
 
 setup: $(STAMP)
 
@@ -26,8 +26,17 @@ seeds: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+eval: $(STAMP)
+	$(BIN)/compare-sources eval
+
 bench-threshold: $(STAMP)
 	$(BIN)/python benchmarks/threshold.py
+
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py --sizes 10,100,1000
+
+bench-encoding: $(STAMP)
+	$(BIN)/python benchmarks/encoding.py --articles 40
 
 cli-docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py

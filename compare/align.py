@@ -42,8 +42,8 @@ NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is 
 MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
 _BLOCK = 1024  # rows of the similarity matrix computed at once
 #: From this many statements on, neighbours come from an HNSW index (faiss) instead of the exact scan,
-#: whose cost grows with the square of the corpus; measured in docs/benchmarks.md.
-INDEX_FROM = 20_000
+#: whose cost grows with the square of the corpus: the measured crossover (docs/benchmarks.md).
+INDEX_FROM = 10_000
 _HNSW_LINKS, _HNSW_BUILD, _HNSW_SEARCH = 16, 80, 64  # M, efConstruction, efSearch
 _EXTRA = 8  # neighbours asked of the index beyond k, to make up for those in the statement's own document
 _MAX_DENSE = 1500  # larger components are split by raising the bar before clustering
