@@ -59,20 +59,20 @@ def fails(severity: str, fail_on: str) -> bool:
     return SEVERITIES.index(severity) <= SEVERITIES.index(fail_on)
 
 
-def examine(corpus: Corpus, root: Path) -> list[tuple[Finding, str, list[str], list[Location]]]:
-    """Each finding with its fingerprint, the files it involves and where its evidence lies."""
-    out = []
-    for finding in corpus.findings:
-        locations = [locate(corpus.document(e.doc), e, path_key(corpus.document(e.doc).path, root))
-                     for e in finding.evidence]
-        out.append((finding, fingerprint(finding, corpus, root), involved_paths(finding, corpus, root), locations))
-    return out
+def fingerprinted(corpus: Corpus, root: Path) -> list[tuple[Finding, str, list[str]]]:
+    """Each finding with its fingerprint and the files it involves."""
+    return [(f, fingerprint(f, corpus, root), involved_paths(f, corpus, root)) for f in corpus.findings]
+
+
+def locations(corpus: Corpus, finding: Finding, root: Path) -> list[Location]:
+    """Where each evidence span lies in its file."""
+    return [locate(corpus.document(e.doc), e, path_key(corpus.document(e.doc).path, root)) for e in finding.evidence]
 
 
 def check(corpus: Corpus, root: Path, *, accepted: set[str], fail_on: str, baseline: str | None = None,
           since: str | None = None, changed: set[str] | None = None) -> CheckResult:
     result = CheckResult(corpus, root, fail_on, baseline, since, changed)
-    for finding, key, paths, locations in examine(corpus, root):
+    for finding, key, paths in fingerprinted(corpus, root):
         if key in accepted:
             status: Status = "accepted"
         elif changed is not None and not changed.intersection(paths):
@@ -80,11 +80,10 @@ def check(corpus: Corpus, root: Path, *, accepted: set[str], fail_on: str, basel
         else:
             status = "new"
         result.results.append(Checked(finding, key, status, status == "new" and fails(finding.severity, fail_on),
-                                      paths, locations))
+                                      paths, locations(corpus, finding, root)))
     return result
 
 
 def baseline_entries(corpus: Corpus, root: Path) -> dict[str, dict]:
     """Fingerprint → baseline entry for every finding (two findings with one identity share an entry)."""
-    return {key: baseline_file.entry(key, finding, paths)
-            for finding, key, paths, _ in examine(corpus, root)}
+    return {key: baseline_file.entry(key, finding, paths) for finding, key, paths in fingerprinted(corpus, root)}
