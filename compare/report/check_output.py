@@ -13,6 +13,7 @@ from typing import Literal
 from .. import __version__
 from ..check import CheckResult, Checked
 from ..locate import Location
+from ..model import SEVERITIES
 
 CheckFormat = Literal["text", "json", "sarif", "github"]
 CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "sarif", "github")
@@ -35,7 +36,7 @@ def render_check(result: CheckResult, fmt: CheckFormat) -> str:
 def summary(result: CheckResult) -> str:
     """One line: how many new findings, how many fail, how many were set aside and why."""
     new = result.with_status("new")
-    by_severity = ", ".join(f"{sum(r.finding.severity == s for r in new)} {s}" for s in ("error", "warning", "info"))
+    by_severity = ", ".join(f"{sum(r.finding.severity == s for r in new)} {s}" for s in SEVERITIES)
     line = (f"{len(new)} new finding{'s' if len(new) != 1 else ''} ({by_severity}); "
             f"{len(result.failing)} at or above --fail-on {result.fail_on}")
     accepted = result.with_status("accepted")
