@@ -238,6 +238,7 @@ def _hash(source: str) -> str:
 
 def render_html(corpus: Corpus) -> str:
     from jinja2 import Environment, FunctionLoader, StrictUndefined  # only the HTML report needs it
+    from markupsafe import Markup
 
     def load(name: str) -> str:
         return (_TEMPLATES / name).read_text(encoding="utf-8")
@@ -248,6 +249,4 @@ def render_html(corpus: Corpus) -> str:
     csp = (f"default-src 'none'; style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src 'none'; "
            f"font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
     # The style and script are this package's own files, inserted verbatim: their hashes must match.
-    from markupsafe import Markup
-
     return env.get_template("report.html.j2").render(**build(corpus), css=Markup(css), js=Markup(js), csp=csp)
