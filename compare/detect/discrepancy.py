@@ -330,15 +330,32 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Fin
 
 
 def _value_classes(facts: list[Fact]) -> list[list[Fact]]:
-    """Facts partitioned into mutually compatible values, the most widely reported first."""
+    """Facts partitioned into mutually compatible values, the most widely reported first.
+
+    Compatibility depends on a fact's value alone (kind, value, interval), so each class
+    is checked against one fact per distinct value, and each pair of values once: a
+    cluster of thousands of facts repeats a few values many times.
+    """
     classes: list[list[Fact]] = []
+    values: list[dict[tuple, Fact]] = []  # per class: one fact for each distinct value in it
+    known: dict[tuple, bool] = {}
+
+    def compatible(f: Fact, key: tuple, other_key: tuple, other: Fact) -> bool:
+        pair = (key, other_key)
+        if pair not in known:
+            known[pair] = _compatible(f, other)
+        return known[pair]
+
     for f in facts:
-        for cls in classes:
-            if all(_compatible(f, g) for g in cls):
+        key = (f.kind, f.value, f.low, f.high)
+        for cls, seen in zip(classes, values):
+            if all(compatible(f, key, k, g) for k, g in seen.items()):
                 cls.append(f)
+                seen.setdefault(key, f)
                 break
         else:
             classes.append([f])
+            values.append({key: f})
     return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
 
 
