@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable
@@ -374,14 +374,16 @@ def _compatible(x: Fact, y: Fact) -> bool:
 def _label(cls: list[Fact]) -> str:
     """The most common wording of a value; roles by their normalised title, containments by municipality."""
     if cls[0].kind == "role":
-        texts = [f.value for f in cls]
-        return max(set(texts), key=texts.count)
+        return _most_common(f.value for f in cls)
     if cls[0].kind == "containment":
-        values = [f.value for f in cls]
-        common = max(set(values), key=values.count)
+        common = _most_common(f.value for f in cls)
         return next(f.text for f in cls if f.value == common)
-    texts = [f.text for f in cls]
-    return max(set(texts), key=texts.count)
+    return _most_common(f.text for f in cls)
+
+
+def _most_common(items: Iterable[str]) -> str:
+    """The most frequent item; on a tie the first in corpus order (a set's order changes from run to run)."""
+    return Counter(items).most_common(1)[0][0]
 
 
 def _picture(classes: list[list[Fact]]) -> str:
