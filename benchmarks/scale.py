@@ -41,8 +41,9 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     """One run in this process; prints its figures as JSON on the last line."""
     from compare.cache import EmbeddingCache
     from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
-    from compare.pipeline import run, timed
+    from compare.pipeline import run
     from compare.report import render
+    from compare.timing import timed
 
     started = time.perf_counter()
     embedder = CachedEmbedder(HashingEmbedder() if hashing else SentenceTransformerEmbedder(),

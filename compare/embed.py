@@ -18,8 +18,8 @@ rows. Three implementations:
 from __future__ import annotations
 
 import hashlib
-import time
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 

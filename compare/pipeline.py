@@ -6,10 +6,8 @@ a bad file does to a run (it is skipped, with its reason kept in the corpus).
 
 from __future__ import annotations
 
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from . import facts, language
 from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, align, alignable
@@ -19,6 +17,7 @@ from .errors import InputError
 from .ingest import document_ids, find_articles, read_document
 from .model import Corpus, Document, Skipped, Statement
 from .segment import segment
+from .timing import timed
 
 #: ``progress(stage, done, total)``; stages: "read", "embed".
 StageProgress = Callable[[str, int, int], None]
@@ -73,15 +72,6 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
-
-@contextmanager
-def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the seconds the block takes to ``timings[stage]``."""
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def analyse(documents: list[Document], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,

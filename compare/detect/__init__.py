@@ -16,11 +16,12 @@ fingerprint); the default is the finding's evidence texts and documents.
 from __future__ import annotations
 
 import importlib
-import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..model import SEVERITIES, Corpus, Finding, Identity
+from ..timing import timed
 
 DetectorFunc = Callable[[Corpus], Iterable[Finding]]
 IdentityFunc = Callable[[Finding], Identity]
@@ -108,12 +109,10 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
     findings: list[Finding] = []
     for detector in detectors.values():
         if detector.name not in disabled:
-            started = time.perf_counter()
-            for finding in detector.run(corpus):
-                finding.detector = detector.name
-                findings.append(finding)
-            if timings is not None:
-                timings[f"detect: {detector.name}"] = time.perf_counter() - started
+            with timed(timings, f"detect: {detector.name}") if timings is not None else nullcontext():
+                for finding in detector.run(corpus):
+                    finding.detector = detector.name
+                    findings.append(finding)
     order = {s.id: n for n, s in enumerate(corpus.statements)}
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
 
