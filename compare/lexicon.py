@@ -119,8 +119,17 @@ def _common_words() -> dict[int, list[str]]:
     return by_length
 
 
-def _deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+def deletion_variants(text: str, edits: int = 1) -> set[str]:
+    """``text`` and every string made of it by deleting up to ``edits`` letters.
+
+    Two strings within k edits of each other share one of these (symmetric delete),
+    so an index of them finds near matches without comparing every pair.
+    """
+    variants, frontier = {text}, {text}
+    for _ in range(edits):
+        frontier = {v[:i] + v[i + 1:] for v in frontier for i in range(len(v))}
+        variants |= frontier
+    return variants
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +144,7 @@ def _deletion_index() -> tuple[dict[str, list[str]], dict[str, int]]:
     for words in _common_words().values():
         for word in words:
             rank[word] = len(rank)
-            for key in _deletions(word):
+            for key in deletion_variants(word):
                 index.setdefault(key, []).append(word)
     return index, rank
 
@@ -147,7 +156,7 @@ def nearest_words(word: str, limit: int = 3) -> list[str]:
 
     lower = word.lower()
     index, rank = _deletion_index()
-    candidates = {w for key in _deletions(lower) for w in index.get(key, ())
+    candidates = {w for key in deletion_variants(lower) for w in index.get(key, ())
                   if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1}
     # Ties in frequency keep the order of a scan by length (shorter first), then by frequency rank.
     return sorted(candidates, key=lambda w: (-zipf(w), len(w), rank[w]))[:limit]

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import deletion_variants
 from ..model import Statement
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|%)?|\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -77,14 +78,6 @@ def _max_edits(length: int, cutoff: float = 85.0) -> int:
     return max(1, int(length * (100 - cutoff) / 100 + 1e-9))
 
 
-def _deletion_variants(text: str, edits: int) -> set[str]:
-    variants, frontier = {text}, {text}
-    for _ in range(edits):
-        frontier = {v[:i] + v[i + 1:] for v in frontier for i in range(len(v))}
-        variants |= frontier
-    return variants
-
-
 def same_name_pairs(names: Iterable[str]) -> set[tuple[str, str]]:
     """Every pair of folded names ``(a, b)``, ``a <= b``, that :func:`same_name` holds the same name.
 
@@ -102,7 +95,7 @@ def same_name_pairs(names: Iterable[str]) -> set[tuple[str, str]]:
     for f in folded:
         if 4 <= len(f) <= long_limit:
             # Partners may be longer than f by up to their own allowance: cover the largest one in reach.
-            for variant in _deletion_variants(f, _max_edits(len(f) + 3)):
+            for variant in deletion_variants(f, _max_edits(len(f) + 3)):
                 index[variant].append(f)
     for bucket in index.values():
         for a, b in combinations(sorted(set(bucket)), 2):
