@@ -29,19 +29,23 @@ LANGUAGE_NAMES = {"sh": "Serbian/Croatian/Bosnian", "sr": "Serbian", "ru": "Russ
                   "de": "German", "fr": "French", "tr": "Turkish"}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def zipf(word: str, language: str = "en") -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, language)
 
 
+# The word-level questions below are pure and asked hundreds of thousands of times a run (every word of
+# every statement, by several detectors) about a vocabulary of a few tens of thousands: memoised.
+@lru_cache(maxsize=1 << 18)
 def is_english(word: str, cutoff: float = UNKNOWN_ZIPF) -> bool:
     """Whether ``word`` (any case, possessive allowed) is in the English list."""
     lower = re.sub(r"[’']s?$", "", word.lower())
     return zipf(lower) >= cutoff or (lower != word.lower() and zipf(word.lower()) >= cutoff)
 
 
+@lru_cache(maxsize=1 << 18)
 def english_first(word: str) -> bool:
     """Whether a lower-case Latin-script ``word`` is an English word at least as common in English as in Serbian,
     Croatian or Bosnian ("je", "da", "na" are not). The other source languages are written in Cyrillic, which
@@ -50,6 +54,7 @@ def english_first(word: str) -> bool:
     return english >= UNKNOWN_ZIPF and english >= zipf(word, "sh")
 
 
+@lru_cache(maxsize=1 << 18)
 def source_language(word: str) -> str:
     """The source language ``word`` is a common word of ("sh", "ru" …), "sq" for Albanian letters, or ""."""
     lower = word.lower()
@@ -90,6 +95,7 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+@lru_cache(maxsize=1 << 18)
 def foreign_language(word: str) -> str:
     """The source language ``word`` belongs to rather than to English ("sh", "sr", "ru", "sq"), or "".
 

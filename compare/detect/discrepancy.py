@@ -278,6 +278,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
 # --- from comparisons to findings -------------------------------------------------------------
 
 def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
+    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
     by_kind: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
         by_kind[_SUBKIND_OF[c.a.kind]].append(c)
@@ -291,11 +292,10 @@ def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding
         for members in clusters.values():
             if all(c.agree for c in members):
                 continue
-            yield _finding(corpus, subkind, members)
+            yield _finding(corpus, subkind, members, doc_order)
 
 
-def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison]) -> Finding:
-    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_order: dict[str, int]) -> Finding:
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
     classes = _value_classes(facts)
     first = facts[0]

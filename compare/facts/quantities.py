@@ -84,6 +84,10 @@ _CLAUSE_END = frozenset(".;:?!")
 _DIGITS = re.compile(r"^(\d{1,3}(?:([,.])\d{3})+|\d+(?:[.,]\d+)?)(st|nd|rd|th|%)?$")
 
 
+#: Words a number can begin with, other than digits and hyphenated number words.
+_NUMBER_STARTS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | frozenset(_ORDINALS) | {"dozen", "a", "an"}
+
+
 def _number_word_parts(word: str) -> list[str] | None:
     """"forty-one" → ["forty", "one"]; None if the word is not (a hyphenated run of) number words."""
     parts = re.split(r"[-‐]", word)
@@ -93,6 +97,8 @@ def _number_word_parts(word: str) -> list[str] | None:
 def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None:
     """(value, tokens used, is ordinal) for a number starting at ``tokens_[i]``."""
     word = tokens_[i].lower
+    if not (word[:1].isdigit() or word in _NUMBER_STARTS or "-" in word or "‐" in word):
+        return None  # most tokens: ruled out before any pattern is tried
     m = _DIGITS.match(tokens_[i].text)
     if m:
         digits, separator, suffix = m.group(1), m.group(2), m.group(3)

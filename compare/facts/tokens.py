@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Iterable
 
@@ -24,7 +24,7 @@ class Token:
     start: int  #: offset in the document
     end: int
 
-    @property
+    @cached_property  # read again and again by the quantity parser
     def lower(self) -> str:
         return self.text.lower().rstrip(".")
 
@@ -33,15 +33,21 @@ class Token:
         return self.text[:1].isupper()
 
 
-def tokens(statement: Statement) -> list[Token]:
+def tokens(statement: Statement) -> tuple[Token, ...]:
+    """The words, numbers and punctuation of ``statement``, with document offsets."""
+    return _tokens(statement.text, statement.start)
+
+
+@lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
-    for m in _TOKEN.finditer(statement.text):
-        text = m.group()
+    for m in _TOKEN.finditer(text):
+        word = m.group()
         # A trailing period belongs to the word only for abbreviations ("Sept.", "a.m.").
-        if text.endswith(".") and len(text) > 1 and not _keeps_period(text):
-            text = text[:-1]
-        out.append(Token(text, statement.start + m.start(), statement.start + m.start() + len(text)))
-    return out
+        if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
+            word = word[:-1]
+        out.append(Token(word, offset + m.start(), offset + m.start() + len(word)))
+    return tuple(out)
 
 
 def _keeps_period(text: str) -> bool:
