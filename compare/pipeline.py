@@ -97,6 +97,7 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
         timings["embed: model"] = embedder.model_seconds - model_before
     with timed(timings, "align"):
         corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin)
+    del vectors  # the detectors work on text and facts: free the vectors before they run
     corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
                        "disabled_detectors": disabled}
     corpus.findings = run_detectors(corpus, disabled=disabled, timings=timings)
