@@ -41,6 +41,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     """One run in this process; prints its figures as JSON on the last line."""
     from compare.cache import EmbeddingCache
     from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from compare.memo import AnalysisMemo
     from compare.pipeline import run
     from compare.report import render
     from compare.timing import timed
@@ -48,7 +49,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     started = time.perf_counter()
     embedder = CachedEmbedder(HashingEmbedder() if hashing else SentenceTransformerEmbedder(),
                               EmbeddingCache(Path(cache)))
-    corpus = run([folder], embedder)
+    corpus = run([folder], embedder, memo=AnalysisMemo(Path(cache)))
     with timed(corpus.timings, "report"):
         Path(out).write_text(render(corpus, "json"), encoding="utf-8")
     print(json.dumps({

@@ -118,8 +118,10 @@ Paths = Annotated[Optional[List[Path]], typer.Argument(
 Model = Annotated[Optional[Path], typer.Option(
     "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2].")]
 CacheDir = Annotated[Optional[Path], typer.Option(
-    "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR", help="Embedding cache folder [default: the user cache folder].")]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")]
+    "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR",
+    help="Cache folder: embeddings and per-document results [default: the user cache folder].")]
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the caches (embeddings, and per-document results).")]
 Threshold = Annotated[Optional[float], typer.Option(
     "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63].")]
 Disable = Annotated[Optional[List[str]], typer.Option(
@@ -327,6 +329,14 @@ def _terminal_width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
+def _memo_beside(embedder):
+    """The per-document results live next to the embedding cache, and go with it (``--no-cache``)."""
+    from .memo import AnalysisMemo
+
+    cache = getattr(embedder, "cache", None)
+    return AnalysisMemo(cache.directory) if cache is not None else None
+
+
 def _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress):
     from .align import DEFAULT_THRESHOLD
     from .errors import InputError, UsageError
@@ -345,7 +355,8 @@ def _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore
         try:
             corpus = run(paths, embedder, threshold=threshold,
                          disabled=settings.disable if disable is None else disable,
-                         ignore=settings.ignore if ignore is None else ignore, progress=update)
+                         ignore=settings.ignore if ignore is None else ignore, progress=update,
+                         memo=_memo_beside(embedder))
         finally:
             if bar is not None:
                 bar.stop()

@@ -1,0 +1,142 @@
+"""Per-document results kept between runs, beside the embedding cache.
+
+A corpus that grows by one article should not make every stage read the other
+thousand again. What a stage works out from one document alone — its statements
+and their languages, the facts each statement asserts — is stored under a key
+made of everything it depends on: the document's text, title, header and
+boilerplate, and :func:`analysis_version` (the package's own source and data
+files, the versions of the word lists and language profiles, and Python's).
+Any change to either gives a new key, so a stale result is never served; it
+simply stops being looked up.
+
+Values are plain tuples, lists, strings and numbers written with :mod:`marshal`
+(fast, and unlike pickle it cannot run code when read) into one SQLite file, for
+the reasons the embedding cache uses one (:mod:`compare.cache`). Offsets are
+document offsets already; only ids, which depend on the other files of the run,
+are rebuilt on the way out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sqlite3
+import sys
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from .model import Document, Statement
+
+if TYPE_CHECKING:
+    from .align import Nearest
+
+FILENAME = "analysis-v1.sqlite3"
+_BATCH = 900  # stay below SQLite's default limit on bound parameters
+_MARSHAL_VERSION = 4
+
+
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """A hash of what per-document results depend on besides the document: the code, its data, its word lists."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    for distribution in ("wordfreq", "langdetect"):
+        try:
+            digest.update(f"{distribution}={metadata.version(distribution)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(distribution.encode())
+    digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return digest.hexdigest()[:16]
+
+
+def document_key(document: Document) -> str:
+    """Everything a per-document stage reads of ``document`` (not its id or path), hashed with the version."""
+    digest = hashlib.sha256(analysis_version().encode())
+    for part in (document.text, document.title, repr(sorted(document.metadata.items())),
+                 repr([(b.start, b.end) for b in document.boilerplate])):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def statement_keys(statements: list[Statement], documents: list[Document]) -> list[str]:
+    """A key per statement that survives runs: its document's key, which copy of that document, its span."""
+    doc_keys, copies, seen = {}, {}, {}
+    for document in documents:
+        key = document_key(document)[:24]
+        seen[key] = seen.get(key, 0) + 1
+        doc_keys[document.id], copies[document.id] = key, seen[key]
+    return [f"{doc_keys[s.doc]}/{copies[s.doc]}:{s.start}:{s.end}" for s in statements]
+
+
+class AnalysisMemo:
+    """Results by (stage, document key); a missing, truncated or unreadable value is a miss."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / FILENAME
+        self._db = sqlite3.connect(self.path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS results ("
+            " stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,"
+            " PRIMARY KEY (stage, key)) WITHOUT ROWID"
+        )
+        self.hits = 0
+        self.misses = 0
+
+    def get_many(self, stage: str, keys: Iterable[str]) -> dict[str, Any]:
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, Any] = {}
+        for begin in range(0, len(wanted), _BATCH):
+            chunk = wanted[begin:begin + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, value FROM results WHERE stage = ? AND key IN ({marks})", [stage, *chunk])
+            for key, blob in rows:
+                try:
+                    found[key] = marshal.loads(blob)
+                except (EOFError, ValueError, TypeError):
+                    continue  # damaged: computed again and overwritten
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
+
+    def put_many(self, stage: str, values: Mapping[str, Any]) -> None:
+        if not values:
+            return
+        rows = [(stage, key, marshal.dumps(value, _MARSHAL_VERSION)) for key, value in values.items()]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+
+    def get_nearest(self, name: str) -> "Nearest | None":
+        """The neighbour search stored under ``name`` by :meth:`put_nearest`, if any and intact."""
+        import numpy as np
+
+        from .align import Nearest
+
+        value = self.get_many("nearest", [name]).get(name)
+        try:
+            keys, k, top, scores = value
+            top = np.frombuffer(top, dtype=np.int32).astype(np.int64).reshape(len(keys), k)
+            scores = np.frombuffer(scores, dtype=np.float32).reshape(len(keys), k).copy()
+        except (TypeError, ValueError):
+            return None
+        return Nearest(list(keys), top, scores)
+
+    def put_nearest(self, name: str, nearest: "Nearest") -> None:
+        import numpy as np
+
+        k = nearest.top.shape[1] if nearest.top.ndim == 2 else 0
+        self.put_many("nearest", {name: (nearest.keys, k, nearest.top.astype(np.int32).tobytes(),
+                                         nearest.scores.astype(np.float32).tobytes())})
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,55 @@
+"""The per-document memo: what it keys on, and that a run served from it says exactly what a fresh run says."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+from compare.embed import HashingEmbedder
+from compare.memo import AnalysisMemo, document_key
+from compare.model import Document
+from compare.pipeline import run
+from compare.report import render
+
+
+def test_the_key_follows_what_a_stage_reads_and_not_the_name_or_path():
+    doc = Document(id="a", path="a.txt", text="Four people died.", title="", metadata={"date": "2023-09-24"})
+    same = dataclasses.replace(doc, id="b", path="elsewhere/b.txt")
+    assert document_key(doc) == document_key(same)
+    assert document_key(doc) != document_key(dataclasses.replace(doc, text="Five people died."))
+    assert document_key(doc) != document_key(dataclasses.replace(doc, metadata={"date": "2023-09-25"}))
+
+
+def test_a_run_from_the_memo_reports_what_a_fresh_run_reports(tmp_path, seeds_dir):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "zz_partly_serbian.txt").write_text(
+        "Kurti visits Banjska\n\nKosovo Prime Minister Albin Kurti visited Banjska on Monday. "
+        "Predsednik Srbije rekao je da su napadi na Srbe u Banjskoj neprihvatljivi i da će Srbija odgovoriti. "
+        "Four police officers were injured.\n", encoding="utf-8")
+    fresh_corpus = run([corpus], HashingEmbedder())
+    assert {s.language for s in fresh_corpus.statements} > {"en"}  # languages too must come back from the memo
+    fresh = render(fresh_corpus, "json")
+    memo = AnalysisMemo(tmp_path / "cache")
+    first = render(run([corpus], HashingEmbedder(), memo=memo), "json")
+    assert memo.hits == 0 and memo.misses > 0
+    second = render(run([corpus], HashingEmbedder(), memo=memo), "json")
+    assert memo.hits > 0
+    assert fresh == first == second
+    # One article changed and one renamed (so ids move): only the changed one is worked out again.
+    changed = sorted(corpus.glob("*.txt"))
+    changed[0].write_text(changed[0].read_text(encoding="utf-8").replace("Kosovo", "Kosova", 1), encoding="utf-8")
+    changed[1].rename(corpus / "zz_renamed.txt")
+    misses = memo.misses
+    again = render(run([corpus], HashingEmbedder(), memo=memo), "json")
+    assert memo.misses - misses == 2  # its statements and its facts
+    assert again == render(run([corpus], HashingEmbedder()), "json")
+
+
+def test_a_damaged_value_is_a_miss_not_a_crash(tmp_path):
+    memo = AnalysisMemo(tmp_path)
+    memo.put_many("facts", {"k": ("2023-09-24", "header", [])})
+    memo._db.execute("UPDATE results SET value = x'ff00'")
+    memo._db.commit()
+    assert memo.get_many("facts", ["k"]) == {}
+    assert memo.get_nearest("model:8") is None
