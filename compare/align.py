@@ -23,6 +23,7 @@ cross-document similarity between its members so reports can show how tight it i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .disjoint import DisjointSets
@@ -53,22 +54,39 @@ def alignable(statement: Statement) -> bool:
     return len(statement.text.split()) >= MIN_WORDS
 
 
+@dataclass
+class Nearest:
+    """Each row's nearest rows of other documents, under keys that outlive a run.
+
+    ``top[i]`` holds row indices (into ``keys``), ``scores[i]`` their similarities,
+    best first, -inf where a row has fewer. Kept between runs (:mod:`compare.memo`)
+    so that a corpus grown by one article searches for that article's rows only.
+    """
+
+    keys: list[str]
+    top: "np.ndarray"
+    scores: "np.ndarray"
+
+
 def align(statements: list[Statement], vectors: "np.ndarray", threshold: float = DEFAULT_THRESHOLD,
-          margin: float = DEFAULT_MARGIN, neighbours: int = NEIGHBOURS) -> list[Group]:
-    """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents."""
+          margin: float = DEFAULT_MARGIN, neighbours: int = NEIGHBOURS,
+          nearest: Nearest | None = None) -> list[Group]:
+    """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
+
+    ``nearest``, if given, is the neighbour search already done for exactly these
+    rows (:func:`update_nearest`); otherwise it is done here.
+    """
     import numpy as np
 
     if len(statements) != len(vectors):
         raise ValueError("one vector per statement expected")
-    usable = [i for i, s in enumerate(statements) if alignable(s)]
+    usable, vecs, docs = _rows(statements, vectors)
     if len(usable) < 2:
         return []
-    # The pipeline passes alignable statements only: then the vectors are used as they are, not copied
-    # (a copy is 0.35 GB at 10,000 articles).
-    vecs = np.ascontiguousarray(vectors if len(usable) == len(vectors) else vectors[usable], dtype=np.float32)
-    doc_index = {d: n for n, d in enumerate(dict.fromkeys(s.doc for s in statements))}
-    docs = np.array([doc_index[statements[i].doc] for i in usable])
-    edges = candidate_pairs(vecs, docs, threshold, margin, neighbours)
+    if nearest is not None and len(usable) != len(statements):
+        raise ValueError("a precomputed neighbour search covers alignable statements only")
+    found = (nearest.top, nearest.scores) if nearest is not None else None
+    edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
     clusters: list[list[int]] = []
     for component in _components(len(usable), edges):
         clusters.extend(_split(component, vecs, docs, threshold, edges))
@@ -86,12 +104,32 @@ def align(statements: list[Statement], vectors: "np.ndarray", threshold: float =
     return groups
 
 
+def _rows(statements: list[Statement], vectors: "np.ndarray") -> tuple[list[int], "np.ndarray", "np.ndarray"]:
+    """The alignable statements' positions, their vectors and their documents' numbers."""
+    import numpy as np
+
+    usable = [i for i, s in enumerate(statements) if alignable(s)]
+    # The pipeline passes alignable statements only: then the vectors are used as they are, not copied
+    # (a copy is 0.35 GB at 10,000 articles).
+    vecs = np.ascontiguousarray(vectors if len(usable) == len(vectors) else vectors[usable], dtype=np.float32)
+    doc_index = {d: n for n, d in enumerate(dict.fromkeys(s.doc for s in statements))}
+    return usable, vecs, np.array([doc_index[statements[i].doc] for i in usable], dtype=np.int64)
+
+
+def search(statements: list[Statement], vectors: "np.ndarray", keys: list[str],
+           previous: Nearest | None = None) -> Nearest:
+    """The neighbour search :func:`align` needs for alignable ``statements``, each known by its key in ``keys``."""
+    _, vecs, docs = _rows(statements, vectors)
+    return update_nearest(vecs, docs, keys, previous)
+
+
 def candidate_pairs(vecs: "np.ndarray", docs: "np.ndarray", threshold: float, margin: float,
-                    neighbours: int) -> dict[tuple[int, int], float]:
+                    neighbours: int, nearest: tuple["np.ndarray", "np.ndarray"] | None = None,
+                    ) -> dict[tuple[int, int], float]:
     """Cross-document pairs (i < j) among each row's ``neighbours`` nearest that pass threshold and margin."""
     import numpy as np
 
-    top, scores = nearest_cross_document(vecs, docs, neighbours)
+    top, scores = nearest if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     finite = np.isfinite(scores)
     # The mean similarity of each row's nearest cross-document neighbours: the margin's yardstick.
     neighbourhood = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
@@ -118,6 +156,55 @@ def nearest_cross_document(vecs: "np.ndarray", docs: "np.ndarray", k: int,
     if len(vecs) >= index_from:
         return _indexed(vecs, docs, k)
     return _exact(vecs, docs, k, range(len(vecs)))
+
+
+def update_nearest(vecs: "np.ndarray", docs: "np.ndarray", keys: list[str], previous: Nearest | None,
+                   k: int = NEIGHBOURS, index_from: int = INDEX_FROM) -> Nearest:
+    """The neighbour search for rows ``keys``, reusing ``previous`` (an earlier run's) where it still holds.
+
+    A row kept from ``previous`` keeps its neighbours and is compared with the new
+    rows only; a new row, or one whose neighbour has gone, is searched in full.
+    Below ``index_from`` rows the answer is the exact search's, ties aside; above,
+    kept rows keep the index's answer of the run that found them.
+    """
+    import numpy as np
+
+    k = max(1, min(k, len(vecs) - 1))
+    position = {key: n for n, key in enumerate(keys)}
+    if previous is None or previous.top.shape[1:] != (k,) or len(position) != len(keys):
+        return Nearest(keys, *nearest_cross_document(vecs, docs, k, index_from))
+    old_to_new = np.array([position.get(key, -1) for key in previous.keys] + [-1], dtype=np.int64)
+    kept_rows = [(n, position[key]) for n, key in enumerate(previous.keys) if key in position]
+    top = np.full((len(keys), k), -1, dtype=np.int64)
+    scores = np.full((len(keys), k), -np.inf, dtype=np.float32)
+    redo = np.ones(len(keys), dtype=bool)
+    if kept_rows:
+        old, new = map(np.array, zip(*kept_rows))
+        translated = old_to_new[np.where(previous.top[old] >= 0, previous.top[old], -1)]
+        # A neighbour that is gone leaves a gap that only a full search of the row can fill.
+        intact = ((translated >= 0) | ~np.isfinite(previous.scores[old])).all(axis=1)
+        top[new[intact]] = translated[intact]
+        scores[new[intact]] = previous.scores[old[intact]]
+        redo[new[intact]] = False
+    added = np.ones(len(keys), dtype=bool)
+    added[[new for _, new in kept_rows]] = False
+    redo_rows, added_rows, kept = np.flatnonzero(redo), np.flatnonzero(added), np.flatnonzero(~redo)
+    if not len(redo_rows) and not len(added_rows):
+        return Nearest(keys, top, scores)  # the same rows as last time
+    if len(redo_rows) > len(keys) // 2:  # most of the corpus is new: a fresh search is cheaper
+        return Nearest(keys, *nearest_cross_document(vecs, docs, k, index_from))
+    if len(redo_rows):
+        top[redo_rows], scores[redo_rows] = _exact(vecs, docs, k, redo_rows)
+    for begin in range(0, len(kept), _BLOCK):  # kept rows against the added ones: merge into their lists
+        rows = kept[begin:begin + _BLOCK]
+        block = vecs[rows] @ vecs[added_rows].T
+        block[docs[rows, None] == docs[None, added_rows]] = -np.inf
+        merged_top = np.concatenate([top[rows], np.broadcast_to(added_rows, block.shape)], axis=1)
+        merged = np.concatenate([scores[rows], block], axis=1)
+        order = np.argsort(-merged, axis=1, kind="stable")[:, :k]
+        top[rows] = np.take_along_axis(merged_top, order, axis=1)
+        scores[rows] = np.take_along_axis(merged, order, axis=1)
+    return Nearest(keys, top, scores)
 
 
 def _exact(vecs: "np.ndarray", docs: "np.ndarray", k: int, rows) -> tuple["np.ndarray", "np.ndarray"]:

@@ -78,3 +78,36 @@ def test_the_index_finds_what_the_exact_scan_finds_and_the_same_every_time():
     wanted = {(i, int(exact_top[i, c])) for i, c in zip(*np.nonzero(exact_scores >= 0.5))}
     got = {(i, int(top[i, c])) for i, c in zip(*np.nonzero(scores >= 0.5))}
     assert len(wanted & got) >= 0.98 * len(wanted)
+
+
+def test_a_kept_search_updated_for_added_and_removed_documents_equals_a_fresh_exact_search():
+    import numpy as np
+
+    from compare.align import nearest_cross_document, update_nearest
+
+    rng = np.random.default_rng(2)
+    facts = rng.normal(size=(120, 32)).astype(np.float32)
+    vecs = np.concatenate([facts + rng.normal(0, 0.4, facts.shape).astype(np.float32) for _ in range(4)])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    docs = np.arange(len(vecs)) // 12  # 40 documents of 12 rows, each fact in four of them
+    keys = [f"d{d}:{n}" for n, d in enumerate(docs)]
+
+    def pairs(found_top, found_scores):
+        return {(i, int(found_top[i, c]), round(float(found_scores[i, c]), 5))
+                for i, c in zip(*np.nonzero(np.isfinite(found_scores)))}
+
+    def update(rows, previous):
+        return update_nearest(vecs[rows], docs[rows], [keys[n] for n in rows], previous, index_from=10**9)
+
+    def fresh(rows):
+        return pairs(*nearest_cross_document(vecs[rows], docs[rows], 8, index_from=10**9))
+
+    earlier_rows = list(range(35 * 12))  # documents 0–34
+    earlier = update(earlier_rows, None)
+    grown = update(list(range(len(vecs))), earlier)  # documents 35–39 added
+    assert pairs(grown.top, grown.scores) == fresh(list(range(len(vecs))))
+    shrunk_rows = [n for n in range(len(vecs)) if docs[n] != 3]  # then document 3 removed
+    shrunk = update(shrunk_rows, grown)
+    assert pairs(shrunk.top, shrunk.scores) == fresh(shrunk_rows)
+    unchanged = update(shrunk_rows, shrunk)
+    assert (unchanged.top == shrunk.top).all() and (unchanged.scores == shrunk.scores).all()
