@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from .facts.tokens import fold
 from .model import Corpus
 
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+_WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
 _WORD = re.compile(r"(?<![\w’'])[A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚÃ][\wÃ?’'-]*[\w?](?![\w’'])")
 _MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
 #: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
@@ -128,10 +131,11 @@ def mentions(corpus: Corpus) -> list[Mention]:
             continue
         for m in _WORD.finditer(statement.text):
             word = m.group()
-            possessive = re.search(r"[’']s?$", word)
+            possessive = _POSSESSIVE.search(word)
             if possessive:  # "Rutte's" is a mention of "Rutte"
                 word = word[:possessive.start()]
-            if len(fold(word)) < 3 or word.isupper() or fold(word) in _STOP:
+            folded = fold(word)
+            if len(folded) < 3 or word.isupper() or folded in _STOP:
                 continue
             if _in_source_language(statement.text, m.start(), m.end()):
                 continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
@@ -144,8 +148,8 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands next to a lower-case source-language word."""
     from .lexicon import foreign_language
 
-    before = re.search(r"(\w+)\W{1,3}$", text[max(0, start - 40):start])
-    after = re.match(r"\W{1,3}(\w+)", text[end:end + 40])
+    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    after = _WORD_AFTER.match(text[end:end + 40])
     return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 

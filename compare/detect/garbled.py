@@ -21,6 +21,7 @@ from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+")
+_POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -29,16 +30,24 @@ thousand million""".split())
 
 def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
-    masked = _URL.sub(lambda m: " " * len(m.group()), statement.text)
-    return [(m, _opens(masked[:m.start()])) for m in _WORD.finditer(masked)]
+    text = statement.text
+    # Every address _URL matches holds "/", "@" or "www."; most sentences hold none.
+    masked = _URL.sub(lambda m: " " * len(m.group()), text) if "/" in text or "@" in text or "www." in text else text
+    words = []
+    end = 0
+    for m in _WORD.finditer(masked):
+        # What decides is the text since the previous word: words hold no punctuation.
+        words.append((m, _opens(masked[end:m.start()], first=not words)))
+        end = m.end()
+    return words
 
 
-def _opens(before: str) -> bool:
-    """Whether a word after ``before`` starts a sentence: nothing but openers before it, or
-    sentence punctuation, closing quotes, a space and opening quotes (read from the right, so
-    the cost does not grow with the length of the sentence)."""
-    if not before.strip(_OPENING):
-        return True
+def _opens(before: str, first: bool = True) -> bool:
+    """Whether a word after ``before`` (the text since the previous word, or since the start for the
+    ``first`` word) starts a sentence: nothing but openers before the first word, or sentence
+    punctuation, closing quotes, a space and opening quotes."""
+    if first:
+        return not before.strip(_OPENING) or _opens(before, first=False)
     unquoted = before.rstrip("\"'“‘«„(")
     spaced = unquoted.rstrip()
     return len(spaced) < len(unquoted) and spaced.rstrip("\"'”’»)").endswith((".", "!", "?", ":", "…"))
@@ -50,7 +59,7 @@ def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     for words in words_of:
         for m, opens in words:
             if not opens and m.group()[:1].isupper():
-                names.add(re.sub(r"[’']s$", "", m.group()))
+                names.add(_POSSESSIVE.sub("", m.group()))
     return names
 
 
@@ -61,13 +70,16 @@ def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
 def detect(corpus: Corpus) -> Iterable[Finding]:
     words_of = [_words(statement) for statement in corpus.statements]
     names = _attested_names(words_of)
+    english_docs = {d.id for d in corpus.documents if d.language in ("en", "und")}
     for statement, words in zip(corpus.statements, words_of):
-        if statement.language not in ("en", "und") or corpus.document(statement.doc).language not in ("en", "und"):
+        if statement.language not in ("en", "und") or statement.doc not in english_docs:
             continue
         for n, (m, opens) in enumerate(words):
             word = m.group()
-            bare = re.sub(r"[’']s$", "", word)
-            if len(bare) < 3 or bare.isupper() or lexicon.is_english(word):
+            if lexicon.is_english(word):
+                continue
+            bare = _POSSESSIVE.sub("", word)
+            if len(bare) < 3 or bare.isupper():
                 continue
             # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
             neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
