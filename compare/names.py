@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .facts.tokens import fold
-from .model import Corpus
+from .model import Corpus, Document, Statement
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -125,8 +125,17 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 def mentions(corpus: Corpus) -> list[Mention]:
     """Capitalised words of the English statements (names in a source language follow its grammar)."""
-    out = []
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
     for statement in corpus.statements:
+        by_doc[statement.doc].append(statement)
+    return [m for document in corpus.documents
+            for m in rebuild_mentions(by_doc[document.id], document_mentions(document, by_doc[document.id]))]
+
+
+def document_mentions(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str]]:
+    """One article's mentions as (statement number, start, end, text): plain data, without ids."""
+    out = []
+    for number, statement in enumerate(statements):
         if statement.language not in ("en", "und"):
             continue
         for m in _WORD.finditer(statement.text):
@@ -139,9 +148,13 @@ def mentions(corpus: Corpus) -> list[Mention]:
                 continue
             if _in_source_language(statement.text, m.start(), m.end()):
                 continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
-            out.append(Mention(statement.doc, statement.id, statement.start + m.start(),
-                               statement.start + m.start() + len(word), word))
+            out.append((number, statement.start + m.start(), statement.start + m.start() + len(word), word))
     return out
+
+
+def rebuild_mentions(statements: list[Statement], found: list[tuple[int, int, int, str]]) -> list[Mention]:
+    """:func:`document_mentions`'s data as mentions of ``statements``."""
+    return [Mention(statements[n].doc, statements[n].id, start, end, text) for n, start, end, text in found]
 
 
 def _in_source_language(text: str, start: int, end: int) -> bool:
@@ -153,13 +166,15 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 
-def entities(corpus: Corpus, translated: set[str] = frozenset()) -> list[Entity]:
+def entities(corpus: Corpus, translated: set[str] = frozenset(), found: list[Mention] | None = None
+             ) -> list[Entity]:
     """Names spelled more than one way in the corpus, each with its canonical form and variants.
 
     ``translated`` are documents known to be translations: their spellings weigh
-    less when choosing the canonical form.
+    less when choosing the canonical form. ``found`` are the corpus's mentions, if
+    already read.
     """
-    found = mentions(corpus)
+    found = mentions(corpus) if found is None else found
     by_text: dict[str, list[Mention]] = defaultdict(list)
     for mention in found:
         by_text[mention.text].append(mention)

@@ -15,7 +15,8 @@ from .detect import check_names, run_detectors
 from .embed import CachedEmbedder, Embedder
 from .errors import InputError
 from .ingest import document_ids, find_articles, read_document
-from .memo import AnalysisMemo, document_key, statement_keys
+from .documents import analyse_documents
+from .memo import AnalysisMemo, statement_keys
 from .model import Corpus, Document, Skipped, Statement
 from .segment import segment
 from .timing import timed
@@ -49,27 +50,13 @@ def load_documents(paths: Iterable[str | Path], progress: StageProgress | None =
     return documents, skipped
 
 
-def segment_documents(documents: list[Document], memo: AnalysisMemo | None = None) -> list[Statement]:
-    """Statements of every document in corpus order, languages set on both (from ``memo`` where it knows them)."""
-    keys = {d.id: document_key(d) for d in documents} if memo is not None else {}
-    stored = memo.get_many("statements", keys.values()) if memo is not None else {}
-    fresh = {}
+def segment_documents(documents: list[Document]) -> list[Statement]:
+    """Statements of every document in corpus order, languages set on both."""
     statements: list[Statement] = []
     for document in documents:
-        known = stored.get(keys.get(document.id, ""))
-        if known is None:
-            own = segment(document)
-            language.annotate(document, own)
-            if memo is not None:
-                fresh[keys[document.id]] = (document.language, [(s.start, s.end, s.role, s.language) for s in own])
-        else:
-            document.language = known[0]
-            own = [Statement(id=f"{document.id}#{n}", doc=document.id, start=start, end=end,
-                             text=document.text[start:end], role=role, language=lang)
-                   for n, (start, end, role, lang) in enumerate(known[1], start=1)]
+        own = segment(document)
+        language.annotate(document, own)
         statements.extend(own)
-    if memo is not None:
-        memo.put_many("statements", fresh)
     return statements
 
 
@@ -78,7 +65,8 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
         progress: StageProgress | None = None, memo: AnalysisMemo | None = None) -> Corpus:
     """Run every stage over the articles under ``paths`` (less those ``ignore`` patterns match).
 
-    ``memo`` keeps what each document alone yields (statements, languages, facts) for the next run.
+    ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
+    neighbour search for the next run.
     """
     disabled = sorted(set(disabled))
     check_names(disabled)  # before any work: a typo should not cost an embedding run
@@ -99,10 +87,12 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
     """Every stage after reading, over documents already loaded."""
     disabled = sorted(set(disabled))
     timings: dict[str, float] = {}
-    with timed(timings, "segment"):
-        corpus = Corpus(documents=documents, skipped=skipped or [], statements=segment_documents(documents, memo))
-    with timed(timings, "facts"):
-        corpus.facts = facts.extract(corpus, memo)
+    enabled = [name for name in check_names(disabled) if name not in disabled]
+    with timed(timings, "documents"):  # segment, language, facts and detector steps of each article
+        analysed = analyse_documents(documents, enabled, memo)
+    corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
+    with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
+        corpus.facts = facts.assemble(corpus, analysed.facts)
     to_embed = [s for s in corpus.statements if alignable(s)]
     texts = [s.text for s in to_embed]
     cached = isinstance(embedder, CachedEmbedder)
@@ -126,6 +116,6 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
     del vectors  # the detectors work on text and facts: free the vectors before they run
     corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
                        "disabled_detectors": disabled}
-    corpus.findings = run_detectors(corpus, disabled=disabled, timings=timings)
+    corpus.findings = run_detectors(corpus, disabled=disabled, timings=timings, prepared=analysed.steps)
     corpus.timings = timings
     return corpus

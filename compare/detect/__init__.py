@@ -6,7 +6,15 @@ registers itself here under a name. ``compare-sources detectors`` lists them;
 ``--disable NAME`` switches one off.
 
 A detector is a function ``(corpus) -> iterable of Finding`` — ids are assigned
-afterwards, in a stable order, so detectors never coordinate numbering. It
+afterwards, in a stable order, so detectors never coordinate numbering. One whose
+work is mostly reading each article on its own declares that part as a
+``per_document`` step, ``(document, its statements) -> value``, and is then called
+as ``(corpus, {document id: value})``: the pipeline keeps those values between runs
+and works them out for many articles at once on several cores
+(:mod:`compare.documents`), so only the comparison across articles is left to do
+on every run. A value must be plain data (tuples, lists, strings, numbers) that
+holds no ids: offsets are document offsets, statements are numbered within their
+document. It
 declares its rules (``kind/subkind`` → one line saying what it means: SARIF
 rules, ``compare-sources detectors``) and may declare how to tell whether two
 findings are the same problem (:class:`~compare.model.Identity`, what baselines
@@ -18,13 +26,14 @@ from __future__ import annotations
 import importlib
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
-from ..model import SEVERITIES, Corpus, Finding, Identity
+from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
 from ..timing import timed
 
-DetectorFunc = Callable[[Corpus], Iterable[Finding]]
+DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]
+DocumentStep = Callable[[Document, list[Statement]], Any]
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
@@ -40,6 +49,7 @@ class Detector:
     rules: dict[str, str]  #: "kind/subkind" of every finding it adds → what that finding means
     run: DetectorFunc
     identity: IdentityFunc
+    per_document: DocumentStep | None = None  #: what it reads of each article alone (see the module's doc)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -51,16 +61,25 @@ _REGISTRY: dict[str, Detector] = {}
 
 
 def register(name: str, *, description: str, needs: tuple[str, ...], rules: dict[str, str],
-             identity: IdentityFunc | None = None):
+             identity: IdentityFunc | None = None, per_document: DocumentStep | None = None):
     """Decorator that adds a detector function to the registry."""
 
     def decorate(func: DetectorFunc) -> DetectorFunc:
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
-        _REGISTRY[name] = Detector(name, description, needs, rules, func, identity or evidence_identity)
+        _REGISTRY[name] = Detector(name, description, needs, rules, func, identity or evidence_identity,
+                                   per_document)
         return func
 
     return decorate
+
+
+def by_document(corpus: Corpus) -> list[tuple[Document, list[Statement]]]:
+    """Each document with its statements, in corpus order."""
+    statements: dict[str, list[Statement]] = {document.id: [] for document in corpus.documents}
+    for statement in corpus.statements:
+        statements[statement.doc].append(statement)
+    return [(document, statements[document.id]) for document in corpus.documents]
 
 
 def normalise(text: str) -> str:
@@ -98,11 +117,13 @@ def check_names(names: Iterable[str]) -> dict[str, Detector]:
     return detectors
 
 
-def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[str, float] | None = None
-                  ) -> list[Finding]:
+def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[str, float] | None = None,
+                  prepared: dict[str, dict[str, Any]] | None = None) -> list[Finding]:
     """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …
 
-    ``timings`` gets the seconds each detector took, as ``"detect: NAME"``.
+    ``timings`` gets the seconds each detector took, as ``"detect: NAME"``. ``prepared``
+    holds per-document step values already worked out, by detector name then document
+    id; the steps of detectors missing from it are run here.
     """
     disabled = set(disabled)
     detectors = check_names(disabled)
@@ -110,7 +131,15 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
     for detector in detectors.values():
         if detector.name not in disabled:
             with timed(timings, f"detect: {detector.name}") if timings is not None else nullcontext():
-                for finding in detector.run(corpus):
+                if detector.per_document is None:
+                    found = detector.run(corpus)
+                else:
+                    values = (prepared or {}).get(detector.name)
+                    if values is None:
+                        values = {document.id: detector.per_document(document, statements)
+                                  for document, statements in by_document(corpus)}
+                    found = detector.run(corpus, values)
+                for finding in found:
                     finding.detector = detector.name
                     findings.append(finding)
     order = {s.id: n for n, s in enumerate(corpus.statements)}

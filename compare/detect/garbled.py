@@ -16,8 +16,8 @@ import re
 from typing import Iterable
 
 from .. import lexicon
-from ..model import Corpus, Evidence, Finding, Statement
-from . import register
+from ..model import Corpus, Document, Evidence, Finding, Statement
+from . import by_document, register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+")
@@ -63,32 +63,45 @@ def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     return names
 
 
+def document_words(document: Document, statements: list[Statement]) -> tuple[list[str], list[tuple]]:
+    """What one article contributes: the words it writes capitalised in mid-sentence (names, whatever
+    wordfreq says), and its suspects — words that are neither English nor source-language nor next to
+    one — as (statement number, offset in the statement, word, opens a sentence, nearest English words).
+    Which suspects are names is decided across the corpus."""
+    words_of = [_words(statement) for statement in statements]
+    suspects = []
+    if document.language in ("en", "und"):
+        for number, (statement, words) in enumerate(zip(statements, words_of)):
+            if statement.language not in ("en", "und"):
+                continue
+            for n, (m, opens) in enumerate(words):
+                word = m.group()
+                if lexicon.is_english(word):
+                    continue
+                bare = _POSSESSIVE.sub("", word)
+                if len(bare) < 3 or bare.isupper():
+                    continue
+                # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
+                neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
+                if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
+                    continue  # a source-language word or next to one: untranslated, not garbled
+                suspects.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
+    return sorted(_attested_names(words_of)), suspects
+
+
 @register("garbled_words", description="words that are neither English, nor a name the corpus uses, nor a "
-          "plausible name (\"Peleven\")", needs=("statements",),
+          "plausible name (\"Peleven\")", needs=("statements",), per_document=document_words,
           rules={"mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the "
                                         "translation garbled it."})
-def detect(corpus: Corpus) -> Iterable[Finding]:
-    words_of = [_words(statement) for statement in corpus.statements]
-    names = _attested_names(words_of)
-    english_docs = {d.id for d in corpus.documents if d.language in ("en", "und")}
-    for statement, words in zip(corpus.statements, words_of):
-        if statement.language not in ("en", "und") or statement.doc not in english_docs:
-            continue
-        for n, (m, opens) in enumerate(words):
-            word = m.group()
-            if lexicon.is_english(word):
-                continue
+def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]]) -> Iterable[Finding]:
+    names = {name for attested, _ in per_document.values() for name in attested}
+    for document, statements in by_document(corpus):
+        for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
-            if len(bare) < 3 or bare.isupper():
-                continue
-            # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
-            neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
-            if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
-                continue  # a source-language word or next to one: untranslated, not garbled
-            near = lexicon.nearest_words(bare)
             if bare[:1].isupper() and (not opens or bare in names or not near):
                 continue  # a plausible name
-            start = statement.start + m.start()
+            statement = statements[number]
+            start = statement.start + offset
             hint = f"; nearest English words: {', '.join(near)}" if near else ""
             if any(w in _NUMBER_WORDS for w in near):
                 hint += " — check the number against another source"
@@ -96,5 +109,5 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
                 id="", kind="mt_artefact", subkind="garbled", severity="warning",
                 message=f"“{word}” is not an English word nor a name used elsewhere in the corpus{hint}",
                 statements=[statement.id], evidence=[Evidence(statement.doc, start, start + len(word), word)],
-                data={"word": word, "nearest": near, "mqm": "Fluency/Unintelligible"},
+                data={"word": word, "nearest": list(near), "mqm": "Fluency/Unintelligible"},
             )

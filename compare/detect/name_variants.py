@@ -16,7 +16,7 @@ from typing import Iterable
 from .. import names
 from ..facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity
-from . import register
+from . import by_document, register
 from .provenance import declared_translations
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
@@ -39,11 +39,14 @@ def _identity(finding: Finding) -> Identity:
 
 @register("name_variants", description="one person or place spelled several ways: lost diacritics, "
           "transliteration, case endings, truncation, damaged encoding", needs=("statements",),
+          per_document=names.document_mentions,
           identity=_identity, rules={
               f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
               for relation, (kind, _, _, told) in _RELATIONS.items()})
-def detect(corpus: Corpus) -> Iterable[Finding]:
-    for entity in names.entities(corpus, translated=declared_translations(corpus)):
+def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
+    found = [m for document, statements in by_document(corpus)
+             for m in names.rebuild_mentions(statements, per_document[document.id])]
+    for entity in names.entities(corpus, translated=declared_translations(corpus), found=found):
         canonical = entity.variants[0]
         canonical_docs = sorted({m.doc for m in canonical.mentions})
         for variant in entity.variants[1:]:

@@ -20,7 +20,7 @@ from typing import Iterable
 from .. import lexicon
 from ..language import UNDETERMINED
 from ..model import Corpus, Document, Evidence, Finding, Statement
-from . import register
+from . import by_document, register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _TARGET = "en"
@@ -31,20 +31,30 @@ def _language_name(code: str) -> str:
     return lexicon.LANGUAGE_NAMES.get(code, code)
 
 
+def document_runs(document: Document, statements: list[Statement]) -> list[tuple[int, list[tuple]]]:
+    """What one article contributes: in each of its English statements, the runs of source-language
+    words, as (statement number, [(start, end, language or "" for a word no list knows) …]), offsets
+    in the statement."""
+    if document.language not in (_TARGET, UNDETERMINED):
+        return []
+    return [(number, runs) for number, statement in enumerate(statements)
+            if statement.language in (_TARGET, UNDETERMINED) for runs in [_runs(statement.text)] if runs]
+
+
 @register("untranslated", description="statements and fragments left in the source language",
-          needs=("statements",),
+          needs=("statements",), per_document=document_runs,
           rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."})
-def detect(corpus: Corpus) -> Iterable[Finding]:
-    by_doc = {d: list(s) for d, s in groupby(corpus.statements, key=lambda s: s.doc)}
-    for document in corpus.documents:
-        statements = by_doc.get(document.id, [])
+def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]]) -> Iterable[Finding]:
+    for document, statements in by_document(corpus):
         if document.language not in (_TARGET, UNDETERMINED):
             yield _whole_document(document, statements)
             continue
         yield from _statement_runs(document, statements)
-        for statement in statements:
-            if statement.language in (_TARGET, UNDETERMINED):
-                yield from _fragments(statement)
+        for number, runs in per_document[document.id]:
+            for run in runs:
+                finding = _fragment(statements[number], run)
+                if finding:
+                    yield finding
 
 
 def _untranslated(message: str, statements: list[Statement], evidence: list[Evidence], data: dict) -> Finding:
@@ -75,49 +85,50 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
             {"language": language, "statements": len(run), "scope": "statement", "text": run[0].text})
 
 
-def _fragments(statement: Statement) -> Iterable[Finding]:
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of source-language words; a word no list knows ("sulmit") joins a run it touches."""
     runs: list[list[tuple[re.Match, str]]] = []
     pending: list[tuple[re.Match, str]] = []  # unknown words since the last run ended
-    for m in _WORD.finditer(statement.text):
+    for m in _WORD.finditer(text):
         language = lexicon.foreign_language(m.group())
-        joined = runs and not pending and _JOINS.fullmatch(statement.text[runs[-1][-1][0].end():m.start()])
+        joined = runs and not pending and _JOINS.fullmatch(text[runs[-1][-1][0].end():m.start()])
         if not language:
             unknown = not lexicon.is_english(m.group()) and not m.group()[:1].isupper()
             if unknown and joined:
                 runs[-1].append((m, ""))
-            elif unknown and (not pending or _JOINS.fullmatch(statement.text[pending[-1][0].end():m.start()])):
+            elif unknown and (not pending or _JOINS.fullmatch(text[pending[-1][0].end():m.start()])):
                 pending.append((m, ""))
             else:
                 pending = []
             continue
         if joined:
             runs[-1].append((m, language))
-        elif pending and _JOINS.fullmatch(statement.text[pending[-1][0].end():m.start()]):
+        elif pending and _JOINS.fullmatch(text[pending[-1][0].end():m.start()]):
             runs.append(pending + [(m, language)])
         else:
             runs.append([(m, language)])
         pending = []
+    spans = []
     for run in runs:
         while run and not run[-1][1]:  # trailing unknown words stay out unless a foreign word follows
             run.pop()
-        finding = _fragment(statement, run)
-        if finding:
-            yield finding
+        if run:
+            spans.append([(m.start(), m.end(), language) for m, language in run])
+    return spans
 
 
-def _fragment(statement: Statement, run: list[tuple[re.Match, str]]) -> Finding | None:
-    first, last = run[0][0], run[-1][0]
-    text = statement.text[first.start():last.end()]
-    if all(m.group()[:1].isupper() for m, lang in run if lang) and not lexicon.CYRILLIC.search(text):
+def _fragment(statement: Statement, run: list[tuple[int, int, str]]) -> Finding | None:
+    first, last = run[0][0], run[-1][1]
+    text = statement.text[first:last]
+    if all(statement.text[s:s + 1].isupper() for s, _, lang in run if lang) and not lexicon.CYRILLIC.search(text):
         return None  # a name
     if len(run) == 1 and len(text) < 4:
         return None  # "na", "je" alone: too little to tell
-    if statement.text[:first.start()].rstrip().endswith("(") and statement.text[last.end():].lstrip().startswith(")"):
+    if statement.text[:first].rstrip().endswith("(") and statement.text[last:].lstrip().startswith(")"):
         return None  # a gloss
-    languages = [lang for _, lang in run if lang]
+    languages = [lang for _, _, lang in run if lang]
     language = max(languages, key=languages.count)
-    start = statement.start + first.start()
+    start = statement.start + first
     if text == statement.text.strip(" .!?\"“”«»"):
         # The whole statement, where langdetect could not decide (Cyrillic splits its vote).
         return _untranslated(

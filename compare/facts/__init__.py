@@ -12,38 +12,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Mapping
 
-from ..memo import AnalysisMemo, document_key
 from ..model import Corpus, Document, Fact, Statement
 from . import dates, people, places, quantities
 
-#: A fact without its ids, as the memo stores it: kind, start, end, text, value, subject, low, high.
-_Row = tuple
+#: What one document yields on its own: its date, where the date came from, and each
+#: statement's facts other than places as (kind, start, end, text, value, subject, low, high).
+DocumentFacts = tuple[str, str, list[list[tuple]]]
 
 
-def extract(corpus: Corpus, memo: AnalysisMemo | None = None) -> list[Fact]:
-    """All facts of the corpus in corpus order; also sets ``Document.date`` where it can.
+def extract(corpus: Corpus) -> list[Fact]:
+    """All facts of the corpus in corpus order; also sets ``Document.date`` where it can."""
+    by_doc = _statements_by_document(corpus)
+    return assemble(corpus, {d.id: document_facts(d, by_doc[d.id]) for d in corpus.documents})
 
-    Places are read against the corpus's own gazetteer, so they are worked out on
-    every run; everything else depends on its document alone and comes from
-    ``memo`` when the document was read before.
-    """
-    by_doc = defaultdict(list)
-    for statement in corpus.statements:
-        by_doc[statement.doc].append(statement)
+
+def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[Fact]:
+    """The corpus's facts from each document's own (:func:`document_facts`, perhaps of an earlier run)
+    and its places, which are read against the corpus's gazetteer and so on every run."""
+    by_doc = _statements_by_document(corpus)
     known_places = places.gazetteer(corpus.statements)
-    keys = {d.id: document_key(d) for d in corpus.documents} if memo is not None else {}
-    stored = memo.get_many("facts", keys.values()) if memo is not None else {}
-    fresh = {}
     facts: list[Fact] = []
     for document in corpus.documents:
-        statements = by_doc.get(document.id, [])
-        own = stored.get(keys.get(document.id, ""))
-        if own is None or len(own[2]) != len(statements):
-            own = _document_facts(document, statements)
-            if memo is not None:
-                fresh[keys[document.id]] = own
-        date, source, rows = own
+        statements = by_doc[document.id]
+        date, source, rows = per_document[document.id]
         if date:
             document.date, document.date_source = date, source
         for statement, statement_rows in zip(statements, rows):
@@ -51,12 +44,10 @@ def extract(corpus: Corpus, memo: AnalysisMemo | None = None) -> list[Fact]:
                      for kind, start, end, text, value, subject, low, high in statement_rows]
             found += places.extract(statement, known_places)
             facts.extend(sorted(found, key=lambda f: (f.start, f.kind)))
-    if memo is not None:
-        memo.put_many("facts", fresh)
     return facts
 
 
-def _document_facts(document: Document, statements: list[Statement]) -> tuple[str, str, list[list[_Row]]]:
+def document_facts(document: Document, statements: list[Statement]) -> DocumentFacts:
     """The document's date, where it came from, and each statement's facts other than places."""
     today, source = dates.document_date(document, statements)
     speakers = people.attributions(document, statements)
@@ -68,3 +59,10 @@ def _document_facts(document: Document, statements: list[Statement]) -> tuple[st
         own += [f for f in speakers if f.statement == statement.id]
         rows.append([(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     return (today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
+
+
+def _statements_by_document(corpus: Corpus) -> dict[str, list[Statement]]:
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for statement in corpus.statements:
+        by_doc[statement.doc].append(statement)
+    return by_doc

@@ -1,0 +1,122 @@
+"""Per-document analysis: what each article yields on its own, worked out once.
+
+Segmentation, language, facts (less places) and the detectors' ``per_document``
+steps (:mod:`compare.detect`) read one article at a time. So they are
+
+* **kept between runs** (:mod:`compare.memo`, keyed by the article's content and
+  the code's version): a corpus run again, or grown by one article, analyses
+  only the articles it has not seen;
+* **spread over the cores** when many articles are new: the work is pure
+  Python, so it runs in forked worker processes, each given a share of the
+  articles; values come back as the same plain data the memo stores.
+
+What is left for the corpus-wide stages is the comparison across articles.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+from . import facts, language
+from .detect import registry
+from .memo import AnalysisMemo, document_key
+from .model import Document, Statement
+from .segment import segment
+
+STATEMENTS, FACTS = "statements", "facts"
+#: New articles from which a process pool pays for its start-up (measured: docs/benchmarks.md).
+PARALLEL_FROM = 100
+
+
+@dataclass
+class DocumentAnalyses:
+    """The per-document results of a corpus, ids filled in."""
+
+    statements: list[Statement]  #: in corpus order, languages set (documents' languages are set too)
+    facts: dict[str, facts.DocumentFacts]  #: by document id, for :func:`compare.facts.assemble`
+    steps: dict[str, dict[str, Any]]  #: detector name → document id → its per-document value
+    analysed: int = 0  #: documents worked out in this run (the rest came from the memo)
+    processes: int = 1  #: how many processes worked them out
+
+
+def analyse_documents(documents: list[Document], detectors: list[str], memo: AnalysisMemo | None = None,
+                      workers: int | None = None, parallel_from: int = PARALLEL_FROM) -> DocumentAnalyses:
+    """Segment, detect languages, read facts and run the per-document steps of ``detectors`` (those that
+    have one) over ``documents``: from ``memo`` where it has every value of a document, else worked out
+    here, on ``workers`` processes (default: the usable cores) when at least ``parallel_from`` are new."""
+    steps = tuple(name for name in detectors if registry()[name].per_document is not None)
+    stages = (STATEMENTS, FACTS, *(f"detect:{name}" for name in steps))
+    keys = {d.id: document_key(d) for d in documents} if memo is not None else {}
+    stored = {stage: memo.get_many(stage, keys.values()) for stage in stages} if memo is not None else {}
+    values: dict[str, dict[str, Any]] = {}
+    todo = []
+    for document in documents:
+        known = {stage: stored[stage].get(keys[document.id]) for stage in stages} if memo is not None else {}
+        if memo is not None and all(value is not None for value in known.values()):
+            values[document.id] = known
+        else:
+            todo.append(document)
+    computed, processes = _analyse_all(todo, steps, workers, parallel_from)
+    for document, value in zip(todo, computed):
+        values[document.id] = value
+    if memo is not None:
+        for stage in stages:
+            memo.put_many(stage, {keys[d.id]: values[d.id][stage] for d in todo})
+    statements: list[Statement] = []
+    for document in documents:
+        document.language, spans = values[document.id][STATEMENTS]
+        statements.extend(
+            Statement(id=f"{document.id}#{n}", doc=document.id, start=start, end=end,
+                      text=document.text[start:end], role=role, language=lang)
+            for n, (start, end, role, lang) in enumerate(spans, start=1))
+    return DocumentAnalyses(
+        statements=statements,
+        facts={d.id: values[d.id][FACTS] for d in documents},
+        steps={name: {d.id: values[d.id][f"detect:{name}"] for d in documents} for name in steps},
+        analysed=len(todo), processes=processes)
+
+
+def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, Any]:
+    """Every per-document value of one article, as plain data without ids."""
+    statements = segment(document)
+    language.annotate(document, statements)
+    detectors = registry()
+    out: dict[str, Any] = {
+        STATEMENTS: (document.language, [(s.start, s.end, s.role, s.language) for s in statements]),
+        FACTS: facts.document_facts(document, statements),
+    }
+    for name in steps:
+        out[f"detect:{name}"] = detectors[name].per_document(document, statements)
+    return out
+
+
+def _analyse_all(documents: list[Document], steps: tuple[str, ...], workers: int | None,
+                 parallel_from: int) -> tuple[list[dict[str, Any]], int]:
+    workers = workers or usable_cores()
+    if len(documents) < max(parallel_from, 2) or workers < 2 or not _can_fork():
+        return [analyse_document(document, steps) for document in documents], 1
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers, len(documents))
+    # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
+    chunk = max(1, len(documents) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(analyse_document, documents, repeat(steps), chunksize=chunk)), workers
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    # Fork is cheap and shares the loaded word lists, but only Linux forks safely by default, and not
+    # once torch has started its thread pools (a forked child could inherit a held lock).
+    return sys.platform == "linux" and "torch" not in sys.modules

@@ -1,0 +1,66 @@
+"""Per-document analysis: the same values whether worked out here, in worker processes or read from the memo."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+
+from compare.detect import registry
+from compare.documents import analyse_documents
+from compare.pipeline import load_documents
+
+# Run in a fresh process: this test process may have loaded torch, and then nothing forks.
+_POOLED = """
+import json, sys
+from compare.detect import registry
+from compare.documents import analyse_documents
+from compare.memo import AnalysisMemo
+from compare.pipeline import load_documents
+documents, _ = load_documents([sys.argv[1]])
+memo = AnalysisMemo(sys.argv[2])
+out = []
+for _ in range(2):  # worked out by two processes, then read from the memo
+    found = analyse_documents(documents, list(registry()), memo, workers=2, parallel_from=1)
+    out.append({"processes": found.processes, "analysed": found.analysed, "languages": [d.language for d in documents],
+                "values": [[(s.id, s.start, s.end, s.role, s.language) for s in found.statements], found.facts,
+                           found.steps]})
+print(json.dumps(out))
+"""
+
+
+def test_worker_processes_and_the_memo_give_what_one_process_gives(seeds_dir, tmp_path):
+    documents, _ = load_documents([seeds_dir])
+    alone = analyse_documents(documents, list(registry()), workers=1)
+    assert alone.steps.keys() == {n for n, d in registry().items() if d.per_document}
+    assert alone.analysed == len(documents) and alone.processes == 1
+    expected = json.loads(json.dumps([[(s.id, s.start, s.end, s.role, s.language) for s in alone.statements],
+                                      alone.facts, alone.steps]))
+    result = subprocess.run([sys.executable, "-c", _POOLED, str(seeds_dir), str(tmp_path)],
+                            capture_output=True, text=True)
+    pooled, remembered = json.loads(result.stdout)
+    assert (pooled["processes"], pooled["analysed"]) == (2, len(documents))
+    assert (remembered["processes"], remembered["analysed"]) == (1, 0)
+    for run in (pooled, remembered):
+        assert run["values"] == expected
+        assert run["languages"] == [d.language for d in documents]  # set in the parent, not only in a worker
+
+
+def test_a_detector_switched_off_has_no_step_and_one_switched_on_gets_one(seeds_dir, tmp_path):
+    from compare.memo import AnalysisMemo
+
+    documents, _ = load_documents([seeds_dir])
+    memo = AnalysisMemo(tmp_path)
+    assert analyse_documents(copy.deepcopy(documents), ["discrepancy"], memo).steps == {}
+    again = analyse_documents(copy.deepcopy(documents), ["discrepancy", "garbled_words"], memo)
+    assert list(again.steps) == ["garbled_words"] and again.analysed == len(documents)
+
+
+def test_no_worker_processes_once_torch_is_loaded(seeds_dir):
+    # Forking after torch has started its thread pools is unsafe: the analysis stays in one process.
+    code = ("import sys, torch; import compare.documents as d; from compare.pipeline import load_documents; "
+            "docs, _ = load_documents([sys.argv[1]]); "
+            "print(d.analyse_documents(docs, ['garbled_words'], workers=2, parallel_from=1).processes)")
+    result = subprocess.run([sys.executable, "-c", code, str(seeds_dir)], capture_output=True, text=True)
+    assert result.stdout.strip() == "1", result.stderr[-2000:]
