@@ -130,5 +130,5 @@ def test_timings_name_every_stage(fake_embedder, tmp_path):
     result = invoke(SEEDS, "-o", tmp_path / "r.json", "--timings")
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("compare-sources: timings: read ")
-    for stage in ("segment", "facts", "embed", "align", "detect: discrepancy", "detect: untranslated"):
+    for stage in ("documents", "facts", "embed", "align", "detect: discrepancy", "detect: untranslated"):
         assert f"{stage} " in line
