@@ -149,7 +149,7 @@ def nearest_cross_document(vecs: "np.ndarray", docs: "np.ndarray", k: int,
 
     Exact below ``index_from`` rows: one block of the similarity matrix at a time,
     so memory stays at ``_BLOCK`` rows whatever the corpus size. From there on, an
-    HNSW index answers in about n·log n instead of n² (approximate: it finds 98.7–99.95 %
+    HNSW index answers in about n·log n instead of n² (approximate: it finds 98.6–99.95 %
     of the exact scan's pairs above the threshold, docs/benchmarks.md).
     """
     k = max(1, min(k, len(vecs) - 1))

@@ -87,7 +87,7 @@ class AnalysisMemo:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS results ("
             " stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,"
-            " PRIMARY KEY (stage, key)) WITHOUT ROWID"
+            " PRIMARY KEY (stage, key))"  # a rowid table: values run to kilobytes (see compare/cache.py)
         )
         self.hits = 0
         self.misses = 0

@@ -56,3 +56,21 @@ def test_packaged_model_is_named_without_loading_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0].startswith("all-MiniLM-L6-v2@") and out[1:] == ["False", "False", "False"]
     assert default_model_dir().is_dir()
+
+
+def test_a_v1_cache_is_adopted_not_encoded_again(tmp_path):
+    import sqlite3
+
+    import numpy as np
+
+    from compare.cache import EmbeddingCache
+
+    old = sqlite3.connect(tmp_path / "embeddings-v1.sqlite3")
+    old.execute("CREATE TABLE vectors (model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, "
+                "vector BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID")
+    old.execute("INSERT INTO vectors VALUES ('m', 'k', 2, ?)", [np.array([0.6, 0.8], dtype=np.float32).tobytes()])
+    old.commit()
+    old.close()
+    cache = EmbeddingCache(tmp_path)
+    assert list(cache.get_many("m", ["k"])["k"]) == [np.float32(0.6), np.float32(0.8)]
+    assert not (tmp_path / "embeddings-v1.sqlite3").exists()
