@@ -14,7 +14,8 @@ process so that peak memory and imports are the run's own:
   statements are encoded.
 
 Prints, per size: statements, wall time end to end, the model's share (loading
-and encoding) and everything else, statements per second, peak RSS, and the
+and encoding) and everything else, statements per second, peak RSS (and that of
+the largest worker process of the per-article stage), and the
 same for the cached and +1 runs, then each stage's seconds in the cold run.
 The figures are recorded in docs/benchmarks.md. ``--hashing`` swaps the model
 for the deterministic hashing embedder, to time everything but the model.
@@ -57,6 +58,8 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
         "findings": len(corpus.findings), "encoded": embedder.misses, "timings": corpus.timings,
         "inside_s": time.perf_counter() - started,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # The per-article stage's worker processes (forked, so they share the parent's pages at first).
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "torch_imported": "torch" in sys.modules,
     }))
 
@@ -99,7 +102,8 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs · Python {sys.version.split()[0]} · "
           f"{'hashing embedder' if args.hashing else 'all-MiniLM-L6-v2'} · seed {args.seed}")
     print(f"{'articles':>8} {'stmts':>7} | {'cold s':>7} {'model s':>7} {'other s':>7} {'other %':>7} "
-          f"{'stmt/s':>6} {'RSS MB':>6} | {'cached s':>8} {'RSS MB':>6} {'torch':>5} | {'+1 s':>6} {'enc':>4}")
+          f"{'stmt/s':>6} {'RSS MB':>6} {'wrk MB':>6} | {'cached s':>8} {'RSS MB':>6} {'torch':>5} | "
+          f"{'+1 s':>6} {'model s':>7} {'enc':>4}")
     for size in [int(s) for s in args.sizes.split(",")]:
         base = workdir / str(size)
         shutil.rmtree(base, ignore_errors=True)
@@ -116,10 +120,11 @@ def main() -> None:
         row = {"articles": size, "cold": cold, "cached": cached, "added": added}
         rows.append(row)
         print(f"{size:>8} {cold['statements']:>7} | {cold['wall_s']:>7.1f} {cold['model_s']:>7.1f} "
-              f"{cold['other_s']:>7.1f} {100 * cold['other_s'] / cold['wall_s']:>6.0f}% "
-              f"{cold['statements'] / cold['wall_s']:>6.0f} {cold['peak_rss_mb']:>6.0f} | "
+              f"{cold['other_s']:>7.1f} {100 * cold['other_s'] / cold['wall_s']:>6.1f}% "
+              f"{cold['statements'] / cold['wall_s']:>6.0f} {cold['peak_rss_mb']:>6.0f} "
+              f"{cold.get('worker_peak_rss_mb', 0):>6.0f} | "
               f"{cached['wall_s']:>8.1f} {cached['peak_rss_mb']:>6.0f} {str(cached['torch_imported'])[0]:>5} | "
-              f"{added['wall_s']:>6.1f} {added['encoded']:>4}", flush=True)
+              f"{added['wall_s']:>6.1f} {added['model_s']:>7.1f} {added['encoded']:>4}", flush=True)
     print("\nstages of the cold runs (s):")
     stages = list(dict.fromkeys(k for row in rows for k in row["cold"]["timings"]))
     for stage in stages:
