@@ -86,9 +86,14 @@ class AnalysisMemo:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS results ("
-            " stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,"
+            " stage TEXT NOT NULL, key TEXT NOT NULL, version TEXT NOT NULL, value BLOB NOT NULL,"
             " PRIMARY KEY (stage, key))"  # a rowid table: values run to kilobytes (see compare/cache.py)
         )
+        self.version = analysis_version()
+        # Rows of another version can never be looked up again (the version is part of every key): without
+        # this the file would grow with every upgrade.
+        with self._db:
+            self._db.execute("DELETE FROM results WHERE version != ?", [self.version])
         self.hits = 0
         self.misses = 0
 
@@ -112,9 +117,9 @@ class AnalysisMemo:
     def put_many(self, stage: str, values: Mapping[str, Any]) -> None:
         if not values:
             return
-        rows = [(stage, key, marshal.dumps(value, _MARSHAL_VERSION)) for key, value in values.items()]
+        rows = [(stage, key, self.version, marshal.dumps(value, _MARSHAL_VERSION)) for key, value in values.items()]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
 
     def get_nearest(self, name: str) -> "Nearest | None":
         """The neighbour search stored under ``name`` by :meth:`put_nearest`, if any and intact."""

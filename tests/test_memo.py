@@ -54,3 +54,15 @@ def test_a_damaged_value_is_a_miss_not_a_crash(tmp_path):
     memo._db.commit()
     assert memo.get_many("facts", ["k"]) == {}
     assert memo.get_nearest("model:8") is None
+
+
+def test_rows_of_another_version_are_dropped_when_the_memo_is_opened(tmp_path, monkeypatch):
+    import compare.memo
+
+    memo = AnalysisMemo(tmp_path)
+    memo.put_many("facts", {"k": ("", "", [])})
+    memo.close()
+    assert AnalysisMemo(tmp_path).get_many("facts", ["k"]) == {"k": ("", "", [])}
+    monkeypatch.setattr(compare.memo, "analysis_version", lambda: "another")
+    again = AnalysisMemo(tmp_path)
+    assert again._db.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 0
