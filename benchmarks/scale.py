@@ -44,7 +44,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from compare.memo import AnalysisMemo
     from compare.pipeline import run
-    from compare.report import render
+    from compare.report import render_bytes
     from compare.timing import timed
 
     started = time.perf_counter()
@@ -52,7 +52,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
                               EmbeddingCache(Path(cache)))
     corpus = run([folder], embedder, memo=AnalysisMemo(Path(cache)))
     with timed(corpus.timings, "report"):
-        Path(out).write_text(render(corpus, "json"), encoding="utf-8")
+        Path(out).write_bytes(render_bytes(corpus, "json"))  # as the CLI writes a report file
     print(json.dumps({
         "documents": len(corpus.documents), "statements": len(corpus.statements), "groups": len(corpus.groups),
         "findings": len(corpus.findings), "encoded": embedder.misses, "timings": corpus.timings,

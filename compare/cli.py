@@ -80,13 +80,13 @@ def _progress_reporter(enabled: bool):
     return progress, update
 
 
-def write_atomically(path: Path, content: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write via a temporary file and rename: a failed run never leaves half a report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is for sharing, as any new file would be
@@ -162,15 +162,15 @@ def report(
     progress: ShowProgress = True,
 ) -> None:
     """Compare articles: group shared statements, run the detectors, print or write a report."""
-    from .report import SUFFIX_FORMATS, render
+    from .report import SUFFIX_FORMATS, render, render_bytes
 
     fmt = format.value if format else SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
     settings = _settings()
     corpus = _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress)
     color = output is None and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else None
-    content = render(corpus, fmt, color=color, width=width or _terminal_width(),
-                     show_boilerplate=show_boilerplate)
+    content = (render if output is None else render_bytes)(
+        corpus, fmt, color=color, width=width or _terminal_width(), show_boilerplate=show_boilerplate)
     _emit(content, output)
     if timings:
         stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in corpus.timings.items())
@@ -312,7 +312,7 @@ def _settings():
         raise _fail(str(error)) from None
 
 
-def _emit(content: str, output: Optional[Path], what: str = "report") -> None:
+def _emit(content: str | bytes, output: Optional[Path], what: str = "report") -> None:
     if output is None:
         sys.stdout.write(content)
         return

@@ -17,6 +17,7 @@ rows. Three implementations:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -115,6 +116,12 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
         return self._model
 
+    def release(self) -> None:
+        """Drop the loaded model, its weights and working memory; the next ``encode`` loads it again."""
+        if self._model is not None:
+            self._model = None
+            gc.collect()
+
     def encode(self, texts: Sequence[str]) -> "np.ndarray":
         import numpy as np
 
@@ -167,6 +174,12 @@ class CachedEmbedder:
     @property
     def name(self) -> str:
         return self.inner.name
+
+    def release(self) -> None:
+        """Let the inner embedder free its model, if it holds one."""
+        release = getattr(self.inner, "release", None)
+        if release is not None:
+            release()
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
         import numpy as np

@@ -1,4 +1,5 @@
-"""The stages in order: ingest → segment → language → facts → embed → align → detect.
+"""The stages in order: ingest → per-article analysis (segment → language → facts → detector steps) →
+facts across articles → embed → align → detect.
 
 Each stage is its own module; this one only wires them together and decides what
 a bad file does to a run (it is skipped, with its reason kept in the corpus).
@@ -12,10 +13,10 @@ from typing import Callable, Iterable
 from . import facts, language
 from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, NEIGHBOURS, align, alignable, search
 from .detect import check_names, run_detectors
+from .documents import analyse_documents
 from .embed import CachedEmbedder, Embedder
 from .errors import InputError
 from .ingest import document_ids, find_articles, read_document
-from .documents import analyse_documents
 from .memo import AnalysisMemo, statement_keys
 from .model import Corpus, Document, Skipped, Statement
 from .segment import segment
@@ -74,7 +75,7 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
     with timed(timings, "read"):
         documents, skipped = load_documents(paths, progress, ignore)
     corpus = analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
-                     progress=progress, skipped=skipped, memo=memo)
+                     progress=progress, skipped=skipped, memo=memo, release_model=True)
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
@@ -83,8 +84,12 @@ def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = D
 def analyse(documents: list[Document], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
             margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
             progress: StageProgress | None = None, skipped: list[Skipped] | None = None,
-            memo: AnalysisMemo | None = None) -> Corpus:
-    """Every stage after reading, over documents already loaded."""
+            memo: AnalysisMemo | None = None, release_model: bool = False) -> Corpus:
+    """Every stage after reading, over documents already loaded.
+
+    ``release_model``: let the embedder free its model once everything is encoded (a one-off run needs the
+    memory more than the model; a caller that analyses again, like ``eval``, keeps it).
+    """
     disabled = sorted(set(disabled))
     timings: dict[str, float] = {}
     enabled = [name for name in check_names(disabled) if name not in disabled]
@@ -93,6 +98,7 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         corpus.facts = facts.assemble(corpus, analysed.facts)
+    analysed.facts = {}  # now in corpus.facts
     to_embed = [s for s in corpus.statements if alignable(s)]
     texts = [s.text for s in to_embed]
     cached = isinstance(embedder, CachedEmbedder)
@@ -104,6 +110,8 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
             vectors = embedder.encode(texts)
     if cached:  # the share of "embed" spent loading and running the model (the rest: cache look-ups)
         timings["embed: model"] = embedder.model_seconds - model_before
+    if release_model and hasattr(embedder, "release"):
+        embedder.release()
     with timed(timings, "align"):
         nearest = None
         if memo is not None and len(to_embed) > 1:

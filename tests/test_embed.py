@@ -74,3 +74,20 @@ def test_a_v1_cache_is_adopted_not_encoded_again(tmp_path):
     cache = EmbeddingCache(tmp_path)
     assert list(cache.get_many("m", ["k"])["k"]) == [np.float32(0.6), np.float32(0.8)]
     assert not (tmp_path / "embeddings-v1.sqlite3").exists()
+
+
+def test_a_one_off_run_frees_the_model_once_everything_is_encoded(seeds_dir):
+    from compare.embed import CachedEmbedder, HashingEmbedder
+    from compare.pipeline import analyse, load_documents, run
+
+    class Releasing(HashingEmbedder):
+        released = 0
+
+        def release(self):
+            self.released += 1
+
+    inner = Releasing()
+    run([seeds_dir], CachedEmbedder(inner, None))
+    assert inner.released == 1
+    analyse(load_documents([seeds_dir])[0], CachedEmbedder(inner, None))  # eval analyses again: keeps it
+    assert inner.released == 1

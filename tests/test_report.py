@@ -68,10 +68,12 @@ def test_differing_numbers_and_names_are_marked():
 def test_the_json_report_is_written_as_the_standard_library_would_write_it():
     import json
 
-    from compare.report.json_format import encode
+    from compare.report.json_format import encode, encode_bytes
 
     data = {"text": "Vučić — „ZSO“ \u0417\u0421\u041e 😀 \"quoted\" \\ tab\t", "numbers": [0, -3, 0.5, 0.0001, 93, 1e16,
             2.5e-05, -1e-07, 1.5e17, 123456789012345.6, 123456789.125], "empty": {}, "list": [], "nested": [{"a": None, "b": True}]}
     assert encode(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     lone = {"text": "broken \udc80 byte"}  # orjson refuses a lone surrogate: the standard library writes it
     assert encode(lone) == json.dumps(lone, ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(encode_bytes(lone)) == lone  # in a file: valid UTF-8, the surrogate as its JSON escape
+    assert encode_bytes(data) == encode(data).encode("utf-8")

@@ -27,3 +27,12 @@ def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_b
     from .text import render_text
 
     return render_text(corpus, color=color, width=width, show_boilerplate=show_boilerplate)
+
+
+def render_bytes(corpus, fmt: Format, **options) -> bytes:
+    """The report in ``fmt`` as UTF-8 bytes for a file; JSON goes straight to bytes, never through a string."""
+    if fmt == "json":
+        from .json_format import dump_bytes
+
+        return dump_bytes(corpus)
+    return render(corpus, fmt, **options).encode("utf-8")

@@ -86,22 +86,39 @@ def _number(value: float | None) -> float | None:
 
 
 def dumps(corpus: Corpus) -> str:
-    """The report as indented UTF-8 JSON text.
+    """The report as indented JSON text (:func:`dump_bytes`, decoded)."""
+    return dump_bytes(corpus).decode("utf-8")
+
+
+def dump_bytes(corpus: Corpus) -> bytes:
+    """The report as indented UTF-8 JSON, ready for a file.
 
     Byte for byte what ``json.dumps(..., ensure_ascii=False, indent=2)`` writes (tested),
     by orjson in a twentieth of the time: the standard library's C encoder does not
-    indent, so its pure-Python path took 2 s on 1,000 articles.
+    indent, so its pure-Python path took 2 s on 1,000 articles. Bytes, not text: at
+    10,000 articles the report is 0.25 GB, and as a Python string twice that again.
     """
-    return encode(to_dict(corpus))
+    return encode_bytes(to_dict(corpus))
 
 
 def encode(data: dict) -> str:
+    fast = _orjson(data)
+    return fast.decode("utf-8") if fast is not None else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def encode_bytes(data: dict) -> bytes:
+    fast = _orjson(data)
+    if fast is not None:
+        return fast
+    # A lone surrogate cannot be UTF-8: written as its JSON escape (\udc80), the file stays valid JSON.
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
+
+
+def _orjson(data: dict) -> bytes | None:
     try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        out = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError:
-        text = ""
+        return None  # a lone surrogate
     # The one rendering that differs: below 1e-4 orjson writes 0.000025 where json writes 2.5e-05. Such a
     # float (or that text in an article) is rare; the standard library then writes the whole report.
-    if not text or "0.0000" in text:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return text
+    return None if b"0.0000" in out else out
