@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,21 +60,24 @@ class EmbeddingCache:
             leftover.unlink(missing_ok=True)
 
     def get_many(self, model: str, keys: Iterable[str]) -> dict[str, "np.ndarray"]:
+        return dict(self.iter_many(model, keys))
+
+    def iter_many(self, model: str, keys: Iterable[str]) -> Iterator[tuple[str, "np.ndarray"]]:
+        """(key, vector) for each of ``keys`` in the cache, a batch at a time: a caller that puts each
+        vector in place never holds the corpus's vectors twice (0.35 GB at 10,000 articles)."""
         import numpy as np
 
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, np.ndarray] = {}
         for begin in range(0, len(wanted), _BATCH):
             chunk = wanted[begin:begin + _BATCH]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT key, dim, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
-            )
+            ).fetchall()
             for key, dim, blob in rows:
                 vector = np.frombuffer(blob, dtype=np.float32)
                 if vector.shape == (dim,):  # a truncated row is a miss, not a crash
-                    found[key] = vector
-        return found
+                    yield key, vector
 
     def put_many(self, model: str, vectors: Mapping[str, "np.ndarray"]) -> None:
         import numpy as np

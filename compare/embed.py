@@ -190,7 +190,7 @@ class CachedEmbedder:
         rows: dict[str, list[int]] = {}  # where each distinct text goes in the output
         for row, key in enumerate(keys):
             rows.setdefault(key, []).append(row)
-        found = self.cache.get_many(self.name, rows) if self.cache is not None else {}
+        found: set[str] = set()
         # One output array filled in place: holding cached rows and encoded chunks until a final stack
         # would need the corpus's vectors twice over (0.7 GB at 10,000 articles).
         out: np.ndarray | None = None
@@ -201,12 +201,13 @@ class CachedEmbedder:
                 out = np.empty((len(keys), vector.shape[0]), dtype=np.float32)
             out[rows[key]] = vector
 
-        for key, vector in found.items():
-            place(key, vector)
+        if self.cache is not None:
+            for key, vector in self.cache.iter_many(self.name, rows):
+                place(key, vector)
+                found.add(key)
         pending = [(key, texts[positions[0]]) for key, positions in rows.items() if key not in found]
         self.hits += len(keys) - sum(len(rows[key]) for key, _ in pending)
         self.misses += len(pending)  # unique unseen texts: a repeated sentence is encoded once
-        del found
         if progress is not None:
             progress(0, len(pending))
         for begin in range(0, len(pending), ENCODE_CHUNK):
