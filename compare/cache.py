@@ -28,19 +28,33 @@ def default_cache_dir() -> Path:
     return user_cache_path("compare-sources", appauthor=False)
 
 
+def open_database(path: Path, table: str, columns: str) -> tuple[sqlite3.Connection, bool]:
+    """The SQLite file at ``path`` (its folder created) in WAL mode, so that two runs can share it, with
+    ``table`` created from ``columns`` if missing; and whether it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=30)
+    db.execute("PRAGMA journal_mode=WAL")
+    created = not db.execute("SELECT name FROM sqlite_master WHERE name = ?", [table]).fetchone()
+    db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    return db, created
+
+
+def select_keys(db: sqlite3.Connection, query: str, params: list, keys: Iterable[str]) -> Iterator[tuple]:
+    """Rows of ``query`` (which ends in ``key IN ({marks})``) for each distinct key of ``keys``, fetched a
+    batch at a time: SQLite limits the number of bound parameters."""
+    wanted = list(dict.fromkeys(keys))
+    for begin in range(0, len(wanted), _BATCH):
+        chunk = wanted[begin:begin + _BATCH]
+        yield from db.execute(query.format(marks=",".join("?" * len(chunk))), [*params, *chunk]).fetchall()
+
+
 class EmbeddingCache:
     def __init__(self, directory: str | Path):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / FILENAME
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        fresh = not self._db.execute("SELECT name FROM sqlite_master WHERE name = 'vectors'").fetchone()
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors ("
-            " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,"
-            " PRIMARY KEY (model, key))"
-        )
+        # A rowid table: see FILENAME.
+        self._db, fresh = open_database(self.path, "vectors", "model TEXT NOT NULL, key TEXT NOT NULL, "
+                                        "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key)")
 
         if fresh:
             self._adopt(self.directory / _OLD_FILENAME)
@@ -67,17 +81,11 @@ class EmbeddingCache:
         vector in place never holds the corpus's vectors twice (0.35 GB at 10,000 articles)."""
         import numpy as np
 
-        wanted = list(dict.fromkeys(keys))
-        for begin in range(0, len(wanted), _BATCH):
-            chunk = wanted[begin:begin + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, dim, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
-            ).fetchall()
-            for key, dim, blob in rows:
-                vector = np.frombuffer(blob, dtype=np.float32)
-                if vector.shape == (dim,):  # a truncated row is a miss, not a crash
-                    yield key, vector
+        query = "SELECT key, dim, vector FROM vectors WHERE model = ? AND key IN ({marks})"
+        for key, dim, blob in select_keys(self._db, query, [model], keys):
+            vector = np.frombuffer(blob, dtype=np.float32)
+            if vector.shape == (dim,):  # a truncated row is a miss, not a crash
+                yield key, vector
 
     def put_many(self, model: str, vectors: Mapping[str, "np.ndarray"]) -> None:
         import numpy as np

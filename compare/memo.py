@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import sqlite3
 import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from .cache import open_database, select_keys
 from .model import Document, Statement
 
 if TYPE_CHECKING:
     from .align import Nearest
 
 FILENAME = "analysis-v1.sqlite3"
-_BATCH = 900  # stay below SQLite's default limit on bound parameters
 _MARSHAL_VERSION = 4
 
 
@@ -80,15 +79,10 @@ class AnalysisMemo:
 
     def __init__(self, directory: str | Path):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / FILENAME
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS results ("
-            " stage TEXT NOT NULL, key TEXT NOT NULL, version TEXT NOT NULL, value BLOB NOT NULL,"
-            " PRIMARY KEY (stage, key))"  # a rowid table: values run to kilobytes (see compare/cache.py)
-        )
+        # A rowid table: values run to kilobytes (see compare/cache.py).
+        self._db, _ = open_database(self.path, "results", "stage TEXT NOT NULL, key TEXT NOT NULL, "
+                                    "version TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (stage, key)")
         self.version = analysis_version()
         # Rows of another version can never be looked up again (the version is part of every key): without
         # this the file would grow with every upgrade.
@@ -100,16 +94,12 @@ class AnalysisMemo:
     def get_many(self, stage: str, keys: Iterable[str]) -> dict[str, Any]:
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Any] = {}
-        for begin in range(0, len(wanted), _BATCH):
-            chunk = wanted[begin:begin + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, value FROM results WHERE stage = ? AND key IN ({marks})", [stage, *chunk])
-            for key, blob in rows:
-                try:
-                    found[key] = marshal.loads(blob)
-                except (EOFError, ValueError, TypeError):
-                    continue  # damaged: computed again and overwritten
+        query = "SELECT key, value FROM results WHERE stage = ? AND key IN ({marks})"
+        for key, blob in select_keys(self._db, query, [stage], wanted):
+            try:
+                found[key] = marshal.loads(blob)
+            except (EOFError, ValueError, TypeError):
+                continue  # damaged: computed again and overwritten
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found

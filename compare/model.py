@@ -205,6 +205,13 @@ class Corpus:
     def document(self, doc_id: str) -> Document:
         return self._index("documents")[doc_id]
 
+    def by_document(self) -> list[tuple[Document, list[Statement]]]:
+        """Each document with its statements, in corpus order."""
+        statements: dict[str, list[Statement]] = {document.id: [] for document in self.documents}
+        for statement in self.statements:
+            statements[statement.doc].append(statement)
+        return [(document, statements[document.id]) for document in self.documents]
+
     def statement(self, statement_id: str) -> Statement:
         return self._index("statements")[statement_id]
 

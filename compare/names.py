@@ -22,7 +22,7 @@ that the corpus itself shows as different people — each with its own given nam
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .facts.tokens import fold
@@ -125,11 +125,8 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 def mentions(corpus: Corpus) -> list[Mention]:
     """Capitalised words of the English statements (names in a source language follow its grammar)."""
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
-    for statement in corpus.statements:
-        by_doc[statement.doc].append(statement)
-    return [m for document in corpus.documents
-            for m in rebuild_mentions(by_doc[document.id], document_mentions(document, by_doc[document.id]))]
+    return [m for document, statements in corpus.by_document()
+            for m in rebuild_mentions(statements, document_mentions(document, statements))]
 
 
 def document_mentions(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str]]:

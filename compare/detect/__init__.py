@@ -74,14 +74,6 @@ def register(name: str, *, description: str, needs: tuple[str, ...], rules: dict
     return decorate
 
 
-def by_document(corpus: Corpus) -> list[tuple[Document, list[Statement]]]:
-    """Each document with its statements, in corpus order."""
-    statements: dict[str, list[Statement]] = {document.id: [] for document in corpus.documents}
-    for statement in corpus.statements:
-        statements[statement.doc].append(statement)
-    return [(document, statements[document.id]) for document in corpus.documents]
-
-
 def normalise(text: str) -> str:
     """Case, spacing and edge punctuation folded, so rewrapped or re-cased text keeps its identity."""
     return " ".join(text.casefold().split()).strip(".,;:!?\"'“”‘’()[]")
@@ -137,7 +129,7 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
                     values = (prepared or {}).get(detector.name)
                     if values is None:
                         values = {document.id: detector.per_document(document, statements)
-                                  for document, statements in by_document(corpus)}
+                                  for document, statements in corpus.by_document()}
                     found = detector.run(corpus, values)
                 for finding in found:
                     finding.detector = detector.name

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .. import lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
-from . import by_document, register
+from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+")
@@ -95,7 +95,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                                         "translation garbled it."})
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]]) -> Iterable[Finding]:
     names = {name for attested, _ in per_document.values() for name in attested}
-    for document, statements in by_document(corpus):
+    for document, statements in corpus.by_document():
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
             if bare[:1].isupper() and (not opens or bare in names or not near):

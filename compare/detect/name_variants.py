@@ -16,7 +16,7 @@ from typing import Iterable
 from .. import names
 from ..facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity
-from . import by_document, register
+from . import register
 from .provenance import declared_translations
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
@@ -44,7 +44,7 @@ def _identity(finding: Finding) -> Identity:
               f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
               for relation, (kind, _, _, told) in _RELATIONS.items()})
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
-    found = [m for document, statements in by_document(corpus)
+    found = [m for document, statements in corpus.by_document()
              for m in names.rebuild_mentions(statements, per_document[document.id])]
     for entity in names.entities(corpus, translated=declared_translations(corpus), found=found):
         canonical = entity.variants[0]

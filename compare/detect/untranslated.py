@@ -20,7 +20,7 @@ from typing import Iterable
 from .. import lexicon
 from ..language import UNDETERMINED
 from ..model import Corpus, Document, Evidence, Finding, Statement
-from . import by_document, register
+from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _TARGET = "en"
@@ -45,7 +45,7 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
           needs=("statements",), per_document=document_runs,
           rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."})
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]]) -> Iterable[Finding]:
-    for document, statements in by_document(corpus):
+    for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
             yield _whole_document(document, statements)
             continue

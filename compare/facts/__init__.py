@@ -11,7 +11,6 @@ sources; the JSON report lists them so a reader can see what was compared.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Mapping
 
 from ..model import Corpus, Document, Fact, Statement
@@ -24,18 +23,15 @@ DocumentFacts = tuple[str, str, list[list[tuple]]]
 
 def extract(corpus: Corpus) -> list[Fact]:
     """All facts of the corpus in corpus order; also sets ``Document.date`` where it can."""
-    by_doc = _statements_by_document(corpus)
-    return assemble(corpus, {d.id: document_facts(d, by_doc[d.id]) for d in corpus.documents})
+    return assemble(corpus, {d.id: document_facts(d, statements) for d, statements in corpus.by_document()})
 
 
 def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[Fact]:
     """The corpus's facts from each document's own (:func:`document_facts`, perhaps of an earlier run)
     and its places, which are read against the corpus's gazetteer and so on every run."""
-    by_doc = _statements_by_document(corpus)
     known_places = places.gazetteer(corpus.statements)
     facts: list[Fact] = []
-    for document in corpus.documents:
-        statements = by_doc[document.id]
+    for document, statements in corpus.by_document():
         date, source, rows = per_document[document.id]
         if date:
             document.date, document.date_source = date, source
@@ -59,10 +55,3 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
         own += [f for f in speakers if f.statement == statement.id]
         rows.append([(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     return (today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
-
-
-def _statements_by_document(corpus: Corpus) -> dict[str, list[Statement]]:
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
-    for statement in corpus.statements:
-        by_doc[statement.doc].append(statement)
-    return by_doc
