@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
@@ -41,6 +41,7 @@ class DocumentAnalyses:
     steps: dict[str, dict[str, Any]]  #: detector name → document id → its per-document value
     analysed: int = 0  #: documents worked out in this run (the rest came from the memo)
     processes: int = 1  #: how many processes worked them out
+    keys: dict[str, str] = field(default_factory=dict)  #: document id → memo key (none without a memo)
 
 
 def analyse_documents(documents: list[Document], detectors: list[str], memo: AnalysisMemo | None = None,
@@ -77,7 +78,7 @@ def analyse_documents(documents: list[Document], detectors: list[str], memo: Ana
         statements=statements,
         facts={d.id: values[d.id][FACTS] for d in documents},
         steps={name: {d.id: values[d.id][f"detect:{name}"] for d in documents} for name in steps},
-        analysed=len(todo), processes=processes)
+        analysed=len(todo), processes=processes, keys=keys)
 
 
 def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, Any]:

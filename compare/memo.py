@@ -64,14 +64,16 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()
 
 
-def statement_keys(statements: list[Statement], documents: list[Document]) -> list[str]:
-    """A key per statement that survives runs: its document's key, which copy of that document, its span."""
-    doc_keys, copies, seen = {}, {}, {}
+def statement_keys(statements: list[Statement], documents: list[Document], doc_keys: Mapping[str, str]
+                   ) -> list[str]:
+    """A key per statement that survives runs: its document's key (``doc_keys``, by document id, as
+    :func:`document_key` made them), which copy of that document, its span."""
+    short, copies, seen = {}, {}, {}
     for document in documents:
-        key = document_key(document)[:24]
+        key = doc_keys[document.id][:24]
         seen[key] = seen.get(key, 0) + 1
-        doc_keys[document.id], copies[document.id] = key, seen[key]
-    return [f"{doc_keys[s.doc]}/{copies[s.doc]}:{s.start}:{s.end}" for s in statements]
+        short[document.id], copies[document.id] = key, seen[key]
+    return [f"{short[s.doc]}/{copies[s.doc]}:{s.start}:{s.end}" for s in statements]
 
 
 class AnalysisMemo:

@@ -117,7 +117,8 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
         if memo is not None and len(to_embed) > 1:
             # One search kept per model: a corpus run again, or grown, searches for its new rows only.
             name = f"{embedder.name}:{NEIGHBOURS}"
-            nearest = search(to_embed, vectors, statement_keys(to_embed, documents), memo.get_nearest(name))
+            nearest = search(to_embed, vectors, statement_keys(to_embed, documents, analysed.keys),
+                             memo.get_nearest(name))
             memo.put_nearest(name, nearest)
         corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin, nearest=nearest)
         del nearest
