@@ -9,8 +9,10 @@ the mean and worst cosine between the two vectors of a sentence and the share of
 above-threshold neighbour pairs both find. Settings: batch size; one thread;
 input sorted by length (sentence-transformers sorts within each call anyway);
 the ONNX Runtime backend and its int8-quantised model, where ``optimum`` and
-``onnxruntime`` are installed; vectors stored as float16. Figures go to
-docs/benchmarks.md.
+``onnxruntime`` are installed; vectors stored as float16; the NumPy forward pass
+(compare/embed_numpy.py). Then the cold start that adding one article pays: a
+fresh process that imports, loads and encodes 16 sentences, through
+sentence-transformers and through NumPy. Figures go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -105,7 +108,40 @@ def main() -> None:
             print(f"{name:<34} not available: {type(error).__name__}: {str(error).splitlines()[0][:80]}")
         finally:
             shutil.rmtree(work.parent, ignore_errors=True)
+
+    from compare.embed_numpy import NumpyBertEncoder
+
+    encoder = NumpyBertEncoder(Path(model_dir))
+    encoder.encode(texts[:64])  # warm-up
+    started = time.perf_counter()
+    vectors = encoder.encode(texts)
+    row("NumPy forward pass, batch 32", vectors, len(texts) / (time.perf_counter() - started))
+    # A text repeated by several outlets gets one vector in the pipeline (the cache is keyed by text). Here its
+    # copies, encoded in different batches, differ by ~1e-7, which reorders exact ties at the 8th neighbour.
+    distinct = list(dict.fromkeys(texts))
+    where = {text: n for n, text in enumerate(distinct)}
+    started = time.perf_counter()
+    vectors = encoder.encode(distinct)
+    row("NumPy, one vector per distinct text", vectors[[where[t] for t in texts]],
+        len(distinct) / (time.perf_counter() - started))
+
+    print("\ncold start, 16 sentences in a fresh process (import, load, encode):")
+    sample = texts[:16]
+    for engine in ("sentence-transformers", "numpy"):
+        seconds = [cold_start(engine, sample) for _ in range(3)]
+        print(f"  {engine:<22} {min(seconds):.2f} s (best of 3; {', '.join(f'{s:.2f}' for s in seconds)})")
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def cold_start(engine: str, texts: list[str]) -> float:
+    """Seconds a fresh interpreter takes to import the engine, load the model and encode ``texts``."""
+    code = ("import sys, time; started = time.perf_counter(); sys.path.insert(0, sys.argv[1]);"
+            "from compare.embed import SentenceTransformerEmbedder as E;"
+            "e = E(numpy_up_to=0 if sys.argv[2] == 'sentence-transformers' else 10**9);"
+            "e.encode(sys.argv[3:]); print(time.perf_counter() - started)")
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT), engine, *texts],
+                            capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 DEFAULT_BATCH_SIZE = 64  # 365–437 sentences/s at 32–64 on a 2-core CPU; larger batches gained nothing
+#: Up to this many texts, and while torch is not loaded, the NumPy forward pass (compare/embed_numpy.py)
+#: encodes them: at ~50 sentences/s against torch's ~140/s after a 3.5 s import and load, NumPy is
+#: quicker up to ~250 texts (docs/benchmarks.md).
+NUMPY_UP_TO = 200
 ENCODE_CHUNK = 512  # texts per progress update (and per cache write)
 
 
@@ -67,7 +71,8 @@ class SentenceTransformerEmbedder:
                      "config_sentence_transformers.json", "1_Pooling/config.json")
     _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
-    def __init__(self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE):
+    def __init__(self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 numpy_up_to: int = NUMPY_UP_TO):
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         # The packaged model sits in a folder called "model": name it after what it is.
         self.label = "all-MiniLM-L6-v2" if model_dir is None else self.model_dir.name
@@ -76,8 +81,10 @@ class SentenceTransformerEmbedder:
         if not (self.model_dir / "modules.json").is_file() and not (self.model_dir / "config.json").is_file():
             raise UsageError(f"{self.model_dir}: not a sentence-transformers model (no modules.json or config.json)")
         self.batch_size = batch_size
+        self.numpy_up_to = numpy_up_to
         self._name = self._fingerprint()
         self._model = None
+        self._numpy = None  # the NumPy encoder, loaded on first use
 
     @property
     def name(self) -> str:
@@ -101,6 +108,11 @@ class SentenceTransformerEmbedder:
                 digest.update(f"{relative}:{path.stat().st_size}".encode())
         return f"{self.label}@{digest.hexdigest()[:16]}"
 
+    def _numpy_supported(self) -> bool:
+        from .embed_numpy import supports
+
+        return supports(self.model_dir)
+
     def _load(self):
         if self._model is None:
             # Belt and braces: the model is local, and nothing may reach a hub.
@@ -118,15 +130,24 @@ class SentenceTransformerEmbedder:
 
     def release(self) -> None:
         """Drop the loaded model, its weights and working memory; the next ``encode`` loads it again."""
-        if self._model is not None:
-            self._model = None
+        if self._model is not None or self._numpy is not None:
+            self._model = self._numpy = None
             gc.collect()
+
+    def _numpy_encoder(self):
+        if self._numpy is None:
+            from .embed_numpy import NumpyBertEncoder
+
+            self._numpy = NumpyBertEncoder(self.model_dir)
+        return self._numpy
 
     def encode(self, texts: Sequence[str]) -> "np.ndarray":
         import numpy as np
 
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
+        if self._model is None and len(texts) <= self.numpy_up_to and self._numpy_supported():
+            return self._numpy_encoder().encode(texts)
         vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                       convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
