@@ -47,3 +47,15 @@ def test_nearest_words_index_finds_what_a_full_scan_finds():
         damaged = rng.choice((word[:i] + word[i + 1:], word[:i] + rng.choice("aeiourst") + word[i:],
                               word[:i] + rng.choice("aeiourst") + word[i + 1:]))
         assert nearest_words(damaged) == scan(damaged), damaged
+
+
+def test_common_words_are_the_top_words_of_zipf_at_least_3_5():
+    from wordfreq import top_n_list
+
+    from compare.lexicon import _common_words, zipf
+
+    expected: dict[int, list[str]] = {}
+    for word in top_n_list("en", 30000):
+        if word.isalpha() and word.isascii() and zipf(word) >= 3.5:
+            expected.setdefault(len(word), []).append(word)
+    assert _common_words() == expected  # same words, same order (by frequency within each length)
