@@ -34,13 +34,14 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
 
 from ..disjoint import DisjointSets
 from ..facts import dates, people, quantities
 from ..facts.places import COUNTRIES, NOT_PLACES
-from ..facts.tokens import fold, same_name, same_name_pairs, tokens
+from ..facts.tokens import fold, same_name, same_name_pairs, tokens, tokens_of_text
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
 from . import normalise, register
 
@@ -89,13 +90,14 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         facts_of[fact.statement].append(fact)
     comparisons: list[Comparison] = []
     seen_pairs: set[tuple[str, str]] = set()
+    wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
     for group in corpus.groups:
         for a, b in combinations(group.statements, 2):
             sa, sb = corpus.statement(a), corpus.statement(b)
             if sa.doc == sb.doc:
                 continue
             seen_pairs.add((a, b) if a < b else (b, a))
-            comparisons += _compare_aligned(sa, sb, facts_of[a], facts_of[b], f"group {group.id}")
+            comparisons += _compare_aligned(sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings)
     for (a, b), shared in _event_links(corpus, facts_of).items():
         if (a, b) in seen_pairs:
             continue
@@ -106,7 +108,30 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
 
 # --- linked statement pairs -------------------------------------------------------------------
 
-def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str) -> list[Comparison]:
+#: How alike two texts are worded (difflib ratio of their lower-cased words), and the word ranges
+#: (i1, i2, j1, j2) one replaced with the other where the ratio reaches _SAME_WORDING.
+_Wording = tuple[float, tuple[tuple[int, int, int, int], ...]]
+
+
+def _wording(a: str, b: str, known: dict[tuple[str, str], _Wording]) -> _Wording:
+    if a == b:
+        return 1.0, ()  # what difflib says of two equal sequences, without running it
+    if (a, b) not in known:
+        matcher = difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+        ratio = matcher.ratio()
+        replaced = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes()
+                         if op == "replace") if ratio >= _SAME_WORDING else ()
+        known[(a, b)] = (ratio, replaced)
+    return known[(a, b)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokens_of_text(text))
+
+
+def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str,
+                     wordings: dict[tuple[str, str], _Wording]) -> list[Comparison]:
     out: list[Comparison] = []
     qa = [f for f in fa if f.kind == "quantity"]
     qb = [f for f in fb if f.kind == "quantity"]
@@ -116,11 +141,12 @@ def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact
                 out.append(Comparison(x, y, quantities.compatible(x, y), link))
     out += _compare_when(fa, fb, "date", link)
     out += _compare_when(fa, fb, "time", link)
-    ta, tb = tokens(sa), tokens(sb)
-    matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], autojunk=False)
-    if matcher.ratio() < _SAME_WORDING:
+    ratio, replaced = _wording(sa.text, sb.text, wordings)
+    if ratio < _SAME_WORDING:
         return out
-    out += _swapped_in_place(matcher, (sa, ta, fa), (sb, tb, fb), link, already={(c.a, c.b) for c in out})
+    if replaced:
+        out += _swapped_in_place(replaced, (sa, tokens(sa), fa), (sb, tokens(sb), fb), link,
+                                 already={(c.a, c.b) for c in out})
     speakers_a = [f for f in fa if f.kind == "attribution" and f.value]
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
     for x in speakers_a:
@@ -148,14 +174,12 @@ def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only
     return [Comparison(x, y, False, link) for x, y in pairs]
 
 
-def _swapped_in_place(matcher: difflib.SequenceMatcher, side_a: tuple, side_b: tuple, link: str,
+def _swapped_in_place(replaced: tuple[tuple[int, int, int, int], ...], side_a: tuple, side_b: tuple, link: str,
                       already: set) -> list[Comparison]:
     """Values that differ where the two sentences are otherwise worded alike."""
     (sa, ta, fa), (sb, tb, fb) = side_a, side_b
     out: list[Comparison] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "replace":
-            continue
+    for i1, i2, j1, j2 in replaced:
         span_a = (ta[i1].start, ta[i2 - 1].end)
         span_b = (tb[j1].start, tb[j2 - 1].end)
         in_a = [f for f in fa if f.start < span_a[1] and span_a[0] < f.end]
@@ -283,12 +307,15 @@ def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding
     for c in comparisons:
         by_kind[_SUBKIND_OF[c.a.kind]].append(c)
     for subkind, own in by_kind.items():
-        sets: DisjointSets[Fact] = DisjointSets()
-        for c in own:
-            sets.union(c.a, c.b)
-        clusters: dict[Fact, list[Comparison]] = defaultdict(list)
-        for c in own:
-            clusters[sets.find(c.a)].append(c)
+        # Facts numbered once (equal facts, one number): union–find over ints hashes each fact once, not per step.
+        number: dict[Fact, int] = {}
+        ends = [(number.setdefault(c.a, len(number)), number.setdefault(c.b, len(number))) for c in own]
+        sets: DisjointSets[int] = DisjointSets()
+        for x, y in ends:
+            sets.union(x, y)
+        clusters: dict[int, list[Comparison]] = defaultdict(list)
+        for c, (x, _) in zip(own, ends):
+            clusters[sets.find(x)].append(c)
         for members in clusters.values():
             if all(c.agree for c in members):
                 continue
@@ -300,7 +327,8 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
     classes = _value_classes(facts)
     first = facts[0]
     what = _describe(subkind, first)
-    picture = _picture(classes)
+    labels = [_label(cls) for cls in classes]
+    picture = _picture(classes, labels)
     sources = sorted({f.doc for f in facts}, key=doc_order.get)
     links = sorted({c.link for c in comparisons})
     update = subkind == "count" and _possible_update(corpus, classes)
@@ -318,10 +346,11 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
         data={
             "subject": first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            "values": [{"value": _label(cls), "documents": sorted({f.doc for f in cls}, key=doc_order.get),
+            "values": [{"value": label, "documents": sorted({f.doc for f in cls}, key=doc_order.get),
                         "texts": list(dict.fromkeys(f.text for f in cls)),
                         "normalised": sorted({f.value for f in cls}),
-                        "statements": list(dict.fromkeys(f.statement for f in cls))} for cls in classes],
+                        "statements": list(dict.fromkeys(f.statement for f in cls))}
+                       for cls, label in zip(classes, labels)],
             "sources": len(sources),
             "linked_by": links,
             "possible_update": update,
@@ -386,14 +415,14 @@ def _most_common(items: Iterable[str]) -> str:
     return Counter(items).most_common(1)[0][0]
 
 
-def _picture(classes: list[list[Fact]]) -> str:
+def _picture(classes: list[list[Fact]], labels: list[str]) -> str:
     parts = []
-    for n, cls in enumerate(classes):
+    for n, (cls, label) in enumerate(zip(classes, labels)):
         docs = list(dict.fromkeys(f.doc for f in cls))
         verb = "say" if len(docs) > 1 else "says"
         noun = ("source" if len(docs) == 1 else "sources") if n == 0 else ""
         short = ", ".join(d.split("_")[0] if "_" in d else d for d in docs)
-        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{_label(cls)}” ({short})")
+        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{label}” ({short})")
     return "; ".join(parts)
 
 

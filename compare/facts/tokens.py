@@ -38,6 +38,11 @@ def tokens(statement: Statement) -> tuple[Token, ...]:
     return _tokens(statement.text, statement.start)
 
 
+def tokens_of_text(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text`` with offsets from its start (for questions that do not need positions)."""
+    return _tokens(text, 0)
+
+
 @lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
