@@ -15,8 +15,6 @@ What is left for the corpus-wide stages is the comparison across articles.
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -25,6 +23,7 @@ from . import facts, language
 from .detect import registry
 from .memo import AnalysisMemo, document_key
 from .model import Document, Statement
+from .processes import can_fork, fork_pool, usable_cores
 from .segment import segment
 
 STATEMENTS, FACTS = "statements", "facts"
@@ -98,26 +97,10 @@ def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, An
 def _analyse_all(documents: list[Document], steps: tuple[str, ...], workers: int | None,
                  parallel_from: int) -> tuple[list[dict[str, Any]], int]:
     workers = workers or usable_cores()
-    if len(documents) < max(parallel_from, 2) or workers < 2 or not _can_fork():
+    if len(documents) < max(parallel_from, 2) or workers < 2 or not can_fork():
         return [analyse_document(document, steps) for document in documents], 1
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     workers = min(workers, len(documents))
     # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
     chunk = max(1, len(documents) // (workers * 4))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with fork_pool(workers) as pool:
         return list(pool.map(analyse_document, documents, repeat(steps), chunksize=chunk)), workers
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    # Fork is cheap and shares the loaded word lists, but only Linux forks safely by default, and not
-    # once torch has started its thread pools (a forked child could inherit a held lock).
-    return sys.platform == "linux" and "torch" not in sys.modules

@@ -64,3 +64,39 @@ def test_no_worker_processes_once_torch_is_loaded(seeds_dir):
             "print(d.analyse_documents(docs, ['garbled_words'], workers=2, parallel_from=1).processes)")
     result = subprocess.run([sys.executable, "-c", code, str(seeds_dir)], capture_output=True, text=True)
     assert result.stdout.strip() == "1", result.stderr[-2000:]
+
+
+# The detectors run in forked processes only on a corpus of 5,000 statements or more; here the threshold is
+# lowered to the seeds, each child notes its pid, and the findings must be those of one process.
+_DETECTORS_FORKED = """
+import json, os, sys
+import compare.detect as detect
+from compare.embed import HashingEmbedder
+from compare.pipeline import load_documents, analyse
+documents, _ = load_documents([sys.argv[1]])
+single = analyse(documents, HashingEmbedder()).findings
+detect.PARALLEL_FROM_STATEMENTS = 1
+detect.usable_cores = lambda: 2  # whatever cores this machine has
+one = detect._run_one
+def noting(name, *args):
+    with open(sys.argv[2], "a") as pids:
+        pids.write(f"{os.getpid()}\\n")
+    return one(name, *args)
+detect._run_one = noting
+forked = analyse(documents, HashingEmbedder()).findings
+dump = lambda found: [(f.id, f.detector, f.kind, f.subkind, f.message, f.statements) for f in found]
+print(json.dumps([dump(single), dump(forked), os.getpid()]))
+"""
+
+
+def test_detectors_in_forked_processes_give_what_one_process_gives(seeds_dir, tmp_path):
+    from compare.detect import detector_processes
+
+    pids = tmp_path / "pids"
+    result = subprocess.run([sys.executable, "-c", _DETECTORS_FORKED, str(seeds_dir), str(pids)],
+                            capture_output=True, text=True)
+    single, forked, parent = json.loads(result.stdout)
+    assert forked == single and len(single) > 10
+    children = set(map(int, pids.read_text().split()))
+    assert len(children) == 2 and parent not in children
+    assert detector_processes(4_999, 6, workers=2) == 1 and detector_processes(60_001, 6, workers=2) == 1

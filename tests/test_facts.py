@@ -109,3 +109,13 @@ def test_a_values_label_does_not_depend_on_the_hash_seed():
     labels = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert labels == {"Tuljaze"}  # a tie goes to the wording met first
+
+
+def test_lowered_words_are_the_tokens_lower_forms():
+    from compare.facts.tokens import _tokens, lowered_words
+
+    texts = [s.text for path in sorted(SEEDS.glob("*.txt"))
+             for s in segment(Document(id=path.stem, path=str(path), text=path.read_text(encoding="utf-8")))]
+    texts += ["Gen. Ristić arrived at 10 a.m. on Sept. 29.", "U.S.-led KFOR: 93 (3.5%) hurt…", "Mr. X. Y."]
+    for text in texts:
+        assert lowered_words(text) == tuple(t.lower for t in _tokens(text, 0)), text

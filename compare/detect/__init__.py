@@ -24,12 +24,12 @@ fingerprint); the default is the finding's evidence texts and documents.
 from __future__ import annotations
 
 import importlib
-from contextlib import nullcontext
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
-from ..timing import timed
+from ..processes import can_fork, fork_pool, usable_cores
 
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]
@@ -109,31 +109,46 @@ def check_names(names: Iterable[str]) -> dict[str, Detector]:
     return detectors
 
 
+#: Statements from which the detectors run in forked processes at once (measured: docs/benchmarks.md).
+PARALLEL_FROM_STATEMENTS = 5_000
+#: ... and up to which: past it a child copies much of the corpus as it reads it (each object it touches is
+#: copied on write), and memory is what limits the largest corpora.
+PARALLEL_UP_TO_STATEMENTS = 60_000
+
+_shared: tuple[Corpus, dict[str, dict[str, Any]]] | None = None  # what forked detector processes read
+
+
 def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[str, float] | None = None,
-                  prepared: dict[str, dict[str, Any]] | None = None) -> list[Finding]:
+                  prepared: dict[str, dict[str, Any]] | None = None, workers: int | None = None) -> list[Finding]:
     """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …
 
     ``timings`` gets the seconds each detector took, as ``"detect: NAME"``. ``prepared``
     holds per-document step values already worked out, by detector name then document
-    id; the steps of detectors missing from it are run here.
+    id; the steps of detectors missing from it are run here. On a large corpus the
+    detectors run on ``workers`` forked processes (default: the usable cores) at once;
+    the findings are the same, in the same order.
     """
+    global _shared
     disabled = set(disabled)
-    detectors = check_names(disabled)
+    names = [name for name in check_names(disabled) if name not in disabled]
+    workers = detector_processes(len(corpus.statements), len(names), workers)
+    prepared = prepared or {}
+    if workers > 1:
+        _shared = (corpus, prepared)
+        try:
+            with fork_pool(workers) as pool:
+                results = list(pool.map(_run_shared, names))
+        finally:
+            _shared = None
+    else:
+        results = [_run_one(name, corpus, prepared) for name in names]
     findings: list[Finding] = []
-    for detector in detectors.values():
-        if detector.name not in disabled:
-            with timed(timings, f"detect: {detector.name}") if timings is not None else nullcontext():
-                if detector.per_document is None:
-                    found = detector.run(corpus)
-                else:
-                    values = (prepared or {}).get(detector.name)
-                    if values is None:
-                        values = {document.id: detector.per_document(document, statements)
-                                  for document, statements in corpus.by_document()}
-                    found = detector.run(corpus, values)
-                for finding in found:
-                    finding.detector = detector.name
-                    findings.append(finding)
+    for name, (seconds, found) in zip(names, results):
+        if timings is not None:
+            timings[f"detect: {name}"] = seconds
+        for finding in found:
+            finding.detector = name
+            findings.append(finding)
     order = {s.id: n for n, s in enumerate(corpus.statements)}
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
 
@@ -146,3 +161,32 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
     for number, finding in enumerate(findings, start=1):
         finding.id = f"f{number}"
     return findings
+
+
+def detector_processes(statements: int, detectors: int, workers: int | None = None) -> int:
+    """How many processes run ``detectors`` over a corpus of ``statements``: 1, or one per core (at most
+    ``workers``) on a corpus large enough to pay for the forks and not so large that their copies matter."""
+    workers = min(workers or usable_cores(), detectors)
+    if workers > 1 and PARALLEL_FROM_STATEMENTS <= statements <= PARALLEL_UP_TO_STATEMENTS and can_fork():
+        return workers
+    return 1
+
+
+def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> tuple[float, list[Finding]]:
+    """One detector's findings and the seconds it took."""
+    detector = registry()[name]
+    started = time.perf_counter()
+    if detector.per_document is None:
+        found = list(detector.run(corpus))
+    else:
+        values = prepared.get(name)
+        if values is None:
+            values = {document.id: detector.per_document(document, statements)
+                      for document, statements in corpus.by_document()}
+        found = list(detector.run(corpus, values))
+    return time.perf_counter() - started, found
+
+
+def _run_shared(name: str) -> tuple[float, list[Finding]]:
+    assert _shared is not None, "only called in a forked detector process"
+    return _run_one(name, *_shared)

@@ -34,14 +34,13 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
 
 from ..disjoint import DisjointSets
 from ..facts import dates, people, quantities
 from ..facts.places import COUNTRIES, NOT_PLACES
-from ..facts.tokens import fold, same_name, same_name_pairs, tokens, tokens_of_text
+from ..facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
 from . import normalise, register
 
@@ -117,17 +116,12 @@ def _wording(a: str, b: str, known: dict[tuple[str, str], _Wording]) -> _Wording
     if a == b:
         return 1.0, ()  # what difflib says of two equal sequences, without running it
     if (a, b) not in known:
-        matcher = difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+        matcher = difflib.SequenceMatcher(None, lowered_words(a), lowered_words(b), autojunk=False)
         ratio = matcher.ratio()
         replaced = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes()
                          if op == "replace") if ratio >= _SAME_WORDING else ()
         known[(a, b)] = (ratio, replaced)
     return known[(a, b)]
-
-
-@lru_cache(maxsize=1 << 15)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.lower for t in tokens_of_text(text))
 
 
 def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str,

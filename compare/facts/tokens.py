@@ -38,9 +38,15 @@ def tokens(statement: Statement) -> tuple[Token, ...]:
     return _tokens(statement.text, statement.start)
 
 
-def tokens_of_text(text: str) -> tuple[Token, ...]:
-    """The tokens of ``text`` with offsets from its start (for questions that do not need positions)."""
-    return _tokens(text, 0)
+@lru_cache(maxsize=1 << 15)
+def lowered_words(text: str) -> tuple[str, ...]:
+    """Each token's ``lower`` of ``text``, in order, without building the tokens (what word diffs compare)."""
+    out = []
+    for word in _TOKEN.findall(text):
+        if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
+            word = word[:-1]
+        out.append(word.lower().rstrip("."))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
