@@ -66,7 +66,7 @@ def test_no_worker_processes_once_torch_is_loaded(seeds_dir):
     assert result.stdout.strip() == "1", result.stderr[-2000:]
 
 
-# The detectors run in forked processes only on a corpus of 5,000 statements or more; here the threshold is
+# The detectors run in forked processes only on a corpus of 2,000 statements or more; here the threshold is
 # lowered to the seeds, each child notes its pid, and the findings must be those of one process.
 _DETECTORS_FORKED = """
 import json, os, sys
@@ -99,4 +99,4 @@ def test_detectors_in_forked_processes_give_what_one_process_gives(seeds_dir, tm
     assert forked == single and len(single) > 10
     children = set(map(int, pids.read_text().split()))
     assert len(children) == 2 and parent not in children
-    assert detector_processes(4_999, 6, workers=2) == 1 and detector_processes(60_001, 6, workers=2) == 1
+    assert detector_processes(1_999, 6, workers=2) == 1 and detector_processes(60_001, 6, workers=2) == 1

@@ -109,8 +109,9 @@ def check_names(names: Iterable[str]) -> dict[str, Detector]:
     return detectors
 
 
-#: Statements from which the detectors run in forked processes at once (measured: docs/benchmarks.md).
-PARALLEL_FROM_STATEMENTS = 5_000
+#: Statements from which the detectors run in forked processes at once (about 100 articles; below, the gain
+#: is under 0.1 s: benchmarks/processes.py, docs/benchmarks.md).
+PARALLEL_FROM_STATEMENTS = 2_000
 #: ... and up to which: past it a child copies much of the corpus as it reads it (each object it touches is
 #: copied on write), and memory is what limits the largest corpora.
 PARALLEL_UP_TO_STATEMENTS = 60_000
