@@ -44,6 +44,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from compare.memo import AnalysisMemo
     from compare.pipeline import run
+    from compare.processes import exit_skipping_teardown
     from compare.report import render_bytes
     from compare.timing import timed
 
@@ -62,6 +63,7 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "torch_imported": "torch" in sys.modules,
     }))
+    exit_skipping_teardown(0)  # as compare-sources ends once torch is loaded
 
 
 def measure(folder: Path, cache: Path, hashing: bool) -> dict:

@@ -21,6 +21,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from . import __version__
+from .processes import exit_skipping_teardown
 
 app = typer.Typer(
     name="compare-sources",
@@ -384,7 +385,16 @@ def detectors() -> None:
 
 
 def main() -> None:
-    app(prog_name="compare-sources")
+    try:
+        app(prog_name="compare-sources")
+    except SystemExit as done:  # how click ends every command, successful or not
+        if "torch" in sys.modules:
+            code = done.code
+            if isinstance(code, str):
+                print(code, file=sys.stderr)
+                code = 1
+            exit_skipping_teardown(code or 0)
+        raise
 
 
 if __name__ == "__main__":

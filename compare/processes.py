@@ -19,9 +19,11 @@ def usable_cores() -> int:
 
 
 def can_fork() -> bool:
-    # Fork is cheap and shares what is loaded, but only Linux forks safely by default, and not once torch
-    # has started its thread pools (a forked child could inherit a held lock).
-    return sys.platform == "linux" and "torch" not in sys.modules
+    # Fork is cheap and shares what is loaded, but only Linux forks safely by default (macOS's system
+    # libraries do not). Torch may have run in the parent: a child inherits none of its OpenMP threads, which
+    # would hang it if it called into torch again, but the children run pure Python and end with os._exit
+    # (tests/test_documents.py forks after a torch matrix product).
+    return sys.platform == "linux"
 
 
 def fork_pool(workers: int):
@@ -30,3 +32,14 @@ def fork_pool(workers: int):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def exit_skipping_teardown(code: int) -> None:
+    """End the process with ``code`` now, if torch was loaded: its teardown at interpreter exit (thread pools,
+    static destructors) takes about a second on a 2-core CPU, for nothing. Callers have written and closed
+    every output (reports are replaced atomically, caches commit each write); only the standard streams are
+    left to flush. Without torch the ordinary exit is as quick, and taken."""
+    if "torch" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

@@ -132,3 +132,33 @@ def test_timings_name_every_stage(fake_embedder, tmp_path):
     assert line.startswith("compare-sources: timings: read ")
     for stage in ("documents", "facts", "embed", "align", "detect: discrepancy", "detect: untranslated"):
         assert f"{stage} " in line
+
+
+@pytest.mark.parametrize("args, code, stream, text", [
+    (["--version"], 0, "stdout", "compare-sources "),
+    (["report", "no-such-folder"], 2, "stderr", "no-such-folder"),
+])
+def test_with_torch_loaded_the_process_ends_without_its_teardown_and_loses_nothing(args, code, stream, text):
+    # Once torch is loaded main() ends the process with os._exit (its teardown takes a second): the exit
+    # code and everything printed must come out as they would otherwise.
+    script = ("import sys, torch, atexit; atexit.register(lambda: print('teardown ran', file=sys.stderr)); "
+              "from compare.cli import main; sys.argv = ['compare-sources', *sys.argv[1:]]; main()")
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True)
+    assert result.returncode == code
+    assert text in getattr(result, stream)
+    assert "teardown ran" not in result.stderr  # interpreter exit skipped
+
+
+def test_a_report_written_before_a_skipped_teardown_is_complete(tmp_path):
+    out = tmp_path / "r.json"
+    script = ("import sys, torch; from compare.cli import main; "
+              "sys.argv = ['compare-sources', 'report', *sys.argv[1:]]; main()")
+    result = subprocess.run([sys.executable, "-c", script, str(SEEDS), "-o", str(out), "--cache-dir",
+                             str(tmp_path / "cache"), "--no-progress"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(out.read_text())["findings"]
+    again = subprocess.run([sys.executable, "-m", "compare", "report", str(SEEDS), "-o", str(tmp_path / "again.json"),
+                            "--cache-dir", str(tmp_path / "cache"), "--no-progress", "--timings"],
+                           capture_output=True, text=True)
+    assert "embed: model 0.00 s" in again.stderr  # the caches were committed before the process ended
+    assert (tmp_path / "again.json").read_bytes() == out.read_bytes()
