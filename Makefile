@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: seeds test setup eval bench-threshold bench-scale bench-encoding cli-docs clean
+.PHONY: seeds test setup eval bench-threshold bench-scale bench-encoding bench-processes cli-docs clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,9 @@ bench-scale: $(STAMP)
 
 bench-encoding: $(STAMP)
 	$(BIN)/python benchmarks/encoding.py --articles 40
+
+bench-processes: $(STAMP)
+	$(BIN)/python benchmarks/processes.py
 
 cli-docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py

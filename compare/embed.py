@@ -21,6 +21,7 @@ import gc
 import hashlib
 import os
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
@@ -35,9 +36,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 DEFAULT_BATCH_SIZE = 64  # 365–437 sentences/s at 32–64 on a 2-core CPU; larger batches gained nothing
-#: Up to this many texts, and while torch is not loaded, the NumPy forward pass (compare/embed_numpy.py)
-#: encodes them: at ~50 sentences/s against torch's ~140/s after a 3.5 s import and load, NumPy is
-#: quicker up to ~250 texts (docs/benchmarks.md).
+#: Up to this many texts, and while the torch model is not loaded, the NumPy forward pass
+#: (compare/embed_numpy.py) encodes them: it runs at a third to a half of torch's speed but is ready in 0.3 s
+#: where importing and loading torch takes 3.6 s, so it is the quicker up to about 250 of the seeds' long
+#: sentences (docs/benchmarks.md).
 NUMPY_UP_TO = 200
 ENCODE_CHUNK = 512  # texts per progress update (and per cache write)
 
@@ -108,6 +110,7 @@ class SentenceTransformerEmbedder:
                 digest.update(f"{relative}:{path.stat().st_size}".encode())
         return f"{self.label}@{digest.hexdigest()[:16]}"
 
+    @cached_property
     def _numpy_supported(self) -> bool:
         from .embed_numpy import supports
 
@@ -146,7 +149,7 @@ class SentenceTransformerEmbedder:
 
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        if self._model is None and len(texts) <= self.numpy_up_to and self._numpy_supported():
+        if self._model is None and len(texts) <= self.numpy_up_to and self._numpy_supported:
             return self._numpy_encoder().encode(texts)
         vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                       convert_to_numpy=True, show_progress_bar=False)
