@@ -1,4 +1,4 @@
-"""When the pipeline may spread pure-Python work over forked processes.
+"""How the tool uses processes: forked workers for pure-Python work, and a quick end once torch is loaded.
 
 The per-article stage (:mod:`compare.documents`) and the detectors
 (:mod:`compare.detect`) are pure Python, so threads would not run them at once;

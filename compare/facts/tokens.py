@@ -41,24 +41,24 @@ def tokens(statement: Statement) -> tuple[Token, ...]:
 @lru_cache(maxsize=1 << 15)
 def lowered_words(text: str) -> tuple[str, ...]:
     """Each token's ``lower`` of ``text``, in order, without building the tokens (what word diffs compare)."""
-    out = []
-    for word in _TOKEN.findall(text):
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
-            word = word[:-1]
-        out.append(word.lower().rstrip("."))
-    return tuple(out)
+    return tuple(_word(match).lower().rstrip(".") for match in _TOKEN.findall(text))
 
 
 @lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
-        word = m.group()
-        # A trailing period belongs to the word only for abbreviations ("Sept.", "a.m.").
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
-            word = word[:-1]
+        word = _word(m.group())
         out.append(Token(word, offset + m.start(), offset + m.start() + len(word)))
     return tuple(out)
+
+
+def _word(match: str) -> str:
+    """A match of the token pattern as a token: a trailing period belongs to the word only for abbreviations
+    ("Sept.", "a.m.")."""
+    if match.endswith(".") and len(match) > 1 and not _keeps_period(match):
+        return match[:-1]
+    return match
 
 
 def _keeps_period(text: str) -> bool:
