@@ -16,14 +16,14 @@ What is left for the corpus-wide stages is the comparison across articles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import repeat
+from functools import partial
 from typing import Any
 
 from . import facts, language
 from .detect import registry
 from .memo import AnalysisMemo, document_key
 from .model import Document, Statement
-from .processes import can_fork, fork_pool, usable_cores
+from .processes import can_fork, forked_map, usable_cores
 from .segment import segment
 
 STATEMENTS, FACTS = "statements", "facts"
@@ -102,5 +102,4 @@ def _analyse_all(documents: list[Document], steps: tuple[str, ...], workers: int
     workers = min(workers, len(documents))
     # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
     chunk = max(1, len(documents) // (workers * 4))
-    with fork_pool(workers) as pool:
-        return list(pool.map(analyse_document, documents, repeat(steps), chunksize=chunk)), workers
+    return forked_map(partial(analyse_document, steps=steps), documents, workers, chunksize=chunk), workers

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def usable_cores() -> int:
@@ -26,12 +30,21 @@ def can_fork() -> bool:
     return sys.platform == "linux"
 
 
-def fork_pool(workers: int):
-    """A pool of ``workers`` forked processes (they see the parent's state as it was when they start)."""
+def forked_map(function: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 1) -> list[R]:
+    """``[function(item) for item in items]`` on ``workers`` forked processes (which see this process's state
+    as it was when they started), in order. A worker that dies (killed for memory, say) loses nothing: the
+    work is done again here, with a warning."""
     import multiprocessing
+    import warnings
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(function, items, chunksize=chunksize))
+    except BrokenProcessPool as error:
+        warnings.warn(f"a worker process died ({error}); finishing in this process", RuntimeWarning, stacklevel=2)
+        return [function(item) for item in items]
 
 
 def exit_skipping_teardown(code: int) -> None:

@@ -108,3 +108,35 @@ def test_detectors_in_forked_processes_give_what_one_process_gives(seeds_dir, tm
     children = set(map(int, pids.read_text().split()))
     assert len(children) == 2 and parent not in children
     assert detector_processes(1_999, 6, workers=2) == 1 and detector_processes(60_001, 6, workers=2) == 1
+
+
+# A worker killed mid-run (the kernel's OOM killer, say) must cost time, not results.
+_CHILD_DIES = """
+import json, os, sys, warnings
+import compare.detect as detect
+from compare.embed import HashingEmbedder
+from compare.pipeline import load_documents, analyse
+documents, _ = load_documents([sys.argv[1]])
+single = analyse(documents, HashingEmbedder()).findings
+detect.PARALLEL_FROM_STATEMENTS = 1
+detect.usable_cores = lambda: 2
+parent, shared = os.getpid(), detect._run_shared
+def dies_in_a_child(name):
+    if os.getpid() != parent and name == "discrepancy":
+        os._exit(9)
+    return shared(name)
+detect._run_shared = dies_in_a_child
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    forked = analyse(documents, HashingEmbedder()).findings
+dump = lambda found: [(f.id, f.detector, f.message) for f in found]
+print(json.dumps([dump(single), dump(forked), [str(w.message) for w in caught]]))
+"""
+
+
+def test_a_worker_that_dies_loses_nothing(seeds_dir):
+    result = subprocess.run([sys.executable, "-c", _CHILD_DIES, str(seeds_dir)], capture_output=True, text=True,
+                            timeout=120)
+    single, forked, warned = json.loads(result.stdout)
+    assert forked == single and any(f[1] == "discrepancy" for f in single)
+    assert any("worker process died" in w for w in warned)

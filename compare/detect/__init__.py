@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
-from ..processes import can_fork, fork_pool, usable_cores
+from ..processes import can_fork, forked_map, usable_cores
 
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]
@@ -137,8 +137,7 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
     if workers > 1:
         _shared = (corpus, prepared)
         try:
-            with fork_pool(workers) as pool:
-                results = list(pool.map(_run_shared, names))
+            results = forked_map(_run_shared, names, workers)
         finally:
             _shared = None
     else:
@@ -189,5 +188,5 @@ def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> 
 
 
 def _run_shared(name: str) -> tuple[float, list[Finding]]:
-    assert _shared is not None, "only called in a forked detector process"
+    assert _shared is not None, "only called while run_detectors shares the corpus"
     return _run_one(name, *_shared)
