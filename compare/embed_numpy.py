@@ -14,8 +14,8 @@ sentence-transformers' to about 1e-7 per component (tests/test_embed_numpy.py),
 the same order as the differences between two batch sizes in torch, so the
 embedding cache holds both under one model name.
 
-It is about three times slower per sentence than torch on a 2-core CPU (no fused
-kernels), so :class:`~compare.embed.SentenceTransformerEmbedder` uses it only for
+It is 1.7 (short sentences) to 3 (long ones) times slower per sentence than torch
+on a 2-core CPU (no fused kernels; docs/benchmarks.md), so :class:`~compare.embed.SentenceTransformerEmbedder` uses it only for
 small batches before torch is loaded; :func:`supports` says whether a model
 directory is one it can run (BERT weights in safetensors, a Transformer → mean
 Pooling [→ Normalize] pipeline); any other model always goes through
