@@ -303,6 +303,68 @@ def evaluate(
     _emit(content, output, "figures")
 
 
+@app.command()
+def score(
+    gold: Annotated[List[Path], typer.Argument(metavar="GOLD...", show_default=False, help="Gold files of real-coverage corpora (corpora/*/gold.json).")],
+    corpora: Optional[Path] = typer.Option(None, "--corpora", envvar="COMPARE_SOURCES_CORPORA", help="Folder holding each story's articles in a subfolder named after the story (rebuilt from corpora/*/retrieval.tsv)."),
+    report_file: Optional[Path] = typer.Option(None, "--report", help="Score this JSON report instead of running the pipeline (one gold file)."),
+    check_only: bool = typer.Option(False, "--check", help="Only check that the articles carry every labelled string; exit 1 if one does not."),
+    min_severity: FailOn = typer.Option(FailOn.info, "--min-severity", help="Leave out findings below this severity."),
+    json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    threshold: Threshold = None,
+    disable: Disable = None,
+) -> None:
+    """Score reports against the gold labels of real coverage: recall and precision per kind, every miss listed."""
+    import json
+
+    from .errors import InputError
+    from .evaluation import real
+    from .evaluation.labels import load_gold
+
+    try:
+        golds = [load_gold(path) for path in gold]
+        if report_file is not None and len(golds) != 1:
+            raise _fail("--report scores one gold file at a time")
+        if report_file is None and corpora is None:
+            raise _fail("where are the articles? give --corpora (or set COMPARE_SOURCES_CORPORA)")
+        results, problems = [], 0
+        for labels in golds:
+            if report_file is not None:
+                report_data = real.read_report(report_file)
+            elif check_only:
+                report_data = real.read_articles(corpora / labels.story, labels)
+            else:
+                paths = real.article_paths(corpora / labels.story, labels)
+                report_data = _report_dict(_run(_settings(), paths, model, cache_dir, no_cache, threshold, disable,
+                                                [], True))
+            if check_only:
+                found = real.missing(labels, real.ReportIndex(report_data).bodies())
+                problems += len(found)
+                typer.echo(f"{labels.story}: " + ("every labelled string found" if not found else
+                                                  f"{len(found)} labelled strings missing"))
+                for line in found:
+                    typer.echo(f"  {line}")
+                continue
+            results.append(real.score(report_data, labels, min_severity=min_severity.value))
+    except InputError as error:
+        raise _fail(str(error)) from None
+    if check_only:
+        raise typer.Exit(EXIT_FINDINGS if problems else 0)
+    content = (json.dumps({"stories": results, "total": real.totals(results)}, ensure_ascii=False, indent=2) + "\n"
+               if json_output else real.format_text(results))
+    _emit(content, output, "scores")
+
+
+def _report_dict(corpus) -> dict:
+    from .report.json_format import to_dict
+
+    return to_dict(corpus)
+
+
 def _settings():
     from .config import load
     from .errors import UsageError

@@ -1,0 +1,387 @@
+"""Score a report against the gold labels of a real-coverage corpus (``compare-sources score``).
+
+The scorer reads only the report's JSON form (the contract of docs/json-contract.md),
+so a report written earlier scores the same as a fresh run. Labels quote the
+articles (:mod:`.labels`); they are found again in each document's text, and a
+finding is matched to a label through its evidence spans:
+
+* a **discrepancy** label is *found* when one discrepancy finding's evidence
+  overlaps mentions of at least two of its different values;
+* a **consistent** fact is *flagged* when a discrepancy finding puts two of its
+  mentions under different values;
+* an **artefact** label is *found* when an artefact finding's flagged span (for a
+  name variant, the variant's own mentions, not the corpus's spelling it is
+  compared with) overlaps the labelled string in its document;
+* a **statement pair** is *grouped* when one group holds a statement overlapping
+  each of its two quotations;
+* a **boilerplate** string is *aligned* when a statement overlapping it is in a group.
+
+A finding that matches no label of its kind is *unmatched*, listed under the
+document of its first flagged span.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import InputError
+from .labels import LABELS, Gold, Mention, locate, missing
+
+DISCREPANCY_KINDS = frozenset({"discrepancy"})
+ARTEFACT_KINDS = frozenset({"name_variant", "mt_artefact"})
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+Span = tuple[str, int, int]  # doc, start, end
+
+
+class ReportIndex:
+    """Where labels fall in one report: spans of quotations, statements under them, groups of statements."""
+
+    def __init__(self, report: dict):
+        self.texts = {d["id"]: d["text"] for d in report["documents"]}
+        # Labels quote bodies: a headline repeated in the "Title:" header line must not be found there.
+        self.body_start = {d["id"]: max((b["end"] for b in d.get("boilerplate", []) if b.get("reason") == "header"),
+                                        default=0) for d in report["documents"]}
+        self.statements: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for s in report["statements"]:
+            self.statements[s["doc"]].append((s["start"], s["end"], s["id"]))
+        self.groups_of: dict[str, set[str]] = defaultdict(set)
+        for group in report["groups"]:
+            for statement in group["statements"]:
+                self.groups_of[statement].add(group["id"])
+
+    def bodies(self) -> dict[str, tuple[str, int]]:
+        return {doc: (text, self.body_start[doc]) for doc, text in self.texts.items()}
+
+    def spans(self, mention: Mention) -> list[Span]:
+        if mention.document not in self.texts:
+            return []
+        return [(mention.document, start, end) for start, end in
+                locate(self.texts[mention.document], mention, self.body_start[mention.document])]
+
+    def statements_at(self, spans: Iterable[Span]) -> set[str]:
+        found = set()
+        for doc, start, end in spans:
+            found.update(sid for s_start, s_end, sid in self.statements.get(doc, ()) if s_start < end and start < s_end)
+        return found
+
+    def grouped(self, statements: set[str]) -> bool:
+        return any(self.groups_of.get(s) for s in statements)
+
+
+def _overlaps(evidence: Iterable[dict], spans: Iterable[Span]) -> bool:
+    spans = list(spans)
+    return any(e["doc"] == doc and e["start"] < end and start < e["end"]
+               for e in evidence for doc, start, end in spans)
+
+
+def flagged_evidence(finding: dict) -> list[dict]:
+    """The spans a finding says are wrong: a name variant's own mentions, else all its evidence."""
+    variant = finding.get("data", {}).get("variant")
+    if variant:
+        own = [e for e in finding["evidence"] if _fold(e["text"]) == _fold(variant)]
+        if own:
+            return own
+    return finding["evidence"]
+
+
+def predicted_label(finding: dict) -> str:
+    """How the report classes a discrepancy: an explicit relation, else an update where it says so."""
+    data = finding.get("data", {})
+    if data.get("relation") in LABELS:
+        return data["relation"]
+    return "update" if data.get("possible_update") else "conflict"
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _values_text(index: ReportIndex, values) -> str:
+    return " / ".join(f"{v.value} ({', '.join(sorted({m.document for m in v.mentions}))})" for v in values)
+
+
+def score(report: dict, gold: Gold, *, min_severity: str = "info") -> dict:
+    """Recall and precision per kind of label for one story, with every miss and unmatched finding."""
+    index = ReportIndex(report)
+    rank = SEVERITY_RANK[min_severity]
+    findings = [f for f in report["findings"] if SEVERITY_RANK.get(f["severity"], 2) <= rank]
+    discrepancy_findings = [f for f in findings if f["kind"] in DISCREPANCY_KINDS]
+    artefact_findings = [f for f in findings if f["kind"] in ARTEFACT_KINDS]
+    unmatched: dict[str, list[dict]] = defaultdict(list)
+    result = {
+        "story": gold.story,
+        "documents": len(gold.documents),
+        "outlets": len({d.outlet for d in gold.documents}),
+        "corpus_problems": missing(gold, index.bodies()),
+        "discrepancies": _score_discrepancies(gold, index, discrepancy_findings, unmatched),
+        "consistent": _score_consistent(gold, index, discrepancy_findings),
+        "artefacts": _score_artefacts(gold, index, artefact_findings, unmatched),
+        "pairs": _score_pairs(gold, index),
+        "boilerplate": _score_boilerplate(gold, index),
+        "not_scored": dict(Counter(f"{f['kind']}/{f['subkind']}" for f in findings
+                                   if f["kind"] not in DISCREPANCY_KINDS | ARTEFACT_KINDS)),
+    }
+    result["unmatched"] = {doc: unmatched[doc] for doc in sorted(unmatched)}
+    return result
+
+
+def _summary(finding: dict) -> dict:
+    return {"finding": finding["id"], "rule": f"{finding['kind']}/{finding['subkind']}",
+            "severity": finding["severity"], "message": finding["message"]}
+
+
+def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
+    value_spans = {d.id: [[span for m in v.mentions for span in index.spans(m)] for v in d.values]
+                   for d in gold.discrepancies}
+    matches: dict[str, list[dict]] = defaultdict(list)
+    for finding in findings:
+        hit = False
+        for d in gold.discrepancies:
+            if sum(_overlaps(finding["evidence"], spans) for spans in value_spans[d.id]) >= 2:
+                matches[d.id].append(finding)
+                hit = True
+        if not hit:
+            unmatched[finding["evidence"][0]["doc"] if finding["evidence"] else ""].append(_summary(finding))
+    by_label = {}
+    for label in LABELS:
+        labelled = [d for d in gold.discrepancies if d.label == label]
+        found = [d for d in labelled if matches[d.id]]
+        by_label[label] = {"labelled": len(labelled), "found": len(found), "recall": _ratio(len(found), len(labelled))}
+    found = [d for d in gold.discrepancies if matches[d.id]]
+    right = [d for d in found if any(predicted_label(f) == d.label for f in matches[d.id])]
+    matched = {f["id"] for fs in matches.values() for f in fs}
+    return {
+        "labelled": len(gold.discrepancies), "found": len(found), "recall": _ratio(len(found), len(gold.discrepancies)),
+        "by_label": by_label,
+        "findings": len(findings), "matched": len(matched), "precision": _ratio(len(matched), len(findings)),
+        "labelled_right": {"found": len(found), "right": len(right), "share": _ratio(len(right), len(found))},
+        "missed": [{"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(index, d.values)}
+                   for d in gold.discrepancies if not matches[d.id]],
+        "wrongly_labelled": [{"id": d.id, "label": d.label, "reported": sorted({predicted_label(f) for f in matches[d.id]})}
+                             for d in found if d not in right],
+    }
+
+
+def _score_consistent(gold: Gold, index: ReportIndex, findings: list[dict]) -> dict:
+    flagged = []
+    for c in gold.consistent:
+        mention_statements = [index.statements_at(index.spans(m)) for m in c.mentions]
+        mention_spans = [index.spans(m) for m in c.mentions]
+        for finding in findings:
+            if _splits(finding, mention_statements, mention_spans):
+                flagged.append({"id": c.id, "slot": c.slot, **_summary(finding)})
+                break
+    return {"labelled": len(gold.consistent), "flagged": len(flagged), "flagged_facts": flagged}
+
+
+def _splits(finding: dict, mention_statements: list[set[str]], mention_spans: list[list[Span]]) -> bool:
+    """Does the finding set two mentions of one agreed fact against each other?"""
+    values = finding.get("data", {}).get("values")
+    if values and all("statements" in v for v in values):
+        sides = [{n for n, v in enumerate(values) if statements & set(v["statements"])}
+                 for statements in mention_statements]
+        touched = [side for side in sides if side]
+        return any(not a & b for i, a in enumerate(touched) for b in touched[i + 1:])
+    hit = {spans[0][0] for spans in mention_spans if spans and _overlaps(finding["evidence"], spans)}
+    return len(hit) >= 2
+
+
+def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
+    spans = {a.id: index.spans(a.mention) for a in gold.artefacts}
+    matches: dict[str, list[dict]] = defaultdict(list)
+    for finding in findings:
+        flagged = flagged_evidence(finding)
+        hit = [a for a in gold.artefacts if _overlaps(flagged, spans[a.id])]
+        for a in hit:
+            matches[a.id].append(finding)
+        if not hit:
+            unmatched[flagged[0]["doc"] if flagged else ""].append(_summary(finding))
+    by_type = {}
+    for kind in sorted({a.type for a in gold.artefacts}):
+        labelled = [a for a in gold.artefacts if a.type == kind]
+        found = [a for a in labelled if matches[a.id]]
+        by_type[kind] = {"labelled": len(labelled), "found": len(found), "recall": _ratio(len(found), len(labelled))}
+    found = [a for a in gold.artefacts if matches[a.id]]
+    with_entity = [a for a in found if any(f.get("data", {}).get("entity") for f in matches[a.id])]
+    right_form = [a for a in with_entity if any(_fold(f["data"].get("entity", "")) == _fold(a.expected)
+                                                for f in matches[a.id])]
+    matched = {f["id"] for fs in matches.values() for f in fs}
+    return {
+        "labelled": len(gold.artefacts), "found": len(found), "recall": _ratio(len(found), len(gold.artefacts)),
+        "by_type": by_type,
+        "findings": len(findings), "matched": len(matched), "precision": _ratio(len(matched), len(findings)),
+        "expected_form": {"named": len(with_entity), "right": len(right_form)},
+        "missed": [{"id": a.id, "type": a.type, "document": a.mention.document, "text": a.mention.text,
+                    "expected": a.expected} for a in gold.artefacts if not matches[a.id]],
+    }
+
+
+def _score_pairs(gold: Gold, index: ReportIndex) -> dict:
+    result: dict = {"labelled": len(gold.pairs), "grouped": 0, "missed": []}
+    by_origin = {"independent": [0, 0], "copies": [0, 0]}
+    for pair in gold.pairs:
+        sides = [index.statements_at(index.spans(m)) for m in pair.statements]
+        grouped = any(index.groups_of.get(a, set()) & index.groups_of.get(b, set())
+                      for a in sides[0] for b in sides[1])
+        origin = by_origin["copies" if pair.copy else "independent"]
+        origin[0] += 1
+        if grouped:
+            origin[1] += 1
+            result["grouped"] += 1
+        else:
+            why = "not a statement" if not all(sides) else "not grouped"
+            result["missed"].append({"id": pair.id, "why": why, "statements": [
+                f"{m.document}: {m.text}" for m in pair.statements]})
+    result["recall"] = _ratio(result["grouped"], len(gold.pairs))
+    result.update({origin: {"labelled": n, "grouped": k, "recall": _ratio(k, n)}
+                   for origin, (n, k) in by_origin.items()})
+    return result
+
+
+def _score_boilerplate(gold: Gold, index: ReportIndex) -> dict:
+    aligned = [{"id": b.id, "document": b.mention.document, "text": b.mention.text} for b in gold.boilerplate
+               if index.grouped(index.statements_at(index.spans(b.mention)))]
+    return {"labelled": len(gold.boilerplate), "aligned": len(aligned), "aligned_strings": aligned}
+
+
+def totals(results: list[dict]) -> dict:
+    """The stories' counts added up, with recall and precision over the sum."""
+    def add(kind: str, *keys: str) -> dict:
+        return {key: sum(r[kind][key] for r in results) for key in keys}
+
+    out = {"stories": len(results), "documents": sum(r["documents"] for r in results),
+           "discrepancies": add("discrepancies", "labelled", "found", "findings", "matched"),
+           "artefacts": add("artefacts", "labelled", "found", "findings", "matched"),
+           "pairs": add("pairs", "labelled", "grouped"),
+           "consistent": add("consistent", "labelled", "flagged"),
+           "boilerplate": add("boilerplate", "labelled", "aligned"),
+           "unmatched": sum(len(v) for r in results for v in r["unmatched"].values())}
+    for kind in ("discrepancies", "artefacts"):
+        out[kind]["recall"] = _ratio(out[kind]["found"], out[kind]["labelled"])
+        out[kind]["precision"] = _ratio(out[kind]["matched"], out[kind]["findings"])
+    out["pairs"]["recall"] = _ratio(out["pairs"]["grouped"], out["pairs"]["labelled"])
+    return out
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def format_text(results: list[dict]) -> str:
+    """Per story: the figures, then every miss and every finding that matches nothing; then the totals."""
+    lines: list[str] = []
+    for r in results:
+        lines += [line.rstrip() for line in _story_lines(r)] + [""]
+    if len(results) > 1:
+        lines += _totals_lines(results, totals(results))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _story_lines(r: dict) -> list[str]:
+    d, a, p = r["discrepancies"], r["artefacts"], r["pairs"]
+    lines = [f"{r['story']}: {r['documents']} articles from {r['outlets']} outlets",
+             f"  {'':<26}{'labelled':>9}{'found':>7}{'recall':>8}{'findings':>10}{'matched':>9}{'precision':>11}"]
+    row = "  {:<26}{:>9}{:>7}{:>8}{:>10}{:>9}{:>11}"
+    lines.append(row.format("discrepancies", d["labelled"], d["found"], _figure(d["recall"]), d["findings"],
+                            d["matched"], _figure(d["precision"])))
+    for label, x in d["by_label"].items():
+        if x["labelled"]:
+            lines.append(row.format(f"  {label}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
+    lines.append(row.format("artefacts / name variants", a["labelled"], a["found"], _figure(a["recall"]),
+                            a["findings"], a["matched"], _figure(a["precision"])))
+    for kind, x in a["by_type"].items():
+        lines.append(row.format(f"  {kind}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
+    lines.append(row.format("statement pairs grouped", p["labelled"], p["grouped"], _figure(p["recall"]), "", "", ""))
+    for origin in ("independent", "copies"):
+        if p[origin]["labelled"]:
+            lines.append(row.format(f"  {origin}", p[origin]["labelled"], p[origin]["grouped"],
+                                    _figure(p[origin]["recall"]), "", "", ""))
+    judged = d["labelled_right"]
+    lines += [f"  consistent facts flagged: {r['consistent']['flagged']} of {r['consistent']['labelled']}",
+              f"  boilerplate aligned: {r['boilerplate']['aligned']} of {r['boilerplate']['labelled']}",
+              f"  found discrepancies labelled right (update/conflict/scope): {judged['right']} of {judged['found']}",
+              f"  name variants whose expected form the report names: {a['expected_form']['right']} of "
+              f"{a['expected_form']['named']}"]
+    if r["not_scored"]:
+        lines.append("  not scored: " + ", ".join(f"{rule} {n}" for rule, n in sorted(r["not_scored"].items())))
+    lines += [f"  CORPUS: {problem}" for problem in r["corpus_problems"]]
+    lines += _section("missed discrepancies", [f"{m['id']} {m['label']}: {m['slot']}: {m['values']}"
+                                               for m in d["missed"]])
+    lines += _section("found discrepancies labelled otherwise", [
+        f"{m['id']} labelled {m['label']}, reported {'/'.join(m['reported'])}" for m in d["wrongly_labelled"]])
+    lines += _section("missed artefacts", [f"{m['id']} {m['type']}: {m['document']} “{m['text']}” → {m['expected']}"
+                                           for m in a["missed"]])
+    lines += _section("missed pairs", [f"{m['id']} ({m['why']}): " + " | ".join(m["statements"])
+                                       for m in p["missed"]])
+    lines += _section("consistent facts flagged", [f"{c['id']} {c['slot']}: {c['finding']} {c['message']}"
+                                                   for c in r["consistent"]["flagged_facts"]])
+    lines += _section("boilerplate aligned", [f"{b['id']} {b['document']}: {b['text']}"
+                                              for b in r["boilerplate"]["aligned_strings"]])
+    count = sum(len(v) for v in r["unmatched"].values())
+    lines.append(f"  findings that match nothing labelled: {count}, in {len(r['unmatched'])} of "
+                 f"{r['documents']} articles")
+    for doc, items in r["unmatched"].items():
+        lines.append(f"    {doc} ({len(items)})")
+        lines += [f"      {i['finding']} {i['severity']} {i['rule']}: {i['message']}" for i in items]
+    return lines
+
+
+def _section(title: str, items: list[str]) -> list[str]:
+    return [f"  {title}:", *(f"    {item}" for item in items)] if items else []
+
+
+def _totals_lines(results: list[dict], total: dict) -> list[str]:
+    head = "{:<36}{:>6}{:>9}{:>7}{:>9}{:>7}{:>8}{:>12}{:>11}"
+    lines = ["all stories: recall (R) and precision (P) per story",
+             head.format("story", "docs", "discr R", "P", "artef R", "P", "pairs R", "consistent", "unmatched")]
+    for r in results + [dict(total, story="total", documents=total["documents"])]:
+        unmatched = r["unmatched"] if isinstance(r["unmatched"], int) else sum(map(len, r["unmatched"].values()))
+        lines.append(head.format(r["story"][:36], r["documents"], _figure(r["discrepancies"]["recall"]),
+                                 _figure(r["discrepancies"]["precision"]), _figure(r["artefacts"]["recall"]),
+                                 _figure(r["artefacts"]["precision"]), _figure(r["pairs"]["recall"]),
+                                 f"{r['consistent']['flagged']}/{r['consistent']['labelled']}", unmatched))
+    return lines
+
+
+def read_report(path: Path) -> dict:
+    """A JSON report written by ``compare-sources report``; a file that is not one is an input error."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise InputError(str(path), f"cannot read report ({error.strerror or error})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(str(path), f"not a JSON report ({error})") from None
+    if not isinstance(data, dict) or not all(k in data for k in ("documents", "statements", "groups", "findings")):
+        raise InputError(str(path), "not a compare-sources JSON report")
+    return data
+
+
+def article_paths(folder: Path, gold: Gold) -> list[Path]:
+    """The gold's articles that exist under ``folder``; missing ones surface as corpus problems."""
+    if not folder.is_dir():
+        raise InputError(str(folder), "no such folder: rebuild the story's articles from its retrieval list")
+    return [folder / d.file for d in gold.documents if (folder / d.file).is_file()]
+
+
+def read_articles(folder: Path, gold: Gold) -> dict:
+    """The articles alone, read as the pipeline reads them, in the report's form: enough to locate labels."""
+    from ..ingest import read_document
+    from ..model import Corpus
+    from ..report.json_format import to_dict
+
+    documents = []
+    for path in article_paths(folder, gold):
+        try:
+            documents.append(read_document(path, path.stem))
+        except InputError:
+            continue  # an unreadable article is reported as missing
+    return to_dict(Corpus(documents))
