@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: seeds test setup eval bench-threshold bench-scale bench-encoding bench-processes cli-docs clean
+.PHONY: seeds test setup eval score bench-threshold bench-scale bench-encoding bench-processes cli-docs clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/compare-sources eval
+
+# The development corpora's articles live outside the repository (corpora/README.md says how to rebuild them).
+CORPORA ?= ../corpora
+score: $(STAMP)
+	$(BIN)/compare-sources score corpora/*/gold.json --corpora $(CORPORA)
 
 bench-threshold: $(STAMP)
 	$(BIN)/python benchmarks/threshold.py

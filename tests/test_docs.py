@@ -21,3 +21,12 @@ def test_cli_reference_is_current():
 def test_readme_names_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make seeds" in readme and "make test" in readme
+
+
+def test_retrieval_lists_are_current():
+    spec = importlib.util.spec_from_file_location("retrieval_list", ROOT / "scripts" / "retrieval_list.py")
+    retrieval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(retrieval)
+    for gold in retrieval.gold_files():
+        assert gold.with_name("retrieval.tsv").read_text(encoding="utf-8") == retrieval.render(gold), (
+            f"{gold.parent.name}/retrieval.tsv is stale: run python scripts/retrieval_list.py")
