@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-COLUMNS = ("file", "outlet", "date", "url", "query", "copy_of")
+COLUMNS = ("file", "outlet", "date", "url", "title", "query", "copy_of")
 
 
 def render(gold_path: Path) -> str:

@@ -74,18 +74,25 @@ def test_an_update_reported_as_a_conflict_is_found_but_labelled_wrong(report, go
 
 
 def test_a_consistent_fact_split_across_values_is_flagged_and_unmatched(report, gold):
-    a, b = statement(report, "01_harbour-news", "40 passengers"), statement(report, "02_adriatic-daily", "Around 40")
+    a, b = "01_harbour-news", "02_adriatic-daily"
     injured = finding("f1", "discrepancy", "count",
-                      [evidence(report, "01_harbour-news", "40 passengers"),
-                       evidence(report, "02_adriatic-daily", "Around 40 travellers")],
-                      values=[{"value": "40", "statements": [a]}, {"value": "about 40", "statements": [b]}])
+                      [evidence(report, a, "40 passengers"), evidence(report, b, "Around 40 travellers")],
+                      values=[{"value": "40", "documents": [a], "texts": ["40 passengers"]},
+                              {"value": "about 40", "documents": [b], "texts": ["Around 40 travellers"]}])
     result = real.score(with_(report, findings=[injured]), gold)
     assert result["consistent"]["flagged"] == 1
     assert result["discrepancies"]["precision"] == 0.0
     assert [i["finding"] for i in result["unmatched"]["01_harbour-news"]] == ["f1"]
-    # The same statements under one value are agreement, not a flag.
-    injured["data"]["values"] = [{"value": "40", "statements": [a, b]}, {"value": "17", "statements": []}]
+    # The two under one value are agreement, not a flag.
+    injured["data"]["values"] = [{"value": "40", "documents": [a, b], "texts": ["40 passengers", "Around 40 travellers"]},
+                                 {"value": "17", "documents": ["03_wire-service"], "texts": ["17"]}]
     assert real.score(with_(report, findings=[injured]), gold)["consistent"]["flagged"] == 0
+    # A finding that compares other words is no flag of this fact.
+    toll = finding("f2", "discrepancy", "count", [evidence(report, a, "12", "killed 12 people"),
+                                                  evidence(report, b, "Fifteen")],
+                   values=[{"value": "12", "documents": [a], "texts": ["12"]},
+                           {"value": "15", "documents": [b], "texts": ["Fifteen"]}])
+    assert real.score(with_(report, findings=[toll]), gold)["consistent"]["flagged"] == 0
 
 
 def test_a_name_variant_matches_through_its_own_mentions_only(report, gold):

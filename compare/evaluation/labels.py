@@ -98,6 +98,7 @@ class GoldDocument:
     file: str
     outlet: str
     url: str
+    title: str = ""
     date: str = ""
     query: str = ""
     copy_of: str | None = None
@@ -168,7 +169,8 @@ def _build(path: Path, data: dict) -> Gold:
         path=path,
         story=data["story"],
         description=data.get("description", ""),
-        documents=[GoldDocument(d["id"], d.get("file") or f"{d['id']}.txt", d["outlet"], d["url"], d.get("date", ""),
+        documents=[GoldDocument(d["id"], d.get("file") or f"{d['id']}.txt", d["outlet"], d["url"], d.get("title", ""),
+                                d.get("date") or "",
                                 d.get("query", ""), d.get("copy_of"), d.get("notes", "")) for d in data["documents"]],
         discrepancies=[Discrepancy(d["id"], d["slot"], d["label"],
                                    tuple(Value(v["value"], tuple(_mention(m) for m in v["mentions"]))

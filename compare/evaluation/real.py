@@ -174,25 +174,31 @@ def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], u
 def _score_consistent(gold: Gold, index: ReportIndex, findings: list[dict]) -> dict:
     flagged = []
     for c in gold.consistent:
-        mention_statements = [index.statements_at(index.spans(m)) for m in c.mentions]
         mention_spans = [index.spans(m) for m in c.mentions]
         for finding in findings:
-            if _splits(finding, mention_statements, mention_spans):
+            if _splits(finding, mention_spans):
                 flagged.append({"id": c.id, "slot": c.slot, **_summary(finding)})
                 break
     return {"labelled": len(gold.consistent), "flagged": len(flagged), "flagged_facts": flagged}
 
 
-def _splits(finding: dict, mention_statements: list[set[str]], mention_spans: list[list[Span]]) -> bool:
-    """Does the finding set two mentions of one agreed fact against each other?"""
-    values = finding.get("data", {}).get("values")
-    if values and all("statements" in v for v in values):
-        sides = [{n for n, v in enumerate(values) if statements & set(v["statements"])}
-                 for statements in mention_statements]
-        touched = [side for side in sides if side]
-        return any(not a & b for i, a in enumerate(touched) for b in touched[i + 1:])
-    hit = {spans[0][0] for spans in mention_spans if spans and _overlaps(finding["evidence"], spans)}
-    return len(hit) >= 2
+def _splits(finding: dict, mention_spans: list[list[Span]]) -> bool:
+    """Does the finding set two mentions of one agreed fact against each other?
+
+    Each evidence span is read as the value whose quoted texts hold it (``data.values``), so that only
+    the words a finding compares count, not everything else its sentences say.
+    """
+    values = finding.get("data", {}).get("values") or []
+    sides = []
+    for spans in mention_spans:
+        touching = [e for e in finding["evidence"] if _overlaps([e], spans)]
+        if not touching:
+            continue
+        sides.append({n for e in touching for n, v in enumerate(values)
+                      if e["text"] in v.get("texts", ()) and e["doc"] in v.get("documents", ())})
+    if not values:
+        return len(sides) >= 2
+    return any(a and b and not a & b for i, a in enumerate(sides) for b in sides[i + 1:])
 
 
 def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
