@@ -40,11 +40,27 @@ def _rule(reason: str, pattern: str, description: str) -> LineRule:
 _COUNTER_UNIT = r"(?:views?|reads?|comments?|comment\(s\)|shares?|likes?)"
 # Shared by a line rule and the follower rule it triggers.
 _NAV_LINK = r"^(?:previous|next|prev|older|newer)(?: (?:article|story|post|news))?\s*$"
+# A publication stamp: nothing but dates, clock times, zones and the words pages put around them
+# ("27 October 2024 19:44 (UTC+04:00)", "Feb 27, 2023, 12:47 AM | Updated: 1:57 pm", "NEWS 19.03.2023 15:33").
+# Months and weekdays in English and in the region's Latin-script languages, written out or cut short.
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+          r"januar|februar|mart|maj|juni?|juli?|avgust|septembar|oktobar|novembar|decembar|"
+          r"janar|shkurt|mars|prill|qershor|korrik|gusht|shtator|tetor|n[eë]ntor|dhjetor)\b\.?")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+_STAMP_WORD = (rf"(?:\d{{1,4}}(?:[.:/-]\d{{1,4}}){{0,3}}\.?(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|"
+               r"(?:utc|gmt|cet|cest|msk|eet|eest)(?:[+-−]\d{1,2}(?::\d\d)?)?|updated|published|posted|modified|last|"
+               r"on|at|news|date|time|[|,()•·–—-]+)")
+# It must hold a date or a time, not just a number ("6,200").
+_HAS_WHEN = rf"(?=.*\d)(?=.*(?:\b{_MONTH}|\b{_WEEKDAY}|\d:\d\d|\d[./-]\d{{1,2}}[./-]\d))"
+_TIMESTAMP = rf"^(?=.{{0,80}}$){_HAS_WHEN}(?:{_STAMP_WORD}[\s,:]*)+$"
 _VIDEO_PLUG = r"^(?:(?:bonus |related )?video\s*:|watch(?: the)? video\b|watch\s*:)"
 
 LINE_RULES: tuple[LineRule, ...] = (
     _rule("counter", rf"^[\d.,]+\s*{_COUNTER_UNIT}(?:\s+[\d.,]+\s*{_COUNTER_UNIT})*$",
           'view, comment and share counters ("15254 views 5 comment(s)")'),
+    _rule("timestamp", _TIMESTAMP,
+          'publication stamps: only dates, times and zones ("27 October 2024 19:44 (UTC+04:00)", "Updated: 1:57 pm")'),
     _rule("photo credit", r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b))",
           'photo and illustration credits ("Illustration, Photo: Shutterstock")'),
     _rule("disclaimer", r"^disclaimer\s*:", 'site disclaimers ("Disclaimer: The translations are …")'),
@@ -64,6 +80,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule("sign-off", r"^/\S+$|^\(?[\w-]+\.(?:al|rs|ba|me|mk|hr|ru|ua|com|net|org|info|eu)\)?$",
           'outlet sign-offs ("/Argumentum.al")'),
 )
+
+
+_TIMESTAMP_RULE = next(rule for rule in LINE_RULES if rule.reason == "timestamp")
 
 
 @dataclass(frozen=True)
@@ -117,6 +136,11 @@ def mark_boilerplate(lines: list[Span]) -> list[Boilerplate]:
                     break
                 marked.setdefault(follower, rule.reason)
     return [Boilerplate(lines[i].start, lines[i].end, lines[i].text, reason) for i, reason in sorted(marked.items())]
+
+
+def is_timestamp(line: str) -> bool:
+    """Whether a line is only a publication stamp (dates, times, zones)."""
+    return _TIMESTAMP_RULE.matches(line)
 
 
 def describe_rules() -> list[tuple[str, str]]:

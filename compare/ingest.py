@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from .boilerplate import lines_with_offsets, mark_boilerplate
+from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
 from .errors import InputError
 from .model import Boilerplate, Document, Skipped
 
@@ -194,6 +194,14 @@ def _read_header_and_boilerplate(document: Document, metadata: dict[str, str]) -
         raise InputError(document.path, "only header lines, no article text")
     declared_title = metadata.pop("title", None)
     document.metadata = metadata
-    document.title = declared_title or content[0].text
-    # The title line itself is never boilerplate, whatever it looks like.
-    document.boilerplate = header + mark_boilerplate(content if declared_title else content[1:])
+    if declared_title:
+        document.title = declared_title
+        document.boilerplate = header + mark_boilerplate(content)
+        return
+    # A scraped page may open on its publication stamp; the headline is the first line after it, and the
+    # headline itself is never boilerplate, whatever it looks like.
+    stamps = 0
+    while stamps < len(content) - 1 and is_timestamp(content[stamps].text):
+        stamps += 1
+    document.title = content[stamps].text
+    document.boilerplate = header + mark_boilerplate(content[:stamps] + content[stamps + 1:])

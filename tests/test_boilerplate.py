@@ -38,7 +38,32 @@ def test_story_lines_are_not_boilerplate():
     (["Photo: Reuters"], ["photo credit"]),
     (["1,234 views 12 comments"], ["counter"]),
     (["Tags: Kosovo Serbia"], ["tags"]),
+    (["14 May 2025 08:30 (UTC+02:00)", "Jun 3, 2025, 9:12 AM | Updated: 4:05 pm", "NEWS 03.06.2025 17:40",
+      "12. jun 2025 10:15", "Tuesday, 3 June 2025"], ["timestamp"] * 5),
 ])
 def test_rules(lines, expected):
     spans = list(lines_with_offsets("\n".join(lines)))
     assert [b.reason for b in mark_boilerplate(spans)] == expected
+
+
+@pytest.mark.parametrize("line", ["On 3 June 2025 the river burst its banks.", "6,200", "Marchers gathered on 5 May",
+                                  "Published on Tuesday", "May 2025 protests"])
+def test_story_lines_with_dates_are_not_timestamps(line):
+    assert mark_boilerplate(list(lines_with_offsets(line))) == []
+
+
+def test_a_publication_stamp_still_dates_the_article(write):
+    from compare.facts.dates import document_date
+
+    path = write("stamped.txt", "Bridge reopens\n\n14 May 2025 08:30 (UTC+02:00)\n\n"
+                                "The bridge reopened on Monday after repairs.\n")
+    document = read_document(path, "stamped")
+    assert [b.reason for b in document.boilerplate] == ["timestamp"]
+    assert document_date(document, segment(document))[0].isoformat() == "2025-05-14"
+
+
+def test_a_page_opening_on_its_stamp_takes_the_next_line_as_title(write):
+    document = read_document(write("stamp-first.txt", "Outlet: Example\n\n3 June 2025 17:40\n\nBridge reopens\n\n"
+                                                      "The bridge reopened on Monday.\n"), "stamp-first")
+    assert document.title == "Bridge reopens"
+    assert [b.reason for b in document.boilerplate] == ["header", "timestamp"]

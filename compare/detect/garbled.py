@@ -20,7 +20,17 @@ from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
-_URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+")
+# Addresses, and bare host names ("results.cec.gov.ge"): a site's name is not a garbled word.
+_URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b")
+_MAY_HOLD_URL = re.compile(r"[/@]|www\.|[a-z0-9]\.[a-z]{2}")
+# Script or markup caught in an article's text ("fbq('init', …)", "{", "</div>"): not prose.
+_CODE = re.compile(r"\w\(['\"]|[{}]|=>|\)\s*;|\w=\w|</?[a-z]+>")
+#: A sentence with this many unknown words, making this share of its words, is not garbled prose but a
+#: line of page furniture or code ("shareicon closeicon downicon"): a translation garbles a word here and there.
+MOSTLY_UNKNOWN = (3, 0.3)
+# Regular endings on an English stem ("temblors", "panickedly", "illogicalities"): rare forms, not garbles.
+_ENDINGS = (("ities", "ity"), ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+            ("ing", "e"), ("ly", ""), ("ness", ""))
 _POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -32,7 +42,7 @@ def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
     text = statement.text
     # Every address _URL matches holds "/", "@" or "www."; most sentences hold none.
-    masked = _URL.sub(lambda m: " " * len(m.group()), text) if "/" in text or "@" in text or "www." in text else text
+    masked = _URL.sub(lambda m: " " * len(m.group()), text) if _MAY_HOLD_URL.search(text) else text
     words = []
     end = 0
     for m in _WORD.finditer(masked):
@@ -53,6 +63,13 @@ def _opens(before: str, first: bool = True) -> bool:
     return len(spaced) < len(unquoted) and spaced.rstrip("\"'”’»)").endswith((".", "!", "?", ":", "…"))
 
 
+def _inflected_english(word: str) -> bool:
+    lower = word.lower()
+    return any(lower.endswith(ending) and len(lower) - len(ending) >= 4
+               and lexicon.is_english(lower[:len(lower) - len(ending)] + stem)
+               for ending, stem in _ENDINGS)
+
+
 def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     """Words the corpus writes capitalised in mid-sentence: names, whatever wordfreq says."""
     names = set()
@@ -71,21 +88,28 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
     words_of = [_words(statement) for statement in statements]
     suspects = []
     if document.language in ("en", "und"):
+        # An excerpt can end in the middle of a word ("… and the vill"): the last word is cut, not garbled.
+        text_end = len(document.text.rstrip())
         for number, (statement, words) in enumerate(zip(statements, words_of)):
-            if statement.language not in ("en", "und"):
+            if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
+            found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
-                if lexicon.is_english(word):
+                if lexicon.is_english(word) or statement.start + m.end() == text_end:
                     continue
                 bare = _POSSESSIVE.sub("", word)
-                if len(bare) < 3 or bare.isupper():
+                if len(bare) < 3 or bare.isupper() or _inflected_english(bare):
                     continue
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
                 neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
                     continue  # a source-language word or next to one: untranslated, not garbled
-                suspects.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
+                found.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
+            count, share = MOSTLY_UNKNOWN
+            unknown = sum(1 for suspect in found if not suspect[2][:1].isupper())  # capitalised: mostly names
+            if unknown < count or unknown < share * len(words):
+                suspects.extend(found)
     return sorted(_attested_names(words_of)), suspects
 
 

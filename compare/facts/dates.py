@@ -65,13 +65,21 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
     if header:
         for value in _absolute(header):
             if value[0] and value[1] and value[2]:
-                return dt.date(*value[:3]), "header"
+                try:
+                    return dt.date(*value[:3]), "header"
+                except ValueError:  # "31 September": no date at all
+                    continue
         try:
             return dt.date.fromisoformat(header[:10]), "header"
         except ValueError:
             pass
-    for statement in statements[:3]:
-        for value in _absolute(statement.text):
+    # A page's publication stamp is set aside as boilerplate, never an event's date, but it is the
+    # article's own date: read it with the first statements, in text order.
+    opening = statements[:3]
+    until = opening[-1].end if opening else len(document.text)
+    stamps = [b for b in document.boilerplate if b.reason == "timestamp" and b.start < until]
+    for line in sorted([*opening, *stamps], key=lambda span: span.start):
+        for value in _absolute(line.text):
             if value[0] and value[1] and value[2]:
                 try:
                     return dt.date(*value[:3]), "text"
