@@ -41,9 +41,9 @@ def main() -> None:
     import torch
     from sentence_transformers import SentenceTransformer
 
-    from compare.align import DEFAULT_THRESHOLD, alignable, nearest_cross_document
-    from compare.embed import default_model_dir
-    from compare.evaluation import synthetic
+    from compare.stages.align import DEFAULT_THRESHOLD, alignable, nearest_cross_document
+    from compare.stages.embed import default_model_dir
+    from benchmarks import synthetic
     from compare.pipeline import load_documents, segment_documents
 
     folder = Path(tempfile.mkdtemp(prefix="compare-encoding-"))
@@ -109,7 +109,7 @@ def main() -> None:
         finally:
             shutil.rmtree(work.parent, ignore_errors=True)
 
-    from compare.embed_numpy import NumpyBertEncoder
+    from compare.stages.embed.numpy_engine import NumpyBertEncoder
 
     encoder = NumpyBertEncoder(Path(model_dir))
     encoder.encode(texts[:64])  # warm-up
@@ -136,7 +136,7 @@ def main() -> None:
 def cold_start(engine: str, texts: list[str]) -> float:
     """Seconds a fresh interpreter takes to import the engine, load the model and encode ``texts``."""
     code = ("import sys, time; started = time.perf_counter(); sys.path.insert(0, sys.argv[1]);"
-            "from compare.embed import SentenceTransformerEmbedder as E;"
+            "from compare.stages.embed import SentenceTransformerEmbedder as E;"
             "e = E(numpy_up_to=0 if sys.argv[2] == 'sentence-transformers' else 10**9);"
             "e.encode(sys.argv[3:]); print(time.perf_counter() - started)")
     result = subprocess.run([sys.executable, "-c", code, str(ROOT), engine, *texts],

@@ -37,11 +37,11 @@ def main() -> None:
     args = parser.parse_args()
 
     import compare.detect as detect
-    from compare.cache import EmbeddingCache, default_cache_dir
-    from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
-    from compare.evaluation import synthetic
+    from compare.infra.cache import EmbeddingCache, default_cache_dir
+    from compare.stages.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from benchmarks import synthetic
     from compare.pipeline import analyse, load_documents
-    from compare.processes import usable_cores
+    from compare.infra.processes import usable_cores
 
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = Path(tempfile.mkdtemp(prefix="compare-processes-"))

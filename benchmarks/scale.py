@@ -40,13 +40,13 @@ sys.path.insert(0, str(ROOT))
 
 def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     """One run in this process; prints its figures as JSON on the last line."""
-    from compare.cache import EmbeddingCache
-    from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
-    from compare.memo import AnalysisMemo
+    from compare.infra.cache import EmbeddingCache
+    from compare.stages.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from compare.infra.memo import AnalysisMemo
     from compare.pipeline import run
-    from compare.processes import exit_skipping_teardown
+    from compare.infra.processes import exit_skipping_teardown
     from compare.report import render_bytes
-    from compare.timing import timed
+    from compare.infra.timing import timed
 
     started = time.perf_counter()
     embedder = CachedEmbedder(HashingEmbedder() if hashing else SentenceTransformerEmbedder(),
@@ -97,7 +97,7 @@ def main() -> None:
         worker(args.worker, args.cache, args.hashing, args.out)
         return
 
-    from compare.evaluation import synthetic
+    from benchmarks import synthetic
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="compare-scale-"))
     rows = []

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.align import align, alignable  # noqa: E402
-from compare.cache import EmbeddingCache, default_cache_dir  # noqa: E402
-from compare.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
-from compare.gold import AlignmentGold, find_statement  # noqa: E402
+from compare.stages.align import align, alignable  # noqa: E402
+from compare.infra.cache import EmbeddingCache, default_cache_dir  # noqa: E402
+from compare.stages.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from benchmarks.alignment_gold import AlignmentGold, find_statement  # noqa: E402
 from compare.model import Corpus  # noqa: E402
 from compare.pipeline import load_documents, segment_documents  # noqa: E402
 

@@ -21,7 +21,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from . import __version__
-from .processes import exit_skipping_teardown
+from .infra.processes import exit_skipping_teardown
 
 app = typer.Typer(
     name="compare-sources",
@@ -51,8 +51,8 @@ def _fail(message: str) -> "typer.Exit":
 
 def make_embedder(model: Optional[Path], cache_dir: Optional[Path], use_cache: bool):
     """The embedder a command uses; tests replace this to inject a deterministic one."""
-    from .cache import EmbeddingCache, default_cache_dir
-    from .embed import CachedEmbedder, SentenceTransformerEmbedder
+    from .infra.cache import EmbeddingCache, default_cache_dir
+    from .stages.embed import CachedEmbedder, SentenceTransformerEmbedder
 
     inner = SentenceTransformerEmbedder(model)
     cache = EmbeddingCache(cache_dir or default_cache_dir()) if use_cache else None
@@ -198,12 +198,12 @@ def check(
 
     Exit codes: 0 nothing new at or above --fail-on, 1 new findings, 2 usage or input error.
     """
-    from .baseline import read
-    from .changes import changed_since
-    from .check import check as run_check
+    from .ci.baseline import read
+    from .ci.changes import changed_since
+    from .ci.check import check as run_check
     from .errors import InputError, UsageError
-    from .fingerprint import path_key, project_root
-    from .report.check_output import render_check
+    from .ci.fingerprint import path_key, project_root
+    from .ci.output import render_check
 
     settings = _settings()
     root = project_root()
@@ -236,10 +236,10 @@ def baseline(
     progress: ShowProgress = True,
 ) -> None:
     """Record the current findings as accepted, so that 'check' fails only on new ones."""
-    from . import baseline as baseline_file
-    from .check import baseline_entries
+    from .ci import baseline as baseline_file
+    from .ci.check import baseline_entries
     from .errors import InputError
-    from .fingerprint import project_root
+    from .ci.fingerprint import project_root
 
     settings = _settings()
     target = output or settings.baseline or Path(".compare-baseline.json")
@@ -394,14 +394,14 @@ def _terminal_width() -> int:
 
 def _memo_beside(embedder):
     """The per-document results live next to the embedding cache, and go with it (``--no-cache``)."""
-    from .memo import AnalysisMemo
+    from .infra.memo import AnalysisMemo
 
     cache = getattr(embedder, "cache", None)
     return AnalysisMemo(cache.directory) if cache is not None else None
 
 
 def _run(settings, paths, model, cache_dir, no_cache, threshold, disable, ignore, progress):
-    from .align import DEFAULT_THRESHOLD
+    from .stages.align import DEFAULT_THRESHOLD
     from .errors import InputError, UsageError
     from .pipeline import run
 

@@ -10,17 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import facts, language
-from .align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, NEIGHBOURS, align, alignable, search
+from .analysis import facts
+from .stages import language
+from .stages.align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, NEIGHBOURS, align, alignable, search
 from .detect import check_names, run_detectors
-from .documents import analyse_documents
-from .embed import CachedEmbedder, Embedder
+from .stages.per_article import analyse_documents
+from .stages.embed import CachedEmbedder, Embedder
 from .errors import InputError
-from .ingest import document_ids, find_articles, read_document
-from .memo import AnalysisMemo, statement_keys
+from .stages.ingest import document_ids, find_articles, read_document
+from .infra.memo import AnalysisMemo, statement_keys
 from .model import Corpus, Document, Skipped, Statement
-from .segment import segment
-from .timing import timed
+from .stages.segment import segment
+from .infra.timing import timed
 
 #: ``progress(stage, done, total)``; stages: "read", "embed".
 StageProgress = Callable[[str, int, int], None]

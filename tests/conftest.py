@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.embed import CachedEmbedder, HashingEmbedder
+from compare.stages.embed import CachedEmbedder, HashingEmbedder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -38,7 +38,7 @@ def fake_embedder(monkeypatch, tmp_path):
     """Injects a deterministic embedder (with a temporary cache) into the CLI."""
     inner = CountingEmbedder()
     from compare import cli
-    from compare.cache import EmbeddingCache
+    from compare.infra.cache import EmbeddingCache
 
     def make(model, cache_dir, use_cache):
         return CachedEmbedder(inner, EmbeddingCache(tmp_path / "cache") if use_cache else None)

@@ -1,6 +1,6 @@
 import pytest
 
-from compare import acronyms
+from compare.analysis import acronyms
 from compare.model import Corpus, Document, Statement
 
 

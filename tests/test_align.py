@@ -1,6 +1,6 @@
 import numpy as np
 
-from compare.align import align
+from compare.stages.align import align
 from compare.model import Statement
 
 
@@ -62,7 +62,7 @@ def test_short_statements_are_not_aligned():
 def test_the_index_finds_what_the_exact_scan_finds_and_the_same_every_time():
     import numpy as np
 
-    from compare.align import nearest_cross_document
+    from compare.stages.align import nearest_cross_document
 
     rng = np.random.default_rng(1)
     facts = rng.normal(size=(600, 64)).astype(np.float32)  # each fact written by five documents, reworded
@@ -83,7 +83,7 @@ def test_the_index_finds_what_the_exact_scan_finds_and_the_same_every_time():
 def test_a_kept_search_updated_for_added_and_removed_documents_equals_a_fresh_exact_search():
     import numpy as np
 
-    from compare.align import nearest_cross_document, update_nearest
+    from compare.stages.align import nearest_cross_document, update_nearest
 
     rng = np.random.default_rng(2)
     facts = rng.normal(size=(120, 32)).astype(np.float32)

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from compare.boilerplate import lines_with_offsets, mark_boilerplate
-from compare.gold import AlignmentGold
-from compare.ingest import read_document
-from compare.segment import segment
+from compare.stages.boilerplate import lines_with_offsets, mark_boilerplate
+from benchmarks.alignment_gold import AlignmentGold
+from compare.stages.ingest import read_document
+from compare.stages.segment import segment
 from conftest import DATA, SEEDS
 
 
@@ -53,7 +53,7 @@ def test_story_lines_with_dates_are_not_timestamps(line):
 
 
 def test_a_publication_stamp_still_dates_the_article(write):
-    from compare.facts.dates import document_date
+    from compare.analysis.facts.dates import document_date
 
     path = write("stamped.txt", "Bridge reopens\n\n14 May 2025 08:30 (UTC+02:00)\n\n"
                                 "The bridge reopened on Monday after repairs.\n")

@@ -4,8 +4,8 @@ import sys
 import numpy as np
 import pytest
 
-from compare.cache import EmbeddingCache
-from compare.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder, default_model_dir
+from compare.infra.cache import EmbeddingCache
+from compare.stages.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder, default_model_dir
 from compare.errors import UsageError
 from conftest import CountingEmbedder
 
@@ -51,7 +51,7 @@ def test_model_directory_is_validated(tmp_path):
 
 
 def test_packaged_model_is_named_without_loading_torch():
-    code = ("import sys; from compare.embed import SentenceTransformerEmbedder as S; e = S(); "
+    code = ("import sys; from compare.stages.embed import SentenceTransformerEmbedder as S; e = S(); "
             "print(e.name, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, e.loaded)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0].startswith("all-MiniLM-L6-v2@") and out[1:] == ["False", "False", "False"]
@@ -63,7 +63,7 @@ def test_a_v1_cache_is_adopted_not_encoded_again(tmp_path):
 
     import numpy as np
 
-    from compare.cache import EmbeddingCache
+    from compare.infra.cache import EmbeddingCache
 
     old = sqlite3.connect(tmp_path / "embeddings-v1.sqlite3")
     old.execute("CREATE TABLE vectors (model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, "
@@ -77,7 +77,7 @@ def test_a_v1_cache_is_adopted_not_encoded_again(tmp_path):
 
 
 def test_a_one_off_run_frees_the_model_once_everything_is_encoded(seeds_dir):
-    from compare.embed import CachedEmbedder, HashingEmbedder
+    from compare.stages.embed import CachedEmbedder, HashingEmbedder
     from compare.pipeline import analyse, load_documents, run
 
     class Releasing(HashingEmbedder):

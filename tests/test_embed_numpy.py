@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
-from compare.embed import SentenceTransformerEmbedder, default_model_dir
-from compare.embed_numpy import NumpyBertEncoder, supports
+from compare.stages.embed import SentenceTransformerEmbedder, default_model_dir
+from compare.stages.embed.numpy_engine import NumpyBertEncoder, supports
 from compare.pipeline import load_documents, segment_documents
 
 CONFIGS = ("config.json", "modules.json", "tokenizer.json", "sentence_bert_config.json")
@@ -67,7 +67,7 @@ def test_numpy_vectors_match_sentence_transformers(seeds_dir):
 
 
 def _modules_after_encoding(count: int, numpy_up_to: int) -> list[str]:
-    code = ("import sys; from compare.embed import SentenceTransformerEmbedder as S; "
+    code = ("import sys; from compare.stages.embed import SentenceTransformerEmbedder as S; "
             f"v = S(numpy_up_to={numpy_up_to}).encode(['Three attackers were killed in Banjska.'] * {count}); "
             "print(v.shape[0], 'torch' in sys.modules, 'sentence_transformers' in sys.modules)")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from compare.cache import EmbeddingCache
-from compare.embed import CachedEmbedder, SentenceTransformerEmbedder
-from compare.gold import AlignmentGold, find_statement, grouped_together
+from compare.infra.cache import EmbeddingCache
+from compare.stages.embed import CachedEmbedder, SentenceTransformerEmbedder
+from benchmarks.alignment_gold import AlignmentGold, find_statement, grouped_together
 from compare.pipeline import run
 from conftest import DATA, ROOT
 

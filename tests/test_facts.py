@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from compare import facts
-from compare.facts import dates, quantities
+from compare.analysis import facts
+from compare.analysis.facts import dates, quantities
 from compare.model import Corpus, Document
-from compare.segment import segment
+from compare.stages.segment import segment
 from conftest import DATA, SEEDS
 
 CASES = json.loads((DATA / "facts" / "cases.json").read_text(encoding="utf-8"))["cases"]
@@ -80,7 +80,7 @@ def test_same_name_pairs_are_exactly_the_pairs_same_name_accepts():
     import random
     from itertools import combinations
 
-    from compare.facts.tokens import fold, same_name, same_name_pairs
+    from compare.analysis.facts.tokens import fold, same_name, same_name_pairs
 
     rng = random.Random(3)
     base = ["Banjska", "Zvečan", "Leposavić", "Kurti", "Vučić", "Rutte", "Stoltenberg", "Osmani", "Ana",
@@ -112,7 +112,7 @@ def test_a_values_label_does_not_depend_on_the_hash_seed():
 
 
 def test_lowered_words_are_the_tokens_lower_forms():
-    from compare.facts.tokens import _tokens, lowered_words
+    from compare.analysis.facts.tokens import _tokens, lowered_words
 
     texts = [s.text for path in sorted(SEEDS.glob("*.txt"))
              for s in segment(Document(id=path.stem, path=str(path), text=path.read_text(encoding="utf-8")))]

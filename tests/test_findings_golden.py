@@ -12,7 +12,7 @@ import json
 import pytest
 
 from compare.detect import registry
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.pipeline import run
 from conftest import DATA
 

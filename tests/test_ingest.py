@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from compare.errors import InputError
-from compare.ingest import document_ids, find_articles, read_document
+from compare.stages.ingest import document_ids, find_articles, read_document
 
 
 def test_header_metadata_title_and_offsets(write):

@@ -1,4 +1,4 @@
-from compare import language
+from compare.stages import language
 from compare.model import Document, Statement
 
 SERBIAN_LATIN = "Predsednik Srbije je rekao da Beograd uvek podržava najjaču moguću saradnju sa Kforom i da će čuvati mir."

@@ -1,4 +1,4 @@
-from compare import lexicon
+from compare.analysis import lexicon
 
 
 def test_english_words_any_case_and_possessive():
@@ -32,7 +32,7 @@ def test_nearest_words_index_finds_what_a_full_scan_finds():
 
     from rapidfuzz.distance import Levenshtein
 
-    from compare.lexicon import _common_words, nearest_words, zipf
+    from compare.analysis.lexicon import _common_words, nearest_words, zipf
 
     def scan(word):  # the definition: every common word one edit away, most frequent first
         lower = word.lower()
@@ -52,7 +52,7 @@ def test_nearest_words_index_finds_what_a_full_scan_finds():
 def test_common_words_are_the_top_words_of_zipf_at_least_3_5():
     from wordfreq import top_n_list
 
-    from compare.lexicon import _common_words, zipf
+    from compare.analysis.lexicon import _common_words, zipf
 
     expected: dict[int, list[str]] = {}
     for word in top_n_list("en", 30000):

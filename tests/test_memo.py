@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import shutil
 
-from compare.embed import HashingEmbedder
-from compare.memo import AnalysisMemo, document_key
+from compare.stages.embed import HashingEmbedder
+from compare.infra.memo import AnalysisMemo, document_key
 from compare.model import Document
 from compare.pipeline import run
 from compare.report import render
@@ -57,12 +57,12 @@ def test_a_damaged_value_is_a_miss_not_a_crash(tmp_path):
 
 
 def test_rows_of_another_version_are_dropped_when_the_memo_is_opened(tmp_path, monkeypatch):
-    import compare.memo
+    import compare.infra.memo
 
     memo = AnalysisMemo(tmp_path)
     memo.put_many("facts", {"k": ("", "", [])})
     memo.close()
     assert AnalysisMemo(tmp_path).get_many("facts", ["k"]) == {"k": ("", "", [])}
-    monkeypatch.setattr(compare.memo, "analysis_version", lambda: "another")
+    monkeypatch.setattr(compare.infra.memo, "analysis_version", lambda: "another")
     again = AnalysisMemo(tmp_path)
     assert again._db.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 0

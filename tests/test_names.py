@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.names import relation, skeleton
+from compare.analysis.names import relation, skeleton
 
 
 @pytest.mark.parametrize("variant,canonical,expected", [

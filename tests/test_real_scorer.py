@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.errors import InputError
 from compare.evaluation import real
 from compare.evaluation.labels import Mention, load_gold, locate

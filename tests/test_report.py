@@ -3,7 +3,7 @@ import re
 
 import jsonschema
 
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.model import Evidence, Finding
 from compare.pipeline import run
 from compare.report import render

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from compare.cli import app
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.pipeline import run
 from compare.report import render
 from conftest import PAYLOADS, SEEDS

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.pipeline import run
 from compare.report import render
 from conftest import ROOT, SEEDS

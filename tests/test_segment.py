@@ -1,6 +1,6 @@
-from compare.ingest import read_document
+from compare.stages.ingest import read_document
 from compare.model import Document
-from compare.segment import segment, sentence_spans
+from compare.stages.segment import segment, sentence_spans
 from conftest import SEEDS
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
-from ..processes import can_fork, forked_map, usable_cores
+from ..infra.processes import can_fork, forked_map, usable_cores
 
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]

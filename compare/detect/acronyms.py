@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import acronyms as table_of
-from ..acronyms import Concept, Occurrence
-from ..facts.tokens import fold
+from ..analysis import acronyms as table_of
+from ..analysis.acronyms import Concept, Occurrence
+from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity
 from . import normalise, register
 

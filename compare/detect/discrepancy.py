@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable
 
-from ..disjoint import DisjointSets
-from ..facts import dates, people, quantities
-from ..facts.places import COUNTRIES, NOT_PLACES
-from ..facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
+from ..infra.disjoint import DisjointSets
+from ..analysis.facts import dates, people, quantities
+from ..analysis.facts.places import COUNTRIES, NOT_PLACES
+from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
 from . import normalise, register
 

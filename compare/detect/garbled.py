@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .. import lexicon
+from ..analysis import lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import names
-from ..facts.tokens import fold
+from ..analysis import names
+from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity
 from . import register
 from .provenance import declared_translations

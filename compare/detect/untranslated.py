@@ -17,8 +17,8 @@ import re
 from itertools import groupby
 from typing import Iterable
 
-from .. import lexicon
-from ..language import UNDETERMINED
+from ..analysis import lexicon
+from ..stages.language import UNDETERMINED
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 

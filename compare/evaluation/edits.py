@@ -22,8 +22,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterator
 
-from .. import lexicon
-from ..facts.tokens import fold
+from ..analysis import lexicon
+from ..analysis.facts.tokens import fold
 from ..model import Document
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -40,7 +40,7 @@ MIN_CHANGED = 2  # words that must differ for a rewrite to count as a paraphrase
 
 def rewrite(sentence: str, rng: random.Random) -> str | None:
     """A paraphrase of ``sentence``, or None where too little could be changed."""
-    from ..lexicon import zipf
+    from ..analysis.lexicon import zipf
 
     text = sentence
     moved = _TRAILING_SPEAKER.match(text)

@@ -380,7 +380,7 @@ def article_paths(folder: Path, gold: Gold) -> list[Path]:
 
 def read_articles(folder: Path, gold: Gold) -> dict:
     """The articles alone, read as the pipeline reads them, in the report's form: enough to locate labels."""
-    from ..ingest import read_document
+    from ..stages.ingest import read_document
     from ..model import Corpus
     from ..report.json_format import to_dict
 

@@ -22,8 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..embed import Embedder
-from ..ingest import read_document
+from ..stages.embed import Embedder
+from ..stages.ingest import read_document
 from ..model import Corpus, Document, Finding
 from ..pipeline import analyse
 from . import edits as edit_rules

@@ -26,9 +26,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..align import DEFAULT_THRESHOLD, align, alignable
-from ..embed import Embedder
-from ..ingest import read_document
+from ..stages.align import DEFAULT_THRESHOLD, align, alignable
+from ..stages.embed import Embedder
+from ..stages.ingest import read_document
 from ..model import Document
 from ..pipeline import segment_documents
 from . import paraphrase

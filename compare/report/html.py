@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from urllib.parse import urlsplit
 
-from .. import __version__, acronyms, names
+from .. import __version__
+from ..analysis import acronyms, names
 from ..detect import identity
 from ..detect.provenance import declared_translations
 from ..model import SEVERITIES, Corpus, Document, Evidence, Finding

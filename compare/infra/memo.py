@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .cache import open_database, select_keys
-from .model import Document, Statement
+from ..model import Document, Statement
 
 if TYPE_CHECKING:
-    from .align import Nearest
+    from ..stages.align import Nearest
 
 FILENAME = "analysis-v1.sqlite3"
 _MARSHAL_VERSION = 4
@@ -39,7 +39,7 @@ _MARSHAL_VERSION = 4
 @lru_cache(maxsize=1)
 def analysis_version() -> str:
     """A hash of what per-document results depend on besides the document: the code, its data, its word lists."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the whole compare package
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in path.parts:
@@ -117,7 +117,7 @@ class AnalysisMemo:
         """The neighbour search stored under ``name`` by :meth:`put_nearest`, if any and intact."""
         import numpy as np
 
-        from .align import Nearest
+        from ..stages.align import Nearest
 
         value = self.get_many("nearest", [name]).get(name)
         try:

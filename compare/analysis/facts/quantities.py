@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..model import Fact, Statement
+from ...model import Fact, Statement
 from .tokens import Token, tokens
 
 _UNITS = {w: n for n, w in enumerate(

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from . import facts, language
-from .detect import registry
-from .memo import AnalysisMemo, document_key
-from .model import Document, Statement
-from .processes import can_fork, forked_map, usable_cores
+from ..analysis import facts
+from . import language
+from ..detect import registry
+from ..infra.memo import AnalysisMemo, document_key
+from ..model import Document, Statement
+from ..infra.processes import can_fork, forked_map, usable_cores
 from .segment import segment
 
 STATEMENTS, FACTS = "statements", "facts"

@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .disjoint import DisjointSets
-from .model import Group, Pair, Statement
+from ..infra.disjoint import DisjointSets
+from ..model import Group, Pair, Statement
 
 if TYPE_CHECKING:
     import numpy as np

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 VERSION = 1
 TOOL = "compare-sources"

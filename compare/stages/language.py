@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Statement
+from ..model import Document, Statement
 
 UNDETERMINED = "und"
 SEED = 0
@@ -89,7 +89,7 @@ def checked(code: str, text: str) -> str:
     lower-case words are English words, and not words of the guessed language,
     the text is English.
     """
-    from .lexicon import english_share
+    from ..analysis.lexicon import english_share
 
     if code in ("en", UNDETERMINED):
         return code
@@ -103,7 +103,7 @@ def plainly_english(text: str) -> bool:
     Where this holds langdetect says "en" or, for a sentence crowded with names,
     is unsure; either way the statement is English.
     """
-    from .lexicon import CYRILLIC, FOREIGN_LETTERS, english_first
+    from ..analysis.lexicon import CYRILLIC, FOREIGN_LETTERS, english_first
 
     if FOREIGN_LETTERS.search(text) or CYRILLIC.search(text):
         return False

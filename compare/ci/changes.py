@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 
 
 def _git(root: Path, *args: str) -> str:

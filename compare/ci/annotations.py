@@ -8,8 +8,8 @@ not fail a job; the exit code does. Values are escaped as the runner expects:
 
 from __future__ import annotations
 
-from ..check import CheckResult
-from .check_output import summary
+from .check import CheckResult
+from .output import summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

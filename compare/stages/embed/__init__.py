@@ -25,12 +25,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
-from .errors import UsageError
+from ...errors import UsageError
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .cache import EmbeddingCache
+    from ...infra.cache import EmbeddingCache
 
 #: Called as ``progress(done, total)`` while texts are being encoded.
 Progress = Callable[[int, int], None]
@@ -112,7 +112,7 @@ class SentenceTransformerEmbedder:
 
     @cached_property
     def _numpy_supported(self) -> bool:
-        from .embed_numpy import supports
+        from .numpy_engine import supports
 
         return supports(self.model_dir)
 
@@ -139,7 +139,7 @@ class SentenceTransformerEmbedder:
 
     def _numpy_encoder(self):
         if self._numpy is None:
-            from .embed_numpy import NumpyBertEncoder
+            from .numpy_engine import NumpyBertEncoder
 
             self._numpy = NumpyBertEncoder(self.model_dir)
         return self._numpy

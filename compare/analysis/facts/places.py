@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Fact, Statement
+from ...model import Fact, Statement
 from .tokens import fold
 
 _NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"

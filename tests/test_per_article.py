@@ -8,15 +8,15 @@ import subprocess
 import sys
 
 from compare.detect import registry
-from compare.documents import analyse_documents
+from compare.stages.per_article import analyse_documents
 from compare.pipeline import load_documents
 
 # Run in a fresh process: this test process may have loaded torch, and then nothing forks.
 _POOLED = """
 import json, sys
 from compare.detect import registry
-from compare.documents import analyse_documents
-from compare.memo import AnalysisMemo
+from compare.stages.per_article import analyse_documents
+from compare.infra.memo import AnalysisMemo
 from compare.pipeline import load_documents
 documents, _ = load_documents([sys.argv[1]])
 memo = AnalysisMemo(sys.argv[2])
@@ -48,7 +48,7 @@ def test_worker_processes_and_the_memo_give_what_one_process_gives(seeds_dir, tm
 
 
 def test_a_detector_switched_off_has_no_step_and_one_switched_on_gets_one(seeds_dir, tmp_path):
-    from compare.memo import AnalysisMemo
+    from compare.infra.memo import AnalysisMemo
 
     documents, _ = load_documents([seeds_dir])
     memo = AnalysisMemo(tmp_path)
@@ -61,7 +61,7 @@ def test_worker_processes_after_torch_has_run_give_what_one_process_gives(seeds_
     # The parent's torch thread pools are running (a matrix product on every core); the forked children,
     # which never call into torch, must neither hang nor differ.
     code = ("import json, sys, torch; torch.ones(512, 512) @ torch.ones(512, 512); "
-            "import compare.documents as d; from compare.pipeline import load_documents; "
+            "import compare.stages.per_article as d; from compare.pipeline import load_documents; "
             "docs, _ = load_documents([sys.argv[1]]); "
             "found = [d.analyse_documents(docs, ['garbled_words'], workers=w, parallel_from=1) for w in (1, 2)]; "
             "print(json.dumps([[f.processes, [(s.id, s.language) for s in f.statements], f.facts, f.steps] "
@@ -79,7 +79,7 @@ _DETECTORS_FORKED = """
 import json, os, sys, torch
 torch.ones(512, 512) @ torch.ones(512, 512)  # the children fork after torch's thread pools have run
 import compare.detect as detect
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.pipeline import load_documents, analyse
 documents, _ = load_documents([sys.argv[1]])
 single = analyse(documents, HashingEmbedder()).findings
@@ -114,7 +114,7 @@ def test_detectors_in_forked_processes_give_what_one_process_gives(seeds_dir, tm
 _CHILD_DIES = """
 import json, os, sys, warnings
 import compare.detect as detect
-from compare.embed import HashingEmbedder
+from compare.stages.embed import HashingEmbedder
 from compare.pipeline import load_documents, analyse
 documents, _ = load_documents([sys.argv[1]])
 single = analyse(documents, HashingEmbedder()).findings

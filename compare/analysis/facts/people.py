@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Fact, Statement
+from ...model import Document, Fact, Statement
 from .tokens import fold
 
 _UPPER = "A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚ"

@@ -11,8 +11,8 @@ import json
 from typing import Literal
 
 from .. import __version__
-from ..check import CheckResult, Checked
-from ..locate import Location
+from .check import CheckResult, Checked
+from .locate import Location
 from ..model import SEVERITIES
 
 CheckFormat = Literal["text", "json", "sarif", "github"]

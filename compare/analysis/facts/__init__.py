@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping
 
-from ..model import Corpus, Document, Fact, Statement
+from ...model import Corpus, Document, Fact, Statement
 from . import dates, people, places, quantities
 
 #: What one document yields on its own: its date, where the date came from, and each

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Document, Fact, Statement
+from ...model import Document, Fact, Statement
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]

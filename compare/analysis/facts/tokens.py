@@ -13,7 +13,7 @@ from typing import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import deletion_variants
-from ..model import Statement
+from ...model import Statement
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|%)?|\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 

@@ -15,8 +15,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from .detect import identity
-from .model import Corpus, Finding
+from ..detect import identity
+from ..model import Corpus, Finding
 
 #: The key under which SARIF results carry the fingerprint (versioned, as GitHub advises).
 SARIF_KEY = "compareSourcesFinding/v1"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..check import CheckResult
+from .check import CheckResult
 from ..detect import registry
-from ..fingerprint import SARIF_KEY
-from ..locate import Location
+from .fingerprint import SARIF_KEY
+from .locate import Location
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Corpus, Statement
+from compare.model import Corpus, Statement
 
 Ref = tuple[str, str]
 

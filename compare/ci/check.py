@@ -15,7 +15,7 @@ from typing import Literal
 from . import baseline as baseline_file
 from .fingerprint import fingerprint, involved_paths, path_key
 from .locate import Location, locate
-from .model import SEVERITIES, Corpus, Finding
+from ..model import SEVERITIES, Corpus, Finding
 
 Status = Literal["new", "accepted", "outside"]
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
-from .errors import InputError
-from .model import Boilerplate, Document, Skipped
+from ..errors import InputError
+from ..model import Boilerplate, Document, Skipped
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")

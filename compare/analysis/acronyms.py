@@ -31,9 +31,9 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lexicon
-from .disjoint import DisjointSets
+from ..infra.disjoint import DisjointSets
 from .facts.tokens import fold
-from .model import Corpus, Statement
+from ..model import Corpus, Statement
 
 _UPPER = "A-ZÇČĆŠŽĐË"
 _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Boilerplate, Span
+from ..model import Boilerplate, Span
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import lines_with_offsets
-from .model import Document, Statement
+from ..model import Document, Statement
 
 #: Words that end with a period without ending a sentence (compared lower-case, without the dot).
 ABBREVIATIONS = frozenset(
