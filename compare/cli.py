@@ -203,7 +203,7 @@ def check(
     from .ci.check import check as run_check
     from .errors import InputError, UsageError
     from .ci.fingerprint import path_key, project_root
-    from .ci.output import render_check
+    from .ci.render import render_check
 
     settings = _settings()
     root = project_root()

@@ -1,36 +1,21 @@
-"""What ``compare-sources check`` prints: text (one line a finding, as ruff's concise output) and JSON.
+"""``compare-sources check``'s text output (one line a finding, as ruff's concise output) and JSON.
 
-SARIF and GitHub annotations have their own modules; :func:`render_check`
-dispatches to all four. Only *new* findings are listed in text, SARIF and
-annotations; the JSON lists every finding with its status, for scripts.
+Only *new* findings are listed in text (and in SARIF and annotations, which have
+their own modules); the JSON lists every finding with its status, for scripts.
+:mod:`.render` picks the format.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Literal
 
 from .. import __version__
 from .check import CheckResult, Checked
 from .locate import Location
 from ..model import SEVERITIES
 
-CheckFormat = Literal["text", "json", "sarif", "github"]
-CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "sarif", "github")
-
-
-def render_check(result: CheckResult, fmt: CheckFormat) -> str:
-    if fmt == "sarif":
-        from .sarif import render_sarif
-
-        return render_sarif(result)
-    if fmt == "github":
-        from .annotations import render_annotations
-
-        return render_annotations(result)
-    if fmt == "json":
-        return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
-    return render_text(result)
+def render_json(result: CheckResult) -> str:
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def summary(result: CheckResult) -> str:
