@@ -40,6 +40,7 @@ def main() -> None:
     from compare.infra.cache import EmbeddingCache, default_cache_dir
     from compare.stages.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from benchmarks import synthetic
+    from compare.options import RunOptions
     from compare.pipeline import analyse, load_documents
     from compare.infra.processes import usable_cores
 
@@ -55,7 +56,7 @@ def main() -> None:
     print(f"{'articles':>8} {'statements':>10} {'groups':>7} {'findings':>8} | {'1 process':>9} "
           f"{f'{cores} processes':>11} {'gain':>6}")
     for size in sizes:
-        corpus = analyse(everything[:size], embedder, disabled=names)  # every stage but the detectors
+        corpus = analyse(everything[:size], embedder, RunOptions(disabled=tuple(names)))  # all but the detectors
 
         def best(parallel: bool) -> tuple[float, int]:
             detect.PARALLEL_FROM_STATEMENTS = 0 if parallel else 10 ** 9

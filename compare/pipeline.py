@@ -12,14 +12,15 @@ from typing import Callable, Iterable
 
 from .analysis import facts
 from .stages import language
-from .stages.align import DEFAULT_MARGIN, DEFAULT_THRESHOLD, NEIGHBOURS, align, alignable, search
-from .detect import check_names, run_detectors
+from .stages.align import align, alignable, kept_search
+from .detect import run_detectors
 from .stages.per_article import analyse_documents
-from .stages.embed import CachedEmbedder, Embedder
+from .stages.embed import Embedder
 from .errors import InputError
 from .stages.ingest import document_ids, find_articles, read_document
 from .infra.memo import AnalysisMemo, statement_keys
 from .model import Corpus, Document, Skipped, Statement
+from .options import RunOptions
 from .stages.segment import segment
 from .infra.timing import timed
 
@@ -62,28 +63,24 @@ def segment_documents(documents: list[Document]) -> list[Statement]:
     return statements
 
 
-def run(paths: Iterable[str | Path], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
-        margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (), ignore: Iterable[str] = (),
+def run(paths: Iterable[str | Path], embedder: Embedder, options: RunOptions | None = None, *,
         progress: StageProgress | None = None, memo: AnalysisMemo | None = None) -> Corpus:
-    """Run every stage over the articles under ``paths`` (less those ``ignore`` patterns match).
+    """Run every stage over the articles under ``paths`` (less those ``options.ignore`` patterns match).
 
     ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
     neighbour search for the next run.
     """
-    disabled = sorted(set(disabled))
-    check_names(disabled)  # before any work: a typo should not cost an embedding run
+    options = options or RunOptions()
     timings: dict[str, float] = {}
     with timed(timings, "read"):
-        documents, skipped = load_documents(paths, progress, ignore)
-    corpus = analyse(documents, embedder, threshold=threshold, margin=margin, disabled=disabled,
-                     progress=progress, skipped=skipped, memo=memo, release_model=True)
+        documents, skipped = load_documents(paths, progress, options.ignore)
+    corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo,
+                     release_model=True)
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
 
-
-def analyse(documents: list[Document], embedder: Embedder, *, threshold: float = DEFAULT_THRESHOLD,
-            margin: float = DEFAULT_MARGIN, disabled: Iterable[str] = (),
+def analyse(documents: list[Document], embedder: Embedder, options: RunOptions | None = None, *,
             progress: StageProgress | None = None, skipped: list[Skipped] | None = None,
             memo: AnalysisMemo | None = None, release_model: bool = False) -> Corpus:
     """Every stage after reading, over documents already loaded.
@@ -91,42 +88,34 @@ def analyse(documents: list[Document], embedder: Embedder, *, threshold: float =
     ``release_model``: let the embedder free its model once everything is encoded (a one-off run needs the
     memory more than the model; a caller that analyses again, like ``eval``, keeps it).
     """
-    disabled = sorted(set(disabled))
+    options = options or RunOptions()
     timings: dict[str, float] = {}
-    enabled = [name for name in check_names(disabled) if name not in disabled]
     with timed(timings, "documents"):  # segment, language, facts and detector steps of each article
-        analysed = analyse_documents(documents, enabled, memo)
+        analysed = analyse_documents(documents, list(options.enabled), memo)
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
     to_embed = [s for s in corpus.statements if alignable(s)]
-    texts = [s.text for s in to_embed]
-    cached = isinstance(embedder, CachedEmbedder)
-    model_before = embedder.model_seconds if cached else 0.0
+    model_before = embedder.model_seconds
     with timed(timings, "embed"):
-        if cached:
-            vectors = embedder.encode(texts, progress=(lambda d, t: progress("embed", d, t)) if progress else None)
-        else:
-            vectors = embedder.encode(texts)
-    if cached:  # the share of "embed" spent loading and running the model (the rest: cache look-ups)
-        timings["embed: model"] = embedder.model_seconds - model_before
-    if release_model and hasattr(embedder, "release"):
+        vectors = embedder.encode([s.text for s in to_embed],
+                                  progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+    # The share of "embed" spent loading and running the model (the rest: cache look-ups).
+    timings["embed: model"] = embedder.model_seconds - model_before
+    if release_model:
         embedder.release()
     with timed(timings, "align"):
         nearest = None
         if memo is not None and len(to_embed) > 1:
-            # One search kept per model: a corpus run again, or grown, searches for its new rows only.
-            name = f"{embedder.name}:{NEIGHBOURS}"
-            nearest = search(to_embed, vectors, statement_keys(to_embed, documents, analysed.keys),
-                             memo.get_nearest(name))
-            memo.put_nearest(name, nearest)
-        corpus.groups = align(to_embed, vectors, threshold=threshold, margin=margin, nearest=nearest)
+            keys = statement_keys(to_embed, documents, analysed.keys)
+            nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
+        corpus.groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin,
+                              nearest=nearest)
         del nearest
     del vectors  # the detectors work on text and facts: free the vectors before they run
-    corpus.settings = {"model": embedder.name, "threshold": threshold, "margin": margin,
-                       "disabled_detectors": disabled}
+    corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
-        corpus.findings = run_detectors(corpus, disabled=disabled, timings=timings, prepared=analysed.steps)
+        corpus.findings = run_detectors(corpus, list(options.enabled), timings=timings, prepared=analysed.steps)
     corpus.timings = timings
     return corpus

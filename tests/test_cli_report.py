@@ -22,37 +22,37 @@ def _two_articles(write):
     return a, b
 
 
-def test_text_report_on_seeds(fake_embedder):
-    result = invoke(SEEDS)
+def test_text_report_on_seeds(cli):
+    result = cli.invoke("report", SEEDS)
     assert result.exit_code == 0, result.output
     assert "Documents" in result.stdout
     assert "5 documents," in result.stdout
 
 
-def test_json_to_file_infers_format_and_reuses_the_cache(fake_embedder, tmp_path):
+def test_json_to_file_infers_format_and_reuses_the_cache(cli, tmp_path):
     out = tmp_path / "reports" / "seeds.json"
-    assert invoke(SEEDS, "-o", out).exit_code == 0
+    assert cli.invoke("report", SEEDS, "-o", out).exit_code == 0
     data = json.loads(out.read_text())
     assert data["schema_version"] == 1 and len(data["documents"]) == 5
-    encoded = fake_embedder.encoded
+    encoded = cli.embedder.encoded
     assert encoded > 0
-    assert invoke(SEEDS, "--format", "json", "-o", out).exit_code == 0
-    assert fake_embedder.encoded == encoded  # everything came from the cache
+    assert cli.invoke("report", SEEDS, "--format", "json", "-o", out).exit_code == 0
+    assert cli.embedder.encoded == encoded  # everything came from the cache
     assert [p.name for p in out.parent.iterdir()] == ["seeds.json"]  # no temporary files left
 
 
-def test_markdown_format(fake_embedder, write):
-    result = invoke(*_two_articles(write), "--format", "markdown")
+def test_markdown_format(cli, write):
+    result = cli.invoke("report", *_two_articles(write), "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout.startswith("# compare-sources report")
 
 
-def test_no_cache_encodes_every_time(fake_embedder, write):
+def test_no_cache_encodes_every_time(cli, write):
     paths = _two_articles(write)
-    invoke(*paths, "--no-cache")
-    first = fake_embedder.encoded
-    invoke(*paths, "--no-cache")
-    assert fake_embedder.encoded == 2 * first
+    cli.invoke("report", *paths, "--no-cache")
+    first = cli.embedder.encoded
+    cli.invoke("report", *paths, "--no-cache")
+    assert cli.embedder.encoded == 2 * first
 
 
 @pytest.mark.parametrize("setup, fragment", [
@@ -63,21 +63,21 @@ def test_no_cache_encodes_every_time(fake_embedder, write):
     (lambda w, t: [w("empty.txt", "")], "empty.txt: empty file"),
     (lambda w, t: [(t / "nothing").mkdir() or t / "nothing"], "no articles"),
 ])
-def test_bad_input_is_one_line_and_exit_2(fake_embedder, write, tmp_path, setup, fragment):
-    result = invoke(*setup(write, tmp_path))
+def test_bad_input_is_one_line_and_exit_2(cli, write, tmp_path, setup, fragment):
+    result = cli.invoke("report", *setup(write, tmp_path))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert lines[-1].startswith("compare-sources: error: ") and fragment in lines[-1]
     assert "Traceback" not in result.output
 
 
-def test_bad_file_among_many_is_skipped_and_the_rest_processed(fake_embedder, write, tmp_path):
+def test_bad_file_among_many_is_skipped_and_the_rest_processed(cli, write, tmp_path):
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
     (folder / "broken.txt").write_bytes(b"\x00\x00binary")
     (folder / "empty.md").write_text("")
     out = tmp_path / "r.json"
-    result = invoke(folder, "-o", out)
+    result = cli.invoke("report", folder, "-o", out)
     assert result.exit_code == 0
     assert "skipped" in result.stderr and "broken.txt: binary file" in result.stderr
     data = json.loads(out.read_text())
@@ -85,10 +85,10 @@ def test_bad_file_among_many_is_skipped_and_the_rest_processed(fake_embedder, wr
     assert sorted(s["reason"] for s in data["skipped"]) == ["binary file (contains NUL bytes)", "empty file"]
 
 
-def test_unwritable_output_is_an_error_and_leaves_nothing(fake_embedder, write, tmp_path):
+def test_unwritable_output_is_an_error_and_leaves_nothing(cli, write, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = invoke(*_two_articles(write), "-o", blocker / "r.json")
+    result = cli.invoke("report", *_two_articles(write), "-o", blocker / "r.json")
     assert result.exit_code == 2 and "cannot write report" in result.stderr
 
 
@@ -98,8 +98,8 @@ def test_unknown_detector_and_bad_model_are_usage_errors(write, tmp_path):
     assert result.exit_code == 2 and "not a sentence-transformers model" in result.stderr
 
 
-def test_unknown_detector(fake_embedder, write):
-    result = invoke(*_two_articles(write), "--disable", "nonsense")
+def test_unknown_detector(cli, write):
+    result = cli.invoke("report", *_two_articles(write), "--disable", "nonsense")
     assert result.exit_code == 2 and "unknown detector" in result.stderr
 
 
@@ -116,18 +116,18 @@ def test_python_dash_m(write):
     assert result.returncode == 0 and result.stdout.startswith("compare-sources ")
 
 
-def test_disabling_a_detector_removes_its_findings(fake_embedder, tmp_path):
+def test_disabling_a_detector_removes_its_findings(cli, tmp_path):
     out = tmp_path / "r.json"
-    invoke(SEEDS, "-o", out)
+    cli.invoke("report", SEEDS, "-o", out)
     assert any(f["kind"] == "provenance" for f in json.loads(out.read_text())["findings"])
-    invoke(SEEDS, "--disable", "provenance", "-o", out)
+    cli.invoke("report", SEEDS, "--disable", "provenance", "-o", out)
     data = json.loads(out.read_text())
     assert data["findings"] and data["settings"]["disabled_detectors"] == ["provenance"]
     assert not any(f["kind"] == "provenance" for f in data["findings"])
 
 
-def test_timings_name_every_stage(fake_embedder, tmp_path):
-    result = invoke(SEEDS, "-o", tmp_path / "r.json", "--timings")
+def test_timings_name_every_stage(cli, tmp_path):
+    result = cli.invoke("report", SEEDS, "-o", tmp_path / "r.json", "--timings")
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("compare-sources: timings: read ")
     for stage in ("documents", "facts", "embed", "align", "detect: discrepancy", "detect: untranslated"):

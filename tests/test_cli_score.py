@@ -13,8 +13,8 @@ CORPORA = DATA / "scorer"
 GOLD = CORPORA / "ferry-fire" / "gold.json"
 
 
-def test_score_runs_the_pipeline_and_prints_figures_and_misses(fake_embedder):
-    result = runner.invoke(app, ["score", str(GOLD), "--corpora", str(CORPORA)])
+def test_score_runs_the_pipeline_and_prints_figures_and_misses(cli):
+    result = cli.run(["score", str(GOLD), "--corpora", str(CORPORA)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ferry-fire: 3 articles from 3 outlets")
     for line in ("discrepancies", "artefacts / name variants", "statement pairs grouped",
@@ -22,13 +22,13 @@ def test_score_runs_the_pipeline_and_prints_figures_and_misses(fake_embedder):
         assert line in result.stdout
 
 
-def test_score_json_and_a_saved_report_give_the_same_figures(fake_embedder, tmp_path):
-    fresh = runner.invoke(app, ["score", str(GOLD), "--corpora", str(CORPORA), "--json"])
+def test_score_json_and_a_saved_report_give_the_same_figures(cli, tmp_path):
+    fresh = cli.run(["score", str(GOLD), "--corpora", str(CORPORA), "--json"])
     assert fresh.exit_code == 0, fresh.output
     saved = tmp_path / "report.json"
-    made = runner.invoke(app, ["report", str(CORPORA / "ferry-fire"), "-o", str(saved)])
+    made = cli.run(["report", str(CORPORA / "ferry-fire"), "-o", str(saved)])
     assert made.exit_code == 0, made.output
-    again = runner.invoke(app, ["score", str(GOLD), "--report", str(saved), "--json"])
+    again = cli.run(["score", str(GOLD), "--report", str(saved), "--json"])
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout) == json.loads(fresh.stdout)
     total = json.loads(fresh.stdout)["total"]

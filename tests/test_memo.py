@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 
+from compare.stages.align import Nearest
 from compare.stages.embed import HashingEmbedder
 from compare.infra.memo import AnalysisMemo, document_key
 from compare.model import Document
@@ -53,7 +54,7 @@ def test_a_damaged_value_is_a_miss_not_a_crash(tmp_path):
     memo._db.execute("UPDATE results SET value = x'ff00'")
     memo._db.commit()
     assert memo.get_many("facts", ["k"]) == {}
-    assert memo.get_nearest("model:8") is None
+    assert Nearest.from_record(memo.get_one("nearest", "model:8")) is None
 
 
 def test_rows_of_another_version_are_dropped_when_the_memo_is_opened(tmp_path, monkeypatch):

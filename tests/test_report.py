@@ -5,6 +5,7 @@ import jsonschema
 
 from compare.stages.embed import HashingEmbedder
 from compare.model import Evidence, Finding
+from compare.options import RunOptions
 from compare.pipeline import run
 from compare.report import render
 from compare.report.highlight import differing_spans
@@ -14,7 +15,7 @@ SCHEMA = json.loads((ROOT / "docs" / "schema-v1.json").read_text())
 
 
 def _corpus_with_finding():
-    corpus = run([SEEDS], HashingEmbedder(), threshold=0.5)
+    corpus = run([SEEDS], HashingEmbedder(), RunOptions(threshold=0.5))
     doc = corpus.documents[0]
     corpus.findings.append(Finding("f99", "discrepancy", "warning", "3 vs 4 <b>attackers</b>",
                                    statements=[corpus.statements[0].id], subkind="count",

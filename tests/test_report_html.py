@@ -108,11 +108,11 @@ def test_hostile_text_and_file_names_render_as_text(payload_corpus):
     assert 'href="https://example.org/a?b=&#34;c&#34;"' in text  # a real source link, its quote escaped
 
 
-def test_report_command_writes_html_from_the_suffix(fake_embedder, tmp_path):
+def test_report_command_writes_html_from_the_suffix(cli, tmp_path):
     out = tmp_path / "seeds.html"
     umask = os.umask(0o022)
     try:
-        result = CliRunner().invoke(app, ["report", str(SEEDS), "-o", str(out)])
+        result = cli.run(["report", str(SEEDS), "-o", str(out)])
     finally:
         os.umask(umask)
     assert result.exit_code == 0, result.output

@@ -1,1 +1,8 @@
-"""ci"""
+"""The CI check beside the pipeline: fingerprints, baselines, ``--since``, and the check's output formats."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+CheckFormat = Literal["text", "json", "sarif", "github"]
+CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "sarif", "github")

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
+from . import CheckFormat
 from .check import CheckResult
-
-CheckFormat = Literal["text", "json", "sarif", "github"]
-CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "sarif", "github")
 
 
 def render_check(result: CheckResult, fmt: CheckFormat) -> str:

@@ -119,9 +119,9 @@ PARALLEL_UP_TO_STATEMENTS = 60_000
 _shared: tuple[Corpus, dict[str, dict[str, Any]]] | None = None  # what forked detector processes read
 
 
-def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[str, float] | None = None,
+def run_detectors(corpus: Corpus, names: Iterable[str] | None = None, timings: dict[str, float] | None = None,
                   prepared: dict[str, dict[str, Any]] | None = None, workers: int | None = None) -> list[Finding]:
-    """Findings of every enabled detector, ordered by severity then position, ids f1, f2 …
+    """Findings of the detectors ``names`` (default: all), ordered by severity then position, ids f1, f2 …
 
     ``timings`` gets the seconds each detector took, as ``"detect: NAME"``. ``prepared``
     holds per-document step values already worked out, by detector name then document
@@ -130,8 +130,7 @@ def run_detectors(corpus: Corpus, disabled: Iterable[str] = (), timings: dict[st
     the findings are the same, in the same order.
     """
     global _shared
-    disabled = set(disabled)
-    names = [name for name in check_names(disabled) if name not in disabled]
+    names = list(registry() if names is None else names)
     workers = detector_processes(len(corpus.statements), len(names), workers)
     prepared = prepared or {}
     if workers > 1:

@@ -2,5 +2,12 @@
 
 :mod:`.edits` makes edited copies of articles and records each edit (the gold);
 :mod:`.score` runs the pipeline on the originals plus the copies and scores the
-findings against the recorded edits.
+findings against the recorded edits. :mod:`.labels` and :mod:`.real` score a report
+against the gold labels of real coverage (``compare-sources score``).
 """
+
+from __future__ import annotations
+
+#: The suites of ``compare-sources eval``: two detector suites, then alignment recall.
+DETECTOR_SUITES = ("discrepancy", "translation")
+ALL_SUITES = (*DETECTOR_SUITES, "alignment")

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..stages.embed import Embedder
 from ..stages.ingest import read_document
 from ..model import Corpus, Document, Finding
+from ..options import RunOptions
 from ..pipeline import analyse
 from . import edits as edit_rules
 from .edits import Edit
@@ -116,7 +117,8 @@ def signature(finding: Finding) -> tuple:
 def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedder, *, kinds: tuple[str, ...],
                disabled: tuple[str, ...] = (), progress=None) -> tuple[Tally, Corpus]:
     """Score the findings of ``kinds`` in every trial; returns the tally and the corpus of the originals alone."""
-    baseline_corpus = analyse(copy.deepcopy(documents), embedder, disabled=disabled)
+    options = RunOptions(disabled=disabled)
+    baseline_corpus = analyse(copy.deepcopy(documents), embedder, options)
     baseline = {signature(f) for f in baseline_corpus.findings if f.kind in kinds}
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,7 +127,7 @@ def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedde
             path = Path(tmp) / f"{copy_id}.txt"
             path.write_text(trial.text, encoding="utf-8")
             edited = read_document(path, copy_id)
-            corpus = analyse(copy.deepcopy(documents) + [edited], embedder, disabled=disabled)
+            corpus = analyse(copy.deepcopy(documents) + [edited], embedder, options)
             _score(tally, corpus, trial, copy_id, kinds, baseline)
             if progress:
                 progress(number, len(trials))

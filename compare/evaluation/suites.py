@@ -31,7 +31,7 @@ from ..stages.embed import Embedder
 from ..stages.ingest import read_document
 from ..model import Document
 from ..pipeline import segment_documents
-from . import paraphrase
+from . import ALL_SUITES, DETECTOR_SUITES, paraphrase
 from .score import make_trials, run_trials
 
 
@@ -48,7 +48,7 @@ SUITES = {
     "translation": Suite(("diacritics", "transliteration", "acronym", "garbled", "untranslated"),
                          ("mt_artefact", "name_variant"), 6),
 }
-ALL_SUITES = (*SUITES, "alignment")
+assert tuple(SUITES) == DETECTOR_SUITES
 
 
 def detector_suite(name: str, documents: list[Document], embedder: Embedder, *, seed: int, variants: int,

@@ -24,13 +24,10 @@ import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .cache import open_database, select_keys
 from ..model import Document, Statement
-
-if TYPE_CHECKING:
-    from ..stages.align import Nearest
 
 FILENAME = "analysis-v1.sqlite3"
 _MARSHAL_VERSION = 4
@@ -113,27 +110,12 @@ class AnalysisMemo:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
 
-    def get_nearest(self, name: str) -> "Nearest | None":
-        """The neighbour search stored under ``name`` by :meth:`put_nearest`, if any and intact."""
-        import numpy as np
+    def get_one(self, stage: str, key: str) -> Any:
+        """One stored value, or None."""
+        return self.get_many(stage, [key]).get(key)
 
-        from ..stages.align import Nearest
-
-        value = self.get_many("nearest", [name]).get(name)
-        try:
-            keys, k, top, scores = value
-            top = np.frombuffer(top, dtype=np.int32).astype(np.int64).reshape(len(keys), k)
-            scores = np.frombuffer(scores, dtype=np.float32).reshape(len(keys), k).copy()
-        except (TypeError, ValueError):
-            return None
-        return Nearest(list(keys), top, scores)
-
-    def put_nearest(self, name: str, nearest: "Nearest") -> None:
-        import numpy as np
-
-        k = nearest.top.shape[1] if nearest.top.ndim == 2 else 0
-        self.put_many("nearest", {name: (nearest.keys, k, nearest.top.astype(np.int32).tobytes(),
-                                         nearest.scores.astype(np.float32).tobytes())})
+    def put_one(self, stage: str, key: str, value: Any) -> None:
+        self.put_many(stage, {key: value})
 
     def close(self) -> None:
         self._db.close()

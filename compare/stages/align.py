@@ -32,6 +32,8 @@ from ..model import Group, Pair, Statement
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..infra.memo import AnalysisMemo
+
 #: Cosine similarity at which two statements count as saying the same thing.
 #: Chosen by measurement on the seed corpus: see docs/alignment.md and
 #: ``python benchmarks/threshold.py``.
@@ -66,6 +68,36 @@ class Nearest:
     keys: list[str]
     top: "np.ndarray"
     scores: "np.ndarray"
+
+    def to_record(self) -> tuple:
+        """Plain values for the memo: keys, k, and the arrays' bytes (int32 rows, float32 scores)."""
+        import numpy as np
+
+        k = self.top.shape[1] if self.top.ndim == 2 else 0
+        return (self.keys, k, self.top.astype(np.int32).tobytes(), self.scores.astype(np.float32).tobytes())
+
+    @classmethod
+    def from_record(cls, value) -> "Nearest | None":
+        """The search :meth:`to_record` kept, or None if there is none or it is damaged."""
+        import numpy as np
+
+        try:
+            keys, k, top, scores = value
+            top = np.frombuffer(top, dtype=np.int32).astype(np.int64).reshape(len(keys), k)
+            scores = np.frombuffer(scores, dtype=np.float32).reshape(len(keys), k).copy()
+        except (TypeError, ValueError):
+            return None
+        return cls(list(keys), top, scores)
+
+
+def kept_search(statements: list[Statement], vectors: "np.ndarray", keys: list[str], memo: "AnalysisMemo",
+                model: str) -> Nearest:
+    """The neighbour search, kept between runs per model: a corpus run again, or grown, is searched for
+    its new rows only (:func:`update_nearest`)."""
+    name = f"{model}:{NEIGHBOURS}"
+    nearest = search(statements, vectors, keys, Nearest.from_record(memo.get_one("nearest", name)))
+    memo.put_one("nearest", name, nearest.to_record())
+    return nearest
 
 
 def align(statements: list[Statement], vectors: "np.ndarray", threshold: float = DEFAULT_THRESHOLD,

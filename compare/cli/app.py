@@ -1,0 +1,248 @@
+"""The application, what every command shares, and the services a command is given."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Callable, List, Optional
+
+import typer
+
+from .. import __version__
+from ..ci import CHECK_FORMATS
+from ..evaluation import ALL_SUITES
+from ..infra.processes import exit_skipping_teardown
+from ..model import SEVERITIES
+from ..report import FORMATS
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..infra.memo import AnalysisMemo
+    from ..model import Corpus
+    from ..options import RunOptions
+    from ..stages.embed import Embedder
+
+app = typer.Typer(
+    name="compare-sources",
+    help="Line up the statements that several news articles share and flag what disagrees.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+DEFAULT_FAIL_ON = "warning"
+
+
+def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
+    """A typer choice from the domain's own tuple, so the CLI never restates it."""
+    return Enum(name, {value: value for value in values}, type=str)  # type: ignore[return-value]
+
+
+OutputFormat = _choices("OutputFormat", FORMATS)
+CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
+Severity = _choices("Severity", SEVERITIES)
+Suite = _choices("Suite", (*ALL_SUITES, "all"))
+
+
+def default_embedder(options: RunOptions) -> Embedder:
+    """The packaged model (or ``--model``), behind the embedding cache unless ``--no-cache``."""
+    from ..infra.cache import EmbeddingCache, default_cache_dir
+    from ..stages.embed import CachedEmbedder, SentenceTransformerEmbedder
+
+    cache = EmbeddingCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
+    return CachedEmbedder(SentenceTransformerEmbedder(options.model), cache)
+
+
+def default_memo(options: RunOptions) -> AnalysisMemo | None:
+    """Per-article results and the neighbour search live next to the embedding cache, and go with it."""
+    from ..infra.cache import default_cache_dir
+    from ..infra.memo import AnalysisMemo
+
+    return AnalysisMemo(options.cache_dir or default_cache_dir()) if options.use_cache else None
+
+
+@dataclass(frozen=True)
+class Services:
+    """What a command uses but does not decide. Tests pass deterministic ones in:
+    ``CliRunner().invoke(app, args, obj=Services(make_embedder=…, make_memo=…))``."""
+
+    make_embedder: Callable[[RunOptions], Embedder] = default_embedder
+    make_memo: Callable[[RunOptions], AnalysisMemo | None] = default_memo
+
+
+def services(context: typer.Context) -> Services:
+    found = context.find_root().obj
+    return found if isinstance(found, Services) else Services()
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"compare-sources: error: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"compare-sources {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Line up the statements that several news articles share and flag what disagrees."""
+
+
+# Options shared by every command that runs the pipeline. Each overrides its
+# [tool.compare-sources] setting in pyproject.toml (see compare/config.py).
+Paths = Annotated[Optional[List[Path]], typer.Argument(
+    metavar="PATH...", show_default=False,
+    help="Article files or folders (searched recursively for .txt, .md, .html, .htm) "
+         "[default: 'paths' in [tool.compare-sources]].")]
+Model = Annotated[Optional[Path], typer.Option(
+    "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2].")]
+CacheDir = Annotated[Optional[Path], typer.Option(
+    "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR",
+    help="Cache folder: embeddings and per-document results [default: the user cache folder].")]
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the caches (embeddings, and per-document results).")]
+Threshold = Annotated[Optional[float], typer.Option(
+    "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63].")]
+Disable = Annotated[Optional[List[str]], typer.Option(
+    "--disable", metavar="NAME", show_default=False,
+    help="Switch a detector off (repeatable); see 'compare-sources detectors'.")]
+Ignore = Annotated[Optional[List[str]], typer.Option(
+    "--ignore", metavar="PATTERN", show_default=False,
+    help="Leave out files or folders matching this pattern, matched from the right: 'drafts', '*.html' (repeatable).")]
+ShowProgress = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")]
+Output = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to this file instead of standard output.")]
+
+
+def settings() -> Settings:
+    """``[tool.compare-sources]`` of the nearest pyproject.toml; a broken one is a usage error."""
+    from ..config import load
+    from ..errors import UsageError
+
+    try:
+        return load()
+    except UsageError as error:
+        raise fail(str(error)) from None
+
+
+def run_options(found: Settings, paths: Optional[List[Path]], *, model: Optional[Path] = None,
+                cache_dir: Optional[Path] = None, no_cache: bool = False, threshold: Optional[float] = None,
+                disable: Optional[List[str]] = None, ignore: Optional[List[str]] = None) -> RunOptions:
+    """The run's options from the settings and the flags, built once; a bad detector name is a usage error."""
+    from ..errors import UsageError
+    from ..options import RunOptions
+
+    try:
+        options = RunOptions.from_settings(found, paths=paths, threshold=threshold, disable=disable, ignore=ignore,
+                                           model=model, cache_dir=cache_dir, no_cache=no_cache)
+    except UsageError as error:
+        raise fail(str(error)) from None
+    if not options.paths:
+        raise fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
+    return options
+
+
+def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = True) -> Corpus:
+    """Every stage over ``options.paths``; skipped files and reading warnings are reported on stderr."""
+    from ..errors import InputError, UsageError
+    from ..pipeline import run
+
+    given = services(context)
+    bar, update = _progress_reporter(progress)
+    try:
+        embedder = given.make_embedder(options)
+        if bar is not None:
+            bar.start()
+        try:
+            corpus = run(options.paths, embedder, options, progress=update, memo=given.make_memo(options))
+        finally:
+            if bar is not None:
+                bar.stop()
+    except (InputError, UsageError) as error:
+        raise fail(str(error)) from None
+    for skipped in corpus.skipped:
+        typer.echo(f"compare-sources: skipped {skipped.path}: {skipped.reason}", err=True)
+    for document in corpus.documents:
+        for warning in document.warnings:
+            typer.echo(f"compare-sources: warning: {document.path}: {warning}", err=True)
+    return corpus
+
+
+def _progress_reporter(enabled: bool):
+    """A rich progress bar on stderr, or None when stderr is not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                        TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    tasks: dict[str, int] = {}
+    labels = {"read": "reading articles", "embed": "embedding statements"}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if total == 0:
+            return
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(labels.get(stage, stage), total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    return progress, update
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write via a temporary file and rename: a failed run never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is for sharing, as any new file would be
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def emit(content: str | bytes, output: Optional[Path], what: str = "report") -> None:
+    if output is None:
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+        return
+    try:
+        write_atomically(output, content)
+    except OSError as error:
+        raise fail(f"{output}: cannot write {what} ({error.strerror or error})") from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+
+
+def main() -> None:
+    try:
+        app(prog_name="compare-sources")
+    except SystemExit as done:  # how click ends every command, successful or not
+        if "torch" in sys.modules:
+            code = done.code
+            if isinstance(code, str):
+                print(code, file=sys.stderr)
+                code = 1
+            exit_skipping_teardown(code or 0)
+        raise

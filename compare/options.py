@@ -1,0 +1,58 @@
+"""How one run is made, decided once: from ``[tool.compare-sources]`` and the command's flags (flags win).
+
+Every command that runs the pipeline builds one :class:`RunOptions`; the pipeline
+reads what it compares with (threshold, margin, disabled detectors, ignored
+paths) and the command builds its embedder and memo from the rest. Detector names
+are checked here, once, before any work: a typo should not cost an embedding run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .stages.align import DEFAULT_MARGIN, DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    paths: tuple[Path, ...] = ()
+    threshold: float = DEFAULT_THRESHOLD  #: cosine similarity at which statements are grouped
+    margin: float = DEFAULT_MARGIN  #: how far a pair must stand out from its statements' usual neighbours
+    disabled: tuple[str, ...] = ()  #: detectors switched off, sorted; every name a registered detector
+    ignore: tuple[str, ...] = ()  #: path patterns left out of the corpus
+    model: Path | None = None  #: a local sentence-transformers model instead of the packaged one
+    cache_dir: Path | None = None  #: where embeddings and per-article results are kept
+    use_cache: bool = True
+    enabled: tuple[str, ...] = field(init=False)  #: the detectors that run, in registration order
+
+    def __post_init__(self) -> None:
+        from .detect import check_names
+
+        disabled = tuple(sorted(set(self.disabled)))
+        object.__setattr__(self, "disabled", disabled)
+        object.__setattr__(self, "enabled", tuple(name for name in check_names(disabled) if name not in disabled))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, paths: Iterable[Path] | None = None,
+                      threshold: float | None = None, disable: Iterable[str] | None = None,
+                      ignore: Iterable[str] | None = None, model: Path | None = None,
+                      cache_dir: Path | None = None, no_cache: bool = False) -> RunOptions:
+        """Flags given (not None) replace the settings; raises UsageError for an unknown detector."""
+        return cls(
+            paths=tuple(paths or settings.paths),
+            threshold=threshold if threshold is not None else
+            settings.threshold if settings.threshold is not None else DEFAULT_THRESHOLD,
+            disabled=tuple(settings.disable if disable is None else disable),
+            ignore=tuple(settings.ignore if ignore is None else ignore),
+            model=model, cache_dir=cache_dir, use_cache=not no_cache,
+        )
+
+    def settings(self, model_name: str) -> dict:
+        """What the report records of the run (``settings`` in the JSON contract)."""
+        return {"model": model_name, "threshold": self.threshold, "margin": self.margin,
+                "disabled_detectors": list(self.disabled)}
