@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .payloads import Payload
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -151,7 +153,7 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     subkind: str = ""
     group: str | None = None  #: the group the finding was made in, if any
-    data: dict = field(default_factory=dict)  #: detector-specific details (values, counts)
+    data: Payload = field(default_factory=Payload)  #: the detector's typed details (compare/payloads.py)
     detector: str = ""  #: the registered detector that made it (set by the registry)
 
     @property

@@ -25,7 +25,7 @@ def _actual(corpus, kinds, subkinds=None):
         if f.kind in kinds and (subkinds is None or f.subkind in subkinds):
             docs = sorted({e.doc for e in f.evidence})
             out.append({"kind": f.kind, "subkind": f.subkind, "severity": f.severity,
-                        "docs": docs, "evidence": [e.text for e in f.evidence], "data": f.data})
+                        "docs": docs, "evidence": [e.text for e in f.evidence], "data": f.data.to_dict()})
     return out
 
 

@@ -58,7 +58,7 @@ def _checked_dict(r: Checked) -> dict:
     f = r.finding
     return {"fingerprint": r.fingerprint, "status": r.status, "fails": r.fails, "rule": f.rule, "kind": f.kind,
             "subkind": f.subkind, "severity": f.severity, "message": f.message, "paths": r.paths,
-            "locations": [_location_dict(loc) for loc in r.locations], "data": f.data}
+            "locations": [_location_dict(loc) for loc in r.locations], "data": f.data.to_dict()}
 
 
 def to_dict(result: CheckResult) -> dict:

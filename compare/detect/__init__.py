@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
+from ..payloads import Payload
 from ..infra.processes import can_fork, forked_map, usable_cores
 
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
@@ -49,6 +50,7 @@ class Detector:
     rules: dict[str, str]  #: "kind/subkind" of every finding it adds → what that finding means
     run: DetectorFunc
     identity: IdentityFunc
+    payload: type[Payload]  #: the record its findings carry as ``data``
     per_document: DocumentStep | None = None  #: what it reads of each article alone (see the module's doc)
 
     @property
@@ -61,14 +63,15 @@ _REGISTRY: dict[str, Detector] = {}
 
 
 def register(name: str, *, description: str, needs: tuple[str, ...], rules: dict[str, str],
-             identity: IdentityFunc | None = None, per_document: DocumentStep | None = None):
+             payload: type[Payload], identity: IdentityFunc | None = None,
+             per_document: DocumentStep | None = None):
     """Decorator that adds a detector function to the registry."""
 
     def decorate(func: DetectorFunc) -> DetectorFunc:
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
         _REGISTRY[name] = Detector(name, description, needs, rules, func, identity or evidence_identity,
-                                   per_document)
+                                   payload, per_document)
         return func
 
     return decorate
@@ -145,7 +148,9 @@ def run_detectors(corpus: Corpus, names: Iterable[str] | None = None, timings: d
     for name, (seconds, found) in zip(names, results):
         if timings is not None:
             timings[f"detect: {name}"] = seconds
+        payload = registry()[name].payload
         for finding in found:
+            assert isinstance(finding.data, payload), f"{name} made a finding without its declared payload"
             finding.detector = name
             findings.append(finding)
     order = {s.id: n for n, s in enumerate(corpus.statements)}

@@ -19,26 +19,29 @@ from typing import Iterable
 from ..analysis import acronyms as table_of
 from ..analysis.acronyms import Concept, Occurrence
 from ..analysis.facts.tokens import fold
+from ..payloads import AcronymData, BodyName
 from ..model import Corpus, Evidence, Finding, Identity
 from . import normalise, register
 
 
 def _identity(finding: Finding) -> Identity:
     data = finding.data
-    if data["problem"] == "several_names":  # a new article using a known name adds nothing; a new name does
-        return Identity(topic=f"several_names {fold(data['concept'])}",
-                        values=tuple(sorted({normalise(n["text"]) for n in data["names"]})))
-    if data["problem"] == "expansion_mismatch":
-        values, carriers = [data["expansion"]], {data["acronym"], data["expansion"]}
+    assert isinstance(data, AcronymData)
+    if data.problem == "several_names":  # a new article using a known name adds nothing; a new name does
+        return Identity(topic=f"several_names {fold(data.concept or '')}",
+                        values=tuple(sorted({normalise(n.text) for n in data.names or []})))
+    if data.problem == "expansion_mismatch":
+        values, carriers = [data.expansion or ""], {data.acronym, data.expansion}
     else:  # undefined_near_miss: the acronyms it is near are references, not the problem
-        values, carriers = data["near"], {data["acronym"]}
+        values, carriers = list(data.near or []), {data.acronym}
     documents = {e.doc for e in finding.evidence if e.text in carriers}
-    return Identity(topic=f"{data['problem']} {data['acronym']}", values=tuple(sorted(map(normalise, values))),
+    return Identity(topic=f"{data.problem} {data.acronym}", values=tuple(sorted(map(normalise, values))),
                     documents=tuple(sorted(documents)))
 
 
 @register("acronyms", description="acronyms whose letters do not fit their expansion, undefined acronyms one "
           "letter from another, one body under several names", needs=("statements",), identity=_identity,
+          payload=AcronymData,
           rules={"mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
                                         "it is undefined and one letter from another acronym, or one body goes "
                                         "by several names."})
@@ -81,14 +84,15 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
                        {}, concept)
 
 
-def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Occurrence], data: dict,
+def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Occurrence], fields: dict,
              concept: Concept | None) -> Finding:
     unique = list({(o.doc, o.start): o for o in shown}.values())
-    data = {"problem": problem, **data, "mqm": mqm}
+    names = None
     if concept:
-        data["concept"] = concept.canonical
-        data["names"] = [{"text": n.text, "type": n.type, "documents": sorted({o.doc for o in n.occurrences}),
-                          "mentions": len(n.occurrences)} for n in concept.names]
+        names = [BodyName(text=n.text, type=n.type, documents=sorted({o.doc for o in n.occurrences}),
+                          mentions=len(n.occurrences)) for n in concept.names]
+    data = AcronymData(problem=problem, **fields, mqm=mqm, concept=concept.canonical if concept else None,
+                       names=names)
     return Finding(id="", kind="mt_artefact", subkind="acronym", severity=severity, message=message,
                    statements=list(dict.fromkeys(o.statement for o in unique)),
                    evidence=[Evidence(o.doc, o.start, o.end, o.text) for o in unique], data=data)

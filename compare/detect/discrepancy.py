@@ -42,6 +42,7 @@ from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
+from ..payloads import DiscrepancyData, ValueClass
 from . import normalise, register
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
@@ -71,12 +72,14 @@ class Comparison:
 def _identity(finding: Finding) -> Identity:
     # No documents: a new article that sides with one of the values adds no new disagreement; one with a
     # value of its own changes ``values``.
-    return Identity(topic=normalise(finding.data["subject"]),
-                    values=tuple(sorted({v for cls in finding.data["values"] for v in cls["normalised"]})))
+    data = finding.data
+    assert isinstance(data, DiscrepancyData)
+    return Identity(topic=normalise(data.subject),
+                    values=tuple(sorted({v for cls in data.values for v in cls.normalised})))
 
 
 @register("discrepancy", description="sources that give different counts, dates, places, roles or speakers "
-          "for the same fact", needs=("facts", "groups"), identity=_identity, rules={
+          "for the same fact", needs=("facts", "groups"), payload=DiscrepancyData, identity=_identity, rules={
               "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
               "discrepancy/date": "Sources give different dates for the same event.",
               "discrepancy/time": "Sources give different times of day for the same event.",
@@ -338,17 +341,17 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
         evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(
             f for cls in classes for f in cls)],
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
-        data={
-            "subject": first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            "values": [{"value": label, "documents": sorted({f.doc for f in cls}, key=doc_order.get),
-                        "texts": list(dict.fromkeys(f.text for f in cls)),
-                        "normalised": sorted({f.value for f in cls}),
-                        "statements": list(dict.fromkeys(f.statement for f in cls))}
-                       for cls, label in zip(classes, labels)],
-            "sources": len(sources),
-            "linked_by": links,
-            "possible_update": update,
-        },
+        data=DiscrepancyData(
+            subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
+            values=[ValueClass(value=label, documents=sorted({f.doc for f in cls}, key=doc_order.get),
+                               texts=list(dict.fromkeys(f.text for f in cls)),
+                               normalised=sorted({f.value for f in cls}),
+                               statements=list(dict.fromkeys(f.statement for f in cls)))
+                    for cls, label in zip(classes, labels)],
+            sources=len(sources),
+            linked_by=links,
+            possible_update=update,
+        ),
     )
 
 

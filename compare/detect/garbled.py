@@ -16,6 +16,7 @@ import re
 from typing import Iterable
 
 from ..analysis import lexicon
+from ..payloads import GarbledData
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 
@@ -114,7 +115,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
 
 
 @register("garbled_words", description="words that are neither English, nor a name the corpus uses, nor a "
-          "plausible name (\"Peleven\")", needs=("statements",), per_document=document_words,
+          "plausible name (\"Peleven\")", needs=("statements",), per_document=document_words, payload=GarbledData,
           rules={"mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the "
                                         "translation garbled it."})
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]]) -> Iterable[Finding]:
@@ -133,5 +134,5 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]
                 id="", kind="mt_artefact", subkind="garbled", severity="warning",
                 message=f"“{word}” is not an English word nor a name used elsewhere in the corpus{hint}",
                 statements=[statement.id], evidence=[Evidence(statement.doc, start, start + len(word), word)],
-                data={"word": word, "nearest": list(near), "mqm": "Fluency/Unintelligible"},
+                data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..analysis import names
 from ..analysis.facts.tokens import fold
+from ..payloads import NameVariantData, Spelling
 from ..model import Corpus, Evidence, Finding, Identity
 from . import register
 from .provenance import declared_translations
@@ -32,14 +33,15 @@ _RELATIONS = {
 
 def _identity(finding: Finding) -> Identity:
     # The documents that use the variant carry the problem; those that spell the name right do not.
-    variant = finding.data["variant"]
-    documents = next(v["documents"] for v in finding.data["variants"] if v["text"] == variant)
-    return Identity(topic=fold(finding.data["entity"]), values=(variant,), documents=tuple(documents))
+    data = finding.data
+    assert isinstance(data, NameVariantData)
+    documents = next(v.documents for v in data.variants if v.text == data.variant)
+    return Identity(topic=fold(data.entity), values=(data.variant,), documents=tuple(documents))
 
 
 @register("name_variants", description="one person or place spelled several ways: lost diacritics, "
           "transliteration, case endings, truncation, damaged encoding", needs=("statements",),
-          per_document=names.document_mentions,
+          per_document=names.document_mentions, payload=NameVariantData,
           identity=_identity, rules={
               f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
               for relation, (kind, _, _, told) in _RELATIONS.items()})
@@ -62,11 +64,10 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
                 severity=severity, message=message,
                 statements=list(dict.fromkeys(m.statement for m in shown)),
                 evidence=[Evidence(m.doc, m.start, m.end, m.text) for m in shown],
-                data={"entity": entity.canonical, "variant": variant.text, "relation": variant.relation,
-                      "mqm": mqm,
-                      "variants": [{"text": v.text, "relation": v.relation,
-                                    "documents": sorted({m.doc for m in v.mentions}),
-                                    "mentions": len(v.mentions)} for v in entity.variants]},
+                data=NameVariantData(
+                    entity=entity.canonical, variant=variant.text, relation=variant.relation, mqm=mqm,
+                    variants=[Spelling(text=v.text, relation=v.relation, documents=sorted({m.doc for m in v.mentions}),
+                                       mentions=len(v.mentions)) for v in entity.variants]),
             )
 
 

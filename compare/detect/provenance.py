@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..payloads import ProvenanceData
 from ..model import Corpus, Evidence, Finding, Identity
 from . import register
 
@@ -39,11 +40,12 @@ def declared_translations(corpus: Corpus) -> set[str]:
 
 
 def _identity(finding: Finding) -> Identity:
-    return Identity(documents=(finding.data["document"],))
+    assert isinstance(finding.data, ProvenanceData)
+    return Identity(documents=(finding.data.document,))
 
 
 @register("provenance", description="documents that declare themselves (machine) translations",
-          needs=("documents",), identity=_identity, rules={
+          needs=("documents",), payload=ProvenanceData, identity=_identity, rules={
               "provenance/machine_translation": "The article says it was translated by a machine: names, acronyms "
                                                 "and numbers may be the translator's, not the outlet's.",
               "provenance/translation": "The article says it is a translation: check names and terms against the "
@@ -66,5 +68,5 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         yield Finding(
             id="", kind="provenance", subkind="machine_translation" if machine else "translation",
             severity="warning" if machine else "info", message=message, evidence=evidence,
-            data={"document": document.id, "machine": bool(machine), "source_languages": languages},
+            data=ProvenanceData(document=document.id, machine=bool(machine), source_languages=languages),
         )

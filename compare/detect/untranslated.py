@@ -19,6 +19,7 @@ from typing import Iterable
 
 from ..analysis import lexicon
 from ..stages.language import UNDETERMINED
+from ..payloads import UntranslatedData
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from . import register
 
@@ -42,7 +43,7 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
 
 
 @register("untranslated", description="statements and fragments left in the source language",
-          needs=("statements",), per_document=document_runs,
+          needs=("statements",), per_document=document_runs, payload=UntranslatedData,
           rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."})
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]]) -> Iterable[Finding]:
     for document, statements in corpus.by_document():
@@ -57,10 +58,12 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]
                     yield finding
 
 
-def _untranslated(message: str, statements: list[Statement], evidence: list[Evidence], data: dict) -> Finding:
+def _untranslated(message: str, statements: list[Statement], evidence: list[Evidence], language: str, scope: str,
+                  count: int | None = None, text: str | None = None) -> Finding:
     return Finding(id="", kind="mt_artefact", subkind="untranslated", severity="warning", message=message,
                    statements=[s.id for s in statements], evidence=evidence,
-                   data={**data, "mqm": "Accuracy/Untranslated"})
+                   data=UntranslatedData(language=language, statements=count, scope=scope, text=text,
+                                         mqm="Accuracy/Untranslated"))
 
 
 def _whole_document(document: Document, statements: list[Statement]) -> Finding:
@@ -69,7 +72,7 @@ def _whole_document(document: Document, statements: list[Statement]) -> Finding:
         f"{document.id} is in {_language_name(document.language)}, not English: it was not translated, "
         f"so its statements are compared by an English model and may not line up",
         shown, [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
-        {"language": document.language, "statements": len(statements), "scope": "document"})
+        document.language, "document", count=len(statements))
 
 
 def _statement_runs(document: Document, statements: list[Statement]) -> Iterable[Finding]:
@@ -82,7 +85,7 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
             f"A {what} in {_language_name(language)} inside the English text of {document.id}: "
             f"the translation left {'it' if len(run) == 1 else 'them'} out",
             run, [Evidence(s.doc, s.start, s.end, s.text) for s in run],
-            {"language": language, "statements": len(run), "scope": "statement", "text": run[0].text})
+            language, "statement", count=len(run), text=run[0].text)
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
@@ -135,8 +138,8 @@ def _fragment(statement: Statement, run: list[tuple[int, int, str]]) -> Finding 
             f"A statement is in {_language_name(language)} inside the English text of {statement.doc}: "
             f"the translation left it out", [statement], [Evidence(statement.doc, statement.start, statement.end,
                                                                    statement.text)],
-            {"language": language, "statements": 1, "scope": "statement", "text": statement.text})
+            language, "statement", count=1, text=statement.text)
     return _untranslated(
         f"“{text}” is {_language_name(language)}, left untranslated in an English sentence",
         [statement], [Evidence(statement.doc, start, start + len(text), text)],
-        {"language": language, "scope": "fragment", "text": text})
+        language, "fragment", text=text)

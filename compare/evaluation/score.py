@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..stages.embed import Embedder
 from ..stages.ingest import read_document
+from ..payloads import DiscrepancyData
 from ..model import Corpus, Document, Finding
 from ..options import RunOptions
 from ..pipeline import analyse
@@ -109,8 +110,8 @@ def _trial(document: Document, site, rng: random.Random) -> Trial:
 
 def signature(finding: Finding) -> tuple:
     """What makes two findings the same problem, wherever they are: the values compared, else the words quoted."""
-    if "values" in finding.data:
-        return finding.kind, finding.subkind, frozenset(v["value"] for v in finding.data["values"])
+    if isinstance(finding.data, DiscrepancyData):
+        return finding.kind, finding.subkind, frozenset(v.value for v in finding.data.values)
     return finding.kind, finding.subkind, frozenset(e.text for e in finding.evidence)
 
 

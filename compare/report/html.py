@@ -28,6 +28,7 @@ from .. import __version__
 from ..analysis import acronyms, names
 from ..detect import identity
 from ..detect.provenance import declared_translations
+from ..payloads import AcronymData, DiscrepancyData, NameVariantData, ProvenanceData
 from ..model import SEVERITIES, Corpus, Document, Evidence, Finding
 from .highlight import differing_spans
 from .marks import Mark, Segment, segments
@@ -102,8 +103,8 @@ def build(corpus: Corpus) -> dict:
     counts = summary_counts(corpus)
     translation = {}
     for f in corpus.findings:
-        if f.kind == "provenance":
-            translation[f.data.get("document")] = "machine" if f.data.get("machine") else "human"
+        if isinstance(f.data, ProvenanceData):
+            translation[f.data.document] = "machine" if f.data.machine else "human"
     per_doc: dict[str, Counter] = defaultdict(Counter)
     for f in corpus.findings:  # charged to the documents that carry the problem, not those quoted for reference
         for doc in identity(f).documents or {e.doc for e in f.evidence}:
@@ -184,19 +185,26 @@ def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView]
 def _picture(f: Finding, doc_view: dict[str, DocView], total: int) -> list[dict]:
     """Who says what: discrepancy values, a name's spellings, a body's names — with their sources."""
     rows = []
-    if "values" in f.data:
-        reporting = {d for v in f.data["values"] for d in v["documents"]}
-        for v in f.data["values"]:
-            rows.append({"label": v["value"], "docs": [doc_view[d] for d in v["documents"]],
-                         "summary": f"{len(v['documents'])} of {len(reporting)} sources reporting it"})
+    data = f.data
+    if isinstance(data, DiscrepancyData):
+        reporting = {d for v in data.values for d in v.documents}
+        for v in data.values:
+            rows.append({"label": v.value, "docs": [doc_view[d] for d in v.documents],
+                         "summary": f"{len(v.documents)} of {len(reporting)} sources reporting it"})
         if total > len(reporting):
             rows.append({"label": "", "docs": [], "summary": f"{total - len(reporting)} of {total} sources do not "
                                                              f"report it"})
-    for key, detail in (("variants", "relation"), ("names", "type")):
-        for v in f.data.get(key, []):
-            rows.append({"label": v["text"], "docs": [doc_view[d] for d in v["documents"] if d in doc_view],
-                         "summary": f"{v.get(detail) or 'canonical'}, {v['mentions']}×"})
+    spellings = data.variants if isinstance(data, NameVariantData) else []
+    for spelling in spellings:
+        rows.append(_picture_row(spelling.text, spelling.relation, spelling.documents, spelling.mentions, doc_view))
+    for name in (data.names or []) if isinstance(data, AcronymData) else []:
+        rows.append(_picture_row(name.text, name.type, name.documents, name.mentions, doc_view))
     return rows
+
+
+def _picture_row(text: str, detail: str, documents: list[str], mentions: int, doc_view: dict[str, DocView]) -> dict:
+    return {"label": text, "docs": [doc_view[d] for d in documents if d in doc_view],
+            "summary": f"{detail or 'canonical'}, {mentions}×"}
 
 
 def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:

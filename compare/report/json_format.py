@@ -71,7 +71,7 @@ def to_dict(corpus: Corpus) -> dict:
                 "group": f.group,
                 "statements": f.statements,
                 "evidence": [{"doc": e.doc, "text": e.text, "start": e.start, "end": e.end} for e in f.evidence],
-                "data": f.data,
+                "data": f.data.to_dict(),
             }
             for f in corpus.findings
         ],

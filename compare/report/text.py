@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .context import snippet
+from ..payloads import ProvenanceData
 from ..model import Corpus, Document, Group
 from .highlight import differing_spans
 
@@ -31,8 +32,8 @@ def document_notes(corpus: Corpus, doc: Document) -> list[str]:
     """Metadata, reading warnings and provenance of a document, for the documents table."""
     notes = [f"{k}: {v}" for k, v in doc.metadata.items()] + list(doc.warnings)
     for f in corpus.findings:
-        if f.kind == "provenance" and f.data.get("document") == doc.id:
-            notes.append("machine-translated" if f.data.get("machine") else "translated")
+        if isinstance(f.data, ProvenanceData) and f.data.document == doc.id:
+            notes.append("machine-translated" if f.data.machine else "translated")
     return notes
 
 

@@ -1,0 +1,135 @@
+"""What each detector's findings carry besides their evidence: one typed record per detector.
+
+A :class:`~compare.model.Finding`'s ``data`` is one of these records. The
+detector that makes it declares its type when it registers (``payload=``), the
+reports and the identity functions read its fields, and it becomes plain JSON
+only at the boundary (:meth:`Payload.to_dict`, the ``data`` object of the JSON
+contract, whose key order is the field order; fields that are ``None`` are left
+out). :meth:`Payload.from_dict` reads it back from a JSON report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, TypeVar
+
+P = TypeVar("P", bound="Payload")
+
+
+@dataclass(frozen=True)
+class Payload:
+    """Base of the records; a finding made outside the registry carries an empty one."""
+
+    #: Fields holding lists of records, by field name: how :meth:`from_dict` rebuilds them.
+    nested: ClassVar[dict[str, type[Payload]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            out[f.name] = [v.to_dict() if isinstance(v, Payload) else v for v in value] \
+                if isinstance(value, list) else value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[P], data: dict[str, Any]) -> P:
+        known = {f.name for f in fields(cls)}
+        values = {}
+        for name, value in data.items():
+            if name not in known:
+                continue  # a field of a later version: consumers ignore what they do not know
+            record = cls.nested.get(name)
+            values[name] = [record.from_dict(v) for v in value] if record else value
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ValueClass(Payload):
+    """One side of a discrepancy: a value, the documents that give it and how they word it."""
+
+    value: str  #: the label shown ("93", "about 30", "2023-09-24")
+    documents: list[str]
+    texts: list[str]  #: the wordings, in corpus order
+    normalised: list[str]  #: the facts' normalised values
+    statements: list[str]
+
+
+@dataclass(frozen=True)
+class DiscrepancyData(Payload):
+    nested: ClassVar[dict[str, type[Payload]]] = {"values": ValueClass}
+
+    subject: str  #: what was counted, the place whose municipality differs, the person whose role differs
+    values: list[ValueClass]  #: mutually compatible values, the most widely reported first
+    sources: int  #: documents involved
+    linked_by: list[str]  #: how the statements were tied: "group g3", "event", "corpus"
+    possible_update: bool  #: the later article gives the larger count
+
+
+@dataclass(frozen=True)
+class Spelling(Payload):
+    """One way the corpus writes a name."""
+
+    text: str
+    relation: str  #: how it relates to the canonical spelling; "" for the canonical one
+    documents: list[str]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class NameVariantData(Payload):
+    nested: ClassVar[dict[str, type[Payload]]] = {"variants": Spelling}
+
+    entity: str  #: the canonical spelling
+    variant: str  #: the spelling flagged
+    relation: str  #: diacritics, truncation, transliteration, case_ending, encoding
+    mqm: str  #: the MQM error category
+    variants: list[Spelling]
+
+
+@dataclass(frozen=True)
+class BodyName(Payload):
+    """One name (an acronym or an expansion) a body goes by."""
+
+    text: str
+    type: str  #: "acronym" or "expansion"
+    documents: list[str]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class AcronymData(Payload):
+    nested: ClassVar[dict[str, type[Payload]]] = {"names": BodyName}
+
+    problem: str  #: expansion_mismatch, undefined_near_miss or several_names
+    acronym: str | None = None
+    expansion: str | None = None  #: for a mismatch: the expansion its letters do not fit
+    expected: str | None = None  #: for a mismatch: the letters the expansion gives
+    near: list[str] | None = None  #: for a near miss: the acronyms one letter away
+    mqm: str = ""
+    concept: str | None = None  #: the body's name to show, where the acronym belongs to a known body
+    names: list[BodyName] | None = None
+
+
+@dataclass(frozen=True)
+class GarbledData(Payload):
+    word: str
+    nearest: list[str]  #: common English words one edit away
+    mqm: str
+
+
+@dataclass(frozen=True)
+class UntranslatedData(Payload):
+    language: str  #: ISO 639-1; "sh" for Serbian/Croatian/Bosnian in Latin script
+    statements: int | None  #: how many, for the document and statement scopes
+    scope: str  #: document, statement or fragment
+    text: str | None  #: the words left untranslated (not for a whole document)
+    mqm: str
+
+
+@dataclass(frozen=True)
+class ProvenanceData(Payload):
+    document: str
+    machine: bool
+    source_languages: list[str]
