@@ -17,17 +17,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 from ..analysis import facts
 from . import language
 from ..detect import registry
 from ..infra.memo import AnalysisMemo, document_key
-from ..model import Document, Statement
+from ..model import Document, Role, Statement
 from ..infra.processes import can_fork, forked_map, usable_cores
 from .segment import segment
 
 STATEMENTS, FACTS = "statements", "facts"
+
+
+class StatementRow(NamedTuple):
+    """A statement of a document without ids: its span, role and language."""
+
+    start: int
+    end: int
+    role: Role
+    language: str
+
+
+class DocumentStatements(NamedTuple):
+    language: str  #: the document's
+    rows: list[StatementRow]
+
+    @classmethod
+    def from_plain(cls, value: tuple) -> DocumentStatements:
+        language, rows = value
+        return cls(language, [StatementRow(*row) for row in rows])
+
+
+#: How each stage's record is rebuilt from the plain tuples the memo keeps (the detectors' steps are plain data).
+_RECORDS: dict[str, Callable[[Any], Any]] = {STATEMENTS: DocumentStatements.from_plain,
+                                             FACTS: facts.DocumentFacts.from_plain}
+
+
+def _plain(value: Any) -> Any:
+    """Named records as plain tuples, all the way down: what marshal, the memo's format, can store."""
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 #: New articles from which a process pool pays for its start-up (measured: docs/benchmarks.md).
 PARALLEL_FROM = 100
 
@@ -58,7 +91,7 @@ def analyse_documents(documents: list[Document], detectors: list[str], memo: Ana
     for document in documents:
         known = {stage: stored[stage].get(keys[document.id]) for stage in stages} if memo is not None else {}
         if memo is not None and all(value is not None for value in known.values()):
-            values[document.id] = known
+            values[document.id] = {stage: _RECORDS.get(stage, _same)(value) for stage, value in known.items()}
         else:
             todo.append(document)
     computed, processes = _analyse_all(todo, steps, workers, parallel_from)
@@ -66,19 +99,23 @@ def analyse_documents(documents: list[Document], detectors: list[str], memo: Ana
         values[document.id] = value
     if memo is not None:
         for stage in stages:
-            memo.put_many(stage, {keys[d.id]: values[d.id][stage] for d in todo})
+            memo.put_many(stage, {keys[d.id]: _plain(values[d.id][stage]) for d in todo})
     statements: list[Statement] = []
     for document in documents:
-        document.language, spans = values[document.id][STATEMENTS]
+        document.language, rows = values[document.id][STATEMENTS]
         statements.extend(
-            Statement(id=f"{document.id}#{n}", doc=document.id, start=start, end=end,
-                      text=document.text[start:end], role=role, language=lang)
-            for n, (start, end, role, lang) in enumerate(spans, start=1))
+            Statement(id=f"{document.id}#{n}", doc=document.id, start=row.start, end=row.end,
+                      text=document.text[row.start:row.end], role=row.role, language=row.language)
+            for n, row in enumerate(rows, start=1))
     return DocumentAnalyses(
         statements=statements,
         facts={d.id: values[d.id][FACTS] for d in documents},
         steps={name: {d.id: values[d.id][f"detect:{name}"] for d in documents} for name in steps},
         analysed=len(todo), processes=processes, keys=keys)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, Any]:
@@ -87,7 +124,8 @@ def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, An
     language.annotate(document, statements)
     detectors = registry()
     out: dict[str, Any] = {
-        STATEMENTS: (document.language, [(s.start, s.end, s.role, s.language) for s in statements]),
+        STATEMENTS: DocumentStatements(document.language,
+                                       [StatementRow(s.start, s.end, s.role, s.language) for s in statements]),
         FACTS: facts.document_facts(document, statements),
     }
     for name in steps:

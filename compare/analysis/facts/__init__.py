@@ -11,14 +11,39 @@ sources; the JSON report lists them so a reader can see what was compared.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
-from ...model import Corpus, Document, Fact, Statement
+from ...model import Corpus, Document, Fact, FactKind, Statement
 from . import dates, people, places, quantities
 
-#: What one document yields on its own: its date, where the date came from, and each
-#: statement's facts other than places as (kind, start, end, text, value, subject, low, high).
-DocumentFacts = tuple[str, str, list[list[tuple]]]
+
+
+class FactRow(NamedTuple):
+    """One fact of a statement, without ids: what the memo keeps and :func:`assemble` turns into a Fact."""
+
+    kind: FactKind
+    start: int
+    end: int
+    text: str
+    value: str
+    subject: str
+    low: float | None
+    high: float | None
+
+
+class DocumentFacts(NamedTuple):
+    """What one document yields on its own: its date, where the date came from ("header", "text" or ""),
+    and each statement's facts other than places."""
+
+    date: str
+    source: str
+    rows: list[list[FactRow]]
+
+    @classmethod
+    def from_plain(cls, value: tuple) -> DocumentFacts:
+        """The record from the plain tuples the memo stores."""
+        date, source, rows = value
+        return cls(date, source, [[FactRow(*row) for row in statement] for statement in rows])
 
 
 def extract(corpus: Corpus) -> list[Fact]:
@@ -32,12 +57,12 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
     known_places = places.gazetteer(corpus.statements)
     facts: list[Fact] = []
     for document, statements in corpus.by_document():
-        date, source, rows = per_document[document.id]
-        if date:
-            document.date, document.date_source = date, source
-        for statement, statement_rows in zip(statements, rows):
-            found = [Fact(kind, statement.id, statement.doc, start, end, text, value, subject, low, high)
-                     for kind, start, end, text, value, subject, low, high in statement_rows]
+        own = per_document[document.id]
+        if own.date:
+            document.date, document.date_source = own.date, own.source
+        for statement, rows in zip(statements, own.rows):
+            found = [Fact(r.kind, statement.id, statement.doc, r.start, r.end, r.text, r.value, r.subject, r.low,
+                          r.high) for r in rows]
             found += places.extract(statement, known_places)
             facts.extend(sorted(found, key=lambda f: (f.start, f.kind)))
     return facts
@@ -53,5 +78,5 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
         masked = [(f.start, f.end) for f in when]
         own = when + quantities.extract(statement, masked) + people.roles(statement)
         own += [f for f in speakers if f.statement == statement.id]
-        rows.append([(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
-    return (today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
+        rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
+    return DocumentFacts(today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
