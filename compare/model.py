@@ -182,6 +182,62 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Words of one statement that name something: a person or place, an acronym, a body's written-out name."""
+
+    doc: str
+    statement: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Variant:
+    """One spelling of a name, with where the corpus uses it."""
+
+    text: str  #: the spelling as written
+    relation: str  #: how it differs from the entity's canonical form ("" for the canonical form itself)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A name the corpus spells more than one way."""
+
+    canonical: str
+    variants: list[Variant]  #: canonical first
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(v.mentions) for v in self.variants)
+
+
+@dataclass(frozen=True)
+class Definition:
+    """An acronym written next to a name: "Union of Serbian Municipalities (USO)"."""
+
+    acronym: str
+    expansion: str
+    fits: bool  #: the acronym's letters occur in order in the expansion (Schwartz–Hearst)
+    where: Mention  #: the expansion's span
+
+
+@dataclass
+class Acronym:
+    """An acronym of the corpus, where it occurs and how the corpus defines it."""
+
+    text: str
+    occurrences: list[Mention] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    known: bool = False  #: listed in data/acronyms.tsv
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({o.doc for o in self.occurrences})
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file that could not be used, and why."""
 
@@ -200,6 +256,10 @@ class Corpus:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     settings: dict = field(default_factory=dict)  #: model, threshold … as used
+    #: Names spelled more than one way, and the acronym table: worked out once for the detectors and reports
+    #: that read them (None: not worked out, their detector is disabled).
+    names: list[Entity] | None = None
+    acronyms: list[Acronym] | None = None
     #: seconds per stage of the run that made it ("read", "segment", "embed", "embed: model", "detect: acronyms" …);
     #: not in the JSON contract, so that a report of an unchanged corpus stays byte for byte the same
     timings: dict[str, float] = field(default_factory=dict)

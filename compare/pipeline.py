@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .analysis import facts
+from .analysis import facts, tables
 from .stages import language
 from .stages.align import align, alignable, kept_search
 from .detect import run_detectors
@@ -96,6 +96,8 @@ def analyse(documents: list[Document], embedder: Embedder, options: RunOptions |
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
+    with timed(timings, "tables"):  # the name and acronym tables the detectors and reports share
+        tables.annotate(corpus, options.enabled, analysed.steps)
     to_embed = [s for s in corpus.statements if alignable(s)]
     model_before = embedder.model_seconds
     with timed(timings, "embed"):

@@ -33,7 +33,7 @@ from importlib import resources
 from . import lexicon
 from ..infra.disjoint import DisjointSets
 from .facts.tokens import fold
-from ..model import Corpus, Statement
+from ..model import Acronym, Corpus, Definition, Mention, Statement
 
 _UPPER = "A-ZÇČĆŠŽĐË"
 _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")
@@ -46,44 +46,13 @@ organisation organization confederation coalition society""".split())
 _COMMON_WORD_ZIPF = 4.5  # an all-caps common word ("NEXT") is emphasis, not an acronym
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    doc: str
-    statement: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Definition:
-    """An acronym written next to a name: "Union of Serbian Municipalities (USO)"."""
-
-    acronym: str
-    expansion: str
-    fits: bool  #: the acronym's letters occur in order in the expansion (Schwartz–Hearst)
-    where: Occurrence  #: the expansion's span
-
-
-@dataclass
-class Acronym:
-    text: str
-    occurrences: list[Occurrence] = field(default_factory=list)
-    definitions: list[Definition] = field(default_factory=list)
-    known: bool = False  #: listed in data/acronyms.tsv
-
-    @property
-    def documents(self) -> list[str]:
-        return sorted({o.doc for o in self.occurrences})
-
-
 @dataclass
 class Name:
     """One way a concept is named: an acronym or a written-out name."""
 
     text: str
     type: str  #: "acronym" or "expansion"
-    occurrences: list[Occurrence] = field(default_factory=list)
+    occurrences: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -202,7 +171,7 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
         if expansion:
             start = statement.start + window.rfind(expansion)
             out.append(Definition(acronym, expansion, fit,
-                                  Occurrence(statement.doc, statement.id, start, start + len(expansion), expansion)))
+                                  Mention(statement.doc, statement.id, start, start + len(expansion), expansion)))
     inside = re.match(r"\s*\(([^()]{3,120})\)", after)
     if inside:  # SF (Long Form)
         expansion = inside.group(1).strip()
@@ -211,7 +180,7 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
                                   and len(expansion.split()) >= 2):
             start = statement.start + m.end() + inside.start(1) + inside.group(1).find(expansion)
             out.append(Definition(acronym, expansion, bool(found),
-                                  Occurrence(statement.doc, statement.id, start, start + len(expansion), expansion)))
+                                  Mention(statement.doc, statement.id, start, start + len(expansion), expansion)))
     return out
 
 
@@ -225,7 +194,7 @@ def table(corpus: Corpus) -> dict[str, Acronym]:
             if not _is_acronym(token, statement.text, m.start()):
                 continue
             entry = found.setdefault(token, Acronym(token, known=token in known))
-            entry.occurrences.append(Occurrence(statement.doc, statement.id, statement.start + m.start(1),
+            entry.occurrences.append(Mention(statement.doc, statement.id, statement.start + m.start(1),
                                                 statement.start + m.end(1), token))
             entry.definitions.extend(_definitions(statement, m))
     return found
@@ -309,7 +278,7 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
     find, union = sets.find, sets.union
 
     # Written-out names: definitions, plus every "<body noun> of <tail>" the corpus uses.
-    expansions: dict[str, dict[tuple[str, int], Occurrence]] = defaultdict(dict)
+    expansions: dict[str, dict[tuple[str, int], Mention]] = defaultdict(dict)
     tails: set[tuple[str, str]] = set()
     for entry in acronyms.values():
         find("A:" + entry.text)
@@ -331,7 +300,7 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
         for statement in corpus.statements:
             for m in pattern.finditer(statement.text):
                 start = statement.start + m.start()
-                expansions[_key(m.group())][statement.doc, start] = Occurrence(
+                expansions[_key(m.group())][statement.doc, start] = Mention(
                     statement.doc, statement.id, start, statement.start + m.end(), m.group())
                 union("E:" + _key(m.group()), "T:" + "/".join(tail))
     for text, others in near.items():

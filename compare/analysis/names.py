@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .facts.tokens import fold
-from ..model import Corpus, Document, Statement
+from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -38,32 +38,6 @@ CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "j
 _DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
 _STOP = frozenset("""the this that these those there then they their when where what which while after before
 during since until about also and but for from into over with without mr mrs ms dr""".split())
-
-
-@dataclass
-class Mention:
-    doc: str
-    statement: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Variant:
-    text: str  #: the spelling as written
-    relation: str  #: how it differs from the entity's canonical form ("" for the canonical form itself)
-    mentions: list[Mention] = field(default_factory=list)
-
-
-@dataclass
-class Entity:
-    canonical: str
-    variants: list[Variant]  #: canonical first
-
-    @property
-    def mentions(self) -> int:
-        return sum(len(v.mentions) for v in self.variants)
 
 
 def skeleton(word: str) -> str:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..analysis import acronyms as table_of
-from ..analysis.acronyms import Concept, Occurrence
+from ..analysis.acronyms import Concept
+from ..model import Mention
 from ..analysis.facts.tokens import fold
 from ..payloads import AcronymData, BodyName
 from ..model import Corpus, Evidence, Finding, Identity
@@ -46,7 +47,8 @@ def _identity(finding: Finding) -> Identity:
                                         "it is undefined and one letter from another acronym, or one body goes "
                                         "by several names."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
-    acronyms = table_of.table(corpus)
+    acronyms = ({a.text: a for a in corpus.acronyms} if corpus.acronyms is not None  # the pipeline's table
+                else table_of.table(corpus))
     near_misses = table_of.near_misses(acronyms)
     concepts = table_of.concepts(corpus, acronyms, near_misses)
     concept_of = {n.text: c for c in concepts for n in c.acronyms}
@@ -84,7 +86,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
                        {}, concept)
 
 
-def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Occurrence], fields: dict,
+def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Mention], fields: dict,
              concept: Concept | None) -> Finding:
     unique = list({(o.doc, o.start): o for o in shown}.values())
     names = None
@@ -108,5 +110,5 @@ def _elsewhere(concept: Concept | None, acronym: str) -> str:
     return "; the same body is " + " and ".join(f"“{n.text}” in {_docs(n.occurrences)}" for n in known or others)
 
 
-def _docs(occurrences: list[Occurrence]) -> str:
+def _docs(occurrences: list[Mention]) -> str:
     return ", ".join(sorted({o.doc.split("_")[0] for o in occurrences}))

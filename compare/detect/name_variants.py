@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..analysis import names
+from ..analysis import names, tables
 from ..analysis.facts.tokens import fold
 from ..payloads import NameVariantData, Spelling
 from ..model import Corpus, Evidence, Finding, Identity
 from . import register
-from .provenance import declared_translations
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
 _RELATIONS = {
@@ -46,9 +45,9 @@ def _identity(finding: Finding) -> Identity:
               f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
               for relation, (kind, _, _, told) in _RELATIONS.items()})
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
-    found = [m for document, statements in corpus.by_document()
-             for m in names.rebuild_mentions(statements, per_document[document.id])]
-    for entity in names.entities(corpus, translated=declared_translations(corpus), found=found):
+    # The table the pipeline worked out for every report to read; made here for a corpus that has none.
+    entities = corpus.names if corpus.names is not None else tables.name_table(corpus, per_document)
+    for entity in entities:
         canonical = entity.variants[0]
         canonical_docs = sorted({m.doc for m in canonical.mentions})
         for variant in entity.variants[1:]:

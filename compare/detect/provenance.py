@@ -1,43 +1,18 @@
 """Documents that say they are translations, machine or human.
 
 Fact-checkers read a machine translation differently: names, acronyms and numbers
-may be the translator's, not the outlet's. Outlets say so in disclaimers ("The
-translations are mostly done through AI translator"), language notes ("The
-article is in Serbian") or in the name of a language service ("BBC News in
-Serbian"). Boilerplate is searched too: that is where such notes live.
+may be the translator's, not the outlet's. How a declaration is recognised is
+:mod:`compare.analysis.translations` (the name tables use it too).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
+from ..analysis.translations import DECLARED, MACHINE
 from ..payloads import ProvenanceData
 from ..model import Corpus, Evidence, Finding, Identity
 from . import register
-
-_MACHINE = re.compile(
-    r"\b(?:machine|automatic(?:ally)?|AI|neural|google|deepl)[\s-]+translat\w*"
-    r"|\btranslat\w+\s+(?:are|is|was|were|has been|have been)\s+(?:\w+\s+){0,2}"
-    r"(?:done|made|produced|generated|provided)\s+(?:through|by|with|using)\s+(?:an?\s+)?"
-    r"(?:AI|artificial intelligence|machine|automatic|software|google|deepl)\w*(?:\s+translat\w+)?",
-    re.IGNORECASE,
-)
-_LANGUAGE = r"(Serbian|Croatian|Bosnian|Montenegrin|Albanian|Macedonian|Russian|Ukrainian|Bulgarian|Slovenian|Romanian|Greek|Turkish|German|French|Spanish|Italian|Arabic|Chinese)"
-_DECLARED = re.compile(
-    rf"\b(?:the\s+(?:article|text|original|story)\s+is\s+(?:originally\s+)?(?:written\s+)?in\s+{_LANGUAGE}"
-    rf"|translated\s+from\s+(?:the\s+)?{_LANGUAGE}"
-    rf"|originally\s+(?:published|written|appeared)\s+in\s+{_LANGUAGE}"
-    rf"|\b(?:BBC News|BBC|VOA|Voice of America|DW|Deutsche Welle|RFE/RL|Radio Free Europe|Sputnik|RT|Al Jazeera)\s+"
-    rf"(?:in|na)\s+{_LANGUAGE})",
-    re.IGNORECASE,
-)
-
-
-def declared_translations(corpus: Corpus) -> set[str]:
-    """Ids of the documents that say they are translations (machine or not)."""
-    return {d.id for d in corpus.documents if _MACHINE.search(d.text) or _DECLARED.search(d.text)}
-
 
 def _identity(finding: Finding) -> Identity:
     assert isinstance(finding.data, ProvenanceData)
@@ -52,8 +27,8 @@ def _identity(finding: Finding) -> Identity:
                                         "original."})
 def detect(corpus: Corpus) -> Iterable[Finding]:
     for document in corpus.documents:
-        machine = list(_MACHINE.finditer(document.text))
-        declared = list(_DECLARED.finditer(document.text))
+        machine = list(MACHINE.finditer(document.text))
+        declared = list(DECLARED.finditer(document.text))
         if not machine and not declared:
             continue
         languages = sorted({next(g for g in m.groups() if g).capitalize() for m in declared})

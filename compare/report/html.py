@@ -25,11 +25,9 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..analysis import acronyms, names
 from ..detect import identity
-from ..detect.provenance import declared_translations
 from ..payloads import AcronymData, DiscrepancyData, NameVariantData, ProvenanceData
-from ..model import SEVERITIES, Corpus, Document, Evidence, Finding
+from ..model import SEVERITIES, Acronym, Corpus, Document, Entity, Evidence, Finding
 from .highlight import differing_spans
 from .marks import Mark, Segment, segments
 from .text import ordered_groups, summary_counts
@@ -116,13 +114,13 @@ def build(corpus: Corpus) -> dict:
             for n, d in enumerate(corpus.documents)]
     doc_view = {d.id: d for d in docs}
 
-    entities = names.entities(corpus, translated=declared_translations(corpus))
-    table = acronyms.table(corpus)
+    entities = corpus.names or []
+    table = corpus.acronyms or []
     marks: dict[str, list[Mark]] = defaultdict(list)
     _statement_marks(corpus, ids, marks)
     findings = [_finding(corpus, f, ids, doc_view, marks) for f in corpus.findings]
     name_views = [_entity(e, ids, doc_view, marks) for e in entities]
-    acronym_views = [_acronym(a, ids, doc_view, marks) for a in table.values()]
+    acronym_views = [_acronym(a, ids, doc_view, marks) for a in table]
     for d in corpus.documents:
         doc_view[d.id].text = segments(d.text, marks[d.id])
     return {
@@ -217,14 +215,14 @@ def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
     return first
 
 
-def _entity(entity: names.Entity, ids: _Ids, doc_view, marks) -> dict:
+def _entity(entity: Entity, ids: _Ids, doc_view, marks) -> dict:
     return {"canonical": entity.canonical, "mentions": entity.mentions,
             "variants": [{"text": v.text, "relation": v.relation or "canonical", "count": len(v.mentions),
                           "docs": [doc_view[d] for d in dict.fromkeys(m.doc for m in v.mentions)],
                           "first": _mention_marks(v.mentions, ids, marks)} for v in entity.variants]}
 
 
-def _acronym(acronym: acronyms.Acronym, ids: _Ids, doc_view, marks) -> dict:
+def _acronym(acronym: Acronym, ids: _Ids, doc_view, marks) -> dict:
     return {"text": acronym.text, "known": acronym.known, "count": len(acronym.occurrences),
             "definitions": sorted({d.expansion for d in acronym.definitions}),
             "docs": [doc_view[d] for d in acronym.documents],
