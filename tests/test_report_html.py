@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import html
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -118,3 +119,32 @@ def test_report_command_writes_html_from_the_suffix(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert out.stat().st_mode & 0o777 == 0o644  # as any new file under that umask: a report is for sharing
+
+
+def test_every_format_renders_the_same_from_the_json_report(seeds):
+    from compare.report.json_format import dumps, from_dict
+
+    corpus, page = seeds
+    read_back = from_dict(json.loads(dumps(corpus)))
+    assert dumps(read_back) == dumps(corpus)
+    assert render(read_back, "html") == page
+    for fmt in ("markdown", "text"):
+        assert render(read_back, fmt) == render(corpus, fmt)
+
+
+def test_a_disabled_detector_is_absent_from_every_format():
+    from compare.options import RunOptions
+
+    off = ("name_variants", "acronyms", "provenance")
+    corpus = run([SEEDS], HashingEmbedder(), RunOptions(disabled=off))
+    assert not {f.detector for f in corpus.findings} & set(off)
+    data = json.loads(render(corpus, "json"))
+    assert data["names"] is None and data["acronyms"] is None
+    assert data["settings"]["disabled_detectors"] == sorted(off)
+    page = render(corpus, "html")
+    assert "0 entities" in page and 'class="entities"' not in page
+    assert "machine-translated</span>" not in page  # the translation column reads provenance findings
+    assert "machine-translated</span>" in render(run([SEEDS], HashingEmbedder()), "html")
+    for fmt in ("markdown", "text"):
+        shown = render(corpus, fmt)
+        assert "name_variant" not in shown and "acronym" not in shown and "provenance" not in shown
