@@ -42,31 +42,20 @@ from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
-from ..payloads import DiscrepancyData, ValueClass
+from ..payloads import DiscrepancyData
 from . import normalise, register
+from .discrepancy_values import EVENT_OUTCOMES, SUBKIND_OF, Comparison, findings
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
 _EVENT_WORDS = re.compile(
     r"\b(?:attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
     r"gunfight|explosion|bomb(?:ing)?|ambush(?:ed)?|raid|incident|violence|fighting|battle|"
     r"protests?|demonstrations?|killed|injured|wounded)\b", re.IGNORECASE)
-_EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
 #: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
 #: different speaker to count: paraphrases by different people are common ("those responsible must
 #: face justice"), the same sentence with another name in it is not.
 _SAME_WORDING = 0.6
 _MAX_ANCHOR = 200  # statements sharing one anchor beyond which it is too common to link events by
-_SUBKIND_OF = {"quantity": "count", "date": "date", "time": "time", "place": "place", "containment": "place",
-               "role": "role", "attribution": "attribution"}
-_WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribution": "who said it"}
-
-
-@dataclass(frozen=True)
-class Comparison:
-    a: Fact
-    b: Fact
-    agree: bool
-    link: str  #: "group <id>", "event" or "corpus"
 
 
 def _identity(finding: Finding) -> Identity:
@@ -105,7 +94,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             continue
         comparisons += _compare_event(facts_of[a], facts_of[b], shared)
     comparisons += _compare_corpus_wide(corpus.facts)
-    yield from _findings(corpus, comparisons)
+    yield from findings(corpus, comparisons)
 
 
 # --- linked statement pairs -------------------------------------------------------------------
@@ -262,7 +251,7 @@ def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str]) -> list[Com
     for x in fa:
         for y in fb:
             if (x.kind == y.kind == "quantity" and x.subject == y.subject
-                    and x.subject.endswith(_EVENT_OUTCOMES)):
+                    and x.subject.endswith(EVENT_OUTCOMES)):
                 out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
     if "place" in shared:
         out += _compare_when(fa, fb, "date", "event", day_only=True)
@@ -297,148 +286,3 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
 
 
 # --- from comparisons to findings -------------------------------------------------------------
-
-def _findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
-    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
-    by_kind: dict[str, list[Comparison]] = defaultdict(list)
-    for c in comparisons:
-        by_kind[_SUBKIND_OF[c.a.kind]].append(c)
-    for subkind, own in by_kind.items():
-        # Facts numbered once (equal facts, one number): union–find over ints hashes each fact once, not per step.
-        number: dict[Fact, int] = {}
-        ends = [(number.setdefault(c.a, len(number)), number.setdefault(c.b, len(number))) for c in own]
-        sets: DisjointSets[int] = DisjointSets()
-        for x, y in ends:
-            sets.union(x, y)
-        clusters: dict[int, list[Comparison]] = defaultdict(list)
-        for c, (x, _) in zip(own, ends):
-            clusters[sets.find(x)].append(c)
-        for members in clusters.values():
-            if all(c.agree for c in members):
-                continue
-            yield _finding(corpus, subkind, members, doc_order)
-
-
-def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_order: dict[str, int]) -> Finding:
-    facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
-    classes = _value_classes(facts)
-    first = facts[0]
-    what = _describe(subkind, first)
-    labels = [_label(cls) for cls in classes]
-    picture = _picture(classes, labels)
-    sources = sorted({f.doc for f in facts}, key=doc_order.get)
-    links = sorted({c.link for c in comparisons})
-    update = subkind == "count" and _possible_update(corpus, classes)
-    exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
-    severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
-    message = f"Sources disagree on {what}: {picture}"
-    if update:
-        message += " (the later article gives the larger figure: possibly an update, not an error)"
-    groups = {c.link.split(" ", 1)[1] for c in comparisons if c.link.startswith("group ")}
-    return Finding(
-        id="", kind="discrepancy", subkind=subkind, severity=severity, message=message,
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(
-            f for cls in classes for f in cls)],
-        group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
-        data=DiscrepancyData(
-            subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            values=[ValueClass(value=label, documents=sorted({f.doc for f in cls}, key=doc_order.get),
-                               texts=list(dict.fromkeys(f.text for f in cls)),
-                               normalised=sorted({f.value for f in cls}),
-                               statements=list(dict.fromkeys(f.statement for f in cls)))
-                    for cls, label in zip(classes, labels)],
-            sources=len(sources),
-            linked_by=links,
-            possible_update=update,
-        ),
-    )
-
-
-def _value_classes(facts: list[Fact]) -> list[list[Fact]]:
-    """Facts partitioned into mutually compatible values, the most widely reported first.
-
-    Compatibility depends on a fact's value alone (kind, value, interval), so each class
-    is checked against one fact per distinct value, and each pair of values once: a
-    cluster of thousands of facts repeats a few values many times.
-    """
-    classes: list[list[Fact]] = []
-    values: list[dict[tuple, Fact]] = []  # per class: one fact for each distinct value in it
-    known: dict[tuple, bool] = {}
-
-    def compatible(f: Fact, key: tuple, other_key: tuple, other: Fact) -> bool:
-        pair = (key, other_key)
-        if pair not in known:
-            known[pair] = _compatible(f, other)
-        return known[pair]
-
-    for f in facts:
-        key = (f.kind, f.value, f.low, f.high)
-        for cls, seen in zip(classes, values):
-            if all(compatible(f, key, k, g) for k, g in seen.items()):
-                cls.append(f)
-                seen.setdefault(key, f)
-                break
-        else:
-            classes.append([f])
-            values.append({key: f})
-    return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
-
-
-def _compatible(x: Fact, y: Fact) -> bool:
-    if x.kind == "quantity":
-        return quantities.compatible(x, y)
-    if x.kind == "date":
-        return dates.compatible(x.value, y.value)
-    if x.kind == "time":
-        return dates.same_time(x.value, y.value)
-    if x.kind == "role":
-        return people.compatible_roles(x.value, y.value)
-    return same_name(x.value, y.value)
-
-
-def _label(cls: list[Fact]) -> str:
-    """The most common wording of a value; roles by their normalised title, containments by municipality."""
-    if cls[0].kind == "role":
-        return _most_common(f.value for f in cls)
-    if cls[0].kind == "containment":
-        common = _most_common(f.value for f in cls)
-        return next(f.text for f in cls if f.value == common)
-    return _most_common(f.text for f in cls)
-
-
-def _most_common(items: Iterable[str]) -> str:
-    """The most frequent item; on a tie the first in corpus order (a set's order changes from run to run)."""
-    return Counter(items).most_common(1)[0][0]
-
-
-def _picture(classes: list[list[Fact]], labels: list[str]) -> str:
-    parts = []
-    for n, (cls, label) in enumerate(zip(classes, labels)):
-        docs = list(dict.fromkeys(f.doc for f in cls))
-        verb = "say" if len(docs) > 1 else "says"
-        noun = ("source" if len(docs) == 1 else "sources") if n == 0 else ""
-        short = ", ".join(d.split("_")[0] if "_" in d else d for d in docs)
-        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{label}” ({short})")
-    return "; ".join(parts)
-
-
-def _describe(subkind: str, fact: Fact) -> str:
-    if subkind == "count":
-        return f"how many ({fact.subject})"
-    if subkind == "role":
-        return f"the role of {fact.subject.capitalize()}"
-    if fact.kind == "containment":
-        return f"where {fact.subject.capitalize()} is"
-    return _WHAT.get(subkind, subkind)
-
-
-def _possible_update(corpus: Corpus, classes: list[list[Fact]]) -> bool:
-    """Whether every later-dated source gives a larger figure than every earlier one."""
-    if not classes[0] or not classes[0][0].subject.endswith(_EVENT_OUTCOMES):
-        return False
-    dated = [(corpus.document(f.doc).date, f.low) for cls in classes for f in cls]
-    if any(not d for d, _ in dated) or len({d for d, _ in dated}) < 2:
-        return False
-    ordered = sorted(dated)
-    return all(a[1] <= b[1] for a, b in zip(ordered, ordered[1:]) if a[0] != b[0]) and ordered[0][1] < ordered[-1][1]
