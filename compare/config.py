@@ -66,8 +66,9 @@ def parse(table: dict, path: Path) -> Settings:
     known = {"paths", "threshold", "fail-on", "baseline", "ignore", "disable"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise UsageError(f"{path}: unknown key(s) in [tool.{SECTION}]: {', '.join(unknown)} "
-                         f"(known: {', '.join(sorted(known))})")
+        raise UsageError(
+            f"{path}: unknown key(s) in [tool.{SECTION}]: {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+        )
     here = path.parent
 
     def strings(key: str) -> list[str]:
@@ -77,8 +78,9 @@ def parse(table: dict, path: Path) -> Settings:
         return value
 
     threshold = table.get("threshold")
-    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
-                                  or not 0 <= threshold <= 1):
+    if threshold is not None and (
+        isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1
+    ):
         raise UsageError(f"{path}: [tool.{SECTION}] threshold must be a number from 0 to 1")
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:

@@ -8,9 +8,10 @@ are checked here, once, before any work: a typo should not cost an embedding run
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .stages.align import DEFAULT_MARGIN, DEFAULT_THRESHOLD
 
@@ -38,21 +39,38 @@ class RunOptions:
         object.__setattr__(self, "enabled", tuple(name for name in check_names(disabled) if name not in disabled))
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, paths: Iterable[Path] | None = None,
-                      threshold: float | None = None, disable: Iterable[str] | None = None,
-                      ignore: Iterable[str] | None = None, model: Path | None = None,
-                      cache_dir: Path | None = None, no_cache: bool = False) -> RunOptions:
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        paths: Iterable[Path] | None = None,
+        threshold: float | None = None,
+        disable: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        model: Path | None = None,
+        cache_dir: Path | None = None,
+        no_cache: bool = False,
+    ) -> RunOptions:
         """Flags given (not None) replace the settings; raises UsageError for an unknown detector."""
         return cls(
             paths=tuple(paths or settings.paths),
-            threshold=threshold if threshold is not None else
-            settings.threshold if settings.threshold is not None else DEFAULT_THRESHOLD,
+            threshold=threshold
+            if threshold is not None
+            else settings.threshold
+            if settings.threshold is not None
+            else DEFAULT_THRESHOLD,
             disabled=tuple(settings.disable if disable is None else disable),
             ignore=tuple(settings.ignore if ignore is None else ignore),
-            model=model, cache_dir=cache_dir, use_cache=not no_cache,
+            model=model,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
         )
 
     def settings(self, model_name: str) -> dict:
         """What the report records of the run (``settings`` in the JSON contract)."""
-        return {"model": model_name, "threshold": self.threshold, "margin": self.margin,
-                "disabled_detectors": list(self.disabled)}
+        return {
+            "model": model_name,
+            "threshold": self.threshold,
+            "margin": self.margin,
+            "disabled_detectors": list(self.disabled),
+        }

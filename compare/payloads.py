@@ -29,8 +29,9 @@ class Payload:
             value = getattr(self, f.name)
             if value is None:
                 continue
-            out[f.name] = [v.to_dict() if isinstance(v, Payload) else v for v in value] \
-                if isinstance(value, list) else value
+            out[f.name] = (
+                [v.to_dict() if isinstance(v, Payload) else v for v in value] if isinstance(value, list) else value
+            )
         return out
 
     @classmethod

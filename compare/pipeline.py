@@ -7,29 +7,30 @@ a bad file does to a run (it is skipped, with its reason kept in the corpus).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .analysis import facts, tables
-from .stages import language
-from .stages.align import align, alignable, kept_search
 from .detect import run_detectors
-from .stages.per_article import analyse_documents
-from .stages.embed import Embedder
 from .errors import InputError
-from .stages.ingest import document_ids, find_articles, read_document
 from .infra.memo import AnalysisMemo, statement_keys
+from .infra.timing import timed
 from .model import Corpus, Document, Skipped, Statement
 from .options import RunOptions
+from .stages import language
+from .stages.align import align, alignable, kept_search
+from .stages.embed import Embedder
+from .stages.ingest import document_ids, find_articles, read_document
+from .stages.per_article import analyse_documents
 from .stages.segment import segment
-from .infra.timing import timed
 
 #: ``progress(stage, done, total)``; stages: "read", "embed".
 StageProgress = Callable[[str, int, int], None]
 
 
-def load_documents(paths: Iterable[str | Path], progress: StageProgress | None = None,
-                   ignore: Iterable[str] = ()) -> tuple[list[Document], list[Skipped]]:
+def load_documents(
+    paths: Iterable[str | Path], progress: StageProgress | None = None, ignore: Iterable[str] = ()
+) -> tuple[list[Document], list[Skipped]]:
     """Read every article under ``paths``; unusable files are skipped, not fatal.
 
     Raises :class:`InputError` for a missing path or a folder without articles,
@@ -63,8 +64,14 @@ def segment_documents(documents: list[Document]) -> list[Statement]:
     return statements
 
 
-def run(paths: Iterable[str | Path], embedder: Embedder, options: RunOptions | None = None, *,
-        progress: StageProgress | None = None, memo: AnalysisMemo | None = None) -> Corpus:
+def run(
+    paths: Iterable[str | Path],
+    embedder: Embedder,
+    options: RunOptions | None = None,
+    *,
+    progress: StageProgress | None = None,
+    memo: AnalysisMemo | None = None,
+) -> Corpus:
     """Run every stage over the articles under ``paths`` (less those ``options.ignore`` patterns match).
 
     ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
@@ -74,15 +81,21 @@ def run(paths: Iterable[str | Path], embedder: Embedder, options: RunOptions | N
     timings: dict[str, float] = {}
     with timed(timings, "read"):
         documents, skipped = load_documents(paths, progress, options.ignore)
-    corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo,
-                     release_model=True)
+    corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo, release_model=True)
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
 
-def analyse(documents: list[Document], embedder: Embedder, options: RunOptions | None = None, *,
-            progress: StageProgress | None = None, skipped: list[Skipped] | None = None,
-            memo: AnalysisMemo | None = None, release_model: bool = False) -> Corpus:
+def analyse(
+    documents: list[Document],
+    embedder: Embedder,
+    options: RunOptions | None = None,
+    *,
+    progress: StageProgress | None = None,
+    skipped: list[Skipped] | None = None,
+    memo: AnalysisMemo | None = None,
+    release_model: bool = False,
+) -> Corpus:
     """Every stage after reading, over documents already loaded.
 
     ``release_model``: let the embedder free its model once everything is encoded (a one-off run needs the
@@ -101,8 +114,9 @@ def analyse(documents: list[Document], embedder: Embedder, options: RunOptions |
     to_embed = [s for s in corpus.statements if alignable(s)]
     model_before = embedder.model_seconds
     with timed(timings, "embed"):
-        vectors = embedder.encode([s.text for s in to_embed],
-                                  progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+        vectors = embedder.encode(
+            [s.text for s in to_embed], progress=(lambda d, t: progress("embed", d, t)) if progress else None
+        )
     # The share of "embed" spent loading and running the model (the rest: cache look-ups).
     timings["embed: model"] = embedder.model_seconds - model_before
     if release_model:
@@ -112,8 +126,7 @@ def analyse(documents: list[Document], embedder: Embedder, options: RunOptions |
         if memo is not None and len(to_embed) > 1:
             keys = statement_keys(to_embed, documents, analysed.keys)
             nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
-        corpus.groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin,
-                              nearest=nearest)
+        corpus.groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest)
         del nearest
     del vectors  # the detectors work on text and facts: free the vectors before they run
     corpus.settings = options.settings(embedder.name)

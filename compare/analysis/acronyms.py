@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from . import lexicon
 from ..infra.disjoint import DisjointSets
-from .facts.tokens import fold
 from ..model import Acronym, Corpus, Definition, Mention, Statement
+from . import lexicon
+from .facts.tokens import fold
 
 _UPPER = "A-ZÇČĆŠŽĐË"
 _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")
@@ -41,8 +41,10 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 #: Words that may stand inside a capitalised name ("Union *of* Serbian Municipalities").
 _NAME_GLUE = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "le", "i", "e", "za", "na"}
 #: Head nouns of names of bodies: a translation renders one source word as any of them.
-BODY_NOUNS = frozenset("""union association community league alliance federation council assembly
-organisation organization confederation coalition society""".split())
+BODY_NOUNS = frozenset(
+    """union association community league alliance federation council assembly
+organisation organization confederation coalition society""".split()
+)
 _COMMON_WORD_ZIPF = 4.5  # an all-caps common word ("NEXT") is emphasis, not an acronym
 
 
@@ -83,8 +85,9 @@ def known_acronyms() -> dict[str, KnownAcronym]:
         if not line.strip() or line.startswith("#"):
             continue
         acronym, english, source = (line.split("\t") + ["", ""])[:3]
-        out[acronym] = KnownAcronym(acronym, tuple(filter(None, english.split("|"))),
-                                    tuple(filter(None, source.split("|"))))
+        out[acronym] = KnownAcronym(
+            acronym, tuple(filter(None, english.split("|"))), tuple(filter(None, source.split("|")))
+        )
     return out
 
 
@@ -153,14 +156,14 @@ def _is_acronym(token: str, statement_text: str, at: int) -> bool:
     if lexicon.zipf(token.lower()) >= _COMMON_WORD_ZIPF:
         return False
     # A headline in capitals is emphasis: three capitalised words in a row are not acronyms.
-    around = statement_text[max(0, at - 40):at + len(token) + 40]
+    around = statement_text[max(0, at - 40) : at + len(token) + 40]
     return not re.search(rf"[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}", around)
 
 
 def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
     acronym, text = m.group(1), statement.text
     out = []
-    before, after = text[:m.start()], text[m.end():]
+    before, after = text[: m.start()], text[m.end() :]
     if before.endswith("(") and after.startswith(")"):  # Long Form (LF)
         window = before[:-1].rstrip()
         words = window.split()
@@ -170,17 +173,30 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
         expansion, fit = (found, True) if found else (_capitalised_name_before(window), False)
         if expansion:
             start = statement.start + window.rfind(expansion)
-            out.append(Definition(acronym, expansion, fit,
-                                  Mention(statement.doc, statement.id, start, start + len(expansion), expansion)))
+            out.append(
+                Definition(
+                    acronym,
+                    expansion,
+                    fit,
+                    Mention(statement.doc, statement.id, start, start + len(expansion), expansion),
+                )
+            )
     inside = re.match(r"\s*\(([^()]{3,120})\)", after)
     if inside:  # SF (Long Form)
         expansion = inside.group(1).strip()
         found = long_form(acronym, expansion)
-        if found == expansion or (not found and sum(w[:1].isupper() for w in expansion.split()) >= 2
-                                  and len(expansion.split()) >= 2):
+        if found == expansion or (
+            not found and sum(w[:1].isupper() for w in expansion.split()) >= 2 and len(expansion.split()) >= 2
+        ):
             start = statement.start + m.end() + inside.start(1) + inside.group(1).find(expansion)
-            out.append(Definition(acronym, expansion, bool(found),
-                                  Mention(statement.doc, statement.id, start, start + len(expansion), expansion)))
+            out.append(
+                Definition(
+                    acronym,
+                    expansion,
+                    bool(found),
+                    Mention(statement.doc, statement.id, start, start + len(expansion), expansion),
+                )
+            )
     return out
 
 
@@ -194,8 +210,9 @@ def table(corpus: Corpus) -> dict[str, Acronym]:
             if not _is_acronym(token, statement.text, m.start()):
                 continue
             entry = found.setdefault(token, Acronym(token, known=token in known))
-            entry.occurrences.append(Mention(statement.doc, statement.id, statement.start + m.start(1),
-                                                statement.start + m.end(1), token))
+            entry.occurrences.append(
+                Mention(statement.doc, statement.id, statement.start + m.start(1), statement.start + m.end(1), token)
+            )
             entry.definitions.extend(_definitions(statement, m))
     return found
 
@@ -213,8 +230,10 @@ def misfit(definition: Definition) -> bool:
     if not entry:
         return True
     words = _content_stems(definition.expansion)
-    return not any(_same_body_name(definition.expansion, e) or words <= _content_stems(e)
-                   for e in entry.expansions + entry.source_expansions)
+    return not any(
+        _same_body_name(definition.expansion, e) or words <= _content_stems(e)
+        for e in entry.expansions + entry.source_expansions
+    )
 
 
 def _content_stems(name: str) -> set[str]:
@@ -229,8 +248,11 @@ def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
     for text, entry in acronyms.items():
         if entry.known or entry.definitions or len(text) < 3:
             continue
-        near = [other for other in acronyms if other != text and len(other) >= 3
-                and Levenshtein.distance(text, other, score_cutoff=1) <= 1]
+        near = [
+            other
+            for other in acronyms
+            if other != text and len(other) >= 3 and Levenshtein.distance(text, other, score_cutoff=1) <= 1
+        ]
         if near:
             out[text] = near
     return out
@@ -238,14 +260,14 @@ def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
 
 # --- concepts ---------------------------------------------------------------------------------------
 
+
 def _stem(word: str) -> str:
     return fold(word)[:4]
 
 
 def _body_parts(name: str) -> tuple[str, tuple[str, str]] | None:
     """("union", ("serb", "muni")) for "Union of Serbian Municipalities"; None for other shapes."""
-    m = re.fullmatch(r"(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+)?([\w-]+(?:[\s-][\w-]+){0,2})", name.strip(),
-                     re.IGNORECASE)
+    m = re.fullmatch(r"(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+)?([\w-]+(?:[\s-][\w-]+){0,2})", name.strip(), re.IGNORECASE)
     if not m or m.group(1).lower() not in BODY_NOUNS:
         return None
     tail = re.split(r"[\s-]+", m.group(2))
@@ -261,12 +283,16 @@ def _same_body_name(a: str, b: str) -> bool:
 def _tail_pattern(tail: tuple[str, str]) -> re.Pattern:
     """Finds any body noun + "of" + the tail's words, whatever their endings or a modifier between."""
     heads = "|".join(sorted(BODY_NOUNS))
-    return re.compile(rf"\b(?:{heads})\s+of\s+(?:the\s+)?{re.escape(tail[0])}[\w]*(?:[\s-]\w+)?\s+"
-                      rf"{re.escape(tail[1])}\w*", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:{heads})\s+of\s+(?:the\s+)?{re.escape(tail[0])}[\w]*(?:[\s-]\w+)?\s+"
+        rf"{re.escape(tail[1])}\w*",
+        re.IGNORECASE,
+    )
 
 
-def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
-             near: dict[str, list[str]] | None = None) -> list[Concept]:
+def concepts(
+    corpus: Corpus, acronyms: dict[str, Acronym] | None = None, near: dict[str, list[str]] | None = None
+) -> list[Concept]:
     """Bodies that the corpus names in more than one way, each with every name and its occurrences.
 
     ``acronyms`` and ``near`` are the table and its near misses, where the caller already has them.
@@ -301,7 +327,8 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
             for m in pattern.finditer(statement.text):
                 start = statement.start + m.start()
                 expansions[_key(m.group())][statement.doc, start] = Mention(
-                    statement.doc, statement.id, start, statement.start + m.end(), m.group())
+                    statement.doc, statement.id, start, statement.start + m.end(), m.group()
+                )
                 union("E:" + _key(m.group()), "T:" + "/".join(tail))
     for text, others in near.items():
         for other in others:
@@ -309,8 +336,11 @@ def concepts(corpus: Corpus, acronyms: dict[str, Acronym] | None = None,
 
     result = []
     for nodes in sets.groups():
-        names = [Name(n[2:], "acronym", acronyms[n[2:]].occurrences) for n in nodes
-                 if n.startswith("A:") and n[2:] in acronyms]
+        names = [
+            Name(n[2:], "acronym", acronyms[n[2:]].occurrences)
+            for n in nodes
+            if n.startswith("A:") and n[2:] in acronyms
+        ]
         for node in nodes:
             if node.startswith("E:") and expansions.get(node[2:]):
                 found = sorted(expansions[node[2:]].values(), key=lambda o: (o.doc, o.start))
@@ -329,9 +359,16 @@ def _forms(names: list[Name], acronyms: dict[str, Acronym], near: dict[str, list
     """The names that count as different: an acronym and the name it is defined by or fits are one
     form, and an acronym that joined only as a near miss is not counted (its own finding says it)."""
     defined = {_key(d.expansion) for n in names if n.type == "acronym" for d in acronyms[n.text].definitions}
-    return [n for n in names if (n.type == "acronym" and n.text not in near) or (
-        n.type == "expansion" and _key(n.text) not in defined
-        and not any(fits(a.text, n.text) for a in names if a.type == "acronym"))]
+    return [
+        n
+        for n in names
+        if (n.type == "acronym" and n.text not in near)
+        or (
+            n.type == "expansion"
+            and _key(n.text) not in defined
+            and not any(fits(a.text, n.text) for a in names if a.type == "acronym")
+        )
+    ]
 
 
 def _key(name: str) -> str:

@@ -24,9 +24,20 @@ SOURCE_LANGUAGES = ("sh", "ru", "mk", "bg", "uk")
 #: Letters English never uses but Serbian, Croatian, Bosnian or Albanian words do.
 FOREIGN_LETTERS = re.compile("[čćšžđëçÇČĆŠŽĐË]")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-LANGUAGE_NAMES = {"sh": "Serbian/Croatian/Bosnian", "sr": "Serbian", "ru": "Russian", "mk": "Macedonian",
-                  "bg": "Bulgarian", "uk": "Ukrainian", "sq": "Albanian", "hr": "Croatian", "bs": "Bosnian",
-                  "de": "German", "fr": "French", "tr": "Turkish"}
+LANGUAGE_NAMES = {
+    "sh": "Serbian/Croatian/Bosnian",
+    "sr": "Serbian",
+    "ru": "Russian",
+    "mk": "Macedonian",
+    "bg": "Bulgarian",
+    "uk": "Ukrainian",
+    "sq": "Albanian",
+    "hr": "Croatian",
+    "bs": "Bosnian",
+    "de": "German",
+    "fr": "French",
+    "tr": "Turkish",
+}
 
 
 @lru_cache(maxsize=1 << 18)
@@ -138,7 +149,7 @@ def deletion_variants(text: str, edits: int = 1) -> set[str]:
     """
     variants, frontier = {text}, {text}
     for _ in range(edits):
-        frontier = {v[:i] + v[i + 1:] for v in frontier for i in range(len(v))}
+        frontier = {v[:i] + v[i + 1 :] for v in frontier for i in range(len(v))}
         variants |= frontier
     return variants
 
@@ -167,7 +178,11 @@ def nearest_words(word: str, limit: int = 3) -> list[str]:
 
     lower = word.lower()
     index, rank = _deletion_index()
-    candidates = {w for key in deletion_variants(lower) for w in index.get(key, ())
-                  if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1}
+    candidates = {
+        w
+        for key in deletion_variants(lower)
+        for w in index.get(key, ())
+        if w != lower and Levenshtein.distance(lower, w, score_cutoff=1) <= 1
+    }
     # Ties in frequency keep the order of a scan by length (shorter first), then by frequency rank.
     return sorted(candidates, key=lambda w: (-zipf(w), len(w), rank[w]))[:limit]

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from .facts.tokens import fold
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
+from .facts.tokens import fold
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -36,8 +35,10 @@ _MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
 #: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
 CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
 _DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
-_STOP = frozenset("""the this that these those there then they their when where what which while after before
-during since until about also and but for from into over with without mr mrs ms dr""".split())
+_STOP = frozenset(
+    """the this that these those there then they their when where what which while after before
+during since until about also and but for from into over with without mr mrs ms dr""".split()
+)
 
 
 def skeleton(word: str) -> str:
@@ -67,8 +68,12 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
         return ""
     if "?" in variant or _MOJIBAKE.search(variant):
         pattern = re.escape(fold(_MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
-        return "encoding" if re.fullmatch(pattern, fold(canonical)) or re.fullmatch(
-            re.escape(_MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical) else "none"
+        return (
+            "encoding"
+            if re.fullmatch(pattern, fold(canonical))
+            or re.fullmatch(re.escape(_MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical)
+            else "none"
+        )
     fv, fc = fold(variant), fold(canonical)
     if fv == fc:
         return "diacritics"
@@ -76,18 +81,28 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     if tv == tc:
         return "transliteration"
     for base, longer in ((tc, tv), (fc, fv)):
-        if longer.startswith(base) and longer[len(base):] in CASE_ENDINGS and len(base) >= 4:
+        if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
             return "case_ending"
         # "Kurtija": the ending may replace a final vowel of the base ("Kurti" + "ja")
-        if len(base) >= 4 and longer.startswith(base[:-1]) and longer[len(base) - 1:] in CASE_ENDINGS \
-                and base[-1] in "aeiou" and len(longer) > len(base):
+        if (
+            len(base) >= 4
+            and longer.startswith(base[:-1])
+            and longer[len(base) - 1 :] in CASE_ENDINGS
+            and base[-1] in "aeiou"
+            and len(longer) > len(base)
+        ):
             return "case_ending"
     for short, full in ((tv, tc), (fv, fc)):
-        if full.startswith(short) and (full[len(short):] in _DERIVATIONS or (
-                not ending_is_truncation and full[len(short):] in CASE_ENDINGS)):
+        if full.startswith(short) and (
+            full[len(short) :] in _DERIVATIONS or (not ending_is_truncation and full[len(short) :] in CASE_ENDINGS)
+        ):
             return "none"  # "Serb"/"Serbia", "Kosovar": English word formation, not a lost letter
-        if len(short) >= 4 and len(full) - len(short) in (1, 2) and _is_subsequence(short, full) \
-                and short[0] == full[0]:
+        if (
+            len(short) >= 4
+            and len(full) - len(short) in (1, 2)
+            and _is_subsequence(short, full)
+            and short[0] == full[0]
+        ):
             return "truncation"
     return "none"
 
@@ -99,8 +114,11 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 def mentions(corpus: Corpus) -> list[Mention]:
     """Capitalised words of the English statements (names in a source language follow its grammar)."""
-    return [m for document, statements in corpus.by_document()
-            for m in rebuild_mentions(statements, document_mentions(document, statements))]
+    return [
+        m
+        for document, statements in corpus.by_document()
+        for m in rebuild_mentions(statements, document_mentions(document, statements))
+    ]
 
 
 def document_mentions(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str]]:
@@ -113,7 +131,7 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
             word = m.group()
             possessive = _POSSESSIVE.search(word)
             if possessive:  # "Rutte's" is a mention of "Rutte"
-                word = word[:possessive.start()]
+                word = word[: possessive.start()]
             folded = fold(word)
             if len(folded) < 3 or word.isupper() or folded in _STOP:
                 continue
@@ -132,13 +150,12 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands next to a lower-case source-language word."""
     from .lexicon import foreign_language
 
-    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    after = _WORD_AFTER.match(text[end:end + 40])
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    after = _WORD_AFTER.match(text[end : end + 40])
     return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 
-def entities(corpus: Corpus, translated: set[str] = frozenset(), found: list[Mention] | None = None
-             ) -> list[Entity]:
+def entities(corpus: Corpus, translated: set[str] = frozenset(), found: list[Mention] | None = None) -> list[Entity]:
     """Names spelled more than one way in the corpus, each with its canonical form and variants.
 
     ``translated`` are documents known to be translations: their spellings weigh
@@ -200,7 +217,7 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
     out: dict[str, set[str]] = defaultdict(set)
     for text, found in by_text.items():
         for m in found:
-            before = corpus.document(m.doc).text[max(0, m.start - 30):m.start]
+            before = corpus.document(m.doc).text[max(0, m.start - 30) : m.start]
             given = re.search(r"([A-ZČĆŠŽĐ][a-zčćšžđë]+)\s+$", before)
             if given and fold(given.group(1)) not in _STOP:
                 out[text].add(fold(given.group(1)))

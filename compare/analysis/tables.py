@@ -29,6 +29,9 @@ def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = Non
     """The names spelled several ways, from each document's mentions (read here when not given)."""
     found = None
     if per_document is not None:
-        found = [m for document, statements in corpus.by_document()
-                 for m in names.rebuild_mentions(statements, per_document[document.id])]
+        found = [
+            m
+            for document, statements in corpus.by_document()
+            for m in names.rebuild_mentions(statements, per_document[document.id])
+        ]
     return names.entities(corpus, translated=declared_translations(corpus), found=found)

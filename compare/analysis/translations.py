@@ -20,7 +20,10 @@ MACHINE = re.compile(
     r"(?:AI|artificial intelligence|machine|automatic|software|google|deepl)\w*(?:\s+translat\w+)?",
     re.IGNORECASE,
 )
-_LANGUAGE = r"(Serbian|Croatian|Bosnian|Montenegrin|Albanian|Macedonian|Russian|Ukrainian|Bulgarian|Slovenian|Romanian|Greek|Turkish|German|French|Spanish|Italian|Arabic|Chinese)"
+_LANGUAGE = (
+    r"(Serbian|Croatian|Bosnian|Montenegrin|Albanian|Macedonian|Russian|Ukrainian|Bulgarian|Slovenian|Romanian"
+    r"|Greek|Turkish|German|French|Spanish|Italian|Arabic|Chinese)"
+)
 DECLARED = re.compile(
     rf"\b(?:the\s+(?:article|text|original|story)\s+is\s+(?:originally\s+)?(?:written\s+)?in\s+{_LANGUAGE}"
     rf"|translated\s+from\s+(?:the\s+)?{_LANGUAGE}"

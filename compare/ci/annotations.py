@@ -29,8 +29,14 @@ def render_annotations(result: CheckResult) -> str:
         properties = {"title": f"compare-sources {f.rule}"}
         if r.locations:
             loc = r.locations[0]
-            properties = {"file": loc.path, "line": loc.start_line, "endLine": loc.end_line,
-                          "col": loc.start_column, "endColumn": loc.end_column, **properties}
+            properties = {
+                "file": loc.path,
+                "line": loc.start_line,
+                "endLine": loc.end_line,
+                "col": loc.start_column,
+                "endColumn": loc.end_column,
+                **properties,
+            }
         else:
             properties = {"file": r.paths[0], **properties}
         props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())

@@ -23,14 +23,23 @@ TOOL = "compare-sources"
 
 
 def entry(fingerprint: str, finding, paths: list[str]) -> dict:
-    return {"fingerprint": fingerprint, "rule": finding.rule, "severity": finding.severity,
-            "documents": paths, "message": finding.message}
+    return {
+        "fingerprint": fingerprint,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "documents": paths,
+        "message": finding.message,
+    }
 
 
 def dumps(entries: list[dict], settings: dict) -> str:
     ordered = sorted(entries, key=lambda e: (e["rule"], e["documents"], e["fingerprint"]))
-    return json.dumps({"version": VERSION, "tool": TOOL, "settings": settings, "findings": ordered},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"version": VERSION, "tool": TOOL, "settings": settings, "findings": ordered}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
 
 
 def read(path: Path) -> list[dict]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..model import SEVERITIES, Corpus, Finding
 from . import baseline as baseline_file
 from .fingerprint import fingerprint, involved_paths, path_key
 from .locate import Location, locate
-from ..model import SEVERITIES, Corpus, Finding
 
 Status = Literal["new", "accepted", "outside"]
 
@@ -69,8 +69,16 @@ def locations(corpus: Corpus, finding: Finding, root: Path) -> list[Location]:
     return [locate(corpus.document(e.doc), e, path_key(corpus.document(e.doc).path, root)) for e in finding.evidence]
 
 
-def check(corpus: Corpus, root: Path, *, accepted: set[str], fail_on: str, baseline: str | None = None,
-          since: str | None = None, changed: set[str] | None = None) -> CheckResult:
+def check(
+    corpus: Corpus,
+    root: Path,
+    *,
+    accepted: set[str],
+    fail_on: str,
+    baseline: str | None = None,
+    since: str | None = None,
+    changed: set[str] | None = None,
+) -> CheckResult:
     result = CheckResult(corpus, root, fail_on, baseline, since, changed)
     for finding, key, paths in fingerprinted(corpus, root):
         if key in accepted:
@@ -79,8 +87,16 @@ def check(corpus: Corpus, root: Path, *, accepted: set[str], fail_on: str, basel
             status = "outside"
         else:
             status = "new"
-        result.results.append(Checked(finding, key, status, status == "new" and fails(finding.severity, fail_on),
-                                      paths, locations(corpus, finding, root)))
+        result.results.append(
+            Checked(
+                finding,
+                key,
+                status,
+                status == "new" and fails(finding.severity, fail_on),
+                paths,
+                locations(corpus, finding, root),
+            )
+        )
     return result
 
 

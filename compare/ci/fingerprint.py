@@ -26,8 +26,9 @@ def project_root(start: Path | None = None) -> Path:
     """The git work tree holding ``start`` (default: the working folder), else that folder itself."""
     start = (start or Path.cwd()).resolve()
     try:
-        result = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "-C", str(start), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return start
     return Path(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else start

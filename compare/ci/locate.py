@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..stages.ingest import HTML_SUFFIXES, decode
 from ..errors import InputError
 from ..model import Document, Evidence
+from ..stages.ingest import HTML_SUFFIXES, decode
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from .check import CheckResult, Checked
-from .locate import Location
 from ..model import SEVERITIES
+from .check import Checked, CheckResult
+from .locate import Location
+
 
 def render_json(result: CheckResult) -> str:
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
@@ -22,14 +23,18 @@ def summary(result: CheckResult) -> str:
     """One line: how many new findings, how many fail, how many were set aside and why."""
     new = result.with_status("new")
     by_severity = ", ".join(f"{sum(r.finding.severity == s for r in new)} {s}" for s in SEVERITIES)
-    line = (f"{len(new)} new finding{'s' if len(new) != 1 else ''} ({by_severity}); "
-            f"{len(result.failing)} at or above --fail-on {result.fail_on}")
+    line = (
+        f"{len(new)} new finding{'s' if len(new) != 1 else ''} ({by_severity}); "
+        f"{len(result.failing)} at or above --fail-on {result.fail_on}"
+    )
     accepted = result.with_status("accepted")
     if result.baseline is not None:
         line += f"; {len(accepted)} accepted in {result.baseline}"
     if result.since is not None:
-        line += (f"; {len(result.with_status('outside'))} not involving the {len(result.changed_documents)} "
-                 f"article(s) changed since {result.since}")
+        line += (
+            f"; {len(result.with_status('outside'))} not involving the {len(result.changed_documents)} "
+            f"article(s) changed since {result.since}"
+        )
     return line
 
 
@@ -49,16 +54,32 @@ def render_text(result: CheckResult) -> str:
 
 
 def _location_dict(location: Location) -> dict:
-    return {"path": location.path, "doc": location.doc, "start_line": location.start_line,
-            "start_column": location.start_column, "end_line": location.end_line,
-            "end_column": location.end_column, "text": location.text}
+    return {
+        "path": location.path,
+        "doc": location.doc,
+        "start_line": location.start_line,
+        "start_column": location.start_column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+        "text": location.text,
+    }
 
 
 def _checked_dict(r: Checked) -> dict:
     f = r.finding
-    return {"fingerprint": r.fingerprint, "status": r.status, "fails": r.fails, "rule": f.rule, "kind": f.kind,
-            "subkind": f.subkind, "severity": f.severity, "message": f.message, "paths": r.paths,
-            "locations": [_location_dict(loc) for loc in r.locations], "data": f.data.to_dict()}
+    return {
+        "fingerprint": r.fingerprint,
+        "status": r.status,
+        "fails": r.fails,
+        "rule": f.rule,
+        "kind": f.kind,
+        "subkind": f.subkind,
+        "severity": f.severity,
+        "message": f.message,
+        "paths": r.paths,
+        "locations": [_location_dict(loc) for loc in r.locations],
+        "data": f.data.to_dict(),
+    }
 
 
 def to_dict(result: CheckResult) -> dict:
@@ -69,7 +90,11 @@ def to_dict(result: CheckResult) -> dict:
         "baseline": result.baseline,
         "since": result.since,
         "changed": result.changed_documents if result.since is not None else None,
-        "summary": {"new": len(result.with_status("new")), "failing": len(result.failing),
-                    "accepted": len(result.with_status("accepted")), "outside": len(result.with_status("outside"))},
+        "summary": {
+            "new": len(result.with_status("new")),
+            "failing": len(result.failing),
+            "accepted": len(result.with_status("accepted")),
+            "outside": len(result.with_status("outside")),
+        },
         "findings": [_checked_dict(r) for r in result.results],
     }

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from .check import CheckResult
 from ..detect import registry
+from .check import CheckResult
 from .fingerprint import SARIF_KEY
 from .locate import Location
 
@@ -24,22 +24,35 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _physical(location: Location) -> dict:
-    return {"artifactLocation": {"uri": location.path},
-            "region": {"startLine": location.start_line, "startColumn": location.start_column,
-                       "endLine": location.end_line, "endColumn": location.end_column,
-                       "snippet": {"text": location.text}}}
+    return {
+        "artifactLocation": {"uri": location.path},
+        "region": {
+            "startLine": location.start_line,
+            "startColumn": location.start_column,
+            "endLine": location.end_line,
+            "endColumn": location.end_column,
+            "snippet": {"text": location.text},
+        },
+    }
 
 
 def rules() -> list[dict]:
     out = []
     for detector in registry().values():
         for rule_id, description in detector.rules.items():
-            out.append({"id": rule_id, "name": rule_id.replace("/", "_"),
-                        "shortDescription": {"text": description.split(":")[0].rstrip(".")},
-                        "fullDescription": {"text": description},
-                        "help": {"text": f"{description} Reported by the '{detector.name}' detector "
-                                         f"(switch it off with --disable {detector.name})."},
-                        "properties": {"detector": detector.name}})
+            out.append(
+                {
+                    "id": rule_id,
+                    "name": rule_id.replace("/", "_"),
+                    "shortDescription": {"text": description.split(":")[0].rstrip(".")},
+                    "fullDescription": {"text": description},
+                    "help": {
+                        "text": f"{description} Reported by the '{detector.name}' detector "
+                        f"(switch it off with --disable {detector.name})."
+                    },
+                    "properties": {"detector": detector.name},
+                }
+            )
     return out
 
 
@@ -50,26 +63,32 @@ def to_sarif(result: CheckResult) -> dict:
     for r in result.with_status("new"):
         f = r.finding
         first, *related = r.locations or [Location(r.paths[0], "", 1, 1, 1, 1, "")]
-        results.append({
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVELS[f.severity],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": _physical(first)}],
-            "relatedLocations": [{"id": n, "physicalLocation": _physical(loc), "message": {"text": loc.text}}
-                                 for n, loc in enumerate(related, start=1)],
-            "partialFingerprints": {SARIF_KEY: r.fingerprint},
-            "baselineState": "new",
-            "properties": {"severity": f.severity, "paths": r.paths, "fails": r.fails},
-        })
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": _physical(first)}],
+                "relatedLocations": [
+                    {"id": n, "physicalLocation": _physical(loc), "message": {"text": loc.text}}
+                    for n, loc in enumerate(related, start=1)
+                ],
+                "partialFingerprints": {SARIF_KEY: r.fingerprint},
+                "baselineState": "new",
+                "properties": {"severity": f.severity, "paths": r.paths, "fails": r.fails},
+            }
+        )
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "compare-sources", "version": __version__, "rules": table}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "compare-sources", "version": __version__, "rules": table}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

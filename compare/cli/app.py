@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, List, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -95,35 +96,69 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Line up the statements that several news articles share and flag what disagrees."""
 
 
 # Options shared by every command that runs the pipeline. Each overrides its
 # [tool.compare-sources] setting in pyproject.toml (see compare/config.py).
-Paths = Annotated[Optional[List[Path]], typer.Argument(
-    metavar="PATH...", show_default=False,
-    help="Article files or folders (searched recursively for .txt, .md, .html, .htm) "
-         "[default: 'paths' in [tool.compare-sources]].")]
-Model = Annotated[Optional[Path], typer.Option(
-    "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2].")]
-CacheDir = Annotated[Optional[Path], typer.Option(
-    "--cache-dir", envvar="COMPARE_SOURCES_CACHE_DIR",
-    help="Cache folder: embeddings and per-document results [default: the user cache folder].")]
-NoCache = Annotated[bool, typer.Option(
-    "--no-cache", help="Neither read nor write the caches (embeddings, and per-document results).")]
-Threshold = Annotated[Optional[float], typer.Option(
-    "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63].")]
-Disable = Annotated[Optional[List[str]], typer.Option(
-    "--disable", metavar="NAME", show_default=False,
-    help="Switch a detector off (repeatable); see 'compare-sources detectors'.")]
-Ignore = Annotated[Optional[List[str]], typer.Option(
-    "--ignore", metavar="PATTERN", show_default=False,
-    help="Leave out files or folders matching this pattern, matched from the right: 'drafts', '*.html' (repeatable).")]
-ShowProgress = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")]
-Output = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write to this file instead of standard output.")]
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATH...",
+        show_default=False,
+        help="Article files or folders (searched recursively for .txt, .md, .html, .htm) "
+        "[default: 'paths' in [tool.compare-sources]].",
+    ),
+]
+Model = Annotated[
+    Path | None,
+    typer.Option(
+        "--model", help="Local sentence-transformers model directory [default: the packaged all-MiniLM-L6-v2]."
+    ),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="COMPARE_SOURCES_CACHE_DIR",
+        help="Cache folder: embeddings and per-document results [default: the user cache folder].",
+    ),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the caches (embeddings, and per-document results).")
+]
+Threshold = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63]."
+    ),
+]
+Disable = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable",
+        metavar="NAME",
+        show_default=False,
+        help="Switch a detector off (repeatable); see 'compare-sources detectors'.",
+    ),
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="PATTERN",
+        show_default=False,
+        help="Leave out files or folders matching this pattern, matched from the right: 'drafts', '*.html' (repeatable).",
+    ),
+]
+ShowProgress = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")
+]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
 
 
 def settings() -> Settings:
@@ -137,16 +172,32 @@ def settings() -> Settings:
         raise fail(str(error)) from None
 
 
-def run_options(found: Settings, paths: Optional[List[Path]], *, model: Optional[Path] = None,
-                cache_dir: Optional[Path] = None, no_cache: bool = False, threshold: Optional[float] = None,
-                disable: Optional[List[str]] = None, ignore: Optional[List[str]] = None) -> RunOptions:
+def run_options(
+    found: Settings,
+    paths: list[Path] | None,
+    *,
+    model: Path | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+    threshold: float | None = None,
+    disable: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> RunOptions:
     """The run's options from the settings and the flags, built once; a bad detector name is a usage error."""
     from ..errors import UsageError
     from ..options import RunOptions
 
     try:
-        options = RunOptions.from_settings(found, paths=paths, threshold=threshold, disable=disable, ignore=ignore,
-                                           model=model, cache_dir=cache_dir, no_cache=no_cache)
+        options = RunOptions.from_settings(
+            found,
+            paths=paths,
+            threshold=threshold,
+            disable=disable,
+            ignore=ignore,
+            model=model,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+        )
     except UsageError as error:
         raise fail(str(error)) from None
     if not options.paths:
@@ -187,8 +238,14 @@ def _progress_reporter(enabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                        TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     tasks: dict[str, int] = {}
     labels = {"read": "reading articles", "embed": "embedding statements"}
 
@@ -218,7 +275,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-def emit(content: str | bytes, output: Optional[Path], what: str = "report") -> None:
+def emit(content: str | bytes, output: Path | None, what: str = "report") -> None:
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return

@@ -3,22 +3,57 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .app import (DEFAULT_FAIL_ON, EXIT_FINDINGS, CacheDir, CheckFormat, Disable, Ignore, Model, NoCache, Output, Paths,
-                  Severity, ShowProgress, Threshold, app, emit, fail, run_options, run_pipeline, settings)
+from .app import (
+    DEFAULT_FAIL_ON,
+    EXIT_FINDINGS,
+    CacheDir,
+    CheckFormat,
+    Disable,
+    Ignore,
+    Model,
+    NoCache,
+    Output,
+    Paths,
+    Severity,
+    ShowProgress,
+    Threshold,
+    app,
+    emit,
+    fail,
+    run_options,
+    run_pipeline,
+    settings,
+)
 
 
 @app.command()
 def check(
     context: typer.Context,
     paths: Paths = None,
-    baseline: Optional[Path] = typer.Option(None, "--baseline", "-b", help="Accepted findings (made by 'compare-sources baseline'); only findings not in it count [default: 'baseline' in [tool.compare-sources], else none]."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="GIT_REF", help="Count only findings that involve a file added or changed since this git revision."),
-    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Lowest severity of a new finding that fails the check [default: warning]."),  # type: ignore[valid-type]
-    format: CheckFormat = typer.Option(CheckFormat("text"), "--format", "-f", help="text: a line per new finding; json: every finding with its status; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations."),  # type: ignore[valid-type]
+    baseline: Path | None = typer.Option(
+        None,
+        "--baseline",
+        "-b",
+        help="Accepted findings (made by 'compare-sources baseline'); only findings not in it count [default: 'baseline' in [tool.compare-sources], else none].",
+    ),
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        metavar="GIT_REF",
+        help="Count only findings that involve a file added or changed since this git revision.",
+    ),
+    fail_on: Severity | None = typer.Option(
+        None, "--fail-on", help="Lowest severity of a new finding that fails the check [default: warning]."
+    ),  # type: ignore[valid-type]
+    format: CheckFormat = typer.Option(
+        CheckFormat("text"),
+        "--format",
+        "-f",
+        help="text: a line per new finding; json: every finding with its status; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations.",
+    ),  # type: ignore[valid-type]
     output: Output = None,
     model: Model = None,
     cache_dir: CacheDir = None,
@@ -48,11 +83,26 @@ def check(
     except (InputError, UsageError) as error:
         raise fail(str(error)) from None
     level = fail_on.value if fail_on else found.fail_on or DEFAULT_FAIL_ON
-    options = run_options(found, paths, model=model, cache_dir=cache_dir, no_cache=no_cache, threshold=threshold,
-                          disable=disable, ignore=ignore)
+    options = run_options(
+        found,
+        paths,
+        model=model,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        threshold=threshold,
+        disable=disable,
+        ignore=ignore,
+    )
     corpus = run_pipeline(context, options, progress)
-    result = run_check(corpus, root, accepted=accepted, fail_on=level, since=since, changed=changed,
-                       baseline=path_key(baseline, root) if baseline else None)
+    result = run_check(
+        corpus,
+        root,
+        accepted=accepted,
+        fail_on=level,
+        since=since,
+        changed=changed,
+        baseline=path_key(baseline, root) if baseline else None,
+    )
     emit(render_check(result, format.value), output)
     if result.failing:
         raise typer.Exit(EXIT_FINDINGS)
@@ -62,8 +112,15 @@ def check(
 def baseline(
     context: typer.Context,
     paths: Paths = None,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The baseline file [default: 'baseline' in [tool.compare-sources], else .compare-baseline.json]."),
-    update: bool = typer.Option(False, "--update", help="Keep the accepted entries that still occur and drop the rest; accept nothing new."),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="The baseline file [default: 'baseline' in [tool.compare-sources], else .compare-baseline.json].",
+    ),
+    update: bool = typer.Option(
+        False, "--update", help="Keep the accepted entries that still occur and drop the rest; accept nothing new."
+    ),
     model: Model = None,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
@@ -84,15 +141,25 @@ def baseline(
         old = baseline_file.read(target) if update else []
     except InputError as error:
         raise fail(str(error)) from None
-    options = run_options(found, paths, model=model, cache_dir=cache_dir, no_cache=no_cache, threshold=threshold,
-                          disable=disable, ignore=ignore)
+    options = run_options(
+        found,
+        paths,
+        model=model,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        threshold=threshold,
+        disable=disable,
+        ignore=ignore,
+    )
     corpus = run_pipeline(context, options, progress)
     current = baseline_entries(corpus, project_root())
     if update:
         entries, dropped = baseline_file.update(old, current)
         kept = {e["fingerprint"] for e in entries}
-        note = (f"kept {len(entries)}, dropped {len(dropped)} that no longer occur; "
-                f"{len(set(current) - kept)} current finding(s) not accepted (run without --update to accept them)")
+        note = (
+            f"kept {len(entries)}, dropped {len(dropped)} that no longer occur; "
+            f"{len(set(current) - kept)} current finding(s) not accepted (run without --update to accept them)"
+        )
     else:
         entries = list(current.values())
         note = f"{len(entries)} finding(s) accepted"

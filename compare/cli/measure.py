@@ -3,22 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated
 
 import typer
 
-from .app import (EXIT_FINDINGS, CacheDir, Disable, Model, NoCache, Output, Severity, Suite, Threshold, app, emit,
-                  fail, run_options, run_pipeline, services, settings)
+from .app import (
+    EXIT_FINDINGS,
+    CacheDir,
+    Disable,
+    Model,
+    NoCache,
+    Output,
+    Severity,
+    Suite,
+    Threshold,
+    app,
+    emit,
+    fail,
+    run_options,
+    run_pipeline,
+    services,
+    settings,
+)
 
 
 @app.command(name="eval")
 def evaluate(
     context: typer.Context,
-    paths: Annotated[Optional[List[Path]], typer.Argument(metavar="[PATH]...", show_default=False, help="Articles to make the labelled copies from [default: ./seeds].")] = None,
-    suite: List[Suite] = typer.Option([Suite("all")], "--suite", "-s", help="What to measure (repeatable): detector suites, alignment recall, or all."),  # type: ignore[valid-type]
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            show_default=False,
+            help="Articles to make the labelled copies from [default: ./seeds].",
+        ),
+    ] = None,
+    suite: list[Suite] = typer.Option(
+        [Suite("all")], "--suite", "-s", help="What to measure (repeatable): detector suites, alignment recall, or all."
+    ),  # type: ignore[valid-type]
     seed: int = typer.Option(0, "--seed", help="Seed of the edits: the same seed gives the same labelled corpus."),
     variants: int = typer.Option(2, "--variants", min=1, help="Edited copies per edit site."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Edit sites per kind and article [default: the suite's]."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="Edit sites per kind and article [default: the suite's]."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     output: Output = None,
     model: Model = None,
@@ -44,8 +71,9 @@ def evaluate(
         raise fail(str(error)) from None
     for item in skipped:
         typer.echo(f"compare-sources: skipped {item.path}: {item.reason}", err=True)
-    result = run_suites(documents, services(context).make_embedder(options), chosen, seed=seed,
-                        variants=variants, limit=limit)
+    result = run_suites(
+        documents, services(context).make_embedder(options), chosen, seed=seed, variants=variants, limit=limit
+    )
     content = json.dumps(result, ensure_ascii=False, indent=2) + "\n" if json_output else format_text(result)
     emit(content, output, "figures")
 
@@ -53,11 +81,27 @@ def evaluate(
 @app.command()
 def score(
     context: typer.Context,
-    gold: Annotated[List[Path], typer.Argument(metavar="GOLD...", show_default=False, help="Gold files of real-coverage corpora (corpora/*/gold.json).")],
-    corpora: Optional[Path] = typer.Option(None, "--corpora", envvar="COMPARE_SOURCES_CORPORA", help="Folder holding each story's articles in a subfolder named after the story (rebuilt from corpora/*/retrieval.tsv)."),
-    report_file: Optional[Path] = typer.Option(None, "--report", help="Score this JSON report instead of running the pipeline (one gold file)."),
-    check_only: bool = typer.Option(False, "--check", help="Only check that the articles carry every labelled string; exit 1 if one does not."),
-    min_severity: Severity = typer.Option(Severity("info"), "--min-severity", help="Leave out findings below this severity."),  # type: ignore[valid-type]
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD...", show_default=False, help="Gold files of real-coverage corpora (corpora/*/gold.json)."
+        ),
+    ],
+    corpora: Path | None = typer.Option(
+        None,
+        "--corpora",
+        envvar="COMPARE_SOURCES_CORPORA",
+        help="Folder holding each story's articles in a subfolder named after the story (rebuilt from corpora/*/retrieval.tsv).",
+    ),
+    report_file: Path | None = typer.Option(
+        None, "--report", help="Score this JSON report instead of running the pipeline (one gold file)."
+    ),
+    check_only: bool = typer.Option(
+        False, "--check", help="Only check that the articles carry every labelled string; exit 1 if one does not."
+    ),
+    min_severity: Severity = typer.Option(
+        Severity("info"), "--min-severity", help="Leave out findings below this severity."
+    ),  # type: ignore[valid-type]
     json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     output: Output = None,
     model: Model = None,
@@ -88,14 +132,24 @@ def score(
                 report_data = real.read_articles(corpora / labels.story, labels)
             else:
                 paths = real.article_paths(corpora / labels.story, labels)
-                options = run_options(settings(), paths, model=model, cache_dir=cache_dir, no_cache=no_cache,
-                                      threshold=threshold, disable=disable, ignore=[])
+                options = run_options(
+                    settings(),
+                    paths,
+                    model=model,
+                    cache_dir=cache_dir,
+                    no_cache=no_cache,
+                    threshold=threshold,
+                    disable=disable,
+                    ignore=[],
+                )
                 report_data = to_dict(run_pipeline(context, options))
             if check_only:
                 found = real.missing(labels, real.ReportIndex(report_data).bodies())
                 problems += len(found)
-                typer.echo(f"{labels.story}: " + ("every labelled string found" if not found else
-                                                  f"{len(found)} labelled strings missing"))
+                typer.echo(
+                    f"{labels.story}: "
+                    + ("every labelled string found" if not found else f"{len(found)} labelled strings missing")
+                )
                 for line in found:
                     typer.echo(f"  {line}")
                 continue
@@ -104,6 +158,9 @@ def score(
         raise fail(str(error)) from None
     if check_only:
         raise typer.Exit(EXIT_FINDINGS if problems else 0)
-    content = (json.dumps({"stories": results, "total": real.totals(results)}, ensure_ascii=False, indent=2) + "\n"
-               if json_output else real.format_text(results))
+    content = (
+        json.dumps({"stories": results, "total": real.totals(results)}, ensure_ascii=False, indent=2) + "\n"
+        if json_output
+        else real.format_text(results)
+    )
     emit(content, output, "scores")

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
+from ..infra.processes import can_fork, forked_map, usable_cores
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
 from ..payloads import Payload
-from ..infra.processes import can_fork, forked_map, usable_cores
 
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]
@@ -38,8 +39,14 @@ DocumentStep = Callable[[Document, list[Statement]], Any]
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
-DETECTOR_MODULES: tuple[str, ...] = ("provenance", "discrepancy", "name_variants", "acronyms", "garbled",
-                                     "untranslated")
+DETECTOR_MODULES: tuple[str, ...] = (
+    "provenance",
+    "discrepancy",
+    "name_variants",
+    "acronyms",
+    "garbled",
+    "untranslated",
+)
 
 
 @dataclass(frozen=True)
@@ -62,16 +69,24 @@ class Detector:
 _REGISTRY: dict[str, Detector] = {}
 
 
-def register(name: str, *, description: str, needs: tuple[str, ...], rules: dict[str, str],
-             payload: type[Payload], identity: IdentityFunc | None = None,
-             per_document: DocumentStep | None = None):
+def register(
+    name: str,
+    *,
+    description: str,
+    needs: tuple[str, ...],
+    rules: dict[str, str],
+    payload: type[Payload],
+    identity: IdentityFunc | None = None,
+    per_document: DocumentStep | None = None,
+):
     """Decorator that adds a detector function to the registry."""
 
     def decorate(func: DetectorFunc) -> DetectorFunc:
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
-        _REGISTRY[name] = Detector(name, description, needs, rules, func, identity or evidence_identity,
-                                   payload, per_document)
+        _REGISTRY[name] = Detector(
+            name, description, needs, rules, func, identity or evidence_identity, payload, per_document
+        )
         return func
 
     return decorate
@@ -84,8 +99,10 @@ def normalise(text: str) -> str:
 
 def evidence_identity(finding: Finding) -> Identity:
     """The default identity: the normalised evidence texts, in the documents that hold them."""
-    return Identity(values=tuple(sorted({normalise(e.text) for e in finding.evidence})),
-                    documents=tuple(sorted({e.doc for e in finding.evidence})))
+    return Identity(
+        values=tuple(sorted({normalise(e.text) for e in finding.evidence})),
+        documents=tuple(sorted({e.doc for e in finding.evidence})),
+    )
 
 
 def identity(finding: Finding) -> Identity:
@@ -122,8 +139,13 @@ PARALLEL_UP_TO_STATEMENTS = 60_000
 _shared: tuple[Corpus, dict[str, dict[str, Any]]] | None = None  # what forked detector processes read
 
 
-def run_detectors(corpus: Corpus, names: Iterable[str] | None = None, timings: dict[str, float] | None = None,
-                  prepared: dict[str, dict[str, Any]] | None = None, workers: int | None = None) -> list[Finding]:
+def run_detectors(
+    corpus: Corpus,
+    names: Iterable[str] | None = None,
+    timings: dict[str, float] | None = None,
+    prepared: dict[str, dict[str, Any]] | None = None,
+    workers: int | None = None,
+) -> list[Finding]:
     """Findings of the detectors ``names`` (default: all), ordered by severity then position, ids f1, f2 …
 
     ``timings`` gets the seconds each detector took, as ``"detect: NAME"``. ``prepared``
@@ -185,8 +207,10 @@ def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> 
     else:
         values = prepared.get(name)
         if values is None:
-            values = {document.id: detector.per_document(document, statements)
-                      for document, statements in corpus.by_document()}
+            values = {
+                document.id: detector.per_document(document, statements)
+                for document, statements in corpus.by_document()
+            }
         found = list(detector.run(corpus, values))
     return time.perf_counter() - started, found
 

@@ -14,14 +14,13 @@ See :mod:`compare.acronyms` for how the table and the concepts are built.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
 from ..analysis.acronyms import Concept
-from ..model import Mention
 from ..analysis.facts.tokens import fold
+from ..model import Corpus, Evidence, Finding, Identity, Mention
 from ..payloads import AcronymData, BodyName
-from ..model import Corpus, Evidence, Finding, Identity
 from . import normalise, register
 
 
@@ -29,26 +28,41 @@ def _identity(finding: Finding) -> Identity:
     data = finding.data
     assert isinstance(data, AcronymData)
     if data.problem == "several_names":  # a new article using a known name adds nothing; a new name does
-        return Identity(topic=f"several_names {fold(data.concept or '')}",
-                        values=tuple(sorted({normalise(n.text) for n in data.names or []})))
+        return Identity(
+            topic=f"several_names {fold(data.concept or '')}",
+            values=tuple(sorted({normalise(n.text) for n in data.names or []})),
+        )
     if data.problem == "expansion_mismatch":
         values, carriers = [data.expansion or ""], {data.acronym, data.expansion}
     else:  # undefined_near_miss: the acronyms it is near are references, not the problem
         values, carriers = list(data.near or []), {data.acronym}
     documents = {e.doc for e in finding.evidence if e.text in carriers}
-    return Identity(topic=f"{data.problem} {data.acronym}", values=tuple(sorted(map(normalise, values))),
-                    documents=tuple(sorted(documents)))
+    return Identity(
+        topic=f"{data.problem} {data.acronym}",
+        values=tuple(sorted(map(normalise, values))),
+        documents=tuple(sorted(documents)),
+    )
 
 
-@register("acronyms", description="acronyms whose letters do not fit their expansion, undefined acronyms one "
-          "letter from another, one body under several names", needs=("statements",), identity=_identity,
-          payload=AcronymData,
-          rules={"mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
-                                        "it is undefined and one letter from another acronym, or one body goes "
-                                        "by several names."})
+@register(
+    "acronyms",
+    description="acronyms whose letters do not fit their expansion, undefined acronyms one "
+    "letter from another, one body under several names",
+    needs=("statements",),
+    identity=_identity,
+    payload=AcronymData,
+    rules={
+        "mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
+        "it is undefined and one letter from another acronym, or one body goes "
+        "by several names."
+    },
+)
 def detect(corpus: Corpus) -> Iterable[Finding]:
-    acronyms = ({a.text: a for a in corpus.acronyms} if corpus.acronyms is not None  # the pipeline's table
-                else table_of.table(corpus))
+    acronyms = (
+        {a.text: a for a in corpus.acronyms}
+        if corpus.acronyms is not None  # the pipeline's table
+        else table_of.table(corpus)
+    )
     near_misses = table_of.near_misses(acronyms)
     concepts = table_of.concepts(corpus, acronyms, near_misses)
     concept_of = {n.text: c for c in concepts for n in c.acronyms}
@@ -60,44 +74,74 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         definition = bad[0]
         expected = table_of.initials(definition.expansion)
         concept = concept_of.get(entry.text)
-        message = (f"“{entry.text}” does not abbreviate “{definition.expansion}” (that would be “{expected}”): "
-                   f"probably the source language's acronym kept beside a translated name"
-                   + _elsewhere(concept, entry.text))
+        message = (
+            f"“{entry.text}” does not abbreviate “{definition.expansion}” (that would be “{expected}”): "
+            f"probably the source language's acronym kept beside a translated name" + _elsewhere(concept, entry.text)
+        )
         shown = [d.where for d in bad] + entry.occurrences
-        yield _finding("expansion_mismatch", "warning", "Accuracy/Mistranslation", message, shown,
-                       {"acronym": entry.text, "expansion": definition.expansion, "expected": expected},
-                       concept)
+        yield _finding(
+            "expansion_mismatch",
+            "warning",
+            "Accuracy/Mistranslation",
+            message,
+            shown,
+            {"acronym": entry.text, "expansion": definition.expansion, "expected": expected},
+            concept,
+        )
 
     for text, near in near_misses.items():
         entry = acronyms[text]
         others = " and ".join(f"“{o}” ({_docs(acronyms[o].occurrences)})" for o in near)
-        message = (f"“{text}” ({_docs(entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
-                   f"one letter from {others}: a mistranslated or mistyped acronym; check which the source uses")
+        message = (
+            f"“{text}” ({_docs(entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
+            f"one letter from {others}: a mistranslated or mistyped acronym; check which the source uses"
+        )
         shown = entry.occurrences + [acronyms[o].occurrences[0] for o in near]
-        yield _finding("undefined_near_miss", "warning", "Terminology/Wrong term", message, shown,
-                       {"acronym": text, "near": near}, concept_of.get(text))
+        yield _finding(
+            "undefined_near_miss",
+            "warning",
+            "Terminology/Wrong term",
+            message,
+            shown,
+            {"acronym": text, "near": near},
+            concept_of.get(text),
+        )
 
     for concept in concepts:
         listed = ", ".join(f"“{n.text}” ({_docs(n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
-        message = (f"{concept.canonical} goes by {len(concept.names)} names: {listed}; statements using "
-                   f"any of them are about the same body")
+        message = (
+            f"{concept.canonical} goes by {len(concept.names)} names: {listed}; statements using "
+            f"any of them are about the same body"
+        )
         shown = [o for n in concept.names for o in n.occurrences]
-        yield _finding("several_names", "info", "Terminology/Inconsistent use of terminology", message, shown,
-                       {}, concept)
+        yield _finding(
+            "several_names", "info", "Terminology/Inconsistent use of terminology", message, shown, {}, concept
+        )
 
 
-def _finding(problem: str, severity: str, mqm: str, message: str, shown: list[Mention], fields: dict,
-             concept: Concept | None) -> Finding:
+def _finding(
+    problem: str, severity: str, mqm: str, message: str, shown: list[Mention], fields: dict, concept: Concept | None
+) -> Finding:
     unique = list({(o.doc, o.start): o for o in shown}.values())
     names = None
     if concept:
-        names = [BodyName(text=n.text, type=n.type, documents=sorted({o.doc for o in n.occurrences}),
-                          mentions=len(n.occurrences)) for n in concept.names]
-    data = AcronymData(problem=problem, **fields, mqm=mqm, concept=concept.canonical if concept else None,
-                       names=names)
-    return Finding(id="", kind="mt_artefact", subkind="acronym", severity=severity, message=message,
-                   statements=list(dict.fromkeys(o.statement for o in unique)),
-                   evidence=[Evidence(o.doc, o.start, o.end, o.text) for o in unique], data=data)
+        names = [
+            BodyName(
+                text=n.text, type=n.type, documents=sorted({o.doc for o in n.occurrences}), mentions=len(n.occurrences)
+            )
+            for n in concept.names
+        ]
+    data = AcronymData(problem=problem, **fields, mqm=mqm, concept=concept.canonical if concept else None, names=names)
+    return Finding(
+        id="",
+        kind="mt_artefact",
+        subkind="acronym",
+        severity=severity,
+        message=message,
+        statements=list(dict.fromkeys(o.statement for o in unique)),
+        evidence=[Evidence(o.doc, o.start, o.end, o.text) for o in unique],
+        data=data,
+    )
 
 
 def _elsewhere(concept: Concept | None, acronym: str) -> str:

@@ -32,25 +32,25 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Iterable
 
-from ..infra.disjoint import DisjointSets
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
-from ..model import Corpus, Evidence, Fact, Finding, Identity, Statement
+from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
 from . import normalise, register
-from .discrepancy_values import EVENT_OUTCOMES, SUBKIND_OF, Comparison, findings
+from .discrepancy_values import EVENT_OUTCOMES, Comparison, findings
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
 _EVENT_WORDS = re.compile(
     r"\b(?:attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
     r"gunfight|explosion|bomb(?:ing)?|ambush(?:ed)?|raid|incident|violence|fighting|battle|"
-    r"protests?|demonstrations?|killed|injured|wounded)\b", re.IGNORECASE)
+    r"protests?|demonstrations?|killed|injured|wounded)\b",
+    re.IGNORECASE,
+)
 #: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
 #: different speaker to count: paraphrases by different people are common ("those responsible must
 #: face justice"), the same sentence with another name in it is not.
@@ -63,18 +63,26 @@ def _identity(finding: Finding) -> Identity:
     # value of its own changes ``values``.
     data = finding.data
     assert isinstance(data, DiscrepancyData)
-    return Identity(topic=normalise(data.subject),
-                    values=tuple(sorted({v for cls in data.values for v in cls.normalised})))
+    return Identity(
+        topic=normalise(data.subject), values=tuple(sorted({v for cls in data.values for v in cls.normalised}))
+    )
 
 
-@register("discrepancy", description="sources that give different counts, dates, places, roles or speakers "
-          "for the same fact", needs=("facts", "groups"), payload=DiscrepancyData, identity=_identity, rules={
-              "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
-              "discrepancy/date": "Sources give different dates for the same event.",
-              "discrepancy/time": "Sources give different times of day for the same event.",
-              "discrepancy/place": "Sources put the same event, or the same village, in different places.",
-              "discrepancy/role": "Sources give the same person different offices.",
-              "discrepancy/attribution": "Sources attribute the same statement to different people."})
+@register(
+    "discrepancy",
+    description="sources that give different counts, dates, places, roles or speakers for the same fact",
+    needs=("facts", "groups"),
+    payload=DiscrepancyData,
+    identity=_identity,
+    rules={
+        "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
+        "discrepancy/date": "Sources give different dates for the same event.",
+        "discrepancy/time": "Sources give different times of day for the same event.",
+        "discrepancy/place": "Sources put the same event, or the same village, in different places.",
+        "discrepancy/role": "Sources give the same person different offices.",
+        "discrepancy/attribution": "Sources attribute the same statement to different people.",
+    },
+)
 def detect(corpus: Corpus) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
@@ -110,14 +118,18 @@ def _wording(a: str, b: str, known: dict[tuple[str, str], _Wording]) -> _Wording
     if (a, b) not in known:
         matcher = difflib.SequenceMatcher(None, lowered_words(a), lowered_words(b), autojunk=False)
         ratio = matcher.ratio()
-        replaced = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes()
-                         if op == "replace") if ratio >= _SAME_WORDING else ()
+        replaced = (
+            tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op == "replace")
+            if ratio >= _SAME_WORDING
+            else ()
+        )
         known[(a, b)] = (ratio, replaced)
     return known[(a, b)]
 
 
-def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str,
-                     wordings: dict[tuple[str, str], _Wording]) -> list[Comparison]:
+def _compare_aligned(
+    sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str, wordings: dict[tuple[str, str], _Wording]
+) -> list[Comparison]:
     out: list[Comparison] = []
     qa = [f for f in fa if f.kind == "quantity"]
     qb = [f for f in fb if f.kind == "quantity"]
@@ -131,8 +143,9 @@ def _compare_aligned(sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact
     if ratio < _SAME_WORDING:
         return out
     if replaced:
-        out += _swapped_in_place(replaced, (sa, tokens(sa), fa), (sb, tokens(sb), fb), link,
-                                 already={(c.a, c.b) for c in out})
+        out += _swapped_in_place(
+            replaced, (sa, tokens(sa), fa), (sb, tokens(sb), fb), link, already={(c.a, c.b) for c in out}
+        )
     speakers_a = [f for f in fa if f.kind == "attribution" and f.value]
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
     for x in speakers_a:
@@ -160,8 +173,9 @@ def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only
     return [Comparison(x, y, False, link) for x, y in pairs]
 
 
-def _swapped_in_place(replaced: tuple[tuple[int, int, int, int], ...], side_a: tuple, side_b: tuple, link: str,
-                      already: set) -> list[Comparison]:
+def _swapped_in_place(
+    replaced: tuple[tuple[int, int, int, int], ...], side_a: tuple, side_b: tuple, link: str, already: set
+) -> list[Comparison]:
     """Values that differ where the two sentences are otherwise worded alike."""
     (sa, ta, fa), (sb, tb, fb) = side_a, side_b
     out: list[Comparison] = []
@@ -178,15 +192,16 @@ def _swapped_in_place(replaced: tuple[tuple[int, int, int, int], ...], side_a: t
                 xs = xs or _names_as_places(sa, ta[i1:i2], ys)
                 ys = ys or _names_as_places(sb, tb[j1:j2], xs)
             elif kind == "date":  # "March 10 and 11" → "March 15 and 11": one span, two dates
-                xs, ys = ([x for x in xs if not any(dates.compatible(x.value, y.value) for y in ys)],
-                          [y for y in ys if not any(dates.compatible(x.value, y.value) for x in xs)])
+                xs, ys = (
+                    [x for x in xs if not any(dates.compatible(x.value, y.value) for y in ys)],
+                    [y for y in ys if not any(dates.compatible(x.value, y.value) for x in xs)],
+                )
             if len(xs) != 1 or len(ys) != 1 or (xs[0], ys[0]) in already:
                 continue
             x, y = xs[0], ys[0]
             if kind == "place":
                 cx, cy = _containment_of(x, fa), _containment_of(y, fb)
-                if x.value in COUNTRIES or y.value in COUNTRIES or (
-                        cx and cy and same_name(cx.subject, cy.subject)):
+                if x.value in COUNTRIES or y.value in COUNTRIES or (cx and cy and same_name(cx.subject, cy.subject)):
                     continue  # a changed municipality is reported once, as a containment conflict
                 out.append(Comparison(x, y, same_name(x.value, y.value), link))
             elif kind == "date":
@@ -211,9 +226,19 @@ def _names_as_places(statement: Statement, toks: list, other_side: list[Fact]) -
     if not names or len(names) > 3:
         return []
     start, end = names[0].start, names[-1].end
-    text = statement.text[start - statement.start:end - statement.start]
-    return [Fact(kind="place", statement=statement.id, doc=statement.doc, start=start, end=end, text=text,
-                 value=fold(text), subject="where")]
+    text = statement.text[start - statement.start : end - statement.start]
+    return [
+        Fact(
+            kind="place",
+            statement=statement.id,
+            doc=statement.doc,
+            start=start,
+            end=end,
+            text=text,
+            value=fold(text),
+            subject="where",
+        )
+    ]
 
 
 def _looks_like_year(x: Fact, y: Fact) -> bool:
@@ -250,8 +275,7 @@ def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str]) -> list[Com
     out: list[Comparison] = []
     for x in fa:
         for y in fb:
-            if (x.kind == y.kind == "quantity" and x.subject == y.subject
-                    and x.subject.endswith(EVENT_OUTCOMES)):
+            if x.kind == y.kind == "quantity" and x.subject == y.subject and x.subject.endswith(EVENT_OUTCOMES):
                 out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
     if "place" in shared:
         out += _compare_when(fa, fb, "date", "event", day_only=True)
@@ -270,16 +294,21 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
     pair of facts in the corpus; pairs come out in the order of the facts.
     """
     out: list[Comparison] = []
-    for kind, agree in (("containment", lambda x, y: same_name(x.value, y.value)),
-                        ("role", lambda x, y: people.compatible_roles(x.value, y.value))):
+    for kind, agree in (
+        ("containment", lambda x, y: same_name(x.value, y.value)),
+        ("role", lambda x, y: people.compatible_roles(x.value, y.value)),
+    ):
         own = [f for f in facts if f.kind == kind]
         by_subject: dict[str, list[int]] = defaultdict(list)
         for n, f in enumerate(own):
             by_subject[fold(f.subject)].append(n)
         found: list[tuple[int, int]] = []
         for a, b in same_name_pairs(by_subject):
-            pairs = combinations(by_subject[a], 2) if a == b else (
-                (min(i, j), max(i, j)) for i in by_subject[a] for j in by_subject[b])
+            pairs = (
+                combinations(by_subject[a], 2)
+                if a == b
+                else ((min(i, j), max(i, j)) for i in by_subject[a] for j in by_subject[b])
+            )
             found.extend((i, j) for i, j in pairs if own[i].doc != own[j].doc)
         out += [Comparison(own[i], own[j], agree(own[i], own[j]), "corpus") for i, j in sorted(found)]
     return out

@@ -11,8 +11,8 @@ possible update where the later article gives the larger toll.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.tokens import same_name
@@ -20,8 +20,15 @@ from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, ValueClass
 
-SUBKIND_OF = {"quantity": "count", "date": "date", "time": "time", "place": "place", "containment": "place",
-              "role": "role", "attribution": "attribution"}
+SUBKIND_OF = {
+    "quantity": "count",
+    "date": "date",
+    "time": "time",
+    "place": "place",
+    "containment": "place",
+    "role": "role",
+    "attribution": "attribution",
+}
 _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribution": "who said it"}
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
 
@@ -72,18 +79,26 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
         message += " (the later article gives the larger figure: possibly an update, not an error)"
     groups = {c.link.split(" ", 1)[1] for c in comparisons if c.link.startswith("group ")}
     return Finding(
-        id="", kind="discrepancy", subkind=subkind, severity=severity, message=message,
+        id="",
+        kind="discrepancy",
+        subkind=subkind,
+        severity=severity,
+        message=message,
         statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(
-            f for cls in classes for f in cls)],
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(f for cls in classes for f in cls)],
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
         data=DiscrepancyData(
             subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            values=[ValueClass(value=label, documents=sorted({f.doc for f in cls}, key=doc_order.get),
-                               texts=list(dict.fromkeys(f.text for f in cls)),
-                               normalised=sorted({f.value for f in cls}),
-                               statements=list(dict.fromkeys(f.statement for f in cls)))
-                    for cls, label in zip(classes, labels)],
+            values=[
+                ValueClass(
+                    value=label,
+                    documents=sorted({f.doc for f in cls}, key=doc_order.get),
+                    texts=list(dict.fromkeys(f.text for f in cls)),
+                    normalised=sorted({f.value for f in cls}),
+                    statements=list(dict.fromkeys(f.statement for f in cls)),
+                )
+                for cls, label in zip(classes, labels)
+            ],
             sources=len(sources),
             linked_by=links,
             possible_update=update,

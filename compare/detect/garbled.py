@@ -13,11 +13,11 @@ eleven). "Kozhevnikov" at the start of a sentence is simply a rare name.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..analysis import lexicon
-from ..payloads import GarbledData
 from ..model import Corpus, Document, Evidence, Finding, Statement
+from ..payloads import GarbledData
 from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
@@ -30,13 +30,25 @@ _CODE = re.compile(r"\w\(['\"]|[{}]|=>|\)\s*;|\w=\w|</?[a-z]+>")
 #: line of page furniture or code ("shareicon closeicon downicon"): a translation garbles a word here and there.
 MOSTLY_UNKNOWN = (3, 0.3)
 # Regular endings on an English stem ("temblors", "panickedly", "illogicalities"): rare forms, not garbles.
-_ENDINGS = (("ities", "ity"), ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-            ("ing", "e"), ("ly", ""), ("ness", ""))
+_ENDINGS = (
+    ("ities", "ity"),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("ness", ""),
+)
 _POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-thousand million""".split())
+thousand million""".split()
+)
 
 
 def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
@@ -48,7 +60,7 @@ def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     end = 0
     for m in _WORD.finditer(masked):
         # What decides is the text since the previous word: words hold no punctuation.
-        words.append((m, _opens(masked[end:m.start()], first=not words)))
+        words.append((m, _opens(masked[end : m.start()], first=not words)))
         end = m.end()
     return words
 
@@ -66,9 +78,12 @@ def _opens(before: str, first: bool = True) -> bool:
 
 def _inflected_english(word: str) -> bool:
     lower = word.lower()
-    return any(lower.endswith(ending) and len(lower) - len(ending) >= 4
-               and lexicon.is_english(lower[:len(lower) - len(ending)] + stem)
-               for ending, stem in _ENDINGS)
+    return any(
+        lower.endswith(ending)
+        and len(lower) - len(ending) >= 4
+        and lexicon.is_english(lower[: len(lower) - len(ending)] + stem)
+        for ending, stem in _ENDINGS
+    )
 
 
 def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
@@ -103,7 +118,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 if len(bare) < 3 or bare.isupper() or _inflected_english(bare):
                     continue
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
-                neighbours = [w.group() for w, _ in words[max(0, n - 1):n + 2] if w.group().islower()]
+                neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
                     continue  # a source-language word or next to one: untranslated, not garbled
                 found.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
@@ -114,10 +129,16 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
     return sorted(_attested_names(words_of)), suspects
 
 
-@register("garbled_words", description="words that are neither English, nor a name the corpus uses, nor a "
-          "plausible name (\"Peleven\")", needs=("statements",), per_document=document_words, payload=GarbledData,
-          rules={"mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the "
-                                        "translation garbled it."})
+@register(
+    "garbled_words",
+    description='words that are neither English, nor a name the corpus uses, nor a plausible name ("Peleven")',
+    needs=("statements",),
+    per_document=document_words,
+    payload=GarbledData,
+    rules={
+        "mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the translation garbled it."
+    },
+)
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]]) -> Iterable[Finding]:
     names = {name for attested, _ in per_document.values() for name in attested}
     for document, statements in corpus.by_document():
@@ -131,8 +152,12 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]
             if any(w in _NUMBER_WORDS for w in near):
                 hint += " — check the number against another source"
             yield Finding(
-                id="", kind="mt_artefact", subkind="garbled", severity="warning",
+                id="",
+                kind="mt_artefact",
+                subkind="garbled",
+                severity="warning",
                 message=f"“{word}” is not an English word nor a name used elsewhere in the corpus{hint}",
-                statements=[statement.id], evidence=[Evidence(statement.doc, start, start + len(word), word)],
+                statements=[statement.id],
+                evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )

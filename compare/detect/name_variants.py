@@ -11,20 +11,24 @@ letters are ``name_variant`` findings.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..analysis import names, tables
 from ..analysis.facts.tokens import fold
-from ..payloads import NameVariantData, Spelling
 from ..model import Corpus, Evidence, Finding, Identity
+from ..payloads import NameVariantData, Spelling
 from . import register
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
 _RELATIONS = {
     "diacritics": ("name_variant", "info", "Fluency/Spelling", "has lost its diacritics"),
     "truncation": ("name_variant", "warning", "Fluency/Spelling", "is missing letters"),
-    "transliteration": ("mt_artefact", "warning", "Accuracy/Mistranslation",
-                        "is a transliteration through another language"),
+    "transliteration": (
+        "mt_artefact",
+        "warning",
+        "Accuracy/Mistranslation",
+        "is a transliteration through another language",
+    ),
     "case_ending": ("mt_artefact", "warning", "Fluency/Grammar", "carries a case ending from the source language"),
     "encoding": ("mt_artefact", "warning", "Fluency/Character encoding", "has damaged characters"),
 }
@@ -38,12 +42,19 @@ def _identity(finding: Finding) -> Identity:
     return Identity(topic=fold(data.entity), values=(data.variant,), documents=tuple(documents))
 
 
-@register("name_variants", description="one person or place spelled several ways: lost diacritics, "
-          "transliteration, case endings, truncation, damaged encoding", needs=("statements",),
-          per_document=names.document_mentions, payload=NameVariantData,
-          identity=_identity, rules={
-              f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
-              for relation, (kind, _, _, told) in _RELATIONS.items()})
+@register(
+    "name_variants",
+    description="one person or place spelled several ways: lost diacritics, "
+    "transliteration, case endings, truncation, damaged encoding",
+    needs=("statements",),
+    per_document=names.document_mentions,
+    payload=NameVariantData,
+    identity=_identity,
+    rules={
+        f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
+        for relation, (kind, _, _, told) in _RELATIONS.items()
+    },
+)
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
     # The table the pipeline worked out for every report to read; made here for a corpus that has none.
     entities = corpus.names if corpus.names is not None else tables.name_table(corpus, per_document)
@@ -54,19 +65,36 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
             kind, severity, mqm, told = _RELATIONS[variant.relation]
             docs = sorted({m.doc for m in variant.mentions})
             shown = [m for m in variant.mentions] + [
-                next(m for m in canonical.mentions if m.doc == d) for d in canonical_docs[:3]]
-            message = (f"“{variant.text}” ({_short(docs)}, {len(variant.mentions)}×) {told}: "
-                       f"the corpus spells it “{entity.canonical}” ({_short(canonical_docs)}, "
-                       f"{len(canonical.mentions)}×)")
+                next(m for m in canonical.mentions if m.doc == d) for d in canonical_docs[:3]
+            ]
+            message = (
+                f"“{variant.text}” ({_short(docs)}, {len(variant.mentions)}×) {told}: "
+                f"the corpus spells it “{entity.canonical}” ({_short(canonical_docs)}, "
+                f"{len(canonical.mentions)}×)"
+            )
             yield Finding(
-                id="", kind=kind, subkind=variant.relation,
-                severity=severity, message=message,
+                id="",
+                kind=kind,
+                subkind=variant.relation,
+                severity=severity,
+                message=message,
                 statements=list(dict.fromkeys(m.statement for m in shown)),
                 evidence=[Evidence(m.doc, m.start, m.end, m.text) for m in shown],
                 data=NameVariantData(
-                    entity=entity.canonical, variant=variant.text, relation=variant.relation, mqm=mqm,
-                    variants=[Spelling(text=v.text, relation=v.relation, documents=sorted({m.doc for m in v.mentions}),
-                                       mentions=len(v.mentions)) for v in entity.variants]),
+                    entity=entity.canonical,
+                    variant=variant.text,
+                    relation=variant.relation,
+                    mqm=mqm,
+                    variants=[
+                        Spelling(
+                            text=v.text,
+                            relation=v.relation,
+                            documents=sorted({m.doc for m in v.mentions}),
+                            mentions=len(v.mentions),
+                        )
+                        for v in entity.variants
+                    ],
+                ),
             )
 
 

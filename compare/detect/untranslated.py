@@ -14,13 +14,13 @@ is flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Iterable
 
 from ..analysis import lexicon
-from ..stages.language import UNDETERMINED
-from ..payloads import UntranslatedData
 from ..model import Corpus, Document, Evidence, Finding, Statement
+from ..payloads import UntranslatedData
+from ..stages.language import UNDETERMINED
 from . import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
@@ -38,13 +38,23 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
     in the statement."""
     if document.language not in (_TARGET, UNDETERMINED):
         return []
-    return [(number, runs) for number, statement in enumerate(statements)
-            if statement.language in (_TARGET, UNDETERMINED) for runs in [_runs(statement.text)] if runs]
+    return [
+        (number, runs)
+        for number, statement in enumerate(statements)
+        if statement.language in (_TARGET, UNDETERMINED)
+        for runs in [_runs(statement.text)]
+        if runs
+    ]
 
 
-@register("untranslated", description="statements and fragments left in the source language",
-          needs=("statements",), per_document=document_runs, payload=UntranslatedData,
-          rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."})
+@register(
+    "untranslated",
+    description="statements and fragments left in the source language",
+    needs=("statements",),
+    per_document=document_runs,
+    payload=UntranslatedData,
+    rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."},
+)
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]]) -> Iterable[Finding]:
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
@@ -58,12 +68,25 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]
                     yield finding
 
 
-def _untranslated(message: str, statements: list[Statement], evidence: list[Evidence], language: str, scope: str,
-                  count: int | None = None, text: str | None = None) -> Finding:
-    return Finding(id="", kind="mt_artefact", subkind="untranslated", severity="warning", message=message,
-                   statements=[s.id for s in statements], evidence=evidence,
-                   data=UntranslatedData(language=language, statements=count, scope=scope, text=text,
-                                         mqm="Accuracy/Untranslated"))
+def _untranslated(
+    message: str,
+    statements: list[Statement],
+    evidence: list[Evidence],
+    language: str,
+    scope: str,
+    count: int | None = None,
+    text: str | None = None,
+) -> Finding:
+    return Finding(
+        id="",
+        kind="mt_artefact",
+        subkind="untranslated",
+        severity="warning",
+        message=message,
+        statements=[s.id for s in statements],
+        evidence=evidence,
+        data=UntranslatedData(language=language, statements=count, scope=scope, text=text, mqm="Accuracy/Untranslated"),
+    )
 
 
 def _whole_document(document: Document, statements: list[Statement]) -> Finding:
@@ -71,8 +94,12 @@ def _whole_document(document: Document, statements: list[Statement]) -> Finding:
     return _untranslated(
         f"{document.id} is in {_language_name(document.language)}, not English: it was not translated, "
         f"so its statements are compared by an English model and may not line up",
-        shown, [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
-        document.language, "document", count=len(statements))
+        shown,
+        [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
+        document.language,
+        "document",
+        count=len(statements),
+    )
 
 
 def _statement_runs(document: Document, statements: list[Statement]) -> Iterable[Finding]:
@@ -84,8 +111,13 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
         yield _untranslated(
             f"A {what} in {_language_name(language)} inside the English text of {document.id}: "
             f"the translation left {'it' if len(run) == 1 else 'them'} out",
-            run, [Evidence(s.doc, s.start, s.end, s.text) for s in run],
-            language, "statement", count=len(run), text=run[0].text)
+            run,
+            [Evidence(s.doc, s.start, s.end, s.text) for s in run],
+            language,
+            "statement",
+            count=len(run),
+            text=run[0].text,
+        )
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
@@ -94,19 +126,19 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     pending: list[tuple[re.Match, str]] = []  # unknown words since the last run ended
     for m in _WORD.finditer(text):
         language = lexicon.foreign_language(m.group())
-        joined = runs and not pending and _JOINS.fullmatch(text[runs[-1][-1][0].end():m.start()])
+        joined = runs and not pending and _JOINS.fullmatch(text[runs[-1][-1][0].end() : m.start()])
         if not language:
             unknown = not lexicon.is_english(m.group()) and not m.group()[:1].isupper()
             if unknown and joined:
                 runs[-1].append((m, ""))
-            elif unknown and (not pending or _JOINS.fullmatch(text[pending[-1][0].end():m.start()])):
+            elif unknown and (not pending or _JOINS.fullmatch(text[pending[-1][0].end() : m.start()])):
                 pending.append((m, ""))
             else:
                 pending = []
             continue
         if joined:
             runs[-1].append((m, language))
-        elif pending and _JOINS.fullmatch(text[pending[-1][0].end():m.start()]):
+        elif pending and _JOINS.fullmatch(text[pending[-1][0].end() : m.start()]):
             runs.append(pending + [(m, language)])
         else:
             runs.append([(m, language)])
@@ -123,7 +155,7 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
 def _fragment(statement: Statement, run: list[tuple[int, int, str]]) -> Finding | None:
     first, last = run[0][0], run[-1][1]
     text = statement.text[first:last]
-    if all(statement.text[s:s + 1].isupper() for s, _, lang in run if lang) and not lexicon.CYRILLIC.search(text):
+    if all(statement.text[s : s + 1].isupper() for s, _, lang in run if lang) and not lexicon.CYRILLIC.search(text):
         return None  # a name
     if len(run) == 1 and len(text) < 4:
         return None  # "na", "je" alone: too little to tell
@@ -132,14 +164,23 @@ def _fragment(statement: Statement, run: list[tuple[int, int, str]]) -> Finding 
     languages = [lang for _, _, lang in run if lang]
     language = max(languages, key=languages.count)
     start = statement.start + first
-    if text == statement.text.strip(" .!?\"“”«»"):
+    if text == statement.text.strip(' .!?"“”«»'):
         # The whole statement, where langdetect could not decide (Cyrillic splits its vote).
         return _untranslated(
             f"A statement is in {_language_name(language)} inside the English text of {statement.doc}: "
-            f"the translation left it out", [statement], [Evidence(statement.doc, statement.start, statement.end,
-                                                                   statement.text)],
-            language, "statement", count=1, text=statement.text)
+            f"the translation left it out",
+            [statement],
+            [Evidence(statement.doc, statement.start, statement.end, statement.text)],
+            language,
+            "statement",
+            count=1,
+            text=statement.text,
+        )
     return _untranslated(
         f"“{text}” is {_language_name(language)}, left untranslated in an English sentence",
-        [statement], [Evidence(statement.doc, start, start + len(text), text)],
-        language, "fragment", text=text)
+        [statement],
+        [Evidence(statement.doc, start, start + len(text), text)],
+        language,
+        "fragment",
+        text=text,
+    )

@@ -19,20 +19,54 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterator
 
 from ..analysis import lexicon
 from ..analysis.facts.tokens import fold
 from ..model import Document
 
-_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                 "twenty"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
-_COUNTED = (r"(?:(?:[a-z]+|KFOR|NATO|Kosovo)\s+){0,2}(?:soldiers|troops|attackers|police officers?|officers|armed men|"
-            r"people|countries|delegates|vehicles|percent|Serbs|fighters|member countries|delegations|protesters)")
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_COUNTED = (
+    r"(?:(?:[a-z]+|KFOR|NATO|Kosovo)\s+){0,2}(?:soldiers|troops|attackers|police officers?|officers|armed men|"
+    r"people|countries|delegates|vehicles|percent|Serbs|fighters|member countries|delegations|protesters)"
+)
 #: Places that occur in the seed stories, and others of the region to swap them for.
 PLACES = ["Banjska", "Zvečan", "Leposavić", "Pristina", "Belgrade", "Sarajevo", "Brussels", "Sofia", "Brčko"]
 OTHER_PLACES = ["Jarinje", "Zubin Potok", "Mitrovica", "Prizren", "Novi Sad", "Skopje", "Podgorica", "Peć", "Niš"]
@@ -90,8 +124,9 @@ def count_changes(text: str, rng: random.Random) -> Iterator[Site]:
         if value is None:
             continue
         new = _other_number(value, rng)
-        replacement = f"{new:,}" if m.group(1)[0].isdigit() else (
-            _NUMBER_WORDS[new] if new < len(_NUMBER_WORDS) else str(new))
+        replacement = (
+            f"{new:,}" if m.group(1)[0].isdigit() else (_NUMBER_WORDS[new] if new < len(_NUMBER_WORDS) else str(new))
+        )
         if m.group(1)[0].isupper():
             replacement = replacement.capitalize()
         yield Site(m.start(1), m.end(1), replacement, "count", "count")
@@ -101,11 +136,14 @@ def count_rewordings(text: str, rng: random.Random) -> Iterator[Site]:
     pattern = rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS[2:])})(?=\s+{_COUNTED}\b)"
     for m in re.finditer(pattern, text, re.IGNORECASE):
         value = _number_value(m.group(1))
-        before = text[max(0, m.start() - 12):m.start()].lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
         if value is None or re.search(r"(?:about|around|than|least|over|some)\s+$", before):
             continue
-        options = [f"about {value:,}", f"at least {value:,}" if value > 3 else str(value),
-                   f"more than {value - max(1, value // 10):,}" if value >= 10 else f"{value}"]
+        options = [
+            f"about {value:,}",
+            f"at least {value:,}" if value > 3 else str(value),
+            f"more than {value - max(1, value // 10):,}" if value >= 10 else f"{value}",
+        ]
         if m.group(1)[0].isdigit() and value < len(_NUMBER_WORDS):
             options.append(_NUMBER_WORDS[value])
         elif not m.group(1)[0].isdigit():
@@ -126,7 +164,7 @@ def date_changes(text: str, rng: random.Random) -> Iterator[Site]:
     for m in _MONTH_DAY.finditer(text):
         day = int(m.group(2))
         new = day + rng.choice([1, 2, 3, 5]) if day < 25 else day - rng.choice([1, 2, 3, 5])
-        if re.match(rf"\s*(?:and|-|–)\s*{new}\b", text[m.end():]):
+        if re.match(rf"\s*(?:and|-|–)\s*{new}\b", text[m.end() :]):
             new += 7  # "March 10 and 11" must not become "March 11 and 11"
         yield Site(m.start(2), m.end(2), str(new), "date", "date")
     for m in _DAY_MONTH.finditer(text):
@@ -145,8 +183,11 @@ def _ordinal_suffix(day: int) -> str:
 def date_rewordings(text: str, rng: random.Random) -> Iterator[Site]:
     for m in _MONTH_DAY.finditer(text):
         month, day = m.group(1), m.group(2)
-        options = [f"{day} {month}", f"{month[:3]}. {day}" if month != "May" else f"{day} May",
-                   f"{month} {day}{_ordinal_suffix(int(day))}"]
+        options = [
+            f"{day} {month}",
+            f"{month[:3]}. {day}" if month != "May" else f"{day} May",
+            f"{month} {day}{_ordinal_suffix(int(day))}",
+        ]
         yield Site(m.start(), m.end(), rng.choice(options), "date_neutral", "")
     for m in _DAY_MONTH.finditer(text):
         yield Site(m.start(), m.end(), f"{m.group(2)} {m.group(1)}", "date_neutral", "")
@@ -197,11 +238,11 @@ def _transliterate(name: str, rng: random.Random) -> str | None:
     options = []
     for n, (c, after) in enumerate(zip(name, name[1:] + " ")):
         if c in "ln" and after not in "j aeiou":
-            options.append(name[:n + 1] + "j" + name[n + 1:])  # Albin → Aljbin
+            options.append(name[: n + 1] + "j" + name[n + 1 :])  # Albin → Aljbin
         if c in "ln" and after == "j":
-            options.append(name[:n + 1] + name[n + 2:])  # Banjska → Banska
+            options.append(name[: n + 1] + name[n + 2 :])  # Banjska → Banska
         if c == "j" and n > 0:
-            options.append(name[:n] + "y" + name[n + 1:])  # Vjosa → Vyosa
+            options.append(name[:n] + "y" + name[n + 1 :])  # Vjosa → Vyosa
         if n > 0 and c.lower() not in "aeiouj" and after not in "aeiouj " and name[n - 1].lower() in "bcdfgkmnpstvz":
             options.append(name[:n] + "ë" + name[n:])  # Brnabić → Bërnabić
     return rng.choice(options) if options else None
@@ -219,7 +260,7 @@ def acronym_swaps(text: str, rng: random.Random) -> Iterator[Site]:
     for m in re.finditer(r"(?<![\w-])([A-Z]{3,5})(?![\w-])", text):
         for _ in range(10):
             at = rng.randrange(len(m.group()))
-            other = m.group()[:at] + rng.choice("ABCDEFGHIJKLMNOPRSTUVWZ") + m.group()[at + 1:]
+            other = m.group()[:at] + rng.choice("ABCDEFGHIJKLMNOPRSTUVWZ") + m.group()[at + 1 :]
             if other not in present and lexicon.zipf(other.lower()) < 3.0:
                 yield Site(m.start(), m.end(), other, "acronym", "acronym")
                 break
@@ -230,11 +271,11 @@ def _garble(word: str, rng: random.Random) -> str | None:
         at = rng.randrange(1, len(word) - 1)
         how = rng.choice(["swap", "substitute", "drop"])
         if how == "swap":
-            other = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+            other = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
         elif how == "substitute":
-            other = word[:at] + rng.choice("abcdefghiklmnoprstuvz") + word[at + 1:]
+            other = word[:at] + rng.choice("abcdefghiklmnoprstuvz") + word[at + 1 :]
         else:
-            other = word[:at] + word[at + 1:]
+            other = word[:at] + word[at + 1 :]
         if lexicon.zipf(other.lower()) == 0.0 and not lexicon.FOREIGN_LETTERS.search(other):
             return other
     return None
@@ -277,11 +318,18 @@ def untranslated_text(text: str, rng: random.Random) -> Iterator[Site]:
 
 #: Every rule, by the kind of edit it makes.
 RULES: dict[str, Rule] = {
-    "count": count_changes, "count_neutral": count_rewordings,
-    "date": date_changes, "date_neutral": date_rewordings,
-    "place": place_changes, "attribution": speaker_changes, "role": role_changes,
-    "diacritics": diacritic_losses, "transliteration": transliterations, "acronym": acronym_swaps,
-    "garbled": garblings, "untranslated": untranslated_text,
+    "count": count_changes,
+    "count_neutral": count_rewordings,
+    "date": date_changes,
+    "date_neutral": date_rewordings,
+    "place": place_changes,
+    "attribution": speaker_changes,
+    "role": role_changes,
+    "diacritics": diacritic_losses,
+    "transliteration": transliterations,
+    "acronym": acronym_swaps,
+    "garbled": garblings,
+    "untranslated": untranslated_text,
 }
 
 
@@ -290,15 +338,19 @@ def body_offset(document: Document) -> int:
     return document.text.find("\n") + 1 if "\n" in document.text else 0
 
 
-def sites(document: Document, rng: random.Random, kinds: list[str] | None = None,
-          limit: int | None = None) -> list[Site]:
+def sites(
+    document: Document, rng: random.Random, kinds: list[str] | None = None, limit: int | None = None
+) -> list[Site]:
     """Candidate edits of ``document`` outside its title and boilerplate; at most ``limit`` per kind."""
     start = body_offset(document)
     boiler = [(b.start, b.end) for b in document.boilerplate]
     found: list[Site] = []
     for kind in kinds or list(RULES):
-        candidates = [site for site in RULES[kind](document.text, rng)
-                      if site.start >= start and not any(s <= site.start < e for s, e in boiler)]
+        candidates = [
+            site
+            for site in RULES[kind](document.text, rng)
+            if site.start >= start and not any(s <= site.start < e for s, e in boiler)
+        ]
         if limit is not None and len(candidates) > limit:
             candidates = sorted(rng.sample(candidates, limit), key=lambda site: site.start)
         found.extend(candidates)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Literal
 
 from ..errors import InputError
 
@@ -169,19 +170,46 @@ def _build(path: Path, data: dict) -> Gold:
         path=path,
         story=data["story"],
         description=data.get("description", ""),
-        documents=[GoldDocument(d["id"], d.get("file") or f"{d['id']}.txt", d["outlet"], d["url"], d.get("title", ""),
-                                d.get("date") or "",
-                                d.get("query", ""), d.get("copy_of"), d.get("notes", "")) for d in data["documents"]],
-        discrepancies=[Discrepancy(d["id"], d["slot"], d["label"],
-                                   tuple(Value(v["value"], tuple(_mention(m) for m in v["mentions"]))
-                                         for v in d["values"]), d.get("note", ""))
-                       for d in data["discrepancies"]],
-        artefacts=[Artefact(a["id"], _mention(a), a["expected"], a["type"], a.get("note", ""))
-                   for a in data["artefacts"]],
-        consistent=[Consistent(c["id"], c["slot"], tuple(_mention(m) for m in c["mentions"]), c.get("note", ""))
-                    for c in data["consistent"]],
-        pairs=[StatementPair(p["id"], (_mention(p["statements"][0]), _mention(p["statements"][1])),
-                             p.get("copy", False), p.get("note", "")) for p in data["pairs"]],
+        documents=[
+            GoldDocument(
+                d["id"],
+                d.get("file") or f"{d['id']}.txt",
+                d["outlet"],
+                d["url"],
+                d.get("title", ""),
+                d.get("date") or "",
+                d.get("query", ""),
+                d.get("copy_of"),
+                d.get("notes", ""),
+            )
+            for d in data["documents"]
+        ],
+        discrepancies=[
+            Discrepancy(
+                d["id"],
+                d["slot"],
+                d["label"],
+                tuple(Value(v["value"], tuple(_mention(m) for m in v["mentions"])) for v in d["values"]),
+                d.get("note", ""),
+            )
+            for d in data["discrepancies"]
+        ],
+        artefacts=[
+            Artefact(a["id"], _mention(a), a["expected"], a["type"], a.get("note", "")) for a in data["artefacts"]
+        ],
+        consistent=[
+            Consistent(c["id"], c["slot"], tuple(_mention(m) for m in c["mentions"]), c.get("note", ""))
+            for c in data["consistent"]
+        ],
+        pairs=[
+            StatementPair(
+                p["id"],
+                (_mention(p["statements"][0]), _mention(p["statements"][1])),
+                p.get("copy", False),
+                p.get("note", ""),
+            )
+            for p in data["pairs"]
+        ],
         boilerplate=[BoilerplateLabel(b["id"], _mention(b), b.get("note", "")) for b in data["boilerplate"]],
     )
 
@@ -192,8 +220,13 @@ def _check_references(gold: Gold) -> None:
     documents = [d.id for d in gold.documents]
     if len(set(documents)) != len(documents):
         raise fail("a document id is listed twice")
-    labels = [*(d.id for d in gold.discrepancies), *(a.id for a in gold.artefacts), *(c.id for c in gold.consistent),
-              *(p.id for p in gold.pairs), *(b.id for b in gold.boilerplate)]
+    labels = [
+        *(d.id for d in gold.discrepancies),
+        *(a.id for a in gold.artefacts),
+        *(c.id for c in gold.consistent),
+        *(p.id for p in gold.pairs),
+        *(b.id for b in gold.boilerplate),
+    ]
     twice = sorted({label for label in labels if labels.count(label) > 1})
     if twice:
         raise fail(f"label ids used twice: {', '.join(twice)}")

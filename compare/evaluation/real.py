@@ -25,8 +25,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import InputError
 from .labels import LABELS, Gold, Mention, locate, missing
@@ -44,8 +44,10 @@ class ReportIndex:
     def __init__(self, report: dict):
         self.texts = {d["id"]: d["text"] for d in report["documents"]}
         # Labels quote bodies: a headline repeated in the "Title:" header line must not be found there.
-        self.body_start = {d["id"]: max((b["end"] for b in d.get("boilerplate", []) if b.get("reason") == "header"),
-                                        default=0) for d in report["documents"]}
+        self.body_start = {
+            d["id"]: max((b["end"] for b in d.get("boilerplate", []) if b.get("reason") == "header"), default=0)
+            for d in report["documents"]
+        }
         self.statements: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for s in report["statements"]:
             self.statements[s["doc"]].append((s["start"], s["end"], s["id"]))
@@ -60,8 +62,10 @@ class ReportIndex:
     def spans(self, mention: Mention) -> list[Span]:
         if mention.document not in self.texts:
             return []
-        return [(mention.document, start, end) for start, end in
-                locate(self.texts[mention.document], mention, self.body_start[mention.document])]
+        return [
+            (mention.document, start, end)
+            for start, end in locate(self.texts[mention.document], mention, self.body_start[mention.document])
+        ]
 
     def statements_at(self, spans: Iterable[Span]) -> set[str]:
         found = set()
@@ -75,8 +79,7 @@ class ReportIndex:
 
 def _overlaps(evidence: Iterable[dict], spans: Iterable[Span]) -> bool:
     spans = list(spans)
-    return any(e["doc"] == doc and e["start"] < end and start < e["end"]
-               for e in evidence for doc, start, end in spans)
+    return any(e["doc"] == doc and e["start"] < end and start < e["end"] for e in evidence for doc, start, end in spans)
 
 
 def flagged_evidence(finding: dict) -> list[dict]:
@@ -127,21 +130,29 @@ def score(report: dict, gold: Gold, *, min_severity: str = "info") -> dict:
         "artefacts": _score_artefacts(gold, index, artefact_findings, unmatched),
         "pairs": _score_pairs(gold, index),
         "boilerplate": _score_boilerplate(gold, index),
-        "not_scored": dict(Counter(f"{f['kind']}/{f['subkind']}" for f in findings
-                                   if f["kind"] not in DISCREPANCY_KINDS | ARTEFACT_KINDS)),
+        "not_scored": dict(
+            Counter(
+                f"{f['kind']}/{f['subkind']}" for f in findings if f["kind"] not in DISCREPANCY_KINDS | ARTEFACT_KINDS
+            )
+        ),
     }
     result["unmatched"] = {doc: unmatched[doc] for doc in sorted(unmatched)}
     return result
 
 
 def _summary(finding: dict) -> dict:
-    return {"finding": finding["id"], "rule": f"{finding['kind']}/{finding['subkind']}",
-            "severity": finding["severity"], "message": finding["message"]}
+    return {
+        "finding": finding["id"],
+        "rule": f"{finding['kind']}/{finding['subkind']}",
+        "severity": finding["severity"],
+        "message": finding["message"],
+    }
 
 
 def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
-    value_spans = {d.id: [[span for m in v.mentions for span in index.spans(m)] for v in d.values]
-                   for d in gold.discrepancies}
+    value_spans = {
+        d.id: [[span for m in v.mentions for span in index.spans(m)] for v in d.values] for d in gold.discrepancies
+    }
     matches: dict[str, list[dict]] = defaultdict(list)
     for finding in findings:
         hit = False
@@ -160,14 +171,24 @@ def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], u
     right = [d for d in found if any(predicted_label(f) == d.label for f in matches[d.id])]
     matched = {f["id"] for fs in matches.values() for f in fs}
     return {
-        "labelled": len(gold.discrepancies), "found": len(found), "recall": _ratio(len(found), len(gold.discrepancies)),
+        "labelled": len(gold.discrepancies),
+        "found": len(found),
+        "recall": _ratio(len(found), len(gold.discrepancies)),
         "by_label": by_label,
-        "findings": len(findings), "matched": len(matched), "precision": _ratio(len(matched), len(findings)),
+        "findings": len(findings),
+        "matched": len(matched),
+        "precision": _ratio(len(matched), len(findings)),
         "labelled_right": {"found": len(found), "right": len(right), "share": _ratio(len(right), len(found))},
-        "missed": [{"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(index, d.values)}
-                   for d in gold.discrepancies if not matches[d.id]],
-        "wrongly_labelled": [{"id": d.id, "label": d.label, "reported": sorted({predicted_label(f) for f in matches[d.id]})}
-                             for d in found if d not in right],
+        "missed": [
+            {"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(index, d.values)}
+            for d in gold.discrepancies
+            if not matches[d.id]
+        ],
+        "wrongly_labelled": [
+            {"id": d.id, "label": d.label, "reported": sorted({predicted_label(f) for f in matches[d.id]})}
+            for d in found
+            if d not in right
+        ],
     }
 
 
@@ -194,11 +215,17 @@ def _splits(finding: dict, mention_spans: list[list[Span]]) -> bool:
         touching = [e for e in finding["evidence"] if _overlaps([e], spans)]
         if not touching:
             continue
-        sides.append({n for e in touching for n, v in enumerate(values)
-                      if e["text"] in v.get("texts", ()) and e["doc"] in v.get("documents", ())})
+        sides.append(
+            {
+                n
+                for e in touching
+                for n, v in enumerate(values)
+                if e["text"] in v.get("texts", ()) and e["doc"] in v.get("documents", ())
+            }
+        )
     if not values:
         return len(sides) >= 2
-    return any(a and b and not a & b for i, a in enumerate(sides) for b in sides[i + 1:])
+    return any(a and b and not a & b for i, a in enumerate(sides) for b in sides[i + 1 :])
 
 
 def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
@@ -218,16 +245,24 @@ def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmat
         by_type[kind] = {"labelled": len(labelled), "found": len(found), "recall": _ratio(len(found), len(labelled))}
     found = [a for a in gold.artefacts if matches[a.id]]
     with_entity = [a for a in found if any(f.get("data", {}).get("entity") for f in matches[a.id])]
-    right_form = [a for a in with_entity if any(_fold(f["data"].get("entity", "")) == _fold(a.expected)
-                                                for f in matches[a.id])]
+    right_form = [
+        a for a in with_entity if any(_fold(f["data"].get("entity", "")) == _fold(a.expected) for f in matches[a.id])
+    ]
     matched = {f["id"] for fs in matches.values() for f in fs}
     return {
-        "labelled": len(gold.artefacts), "found": len(found), "recall": _ratio(len(found), len(gold.artefacts)),
+        "labelled": len(gold.artefacts),
+        "found": len(found),
+        "recall": _ratio(len(found), len(gold.artefacts)),
         "by_type": by_type,
-        "findings": len(findings), "matched": len(matched), "precision": _ratio(len(matched), len(findings)),
+        "findings": len(findings),
+        "matched": len(matched),
+        "precision": _ratio(len(matched), len(findings)),
         "expected_form": {"named": len(with_entity), "right": len(right_form)},
-        "missed": [{"id": a.id, "type": a.type, "document": a.mention.document, "text": a.mention.text,
-                    "expected": a.expected} for a in gold.artefacts if not matches[a.id]],
+        "missed": [
+            {"id": a.id, "type": a.type, "document": a.mention.document, "text": a.mention.text, "expected": a.expected}
+            for a in gold.artefacts
+            if not matches[a.id]
+        ],
     }
 
 
@@ -236,8 +271,7 @@ def _score_pairs(gold: Gold, index: ReportIndex) -> dict:
     by_origin = {"independent": [0, 0], "copies": [0, 0]}
     for pair in gold.pairs:
         sides = [index.statements_at(index.spans(m)) for m in pair.statements]
-        grouped = any(index.groups_of.get(a, set()) & index.groups_of.get(b, set())
-                      for a in sides[0] for b in sides[1])
+        grouped = any(index.groups_of.get(a, set()) & index.groups_of.get(b, set()) for a in sides[0] for b in sides[1])
         origin = by_origin["copies" if pair.copy else "independent"]
         origin[0] += 1
         if grouped:
@@ -245,32 +279,41 @@ def _score_pairs(gold: Gold, index: ReportIndex) -> dict:
             result["grouped"] += 1
         else:
             why = "not a statement" if not all(sides) else "not grouped"
-            result["missed"].append({"id": pair.id, "why": why, "statements": [
-                f"{m.document}: {m.text}" for m in pair.statements]})
+            result["missed"].append(
+                {"id": pair.id, "why": why, "statements": [f"{m.document}: {m.text}" for m in pair.statements]}
+            )
     result["recall"] = _ratio(result["grouped"], len(gold.pairs))
-    result.update({origin: {"labelled": n, "grouped": k, "recall": _ratio(k, n)}
-                   for origin, (n, k) in by_origin.items()})
+    result.update(
+        {origin: {"labelled": n, "grouped": k, "recall": _ratio(k, n)} for origin, (n, k) in by_origin.items()}
+    )
     return result
 
 
 def _score_boilerplate(gold: Gold, index: ReportIndex) -> dict:
-    aligned = [{"id": b.id, "document": b.mention.document, "text": b.mention.text} for b in gold.boilerplate
-               if index.grouped(index.statements_at(index.spans(b.mention)))]
+    aligned = [
+        {"id": b.id, "document": b.mention.document, "text": b.mention.text}
+        for b in gold.boilerplate
+        if index.grouped(index.statements_at(index.spans(b.mention)))
+    ]
     return {"labelled": len(gold.boilerplate), "aligned": len(aligned), "aligned_strings": aligned}
 
 
 def totals(results: list[dict]) -> dict:
     """The stories' counts added up, with recall and precision over the sum."""
+
     def add(kind: str, *keys: str) -> dict:
         return {key: sum(r[kind][key] for r in results) for key in keys}
 
-    out = {"stories": len(results), "documents": sum(r["documents"] for r in results),
-           "discrepancies": add("discrepancies", "labelled", "found", "findings", "matched"),
-           "artefacts": add("artefacts", "labelled", "found", "findings", "matched"),
-           "pairs": add("pairs", "labelled", "grouped"),
-           "consistent": add("consistent", "labelled", "flagged"),
-           "boilerplate": add("boilerplate", "labelled", "aligned"),
-           "unmatched": sum(len(v) for r in results for v in r["unmatched"].values())}
+    out = {
+        "stories": len(results),
+        "documents": sum(r["documents"] for r in results),
+        "discrepancies": add("discrepancies", "labelled", "found", "findings", "matched"),
+        "artefacts": add("artefacts", "labelled", "found", "findings", "matched"),
+        "pairs": add("pairs", "labelled", "grouped"),
+        "consistent": add("consistent", "labelled", "flagged"),
+        "boilerplate": add("boilerplate", "labelled", "aligned"),
+        "unmatched": sum(len(v) for r in results for v in r["unmatched"].values()),
+    }
     for kind in ("discrepancies", "artefacts"):
         out[kind]["recall"] = _ratio(out[kind]["found"], out[kind]["labelled"])
         out[kind]["precision"] = _ratio(out[kind]["matched"], out[kind]["findings"])
@@ -294,47 +337,80 @@ def format_text(results: list[dict]) -> str:
 
 def _story_lines(r: dict) -> list[str]:
     d, a, p = r["discrepancies"], r["artefacts"], r["pairs"]
-    lines = [f"{r['story']}: {r['documents']} articles from {r['outlets']} outlets",
-             f"  {'':<26}{'labelled':>9}{'found':>7}{'recall':>8}{'findings':>10}{'matched':>9}{'precision':>11}"]
+    lines = [
+        f"{r['story']}: {r['documents']} articles from {r['outlets']} outlets",
+        f"  {'':<26}{'labelled':>9}{'found':>7}{'recall':>8}{'findings':>10}{'matched':>9}{'precision':>11}",
+    ]
     row = "  {:<26}{:>9}{:>7}{:>8}{:>10}{:>9}{:>11}"
-    lines.append(row.format("discrepancies", d["labelled"], d["found"], _figure(d["recall"]), d["findings"],
-                            d["matched"], _figure(d["precision"])))
+    lines.append(
+        row.format(
+            "discrepancies",
+            d["labelled"],
+            d["found"],
+            _figure(d["recall"]),
+            d["findings"],
+            d["matched"],
+            _figure(d["precision"]),
+        )
+    )
     for label, x in d["by_label"].items():
         if x["labelled"]:
             lines.append(row.format(f"  {label}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
-    lines.append(row.format("artefacts / name variants", a["labelled"], a["found"], _figure(a["recall"]),
-                            a["findings"], a["matched"], _figure(a["precision"])))
+    lines.append(
+        row.format(
+            "artefacts / name variants",
+            a["labelled"],
+            a["found"],
+            _figure(a["recall"]),
+            a["findings"],
+            a["matched"],
+            _figure(a["precision"]),
+        )
+    )
     for kind, x in a["by_type"].items():
         lines.append(row.format(f"  {kind}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
     lines.append(row.format("statement pairs grouped", p["labelled"], p["grouped"], _figure(p["recall"]), "", "", ""))
     for origin in ("independent", "copies"):
         if p[origin]["labelled"]:
-            lines.append(row.format(f"  {origin}", p[origin]["labelled"], p[origin]["grouped"],
-                                    _figure(p[origin]["recall"]), "", "", ""))
+            lines.append(
+                row.format(
+                    f"  {origin}", p[origin]["labelled"], p[origin]["grouped"], _figure(p[origin]["recall"]), "", "", ""
+                )
+            )
     judged = d["labelled_right"]
-    lines += [f"  consistent facts flagged: {r['consistent']['flagged']} of {r['consistent']['labelled']}",
-              f"  boilerplate aligned: {r['boilerplate']['aligned']} of {r['boilerplate']['labelled']}",
-              f"  found discrepancies labelled right (update/conflict/scope): {judged['right']} of {judged['found']}",
-              f"  name variants whose expected form the report names: {a['expected_form']['right']} of "
-              f"{a['expected_form']['named']}"]
+    lines += [
+        f"  consistent facts flagged: {r['consistent']['flagged']} of {r['consistent']['labelled']}",
+        f"  boilerplate aligned: {r['boilerplate']['aligned']} of {r['boilerplate']['labelled']}",
+        f"  found discrepancies labelled right (update/conflict/scope): {judged['right']} of {judged['found']}",
+        f"  name variants whose expected form the report names: {a['expected_form']['right']} of "
+        f"{a['expected_form']['named']}",
+    ]
     if r["not_scored"]:
         lines.append("  not scored: " + ", ".join(f"{rule} {n}" for rule, n in sorted(r["not_scored"].items())))
     lines += [f"  CORPUS: {problem}" for problem in r["corpus_problems"]]
-    lines += _section("missed discrepancies", [f"{m['id']} {m['label']}: {m['slot']}: {m['values']}"
-                                               for m in d["missed"]])
-    lines += _section("found discrepancies labelled otherwise", [
-        f"{m['id']} labelled {m['label']}, reported {'/'.join(m['reported'])}" for m in d["wrongly_labelled"]])
-    lines += _section("missed artefacts", [f"{m['id']} {m['type']}: {m['document']} “{m['text']}” → {m['expected']}"
-                                           for m in a["missed"]])
-    lines += _section("missed pairs", [f"{m['id']} ({m['why']}): " + " | ".join(m["statements"])
-                                       for m in p["missed"]])
-    lines += _section("consistent facts flagged", [f"{c['id']} {c['slot']}: {c['finding']} {c['message']}"
-                                                   for c in r["consistent"]["flagged_facts"]])
-    lines += _section("boilerplate aligned", [f"{b['id']} {b['document']}: {b['text']}"
-                                              for b in r["boilerplate"]["aligned_strings"]])
+    lines += _section(
+        "missed discrepancies", [f"{m['id']} {m['label']}: {m['slot']}: {m['values']}" for m in d["missed"]]
+    )
+    lines += _section(
+        "found discrepancies labelled otherwise",
+        [f"{m['id']} labelled {m['label']}, reported {'/'.join(m['reported'])}" for m in d["wrongly_labelled"]],
+    )
+    lines += _section(
+        "missed artefacts",
+        [f"{m['id']} {m['type']}: {m['document']} “{m['text']}” → {m['expected']}" for m in a["missed"]],
+    )
+    lines += _section("missed pairs", [f"{m['id']} ({m['why']}): " + " | ".join(m["statements"]) for m in p["missed"]])
+    lines += _section(
+        "consistent facts flagged",
+        [f"{c['id']} {c['slot']}: {c['finding']} {c['message']}" for c in r["consistent"]["flagged_facts"]],
+    )
+    lines += _section(
+        "boilerplate aligned", [f"{b['id']} {b['document']}: {b['text']}" for b in r["boilerplate"]["aligned_strings"]]
+    )
     count = sum(len(v) for v in r["unmatched"].values())
-    lines.append(f"  findings that match nothing labelled: {count}, in {len(r['unmatched'])} of "
-                 f"{r['documents']} articles")
+    lines.append(
+        f"  findings that match nothing labelled: {count}, in {len(r['unmatched'])} of {r['documents']} articles"
+    )
     for doc, items in r["unmatched"].items():
         lines.append(f"    {doc} ({len(items)})")
         lines += [f"      {i['finding']} {i['severity']} {i['rule']}: {i['message']}" for i in items]
@@ -347,14 +423,25 @@ def _section(title: str, items: list[str]) -> list[str]:
 
 def _totals_lines(results: list[dict], total: dict) -> list[str]:
     head = "{:<36}{:>6}{:>9}{:>7}{:>9}{:>7}{:>8}{:>12}{:>11}"
-    lines = ["all stories: recall (R) and precision (P) per story",
-             head.format("story", "docs", "discr R", "P", "artef R", "P", "pairs R", "consistent", "unmatched")]
+    lines = [
+        "all stories: recall (R) and precision (P) per story",
+        head.format("story", "docs", "discr R", "P", "artef R", "P", "pairs R", "consistent", "unmatched"),
+    ]
     for r in results + [dict(total, story="total", documents=total["documents"])]:
         unmatched = r["unmatched"] if isinstance(r["unmatched"], int) else sum(map(len, r["unmatched"].values()))
-        lines.append(head.format(r["story"][:36], r["documents"], _figure(r["discrepancies"]["recall"]),
-                                 _figure(r["discrepancies"]["precision"]), _figure(r["artefacts"]["recall"]),
-                                 _figure(r["artefacts"]["precision"]), _figure(r["pairs"]["recall"]),
-                                 f"{r['consistent']['flagged']}/{r['consistent']['labelled']}", unmatched))
+        lines.append(
+            head.format(
+                r["story"][:36],
+                r["documents"],
+                _figure(r["discrepancies"]["recall"]),
+                _figure(r["discrepancies"]["precision"]),
+                _figure(r["artefacts"]["recall"]),
+                _figure(r["artefacts"]["precision"]),
+                _figure(r["pairs"]["recall"]),
+                f"{r['consistent']['flagged']}/{r['consistent']['labelled']}",
+                unmatched,
+            )
+        )
     return lines
 
 
@@ -380,9 +467,9 @@ def article_paths(folder: Path, gold: Gold) -> list[Path]:
 
 def read_articles(folder: Path, gold: Gold) -> dict:
     """The articles alone, read as the pipeline reads them, in the report's form: enough to locate labels."""
-    from ..stages.ingest import read_document
     from ..model import Corpus
     from ..report.json_format import to_dict
+    from ..stages.ingest import read_document
 
     documents = []
     for path in article_paths(folder, gold):

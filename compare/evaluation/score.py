@@ -22,12 +22,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..stages.embed import Embedder
-from ..stages.ingest import read_document
-from ..payloads import DiscrepancyData
 from ..model import Corpus, Document, Finding
 from ..options import RunOptions
+from ..payloads import DiscrepancyData
 from ..pipeline import analyse
+from ..stages.embed import Embedder
+from ..stages.ingest import read_document
 from . import edits as edit_rules
 from .edits import Edit
 
@@ -60,15 +60,35 @@ class Tally:
             correct, findings = self.correct[subkind], self.findings[subkind]
             precision = correct / findings if findings else None
             recall = found / edits if edits else None
-            f1 = (2 * precision * recall / (precision + recall)
-                  if precision and recall else (0.0 if precision is not None and recall is not None else None))
-            rows.append({"subkind": subkind, "edits": edits, "found": found, "recall": recall,
-                         "findings": findings, "correct": correct, "precision": precision, "f1": f1})
+            f1 = (
+                2 * precision * recall / (precision + recall)
+                if precision and recall
+                else (0.0 if precision is not None and recall is not None else None)
+            )
+            rows.append(
+                {
+                    "subkind": subkind,
+                    "edits": edits,
+                    "found": found,
+                    "recall": recall,
+                    "findings": findings,
+                    "correct": correct,
+                    "precision": precision,
+                    "f1": f1,
+                }
+            )
         return rows
 
 
-def make_trials(documents: list[Document], *, kinds: list[str], seed: int = 0, variants: int = 2,
-                controls: int = 2, limit: int | None = None) -> list[Trial]:
+def make_trials(
+    documents: list[Document],
+    *,
+    kinds: list[str],
+    seed: int = 0,
+    variants: int = 2,
+    controls: int = 2,
+    limit: int | None = None,
+) -> list[Trial]:
     """Edited copies (``variants`` per edit site, at most ``limit`` sites per kind and document)
     and untouched ``controls`` per document."""
     rng = random.Random(seed)
@@ -87,7 +107,7 @@ def _trial(document: Document, site, rng: random.Random) -> Trial:
     replacement = ""
     if site:
         replacement = site.replacement
-        text = text[:site.start] + replacement + text[site.end:]
+        text = text[: site.start] + replacement + text[site.end :]
     # Keep the title, the edited paragraph and a random share of the others.
     lines = text.split("\n")
     kept, offset, new_start = [], 0, None
@@ -103,8 +123,16 @@ def _trial(document: Document, site, rng: random.Random) -> Trial:
     text = "\n".join(kept)
     edit = None
     if site:
-        edit = Edit(doc="", source=document.id, kind=site.kind, expect=site.expect, start=new_start,
-                    end=new_start + len(replacement), before=document.text[site.start:site.end], after=replacement)
+        edit = Edit(
+            doc="",
+            source=document.id,
+            kind=site.kind,
+            expect=site.expect,
+            start=new_start,
+            end=new_start + len(replacement),
+            before=document.text[site.start : site.end],
+            after=replacement,
+        )
     return Trial(document.id, text, edit)
 
 
@@ -115,8 +143,15 @@ def signature(finding: Finding) -> tuple:
     return finding.kind, finding.subkind, frozenset(e.text for e in finding.evidence)
 
 
-def run_trials(documents: list[Document], trials: list[Trial], embedder: Embedder, *, kinds: tuple[str, ...],
-               disabled: tuple[str, ...] = (), progress=None) -> tuple[Tally, Corpus]:
+def run_trials(
+    documents: list[Document],
+    trials: list[Trial],
+    embedder: Embedder,
+    *,
+    kinds: tuple[str, ...],
+    disabled: tuple[str, ...] = (),
+    progress=None,
+) -> tuple[Tally, Corpus]:
     """Score the findings of ``kinds`` in every trial; returns the tally and the corpus of the originals alone."""
     options = RunOptions(disabled=disabled)
     baseline_corpus = analyse(copy.deepcopy(documents), embedder, options)
@@ -147,7 +182,8 @@ def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kinds: tupl
         if finding.kind not in kinds:
             continue
         on_edit = edit is not None and any(
-            e.doc == copy_id and e.start < edit.end and edit.start < e.end for e in finding.evidence)
+            e.doc == copy_id and e.start < edit.end and edit.start < e.end for e in finding.evidence
+        )
         if on_edit and edit.expect == finding.subkind:
             found = True
             tally.findings[finding.subkind] += 1
@@ -158,8 +194,14 @@ def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kinds: tupl
         if on_edit and not edit.expect:
             flagged_neutral = True
         tally.findings[finding.subkind] += 1
-        tally.false_alarms.append({"source": trial.source, "edit": edit.to_dict() if edit else None,
-                                   "subkind": finding.subkind, "message": finding.message})
+        tally.false_alarms.append(
+            {
+                "source": trial.source,
+                "edit": edit.to_dict() if edit else None,
+                "subkind": finding.subkind,
+                "message": finding.message,
+            }
+        )
     if edit and edit.expect:
         tally.found[edit.expect] += found
         if not found:

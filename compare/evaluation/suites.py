@@ -26,12 +26,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Document
+from ..pipeline import segment_documents
 from ..stages.align import DEFAULT_THRESHOLD, align, alignable
 from ..stages.embed import Embedder
 from ..stages.ingest import read_document
-from ..model import Document
-from ..pipeline import segment_documents
-from . import ALL_SUITES, DETECTOR_SUITES, paraphrase
+from . import DETECTOR_SUITES, paraphrase
 from .score import make_trials, run_trials
 
 
@@ -43,19 +43,30 @@ class Suite:
 
 
 SUITES = {
-    "discrepancy": Suite(("count", "count_neutral", "date", "date_neutral", "place", "attribution", "role"),
-                         ("discrepancy",), None),
-    "translation": Suite(("diacritics", "transliteration", "acronym", "garbled", "untranslated"),
-                         ("mt_artefact", "name_variant"), 6),
+    "discrepancy": Suite(
+        ("count", "count_neutral", "date", "date_neutral", "place", "attribution", "role"), ("discrepancy",), None
+    ),
+    "translation": Suite(
+        ("diacritics", "transliteration", "acronym", "garbled", "untranslated"), ("mt_artefact", "name_variant"), 6
+    ),
 }
 assert tuple(SUITES) == DETECTOR_SUITES
 
 
-def detector_suite(name: str, documents: list[Document], embedder: Embedder, *, seed: int, variants: int,
-                   limit: int | None = None, progress=None) -> dict:
+def detector_suite(
+    name: str,
+    documents: list[Document],
+    embedder: Embedder,
+    *,
+    seed: int,
+    variants: int,
+    limit: int | None = None,
+    progress=None,
+) -> dict:
     suite = SUITES[name]
-    trials = make_trials(documents, kinds=list(suite.edits), seed=seed, variants=variants,
-                         limit=suite.limit if limit is None else limit)
+    trials = make_trials(
+        documents, kinds=list(suite.edits), seed=seed, variants=variants, limit=suite.limit if limit is None else limit
+    )
     started = time.perf_counter()
     tally, _ = run_trials(documents, trials, embedder, kinds=suite.kinds, progress=progress)
     rows = tally.table()
@@ -63,17 +74,34 @@ def detector_suite(name: str, documents: list[Document], embedder: Embedder, *, 
     findings, correct = sum(tally.findings.values()), sum(tally.correct.values())
     precision = correct / findings if findings else None
     recall = found / edits if edits else None
-    rows.append({"subkind": "all", "edits": edits, "found": found, "recall": recall, "findings": findings,
-                 "correct": correct, "precision": precision,
-                 "f1": 2 * precision * recall / (precision + recall) if precision and recall else None})
-    return {"suite": name, "trials": tally.trials, "seconds": round(time.perf_counter() - started, 1),
-            "rows": rows, "neutral": dict(tally.neutral_edits), "neutral_flagged": dict(tally.neutral_flagged),
-            "controls": sum(1 for t in trials if t.edit is None), "missed": tally.missed,
-            "false_alarms": tally.false_alarms}
+    rows.append(
+        {
+            "subkind": "all",
+            "edits": edits,
+            "found": found,
+            "recall": recall,
+            "findings": findings,
+            "correct": correct,
+            "precision": precision,
+            "f1": 2 * precision * recall / (precision + recall) if precision and recall else None,
+        }
+    )
+    return {
+        "suite": name,
+        "trials": tally.trials,
+        "seconds": round(time.perf_counter() - started, 1),
+        "rows": rows,
+        "neutral": dict(tally.neutral_edits),
+        "neutral_flagged": dict(tally.neutral_flagged),
+        "controls": sum(1 for t in trials if t.edit is None),
+        "missed": tally.missed,
+        "false_alarms": tally.false_alarms,
+    }
 
 
-def alignment_suite(documents: list[Document], embedder: Embedder, *, seed: int,
-                    threshold: float = DEFAULT_THRESHOLD) -> dict:
+def alignment_suite(
+    documents: list[Document], embedder: Embedder, *, seed: int, threshold: float = DEFAULT_THRESHOLD
+) -> dict:
     """Recall of (statement, rewording) pairs: compare-sources groups vs paraphrase_mining, same vectors."""
     rng = random.Random(seed)
     originals = copy.deepcopy(documents)
@@ -114,23 +142,43 @@ def alignment_suite(documents: list[Document], embedder: Embedder, *, seed: int,
     above |= {(b, a) for a, b in above}
     theirs = {pair for pair in gold if pair in above}
     n = len(gold)
-    return {"suite": "alignment", "gold_pairs": n, "threshold": threshold, "statements": len(usable),
-            "groups": {"recall": len(ours) / n if n else None, "seconds": round(ours_s, 3),
-                       "pairs_output": len(together) // 2},
-            "paraphrase_mining": {"recall": len(theirs) / n if n else None, "seconds": round(mining_s, 3),
-                                  "pairs_output": len(above) // 2},
-            "missed_by_groups": [{"statement": a, "reworded": b} for a, b in sorted(gold - ours)][:20]}
+    return {
+        "suite": "alignment",
+        "gold_pairs": n,
+        "threshold": threshold,
+        "statements": len(usable),
+        "groups": {
+            "recall": len(ours) / n if n else None,
+            "seconds": round(ours_s, 3),
+            "pairs_output": len(together) // 2,
+        },
+        "paraphrase_mining": {
+            "recall": len(theirs) / n if n else None,
+            "seconds": round(mining_s, 3),
+            "pairs_output": len(above) // 2,
+        },
+        "missed_by_groups": [{"statement": a, "reworded": b} for a, b in sorted(gold - ours)][:20],
+    }
 
 
-def evaluate(documents: list[Document], embedder: Embedder, suites: list[str], *, seed: int = 0,
-             variants: int = 2, limit: int | None = None, progress=None) -> dict:
+def evaluate(
+    documents: list[Document],
+    embedder: Embedder,
+    suites: list[str],
+    *,
+    seed: int = 0,
+    variants: int = 2,
+    limit: int | None = None,
+    progress=None,
+) -> dict:
     results = []
     for name in suites:
         if name == "alignment":
             results.append(alignment_suite(documents, embedder, seed=seed))
         else:
-            results.append(detector_suite(name, documents, embedder, seed=seed, variants=variants, limit=limit,
-                                          progress=progress))
+            results.append(
+                detector_suite(name, documents, embedder, seed=seed, variants=variants, limit=limit, progress=progress)
+            )
     return {"seed": seed, "model": embedder.name, "documents": [d.id for d in documents], "suites": results}
 
 
@@ -144,22 +192,29 @@ def format_text(result: dict, show: int = 5) -> str:
         lines.append("")
         if suite["suite"] == "alignment":
             g, m = suite["groups"], suite["paraphrase_mining"]
-            lines += [f"alignment: {suite['gold_pairs']} statements reworded in copies, {suite['statements']} "
-                      f"statements in all, threshold {suite['threshold']}",
-                      f"  {'method':<28} {'recall':>6} {'pairs out':>9} {'seconds':>8}",
-                      f"  {'compare-sources groups':<28} {_fmt(g['recall']):>6} {g['pairs_output']:>9} "
-                      f"{g['seconds']:>8.3f}",
-                      f"  {'paraphrase_mining (top 8)':<28} {_fmt(m['recall']):>6} {m['pairs_output']:>9} "
-                      f"{m['seconds']:>8.3f}"]
+            lines += [
+                f"alignment: {suite['gold_pairs']} statements reworded in copies, {suite['statements']} "
+                f"statements in all, threshold {suite['threshold']}",
+                f"  {'method':<28} {'recall':>6} {'pairs out':>9} {'seconds':>8}",
+                f"  {'compare-sources groups':<28} {_fmt(g['recall']):>6} {g['pairs_output']:>9} {g['seconds']:>8.3f}",
+                f"  {'paraphrase_mining (top 8)':<28} {_fmt(m['recall']):>6} {m['pairs_output']:>9} "
+                f"{m['seconds']:>8.3f}",
+            ]
             continue
         lines.append(f"{suite['suite']}: {suite['trials']} trials, {suite['seconds']:.0f} s")
-        lines.append(f"  {'subkind':<16} {'edits':>5} {'found':>5} {'recall':>6} {'findings':>8} {'correct':>7} "
-                     f"{'precision':>9} {'F1':>5}")
+        lines.append(
+            f"  {'subkind':<16} {'edits':>5} {'found':>5} {'recall':>6} {'findings':>8} {'correct':>7} "
+            f"{'precision':>9} {'F1':>5}"
+        )
         for row in suite["rows"]:
-            lines.append(f"  {row['subkind']:<16} {row['edits']:>5} {row['found']:>5} {_fmt(row['recall']):>6} "
-                         f"{row['findings']:>8} {row['correct']:>7} {_fmt(row['precision']):>9} {_fmt(row['f1']):>5}")
+            lines.append(
+                f"  {row['subkind']:<16} {row['edits']:>5} {row['found']:>5} {_fmt(row['recall']):>6} "
+                f"{row['findings']:>8} {row['correct']:>7} {_fmt(row['precision']):>9} {_fmt(row['f1']):>5}"
+            )
         for kind, n in sorted(suite["neutral"].items()):
-            lines.append(f"  rewordings that keep the value ({kind}): {n}, flagged {suite['neutral_flagged'].get(kind, 0)}")
+            lines.append(
+                f"  rewordings that keep the value ({kind}): {n}, flagged {suite['neutral_flagged'].get(kind, 0)}"
+            )
         lines.append(f"  untouched copies: {suite['controls']}")
         for title, items in (("missed", suite["missed"]), ("false alarms", suite["false_alarms"])):
             for item in items[:show]:

@@ -8,8 +8,9 @@ milliseconds. Vectors are stored as raw float32 bytes.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,7 +45,7 @@ def select_keys(db: sqlite3.Connection, query: str, params: list, keys: Iterable
     batch at a time: SQLite limits the number of bound parameters."""
     wanted = list(dict.fromkeys(keys))
     for begin in range(0, len(wanted), _BATCH):
-        chunk = wanted[begin:begin + _BATCH]
+        chunk = wanted[begin : begin + _BATCH]
         yield from db.execute(query.format(marks=",".join("?" * len(chunk))), [*params, *chunk]).fetchall()
 
 
@@ -53,8 +54,12 @@ class EmbeddingCache:
         self.directory = Path(directory)
         self.path = self.directory / FILENAME
         # A rowid table: see FILENAME.
-        self._db, fresh = open_database(self.path, "vectors", "model TEXT NOT NULL, key TEXT NOT NULL, "
-                                        "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key)")
+        self._db, fresh = open_database(
+            self.path,
+            "vectors",
+            "model TEXT NOT NULL, key TEXT NOT NULL, "
+            "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key)",
+        )
 
         if fresh:
             self._adopt(self.directory / _OLD_FILENAME)
@@ -73,10 +78,10 @@ class EmbeddingCache:
         for leftover in (old, old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
             leftover.unlink(missing_ok=True)
 
-    def get_many(self, model: str, keys: Iterable[str]) -> dict[str, "np.ndarray"]:
+    def get_many(self, model: str, keys: Iterable[str]) -> dict[str, np.ndarray]:
         return dict(self.iter_many(model, keys))
 
-    def iter_many(self, model: str, keys: Iterable[str]) -> Iterator[tuple[str, "np.ndarray"]]:
+    def iter_many(self, model: str, keys: Iterable[str]) -> Iterator[tuple[str, np.ndarray]]:
         """(key, vector) for each of ``keys`` in the cache, a batch at a time: a caller that puts each
         vector in place never holds the corpus's vectors twice (0.35 GB at 10,000 articles)."""
         import numpy as np
@@ -87,7 +92,7 @@ class EmbeddingCache:
             if vector.shape == (dim,):  # a truncated row is a miss, not a crash
                 yield key, vector
 
-    def put_many(self, model: str, vectors: Mapping[str, "np.ndarray"]) -> None:
+    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
         import numpy as np
 
         rows = [(model, key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()]

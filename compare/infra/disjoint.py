@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Generic, Hashable, Iterable, TypeVar
+from collections.abc import Hashable, Iterable
+from typing import Generic, TypeVar
 
 T = TypeVar("T", bound=Hashable)
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from .cache import open_database, select_keys
 from ..model import Document, Statement
+from .cache import open_database, select_keys
 
 FILENAME = "analysis-v1.sqlite3"
 _MARSHAL_VERSION = 4
@@ -54,15 +55,18 @@ def analysis_version() -> str:
 def document_key(document: Document) -> str:
     """Everything a per-document stage reads of ``document`` (not its id or path), hashed with the version."""
     digest = hashlib.sha256(analysis_version().encode())
-    for part in (document.text, document.title, repr(sorted(document.metadata.items())),
-                 repr([(b.start, b.end) for b in document.boilerplate])):
+    for part in (
+        document.text,
+        document.title,
+        repr(sorted(document.metadata.items())),
+        repr([(b.start, b.end) for b in document.boilerplate]),
+    ):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def statement_keys(statements: list[Statement], documents: list[Document], doc_keys: Mapping[str, str]
-                   ) -> list[str]:
+def statement_keys(statements: list[Statement], documents: list[Document], doc_keys: Mapping[str, str]) -> list[str]:
     """A key per statement that survives runs: its document's key (``doc_keys``, by document id, as
     :func:`document_key` made them), which copy of that document, its span."""
     short, copies, seen = {}, {}, {}
@@ -80,8 +84,12 @@ class AnalysisMemo:
         self.directory = Path(directory)
         self.path = self.directory / FILENAME
         # A rowid table: values run to kilobytes (see compare/cache.py).
-        self._db, _ = open_database(self.path, "results", "stage TEXT NOT NULL, key TEXT NOT NULL, "
-                                    "version TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (stage, key)")
+        self._db, _ = open_database(
+            self.path,
+            "results",
+            "stage TEXT NOT NULL, key TEXT NOT NULL, "
+            "version TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (stage, key)",
+        )
         self.version = analysis_version()
         # Rows of another version can never be looked up again (the version is part of every key): without
         # this the file would grow with every upgrade.

@@ -15,7 +15,7 @@ def snippet(corpus: Corpus, evidence: Evidence, width: int = WIDTH) -> tuple[str
     line_end = len(text) if line_end < 0 else line_end
     start = max(line_start, evidence.start - width)
     end = min(line_end, evidence.end + width)
-    before, after = text[start:evidence.start], text[evidence.end:end]
+    before, after = text[start : evidence.start], text[evidence.end : end]
     if start > line_start:
         before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
     if end < line_end:

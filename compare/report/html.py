@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..detect import identity
+from ..model import SEVERITIES, Acronym, Corpus, Entity, Evidence, Finding
 from ..payloads import AcronymData, DiscrepancyData, NameVariantData, ProvenanceData
-from ..model import SEVERITIES, Acronym, Corpus, Document, Entity, Evidence, Finding
 from .highlight import differing_spans
 from .marks import Mark, Segment, segments
 from .text import ordered_groups, summary_counts
@@ -45,7 +45,7 @@ class Excerpt:
 
 @dataclass
 class Column:
-    doc: "DocView"
+    doc: DocView
     excerpts: list[Excerpt] = field(default_factory=list)
 
 
@@ -108,10 +108,23 @@ def build(corpus: Corpus) -> dict:
         for doc in identity(f).documents or {e.doc for e in f.evidence}:
             per_doc[doc][f.severity] += 1
     statements_of = Counter(s.doc for s in corpus.statements)
-    docs = [DocView(n, d.id, d.path, d.title, d.metadata.get("outlet") or d.metadata.get("source", ""), d.date,
-                    d.language, translation.get(d.id, ""), _safe_url(d.metadata.get("url", "")),
-                    statements_of[d.id], {s: per_doc[d.id][s] for s in SEVERITIES}, _doc_anchor(n))
-            for n, d in enumerate(corpus.documents)]
+    docs = [
+        DocView(
+            n,
+            d.id,
+            d.path,
+            d.title,
+            d.metadata.get("outlet") or d.metadata.get("source", ""),
+            d.date,
+            d.language,
+            translation.get(d.id, ""),
+            _safe_url(d.metadata.get("url", "")),
+            statements_of[d.id],
+            {s: per_doc[d.id][s] for s in SEVERITIES},
+            _doc_anchor(n),
+        )
+        for n, d in enumerate(corpus.documents)
+    ]
     doc_view = {d.id: d for d in docs}
 
     entities = corpus.names or []
@@ -158,22 +171,26 @@ def _context(corpus: Corpus, e: Evidence, ids: _Ids) -> tuple[str, int, int]:
     return "", start, len(text) if end < 0 else end
 
 
-def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView],
-             marks: dict[str, list[Mark]]) -> dict:
+def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView], marks: dict[str, list[Mark]]) -> dict:
     columns: dict[str, Column] = {}
     contexts: dict[tuple[str, int, int], tuple[str, list[Mark]]] = {}
     for k, e in enumerate(f.evidence):
         anchor = ids.evidence(f, k)
         marks[e.doc].append(Mark(e.start, e.end, f"ev sev-{f.severity}", anchor))
         where, start, end = _context(corpus, e, ids)
-        contexts.setdefault((e.doc, start, end), (where or anchor, []))[1].append(
-            Mark(e.start, e.end, "ev", anchor))
+        contexts.setdefault((e.doc, start, end), (where or anchor, []))[1].append(Mark(e.start, e.end, "ev", anchor))
     for (doc, start, end), (where, own) in contexts.items():
         column = columns.setdefault(doc, Column(doc_view[doc]))
         column.excerpts.append(Excerpt(where, segments(corpus.document(doc).text, own, start, end)))
     return {
-        "id": f.id, "kind": f.kind, "subkind": f.subkind, "rule": f.rule, "severity": f.severity,
-        "message": f.message, "group": f.group, "detector": f.detector,
+        "id": f.id,
+        "kind": f.kind,
+        "subkind": f.subkind,
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "group": f.group,
+        "detector": f.detector,
         "docs": " ".join(str(doc_view[d].n) for d in columns),
         "columns": list(columns.values()),
         "picture": _picture(f, doc_view, len(corpus.documents)),
@@ -187,11 +204,17 @@ def _picture(f: Finding, doc_view: dict[str, DocView], total: int) -> list[dict]
     if isinstance(data, DiscrepancyData):
         reporting = {d for v in data.values for d in v.documents}
         for v in data.values:
-            rows.append({"label": v.value, "docs": [doc_view[d] for d in v.documents],
-                         "summary": f"{len(v.documents)} of {len(reporting)} sources reporting it"})
+            rows.append(
+                {
+                    "label": v.value,
+                    "docs": [doc_view[d] for d in v.documents],
+                    "summary": f"{len(v.documents)} of {len(reporting)} sources reporting it",
+                }
+            )
         if total > len(reporting):
-            rows.append({"label": "", "docs": [], "summary": f"{total - len(reporting)} of {total} sources do not "
-                                                             f"report it"})
+            rows.append(
+                {"label": "", "docs": [], "summary": f"{total - len(reporting)} of {total} sources do not report it"}
+            )
     spellings = data.variants if isinstance(data, NameVariantData) else []
     for spelling in spellings:
         rows.append(_picture_row(spelling.text, spelling.relation, spelling.documents, spelling.mentions, doc_view))
@@ -201,8 +224,11 @@ def _picture(f: Finding, doc_view: dict[str, DocView], total: int) -> list[dict]
 
 
 def _picture_row(text: str, detail: str, documents: list[str], mentions: int, doc_view: dict[str, DocView]) -> dict:
-    return {"label": text, "docs": [doc_view[d] for d in documents if d in doc_view],
-            "summary": f"{detail or 'canonical'}, {mentions}×"}
+    return {
+        "label": text,
+        "docs": [doc_view[d] for d in documents if d in doc_view],
+        "summary": f"{detail or 'canonical'}, {mentions}×",
+    }
 
 
 def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
@@ -216,17 +242,31 @@ def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
 
 
 def _entity(entity: Entity, ids: _Ids, doc_view, marks) -> dict:
-    return {"canonical": entity.canonical, "mentions": entity.mentions,
-            "variants": [{"text": v.text, "relation": v.relation or "canonical", "count": len(v.mentions),
-                          "docs": [doc_view[d] for d in dict.fromkeys(m.doc for m in v.mentions)],
-                          "first": _mention_marks(v.mentions, ids, marks)} for v in entity.variants]}
+    return {
+        "canonical": entity.canonical,
+        "mentions": entity.mentions,
+        "variants": [
+            {
+                "text": v.text,
+                "relation": v.relation or "canonical",
+                "count": len(v.mentions),
+                "docs": [doc_view[d] for d in dict.fromkeys(m.doc for m in v.mentions)],
+                "first": _mention_marks(v.mentions, ids, marks),
+            }
+            for v in entity.variants
+        ],
+    }
 
 
 def _acronym(acronym: Acronym, ids: _Ids, doc_view, marks) -> dict:
-    return {"text": acronym.text, "known": acronym.known, "count": len(acronym.occurrences),
-            "definitions": sorted({d.expansion for d in acronym.definitions}),
-            "docs": [doc_view[d] for d in acronym.documents],
-            "first": _mention_marks(acronym.occurrences, ids, marks)}
+    return {
+        "text": acronym.text,
+        "known": acronym.known,
+        "count": len(acronym.occurrences),
+        "definitions": sorted({d.expansion for d in acronym.definitions}),
+        "docs": [doc_view[d] for d in acronym.documents],
+        "first": _mention_marks(acronym.occurrences, ids, marks),
+    }
 
 
 def _group(corpus: Corpus, group, ids: _Ids, doc_view) -> dict:
@@ -235,8 +275,7 @@ def _group(corpus: Corpus, group, ids: _Ids, doc_view) -> dict:
     for s, spans in zip(statements, differing_spans([s.text for s in statements])):
         own = [Mark(a, b, "diff") for a, b in spans]
         rows.append({"doc": doc_view[s.doc], "anchor": ids.statement[s.id], "segments": segments(s.text, own)})
-    return {"id": group.id, "similarity": group.similarity, "rows": rows,
-            "docs": len({s.doc for s in statements})}
+    return {"id": group.id, "similarity": group.similarity, "rows": rows, "docs": len({s.doc for s in statements})}
 
 
 def _hash(source: str) -> str:
@@ -250,10 +289,13 @@ def render_html(corpus: Corpus) -> str:
     def load(name: str) -> str:
         return (_TEMPLATES / name).read_text(encoding="utf-8")
 
-    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
     css, js = load("report.css"), load("report.js")
-    csp = (f"default-src 'none'; style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src 'none'; "
-           f"font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src 'none'; "
+        f"font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
     # The style and script are this package's own files, inserted verbatim: their hashes must match.
     return env.get_template("report.html.j2").render(**build(corpus), css=Markup(css), js=Markup(js), csp=csp)

@@ -12,8 +12,23 @@ import json
 import orjson
 
 from .. import __version__
-from ..model import (Acronym, Boilerplate, Corpus, Definition, Document, Entity, Evidence, Fact, Finding, Group,
-                     Mention, Pair, Skipped, Statement, Variant)
+from ..model import (
+    Acronym,
+    Boilerplate,
+    Corpus,
+    Definition,
+    Document,
+    Entity,
+    Evidence,
+    Fact,
+    Finding,
+    Group,
+    Mention,
+    Pair,
+    Skipped,
+    Statement,
+    Variant,
+)
 from ..payloads import Payload
 
 SCHEMA_VERSION = 1
@@ -35,22 +50,38 @@ def to_dict(corpus: Corpus) -> dict:
                 "encoding": d.encoding,
                 "metadata": d.metadata,
                 "warnings": d.warnings,
-                "boilerplate": [{"text": b.text, "start": b.start, "end": b.end, "reason": b.reason}
-                                for b in d.boilerplate],
+                "boilerplate": [
+                    {"text": b.text, "start": b.start, "end": b.end, "reason": b.reason} for b in d.boilerplate
+                ],
                 "text": d.text,
             }
             for d in corpus.documents
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
         "statements": [
-            {"id": s.id, "doc": s.doc, "text": s.text, "start": s.start, "end": s.end,
-             "language": s.language, "role": s.role}
+            {
+                "id": s.id,
+                "doc": s.doc,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "language": s.language,
+                "role": s.role,
+            }
             for s in corpus.statements
         ],
         "facts": [
-            {"kind": f.kind, "statement": f.statement, "doc": f.doc, "start": f.start, "end": f.end,
-             "text": f.text, "value": f.value, "subject": f.subject,
-             **({"low": _number(f.low), "high": _number(f.high)} if f.kind == "quantity" else {})}
+            {
+                "kind": f.kind,
+                "statement": f.statement,
+                "doc": f.doc,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "value": f.value,
+                "subject": f.subject,
+                **({"low": _number(f.low), "high": _number(f.high)} if f.kind == "quantity" else {}),
+            }
             for f in corpus.facts
         ],
         "groups": [
@@ -77,15 +108,27 @@ def to_dict(corpus: Corpus) -> dict:
             }
             for f in corpus.findings
         ],
-        "names": None if corpus.names is None else [
-            {"canonical": e.canonical,
-             "variants": [{"text": v.text, "relation": v.relation, "mentions": [_mention(m) for m in v.mentions]}
-                          for v in e.variants]}
+        "names": None
+        if corpus.names is None
+        else [
+            {
+                "canonical": e.canonical,
+                "variants": [
+                    {"text": v.text, "relation": v.relation, "mentions": [_mention(m) for m in v.mentions]}
+                    for v in e.variants
+                ],
+            }
             for e in corpus.names
         ],
-        "acronyms": None if corpus.acronyms is None else [
-            {"text": a.text, "known": a.known, "occurrences": [_mention(m) for m in a.occurrences],
-             "definitions": [{"expansion": d.expansion, "fits": d.fits, **_mention(d.where)} for d in a.definitions]}
+        "acronyms": None
+        if corpus.acronyms is None
+        else [
+            {
+                "text": a.text,
+                "known": a.known,
+                "occurrences": [_mention(m) for m in a.occurrences],
+                "definitions": [{"expansion": d.expansion, "fits": d.fits, **_mention(d.where)} for d in a.definitions],
+            }
             for a in corpus.acronyms
         ],
     }
@@ -101,36 +144,85 @@ def from_dict(data: dict) -> Corpus:
 
     payloads = {name: detector.payload for name, detector in registry().items()}
     return Corpus(
-        documents=[Document(id=d["id"], path=d["path"], text=d["text"], title=d["title"], metadata=d["metadata"],
-                            language=d["language"], date=d["date"], date_source=d["date_source"],
-                            encoding=d["encoding"], warnings=d["warnings"],
-                            boilerplate=[Boilerplate(b["start"], b["end"], b["text"], b["reason"])
-                                         for b in d["boilerplate"]])
-                   for d in data["documents"]],
+        documents=[
+            Document(
+                id=d["id"],
+                path=d["path"],
+                text=d["text"],
+                title=d["title"],
+                metadata=d["metadata"],
+                language=d["language"],
+                date=d["date"],
+                date_source=d["date_source"],
+                encoding=d["encoding"],
+                warnings=d["warnings"],
+                boilerplate=[Boilerplate(b["start"], b["end"], b["text"], b["reason"]) for b in d["boilerplate"]],
+            )
+            for d in data["documents"]
+        ],
         skipped=[Skipped(s["path"], s["reason"]) for s in data["skipped"]],
-        statements=[Statement(s["id"], s["doc"], s["start"], s["end"], s["text"], s["role"], s["language"])
-                    for s in data["statements"]],
-        facts=[Fact(f["kind"], f["statement"], f["doc"], f["start"], f["end"], f["text"], f["value"], f["subject"],
-                    *((f["low"], float("inf") if f["high"] is None else f["high"]) if f["kind"] == "quantity"
-                      else (None, None)))
-               for f in data["facts"]],
-        groups=[Group(g["id"], g["statements"], [Pair(*p["statements"], p["similarity"]) for p in g["pairs"]])
-                for g in data["groups"]],
-        findings=[Finding(id=f["id"], kind=f["kind"], severity=f["severity"], message=f["message"],
-                          statements=f["statements"], subkind=f["subkind"], group=f["group"], detector=f["detector"],
-                          evidence=[Evidence(e["doc"], e["start"], e["end"], e["text"]) for e in f["evidence"]],
-                          data=payloads.get(f["detector"], Payload).from_dict(f["data"]))
-                  for f in data["findings"]],
+        statements=[
+            Statement(s["id"], s["doc"], s["start"], s["end"], s["text"], s["role"], s["language"])
+            for s in data["statements"]
+        ],
+        facts=[
+            Fact(
+                f["kind"],
+                f["statement"],
+                f["doc"],
+                f["start"],
+                f["end"],
+                f["text"],
+                f["value"],
+                f["subject"],
+                *(
+                    (f["low"], float("inf") if f["high"] is None else f["high"])
+                    if f["kind"] == "quantity"
+                    else (None, None)
+                ),
+            )
+            for f in data["facts"]
+        ],
+        groups=[
+            Group(g["id"], g["statements"], [Pair(*p["statements"], p["similarity"]) for p in g["pairs"]])
+            for g in data["groups"]
+        ],
+        findings=[
+            Finding(
+                id=f["id"],
+                kind=f["kind"],
+                severity=f["severity"],
+                message=f["message"],
+                statements=f["statements"],
+                subkind=f["subkind"],
+                group=f["group"],
+                detector=f["detector"],
+                evidence=[Evidence(e["doc"], e["start"], e["end"], e["text"]) for e in f["evidence"]],
+                data=payloads.get(f["detector"], Payload).from_dict(f["data"]),
+            )
+            for f in data["findings"]
+        ],
         settings=data["settings"],
-        names=None if data.get("names") is None else [
-            Entity(e["canonical"], [Variant(v["text"], v["relation"], [_read_mention(m) for m in v["mentions"]])
-                                    for v in e["variants"]])
-            for e in data["names"]],
-        acronyms=None if data.get("acronyms") is None else [
-            Acronym(a["text"], [_read_mention(m) for m in a["occurrences"]],
-                    [Definition(a["text"], d["expansion"], d["fits"], _read_mention(d)) for d in a["definitions"]],
-                    a["known"])
-            for a in data["acronyms"]],
+        names=None
+        if data.get("names") is None
+        else [
+            Entity(
+                e["canonical"],
+                [Variant(v["text"], v["relation"], [_read_mention(m) for m in v["mentions"]]) for v in e["variants"]],
+            )
+            for e in data["names"]
+        ],
+        acronyms=None
+        if data.get("acronyms") is None
+        else [
+            Acronym(
+                a["text"],
+                [_read_mention(m) for m in a["occurrences"]],
+                [Definition(a["text"], d["expansion"], d["fits"], _read_mention(d)) for d in a["definitions"]],
+                a["known"],
+            )
+            for a in data["acronyms"]
+        ],
     )
 
 

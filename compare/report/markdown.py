@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .context import snippet
 from ..model import Corpus
+from .context import snippet
 from .highlight import differing_spans
 from .text import document_notes, ordered_groups, summary_counts
 
@@ -49,8 +49,9 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
             lines.append(f"- **{f.severity}** `{label}` {_escape(f.message)}")
             for e in f.evidence:
                 before, text, after = snippet(corpus, e)
-                lines.append(f"  - {_escape(e.doc)} [{e.start}:{e.end}]: {_escape(before)}**{_escape(text)}**"
-                             f"{_escape(after)}")
+                lines.append(
+                    f"  - {_escape(e.doc)} [{e.start}:{e.end}]: {_escape(before)}**{_escape(text)}**{_escape(after)}"
+                )
     lines += ["", f"## Statements reported by more than one source ({len(corpus.groups)} groups)", ""]
     for group in ordered_groups(corpus):
         statements = [corpus.statement(s) for s in group.statements]

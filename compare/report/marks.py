@@ -33,8 +33,7 @@ class Segment:
 def segments(text: str, marks: list[Mark], start: int = 0, end: int | None = None) -> list[Segment]:
     """``text[start:end]`` cut at every boundary of ``marks`` that falls inside it."""
     end = len(text) if end is None else end
-    inside = sorted((m for m in marks if m.end > start and m.start < end and m.end > m.start),
-                    key=lambda m: m.start)
+    inside = sorted((m for m in marks if m.end > start and m.start < end and m.end > m.start), key=lambda m: m.start)
     cuts = sorted({start, end, *(max(m.start, start) for m in inside), *(min(m.end, end) for m in inside)})
     out: list[Segment] = []
     active: list[Mark] = []  # a sweep: marks enter at their start and leave at their end
@@ -49,6 +48,13 @@ def segments(text: str, marks: list[Mark], start: int = 0, end: int | None = Non
                 anchors.append(upcoming.id)
             upcoming = next(waiting, None)
         css = list(dict.fromkeys(c for m in active for c in m.css.split()))
-        out.append(Segment(text[a:b], css, [m.id for m in active if m.id], anchors,
-                           next((m.title for m in reversed(active) if m.title), "")))
+        out.append(
+            Segment(
+                text[a:b],
+                css,
+                [m.id for m in active if m.id],
+                anchors,
+                next((m.title for m in reversed(active) if m.title), ""),
+            )
+        )
     return out

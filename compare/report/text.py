@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .context import snippet
-from ..payloads import ProvenanceData
 from ..model import Corpus, Document, Group
+from ..payloads import ProvenanceData
+from .context import snippet
 from .highlight import differing_spans
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -53,8 +53,15 @@ def summary_counts(corpus: Corpus) -> dict[str, int]:
 
 def render_text(corpus: Corpus, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
     _documents(console, corpus)
     if corpus.findings:
         _findings(console, corpus)
@@ -95,8 +102,11 @@ def _findings(console: Console, corpus: Corpus) -> None:
         console.print(line)
         for e in f.evidence:
             before, text, after = snippet(corpus, e)
-            console.print(Text.assemble("          ", (e.doc, "dim"), f"  [{e.start}:{e.end}]  ", before,
-                                        (text, "bold underline"), after))
+            console.print(
+                Text.assemble(
+                    "          ", (e.doc, "dim"), f"  [{e.start}:{e.end}]  ", before, (text, "bold underline"), after
+                )
+            )
     console.print()
 
 
@@ -133,9 +143,11 @@ def _set_aside(console: Console, corpus: Corpus, show_boilerplate: bool) -> None
     if show_boilerplate:
         for d in corpus.documents:
             for b in d.boilerplate:
-                console.print(Text.assemble(("set aside ", "dim"), f"{d.id} [{b.start}:{b.end}] {b.reason}: ",
-                                            (b.text, "dim")))
+                console.print(
+                    Text.assemble(("set aside ", "dim"), f"{d.id} [{b.start}:{b.end}] {b.reason}: ", (b.text, "dim"))
+                )
     elif any(d.boilerplate for d in corpus.documents):
-        console.print(Text("Boilerplate lines were set aside from alignment; --show-boilerplate lists them.",
-                           style="dim"))
+        console.print(
+            Text("Boilerplate lines were set aside from alignment; --show-boilerplate lists them.", style="dim")
+        )
     console.print()

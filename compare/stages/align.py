@@ -66,8 +66,8 @@ class Nearest:
     """
 
     keys: list[str]
-    top: "np.ndarray"
-    scores: "np.ndarray"
+    top: np.ndarray
+    scores: np.ndarray
 
     def to_record(self) -> tuple:
         """Plain values for the memo: keys, k, and the arrays' bytes (int32 rows, float32 scores)."""
@@ -77,7 +77,7 @@ class Nearest:
         return (self.keys, k, self.top.astype(np.int32).tobytes(), self.scores.astype(np.float32).tobytes())
 
     @classmethod
-    def from_record(cls, value) -> "Nearest | None":
+    def from_record(cls, value) -> Nearest | None:
         """The search :meth:`to_record` kept, or None if there is none or it is damaged."""
         import numpy as np
 
@@ -90,8 +90,9 @@ class Nearest:
         return cls(list(keys), top, scores)
 
 
-def kept_search(statements: list[Statement], vectors: "np.ndarray", keys: list[str], memo: "AnalysisMemo",
-                model: str) -> Nearest:
+def kept_search(
+    statements: list[Statement], vectors: np.ndarray, keys: list[str], memo: AnalysisMemo, model: str
+) -> Nearest:
     """The neighbour search, kept between runs per model: a corpus run again, or grown, is searched for
     its new rows only (:func:`update_nearest`)."""
     name = f"{model}:{NEIGHBOURS}"
@@ -100,15 +101,19 @@ def kept_search(statements: list[Statement], vectors: "np.ndarray", keys: list[s
     return nearest
 
 
-def align(statements: list[Statement], vectors: "np.ndarray", threshold: float = DEFAULT_THRESHOLD,
-          margin: float = DEFAULT_MARGIN, neighbours: int = NEIGHBOURS,
-          nearest: Nearest | None = None) -> list[Group]:
+def align(
+    statements: list[Statement],
+    vectors: np.ndarray,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
+    neighbours: int = NEIGHBOURS,
+    nearest: Nearest | None = None,
+) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
     ``nearest``, if given, is the neighbour search already done for exactly these
     rows (:func:`update_nearest`); otherwise it is done here.
     """
-    import numpy as np
 
     if len(statements) != len(vectors):
         raise ValueError("one vector per statement expected")
@@ -129,14 +134,15 @@ def align(statements: list[Statement], vectors: "np.ndarray", threshold: float =
         sims = vecs[local] @ vecs[local].T
         pairs = [
             Pair(ids[a], ids[b], round(float(sims[a, b]), 4))
-            for a in range(len(local)) for b in range(a + 1, len(local))
+            for a in range(len(local))
+            for b in range(a + 1, len(local))
             if docs[local[a]] != docs[local[b]]
         ]
         groups.append(Group(id=f"g{len(groups) + 1}", statements=ids, pairs=pairs))
     return groups
 
 
-def _rows(statements: list[Statement], vectors: "np.ndarray") -> tuple[list[int], "np.ndarray", "np.ndarray"]:
+def _rows(statements: list[Statement], vectors: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
     """The alignable statements' positions, their vectors and their documents' numbers."""
     import numpy as np
 
@@ -148,16 +154,22 @@ def _rows(statements: list[Statement], vectors: "np.ndarray") -> tuple[list[int]
     return usable, vecs, np.array([doc_index[statements[i].doc] for i in usable], dtype=np.int64)
 
 
-def search(statements: list[Statement], vectors: "np.ndarray", keys: list[str],
-           previous: Nearest | None = None) -> Nearest:
+def search(
+    statements: list[Statement], vectors: np.ndarray, keys: list[str], previous: Nearest | None = None
+) -> Nearest:
     """The neighbour search :func:`align` needs for alignable ``statements``, each known by its key in ``keys``."""
     _, vecs, docs = _rows(statements, vectors)
     return update_nearest(vecs, docs, keys, previous)
 
 
-def candidate_pairs(vecs: "np.ndarray", docs: "np.ndarray", threshold: float, margin: float,
-                    neighbours: int, nearest: tuple["np.ndarray", "np.ndarray"] | None = None,
-                    ) -> dict[tuple[int, int], float]:
+def candidate_pairs(
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    margin: float,
+    neighbours: int,
+    nearest: tuple[np.ndarray, np.ndarray] | None = None,
+) -> dict[tuple[int, int], float]:
     """Cross-document pairs (i < j) among each row's ``neighbours`` nearest that pass threshold and margin."""
     import numpy as np
 
@@ -170,13 +182,13 @@ def candidate_pairs(vecs: "np.ndarray", docs: "np.ndarray", threshold: float, ma
         j = int(top[i, col])
         found[(min(int(i), j), max(int(i), j))] = float(scores[i, col])
     return {
-        (i, j): score for (i, j), score in found.items()
-        if score >= margin * (neighbourhood[i] + neighbourhood[j]) / 2
+        (i, j): score for (i, j), score in found.items() if score >= margin * (neighbourhood[i] + neighbourhood[j]) / 2
     }
 
 
-def nearest_cross_document(vecs: "np.ndarray", docs: "np.ndarray", k: int,
-                           index_from: int = INDEX_FROM) -> tuple["np.ndarray", "np.ndarray"]:
+def nearest_cross_document(
+    vecs: np.ndarray, docs: np.ndarray, k: int, index_from: int = INDEX_FROM
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` most similar rows of other documents: (indices, similarities), -inf where there are fewer.
 
     Exact below ``index_from`` rows: one block of the similarity matrix at a time,
@@ -190,8 +202,14 @@ def nearest_cross_document(vecs: "np.ndarray", docs: "np.ndarray", k: int,
     return _exact(vecs, docs, k, range(len(vecs)))
 
 
-def update_nearest(vecs: "np.ndarray", docs: "np.ndarray", keys: list[str], previous: Nearest | None,
-                   k: int = NEIGHBOURS, index_from: int = INDEX_FROM) -> Nearest:
+def update_nearest(
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    keys: list[str],
+    previous: Nearest | None,
+    k: int = NEIGHBOURS,
+    index_from: int = INDEX_FROM,
+) -> Nearest:
     """The neighbour search for rows ``keys``, reusing ``previous`` (an earlier run's) where it still holds.
 
     A row kept from ``previous`` keeps its neighbours and is compared with the new
@@ -228,7 +246,7 @@ def update_nearest(vecs: "np.ndarray", docs: "np.ndarray", keys: list[str], prev
     if len(redo_rows):
         top[redo_rows], scores[redo_rows] = _exact(vecs, docs, k, redo_rows)
     for begin in range(0, len(kept), _BLOCK):  # kept rows against the added ones: merge into their lists
-        rows = kept[begin:begin + _BLOCK]
+        rows = kept[begin : begin + _BLOCK]
         block = vecs[rows] @ vecs[added_rows].T
         block[docs[rows, None] == docs[None, added_rows]] = -np.inf
         merged_top = np.concatenate([top[rows], np.broadcast_to(added_rows, block.shape)], axis=1)
@@ -239,23 +257,23 @@ def update_nearest(vecs: "np.ndarray", docs: "np.ndarray", keys: list[str], prev
     return Nearest(keys, top, scores)
 
 
-def _exact(vecs: "np.ndarray", docs: "np.ndarray", k: int, rows) -> tuple["np.ndarray", "np.ndarray"]:
+def _exact(vecs: np.ndarray, docs: np.ndarray, k: int, rows) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     rows = np.asarray(rows, dtype=np.int64)
     top = np.zeros((len(rows), k), dtype=np.int64)
     scores = np.full((len(rows), k), -np.inf, dtype=np.float32)
     for begin in range(0, len(rows), _BLOCK):
-        chunk = rows[begin:begin + _BLOCK]
+        chunk = rows[begin : begin + _BLOCK]
         block = vecs[chunk] @ vecs.T
         block[docs[chunk, None] == docs[None, :]] = -np.inf  # same document: never a match
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        top[begin:begin + len(block)] = part
-        scores[begin:begin + len(block)] = np.take_along_axis(block, part, axis=1)
+        top[begin : begin + len(block)] = part
+        scores[begin : begin + len(block)] = np.take_along_axis(block, part, axis=1)
     return top, scores
 
 
-def _indexed(vecs: "np.ndarray", docs: "np.ndarray", k: int) -> tuple["np.ndarray", "np.ndarray"]:
+def _indexed(vecs: np.ndarray, docs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     import faiss
     import numpy as np
 
@@ -297,8 +315,9 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sets.groups()
 
 
-def _split(component: list[int], vecs: "np.ndarray", docs: "np.ndarray", threshold: float,
-           edges: dict[tuple[int, int], float]) -> list[list[int]]:
+def _split(
+    component: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+) -> list[list[int]]:
     """The groups of one component; oversized components are first cut at a higher bar."""
     if len(component) > _MAX_DENSE:
         inside = set(component)
@@ -308,8 +327,9 @@ def _split(component: list[int], vecs: "np.ndarray", docs: "np.ndarray", thresho
     return _cliques(component, vecs, docs, threshold, edges)
 
 
-def _cliques(members: list[int], vecs: "np.ndarray", docs: "np.ndarray", threshold: float,
-             edges: dict[tuple[int, int], float]) -> list[list[int]]:
+def _cliques(
+    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+) -> list[list[int]]:
     """Maximal sets whose members all match each other, spanning two or more documents.
 
     Two statements of one document belong together only if they are near-duplicates

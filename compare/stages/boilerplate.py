@@ -17,8 +17,8 @@ Two kinds of rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model import Boilerplate, Span
 
@@ -43,42 +43,74 @@ _NAV_LINK = r"^(?:previous|next|prev|older|newer)(?: (?:article|story|post|news)
 # A publication stamp: nothing but dates, clock times, zones and the words pages put around them
 # ("27 October 2024 19:44 (UTC+04:00)", "Feb 27, 2023, 12:47 AM | Updated: 1:57 pm", "NEWS 19.03.2023 15:33").
 # Months and weekdays in English and in the region's Latin-script languages, written out or cut short.
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-          r"januar|februar|mart|maj|juni?|juli?|avgust|septembar|oktobar|novembar|decembar|"
-          r"janar|shkurt|mars|prill|qershor|korrik|gusht|shtator|tetor|n[eë]ntor|dhjetor)\b\.?")
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
-_STAMP_WORD = (rf"(?:\d{{1,4}}(?:[.:/-]\d{{1,4}}){{0,3}}\.?(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|"
-               r"(?:utc|gmt|cet|cest|msk|eet|eest)(?:[+-−]\d{1,2}(?::\d\d)?)?|updated|published|posted|modified|last|"
-               r"on|at|news|date|time|[|,()•·–—-]+)")
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"januar|februar|mart|maj|juni?|juli?|avgust|septembar|oktobar|novembar|decembar|"
+    r"janar|shkurt|mars|prill|qershor|korrik|gusht|shtator|tetor|n[eë]ntor|dhjetor)\b\.?"
+)
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+)
+_STAMP_WORD = (
+    rf"(?:\d{{1,4}}(?:[.:/-]\d{{1,4}}){{0,3}}\.?(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|"
+    r"(?:utc|gmt|cet|cest|msk|eet|eest)(?:[+-−]\d{1,2}(?::\d\d)?)?|updated|published|posted|modified|last|"
+    r"on|at|news|date|time|[|,()•·–—-]+)"
+)
 # It must hold a date or a time, not just a number ("6,200").
 _HAS_WHEN = rf"(?=.*\d)(?=.*(?:\b{_MONTH}|\b{_WEEKDAY}|\d:\d\d|\d[./-]\d{{1,2}}[./-]\d))"
 _TIMESTAMP = rf"^(?=.{{0,80}}$){_HAS_WHEN}(?:{_STAMP_WORD}[\s,:]*)+$"
 _VIDEO_PLUG = r"^(?:(?:bonus |related )?video\s*:|watch(?: the)? video\b|watch\s*:)"
 
 LINE_RULES: tuple[LineRule, ...] = (
-    _rule("counter", rf"^[\d.,]+\s*{_COUNTER_UNIT}(?:\s+[\d.,]+\s*{_COUNTER_UNIT})*$",
-          'view, comment and share counters ("15254 views 5 comment(s)")'),
-    _rule("timestamp", _TIMESTAMP,
-          'publication stamps: only dates, times and zones ("27 October 2024 19:44 (UTC+04:00)", "Updated: 1:57 pm")'),
-    _rule("photo credit", r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b))",
-          'photo and illustration credits ("Illustration, Photo: Shutterstock")'),
+    _rule(
+        "counter",
+        rf"^[\d.,]+\s*{_COUNTER_UNIT}(?:\s+[\d.,]+\s*{_COUNTER_UNIT})*$",
+        'view, comment and share counters ("15254 views 5 comment(s)")',
+    ),
+    _rule(
+        "timestamp",
+        _TIMESTAMP,
+        'publication stamps: only dates, times and zones ("27 October 2024 19:44 (UTC+04:00)", "Updated: 1:57 pm")',
+    ),
+    _rule(
+        "photo credit",
+        r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b))",
+        'photo and illustration credits ("Illustration, Photo: Shutterstock")',
+    ),
     _rule("disclaimer", r"^disclaimer\s*:", 'site disclaimers ("Disclaimer: The translations are …")'),
-    _rule("share prompt", r"^(?:follow us|share (?:this|on)|subscribe\b|sign up (?:for|to)|like us on|join us on)",
-          'follow, share and subscribe prompts'),
+    _rule(
+        "share prompt",
+        r"^(?:follow us|share (?:this|on)|subscribe\b|sign up (?:for|to)|like us on|join us on)",
+        "follow, share and subscribe prompts",
+    ),
     _rule("tags", r"^(?:tags?|topics?|keywords?)\s*:", 'tag lists ("Tags: Serbia Kosovo …")'),
-    _rule("summary prompt", r"^(?:no time to read\??|get a summary|tl;?dr:?|listen to (?:this|the) article)$",
-          'summary and audio prompts ("No time to read?", "Get a summary")'),
-    _rule("navigation", _NAV_LINK + r"|\s::\s",
-          'previous/next links and breadcrumb trails ("Next Article", "NEXT RTS :: Elections 2023 :: …")'),
-    _rule("related links", r"^(?:read more|read also|also read|related(?: articles| news| stories)?|see also|more on this)\b",
-          '"Read more" and related-article blocks'),
-    _rule("video plug", _VIDEO_PLUG,
-          'video plugs ("Watch the video about …:", "Bonus video:")'),
-    _rule("language note", r"^the (?:article|text|original) is (?:in|written in|available in) [\w ]+\.?$",
-          'notes on the original language ("The article is in Serbian")'),
-    _rule("sign-off", r"^/\S+$|^\(?[\w-]+\.(?:al|rs|ba|me|mk|hr|ru|ua|com|net|org|info|eu)\)?$",
-          'outlet sign-offs ("/Argumentum.al")'),
+    _rule(
+        "summary prompt",
+        r"^(?:no time to read\??|get a summary|tl;?dr:?|listen to (?:this|the) article)$",
+        'summary and audio prompts ("No time to read?", "Get a summary")',
+    ),
+    _rule(
+        "navigation",
+        _NAV_LINK + r"|\s::\s",
+        'previous/next links and breadcrumb trails ("Next Article", "NEXT RTS :: Elections 2023 :: …")',
+    ),
+    _rule(
+        "related links",
+        r"^(?:read more|read also|also read|related(?: articles| news| stories)?|see also|more on this)\b",
+        '"Read more" and related-article blocks',
+    ),
+    _rule("video plug", _VIDEO_PLUG, 'video plugs ("Watch the video about …:", "Bonus video:")'),
+    _rule(
+        "language note",
+        r"^the (?:article|text|original) is (?:in|written in|available in) [\w ]+\.?$",
+        'notes on the original language ("The article is in Serbian")',
+    ),
+    _rule(
+        "sign-off",
+        r"^/\S+$|^\(?[\w-]+\.(?:al|rs|ba|me|mk|hr|ru|ua|com|net|org|info|eu)\)?$",
+        'outlet sign-offs ("/Argumentum.al")',
+    ),
 )
 
 
@@ -100,10 +132,15 @@ _SHORT_LINE = re.compile(r"^(?:\S+\s+){0,24}\S+$")  # a caption or teaser title:
 _CREDIT_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'.-]*\s*){1,6}$")
 
 FOLLOWER_RULES: tuple[FollowerRule, ...] = (
-    FollowerRule("teaser", re.compile(_NAV_LINK, re.I),
-                 (_SHORT_LINE,), "the title of another article after a previous/next link"),
-    FollowerRule("video", re.compile(_VIDEO_PLUG, re.I),
-                 (_SHORT_LINE, _CREDIT_LINE), "the caption and credit line of an embedded video"),
+    FollowerRule(
+        "teaser", re.compile(_NAV_LINK, re.I), (_SHORT_LINE,), "the title of another article after a previous/next link"
+    ),
+    FollowerRule(
+        "video",
+        re.compile(_VIDEO_PLUG, re.I),
+        (_SHORT_LINE, _CREDIT_LINE),
+        "the caption and credit line of an embedded video",
+    ),
 )
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
-from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
 from ..errors import InputError
 from ..model import Boilerplate, Document, Skipped
+from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -50,8 +50,11 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
             raise InputError(str(raw), "no such file or directory")
         if path.is_dir():
             articles = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(p, path)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not _hidden(p, path)
                 and not ignored(p, ignore)
             )
             if not articles:
@@ -86,7 +89,7 @@ def document_ids(paths: list[Path]) -> list[str]:
 
     def name(p: Path) -> str:
         parts = p.with_suffix("").parts
-        return "/".join(parts[-depth[p]:])
+        return "/".join(parts[-depth[p] :])
 
     while True:
         names = [name(p) for p in paths]
@@ -161,8 +164,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """
     import trafilatura  # ~0.4 s to import: only when an HTML file is read
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                         include_tables=False, output_format="python")
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, output_format="python"
+    )
     body = getattr(result, "text", None) if result is not None else None
     if not body:
         body = trafilatura.html2txt(html) or ""
@@ -189,7 +193,7 @@ def _read_header_and_boilerplate(document: Document, metadata: dict[str, str]) -
             break
         metadata.setdefault(match.group(1).lower(), match.group(2).strip())
         header.append(Boilerplate(line.start, line.end, line.text, "header"))
-    content = lines[len(header):]
+    content = lines[len(header) :]
     if not content:
         raise InputError(document.path, "only header lines, no article text")
     declared_title = metadata.pop("title", None)
@@ -204,4 +208,4 @@ def _read_header_and_boilerplate(document: Document, metadata: dict[str, str]) -
     while stamps < len(content) - 1 and is_timestamp(content[stamps].text):
         stamps += 1
     document.title = content[stamps].text
-    document.boilerplate = header + mark_boilerplate(content[:stamps] + content[stamps + 1:])
+    document.boilerplate = header + mark_boilerplate(content[:stamps] + content[stamps + 1 :])

@@ -15,16 +15,17 @@ What is left for the corpus-wide stages is the comparison across articles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..analysis import facts
-from . import language
 from ..detect import registry
 from ..infra.memo import AnalysisMemo, document_key
-from ..model import Document, Role, Statement
 from ..infra.processes import can_fork, forked_map, usable_cores
+from ..model import Document, Role, Statement
+from . import language
 from .segment import segment
 
 STATEMENTS, FACTS = "statements", "facts"
@@ -50,8 +51,10 @@ class DocumentStatements(NamedTuple):
 
 
 #: How each stage's record is rebuilt from the plain tuples the memo keeps (the detectors' steps are plain data).
-_RECORDS: dict[str, Callable[[Any], Any]] = {STATEMENTS: DocumentStatements.from_plain,
-                                             FACTS: facts.DocumentFacts.from_plain}
+_RECORDS: dict[str, Callable[[Any], Any]] = {
+    STATEMENTS: DocumentStatements.from_plain,
+    FACTS: facts.DocumentFacts.from_plain,
+}
 
 
 def _plain(value: Any) -> Any:
@@ -61,6 +64,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
 #: New articles from which a process pool pays for its start-up (measured: docs/benchmarks.md).
 PARALLEL_FROM = 100
 
@@ -77,8 +82,13 @@ class DocumentAnalyses:
     keys: dict[str, str] = field(default_factory=dict)  #: document id → memo key (none without a memo)
 
 
-def analyse_documents(documents: list[Document], detectors: list[str], memo: AnalysisMemo | None = None,
-                      workers: int | None = None, parallel_from: int = PARALLEL_FROM) -> DocumentAnalyses:
+def analyse_documents(
+    documents: list[Document],
+    detectors: list[str],
+    memo: AnalysisMemo | None = None,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+) -> DocumentAnalyses:
     """Segment, detect languages, read facts and run the per-document steps of ``detectors`` (those that
     have one) over ``documents``: from ``memo`` where it has every value of a document, else worked out
     here, on ``workers`` processes (default: the usable cores) when at least ``parallel_from`` are new."""
@@ -104,14 +114,25 @@ def analyse_documents(documents: list[Document], detectors: list[str], memo: Ana
     for document in documents:
         document.language, rows = values[document.id][STATEMENTS]
         statements.extend(
-            Statement(id=f"{document.id}#{n}", doc=document.id, start=row.start, end=row.end,
-                      text=document.text[row.start:row.end], role=row.role, language=row.language)
-            for n, row in enumerate(rows, start=1))
+            Statement(
+                id=f"{document.id}#{n}",
+                doc=document.id,
+                start=row.start,
+                end=row.end,
+                text=document.text[row.start : row.end],
+                role=row.role,
+                language=row.language,
+            )
+            for n, row in enumerate(rows, start=1)
+        )
     return DocumentAnalyses(
         statements=statements,
         facts={d.id: values[d.id][FACTS] for d in documents},
         steps={name: {d.id: values[d.id][f"detect:{name}"] for d in documents} for name in steps},
-        analysed=len(todo), processes=processes, keys=keys)
+        analysed=len(todo),
+        processes=processes,
+        keys=keys,
+    )
 
 
 def _same(value: Any) -> Any:
@@ -124,8 +145,9 @@ def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, An
     language.annotate(document, statements)
     detectors = registry()
     out: dict[str, Any] = {
-        STATEMENTS: DocumentStatements(document.language,
-                                       [StatementRow(s.start, s.end, s.role, s.language) for s in statements]),
+        STATEMENTS: DocumentStatements(
+            document.language, [StatementRow(s.start, s.end, s.role, s.language) for s in statements]
+        ),
         FACTS: facts.document_facts(document, statements),
     }
     for name in steps:
@@ -133,8 +155,9 @@ def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, An
     return out
 
 
-def _analyse_all(documents: list[Document], steps: tuple[str, ...], workers: int | None,
-                 parallel_from: int) -> tuple[list[dict[str, Any]], int]:
+def _analyse_all(
+    documents: list[Document], steps: tuple[str, ...], workers: int | None, parallel_from: int
+) -> tuple[list[dict[str, Any]], int]:
     workers = workers or usable_cores()
     if len(documents) < max(parallel_from, 2) or workers < 2 or not can_fork():
         return [analyse_document(document, steps) for document in documents], 1

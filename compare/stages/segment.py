@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .boilerplate import lines_with_offsets
 from ..model import Document, Statement
+from .boilerplate import lines_with_offsets
 
 #: Words that end with a period without ending a sentence (compared lower-case, without the dot).
 ABBREVIATIONS = frozenset(
@@ -58,8 +58,14 @@ def segment(document: Document) -> list[Statement]:
         title_seen = True
         for s, e in spans:
             statements.append(
-                Statement(id=f"{document.id}#{len(statements) + 1}", doc=document.id,
-                          start=s, end=e, text=document.text[s:e], role=role)
+                Statement(
+                    id=f"{document.id}#{len(statements) + 1}",
+                    doc=document.id,
+                    start=s,
+                    end=e,
+                    text=document.text[s:e],
+                    role=role,
+                )
             )
     return statements
 
@@ -70,10 +76,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraph = text[start:end]
     sentence_start = 0
     for match in _CANDIDATE.finditer(paragraph):
-        following = paragraph[match.end():match.end() + 2]
+        following = paragraph[match.end() : match.end() + 2]
         if not following or not _opens_sentence(following):
             continue
-        if _is_abbreviation(paragraph[:match.end()].rstrip()):
+        if _is_abbreviation(paragraph[: match.end()].rstrip()):
             continue
         sentence_end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         spans.append((start + sentence_start, start + sentence_end))

@@ -11,11 +11,11 @@ sources; the JSON report lists them so a reader can see what was compared.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
 from . import dates, people, places, quantities
-
 
 
 class FactRow(NamedTuple):
@@ -61,8 +61,10 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
         if own.date:
             document.date, document.date_source = own.date, own.source
         for statement, rows in zip(statements, own.rows):
-            found = [Fact(r.kind, statement.id, statement.doc, r.start, r.end, r.text, r.value, r.subject, r.low,
-                          r.high) for r in rows]
+            found = [
+                Fact(r.kind, statement.id, statement.doc, r.start, r.end, r.text, r.value, r.subject, r.low, r.high)
+                for r in rows
+            ]
             found += places.extract(statement, known_places)
             facts.extend(sorted(found, key=lambda f: (f.start, f.kind)))
     return facts

@@ -21,15 +21,29 @@ import re
 
 from ...model import Document, Fact, Statement
 
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december"]
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_NUMBER = {name: n for n, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTH_NUMBER.update({name[:3]: n for name, n in list(_MONTH_NUMBER.items())})
 _MONTH_NUMBER["sept"] = 9
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_M = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
-      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_M = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
@@ -37,25 +51,48 @@ _PATTERNS = [
     # 20 November 2023 / 24th of September
     ("dmy", re.compile(rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_M.format(g='m')}(?:,?\s+{_YEAR.format(g='y')})?\b")),
     # September 24, 2023 / March 10 and 11 / Sept. 24
-    ("mdy", re.compile(rf"\b{_M.format(g='m')}\s+{_DAY.format(g='d')}(?:\s*(?:and|-|–|&)\s*{_DAY.format(g='d2')})?"
-                       rf"(?:,?\s+{_YEAR.format(g='y')})?\b(?![.,]?\d)")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_M.format(g='m')}\s+{_DAY.format(g='d')}(?:\s*(?:and|-|–|&)\s*{_DAY.format(g='d2')})?"
+            rf"(?:,?\s+{_YEAR.format(g='y')})?\b(?![.,]?\d)"
+        ),
+    ),
     # 24.09.2023 / 2023-09-24
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b\.?")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # late September 2023 / in May / May this year
-    ("my", re.compile(rf"(?:\b(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?\b{_M.format(g='m')}"
-                      rf"(?:,?\s+{_YEAR.format(g='y')}|\s+(?P<rel>this|last|next)\s+year)?\b")),
+    (
+        "my",
+        re.compile(
+            rf"(?:\b(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?\b{_M.format(g='m')}"
+            rf"(?:,?\s+{_YEAR.format(g='y')}|\s+(?P<rel>this|last|next)\s+year)?\b"
+        ),
+    ),
     ("year", re.compile(rf"\b{_YEAR.format(g='y')}\b(?![.,:]?\d)")),
-    ("relative", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b|\b(?P<ago>a|one|two|three|\d) days? ago\b",
-                            re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until))\s+)?"
-                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<word>today|yesterday|tomorrow|tonight)\b|\b(?P<ago>a|one|two|three|\d) days? ago\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until))\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
 ]
 _PATTERN_OF = dict(_PATTERNS)
-_TIME = re.compile(r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
-                   r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?")
+_TIME = re.compile(
+    r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?"
+)
 #: A capitalised "May" is a month only in a date-like context (not "May God …").
-_MAY_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|by|from|early|mid|late|last|this|next|during)\s+$)", re.IGNORECASE)
+_MAY_CONTEXT = re.compile(
+    r"(?:\b(?:in|on|of|since|until|by|from|early|mid|late|last|this|next|during)\s+$)", re.IGNORECASE
+)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -115,9 +152,18 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
         if values and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
             for value in values if isinstance(values, list) else [values]:
-                facts.append(Fact(kind=kind, statement=statement.id, doc=statement.doc,
-                                  start=statement.start + start, end=statement.start + end,
-                                  text=text[start:end], value=value, subject="when" if kind == "date" else "clock"))
+                facts.append(
+                    Fact(
+                        kind=kind,
+                        statement=statement.id,
+                        doc=statement.doc,
+                        start=statement.start + start,
+                        end=statement.start + end,
+                        text=text[start:end],
+                        value=value,
+                        subject="when" if kind == "date" else "clock",
+                    )
+                )
 
     for m in _TIME.finditer(text):  # first, so "01:00" is never read as a day
         add("time", m.start(), m.end(), _time_value(m))
@@ -141,8 +187,13 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         return values
     if kind == "my":
         month = _month(m.group("m"))
-        if m.group("m") == "May" and not m.group("y") and not m.group("rel") and not m.group("part") \
-                and not _MAY_CONTEXT.search(text[:m.start()]):
+        if (
+            m.group("m") == "May"
+            and not m.group("y")
+            and not m.group("rel")
+            and not m.group("part")
+            and not _MAY_CONTEXT.search(text[: m.start()])
+        ):
             return None
         if m.group("y"):
             year = int(m.group("y"))
@@ -152,7 +203,7 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
             year = _infer_year(month, today)
         return _iso(year, month, None)
     if kind == "year":
-        after = text[m.end():m.end() + 12].lower()
+        after = text[m.end() : m.end() + 12].lower()
         if re.match(r"\s*(?:troops|soldiers|police|people|officers)", after):
             return None  # "2000 troops" is a count
         return str(int(m.group("y")))
@@ -168,12 +219,14 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         return _iso(day.year, day.month, day.day)
     if kind == "weekday":
         weekday = _WEEKDAYS.index(m.group("wd").lower())
-        after = text[m.end():m.end() + 30]
+        after = text[m.end() : m.end() + 30]
         if re.match(r"\s*[(,]?\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)", after):
             return None  # "on Monday (20 November 2023)": the date itself is extracted
         if not today:
             return f"weekday:{m.group('wd')}"
-        future = (m.group("which") or "").lower() == "next" or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
+        future = (m.group("which") or "").lower() == "next" or bool(
+            re.search(r"\b(?:will|shall|is due|is expected)\b", text)
+        )
         delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
         day = today + dt.timedelta(days=delta)
         return _iso(day.year, day.month, day.day)

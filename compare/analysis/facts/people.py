@@ -20,39 +20,77 @@ from .tokens import fold
 _UPPER = "A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚ"
 _LOWER = "a-zà-ÿčćšžđëöüçğışřůý"
 _PERSON = rf"[{_UPPER}][{_LOWER}’'-]+(?:\s+[{_UPPER}][{_LOWER}’'-]+){{0,2}}(?![\w’'])"
-_TITLES = (r"Prime Minister|Deputy Prime Minister|President|Vice[- ]President|Secretary[- ]General|Speaker|"
-           r"Foreign Minister|Defen[cs]e Minister|Interior Minister|Minister|Commander|Ambassador|Chancellor|Mayor|"
-           r"Spokes(?:person|man|woman)|Director|Chairman|Chairwoman|Envoy|Rapporteur|Patriarch|King|Queen")
-_RANKS = r"(?:(?:Major|Lieutenant|Brigadier)\s+General\s+|General\s+|Colonel\s+|Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Lord\s+)?"
+_TITLES = (
+    r"Prime Minister|Deputy Prime Minister|President|Vice[- ]President|Secretary[- ]General|Speaker|"
+    r"Foreign Minister|Defen[cs]e Minister|Interior Minister|Minister|Commander|Ambassador|Chancellor|Mayor|"
+    r"Spokes(?:person|man|woman)|Director|Chairman|Chairwoman|Envoy|Rapporteur|Patriarch|King|Queen"
+)
+_RANKS = (
+    r"(?:(?:Major|Lieutenant|Brigadier)\s+General\s+|General\s+|Colonel\s+"
+    r"|Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Lord\s+)?"
+)
 #: Words before a title that say which body the title is held in.
-_AFFILIATIONS = {"kosovo": "kosovo", "kosovar": "kosovo", "serbian": "serbia", "serbia": "serbia", "nato": "nato",
-                 "kfor": "kfor", "eu": "eu", "albanian": "albania", "albania": "albania", "russian": "russia",
-                 "us": "united states", "american": "united states", "u.s.": "united states", "croatian": "croatia",
-                 "bosnian": "bosnia", "montenegrin": "montenegro", "german": "germany", "french": "france",
-                 "british": "united kingdom", "alliance": "nato", "un": "un", "eulex": "eulex"}
+_AFFILIATIONS = {
+    "kosovo": "kosovo",
+    "kosovar": "kosovo",
+    "serbian": "serbia",
+    "serbia": "serbia",
+    "nato": "nato",
+    "kfor": "kfor",
+    "eu": "eu",
+    "albanian": "albania",
+    "albania": "albania",
+    "russian": "russia",
+    "us": "united states",
+    "american": "united states",
+    "u.s.": "united states",
+    "croatian": "croatia",
+    "bosnian": "bosnia",
+    "montenegrin": "montenegro",
+    "german": "germany",
+    "french": "france",
+    "british": "united kingdom",
+    "alliance": "nato",
+    "un": "un",
+    "eulex": "eulex",
+}
 _NOT_AFF = r"(?!(?:Prime|Deputy|Vice|Foreign|Defen[cs]e|Interior|Secretary|Major|Lieutenant|The)\b)"
 _BODY_OF = r"(?:(?:Republic|Parliament|Government|Assembly|State)\s+of\s+(?:the\s+)?)?"
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?P<former>former|ex-|then)\s+)?(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})\s+{_RANKS}(?P<name>{_PERSON})")
+    rf"(?:\b(?P<former>former|ex-|then)\s+)?(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})\s+{_RANKS}(?P<name>{_PERSON})"
+)
 _TITLE_AFTER = re.compile(
     rf"(?P<name>{_PERSON})\s*[,(]\s*(?:the\s+)?(?:{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?(?P<title>{_TITLES})"
-    rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z][\w]*))?")
+    rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z][\w]*))?"
+)
 _TITLE_OF_NAME = re.compile(
-    rf"\b(?P<title>{_TITLES})\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z]\w*),\s+{_RANKS}(?P<name>{_PERSON})")
+    rf"\b(?P<title>{_TITLES})\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z]\w*),\s+{_RANKS}(?P<name>{_PERSON})"
+)
 #: Capitalised words that are not names when they open a "name".
-_NOT_NAMES = frozenset(fold(w) for w in """As The A An This That He She It They We I Mr Mrs Ms Dr Lord But And However Although
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in """As The A An This That He She It They We I Mr Mrs Ms Dr Lord But And However Although
 Serbia Kosovo NATO KFOR Belgrade Pristina Brussels Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-""".split())
+""".split()
+)
 
-_SAYS = (r"said|says|added|adds|stated|states|stressed|emphasi[sz]ed|noted|claimed|claims|replied|warned|explained|"
-         r"declared|concluded|continued|told\s+\w+(?:\s+\w+)?|wrote|underlined|announced|insisted|argued|asked")
-_WHO = (rf"(?P<GROUP>(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:official|head of \w+|spokes\w+|president|minister|"
-        rf"secretary general|source|diplomat|commander|ambassador|envoy)|he|she|they|"
-        rf"(?!(?:As|If|When|While|After|Before|Although|But|And|Speaking)\s){_PERSON})")
-_AFTER_QUOTE = re.compile(rf"^\s*[,.]?\s*(?:(?:{_SAYS})\s+{_WHO.replace('GROUP', 'who')}|{_WHO.replace('GROUP', 'who2')}\s+(?:{_SAYS}))\b")
+_SAYS = (
+    r"said|says|added|adds|stated|states|stressed|emphasi[sz]ed|noted|claimed|claims|replied|warned|explained|"
+    r"declared|concluded|continued|told\s+\w+(?:\s+\w+)?|wrote|underlined|announced|insisted|argued|asked"
+)
+_WHO = (
+    rf"(?P<GROUP>(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:official|head of \w+|spokes\w+|president|minister|"
+    rf"secretary general|source|diplomat|commander|ambassador|envoy)|he|she|they|"
+    rf"(?!(?:As|If|When|While|After|Before|Although|But|And|Speaking)\s){_PERSON})"
+)
+_AFTER_QUOTE = re.compile(
+    rf"^\s*[,.]?\s*(?:(?:{_SAYS})\s+{_WHO.replace('GROUP', 'who')}|{_WHO.replace('GROUP', 'who2')}\s+(?:{_SAYS}))\b"
+)
 _BEFORE_QUOTE = re.compile(rf"{_WHO.replace('GROUP', 'who')}\s+(?:also\s+)?(?:{_SAYS})(?:\s+that)?\s*[:,]?\s*$")
-_REPORTED = re.compile(rf"(?<!\bAs )(?<!\bas )\b(?:{_WHO.replace('GROUP', 'who')})\s+(?:also\s+|then\s+|later\s+)?(?:{_SAYS})\b"
-                       rf"|\baccording to\s+{_WHO.replace('GROUP', 'who2')}")
+_REPORTED = re.compile(
+    rf"(?<!\bAs )(?<!\bas )\b(?:{_WHO.replace('GROUP', 'who')})\s+(?:also\s+|then\s+|later\s+)?(?:{_SAYS})\b"
+    rf"|\baccording to\s+{_WHO.replace('GROUP', 'who2')}"
+)
 _QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"[^\"\n]+\"")
 
 
@@ -66,12 +104,27 @@ def roles(statement: Statement) -> list[Fact]:
             if not name:
                 continue
             title = re.sub(r"[- ]+", " ", m.group("title").lower())
-            aff = next((_AFFILIATIONS[a.lower()] for a in (m.groupdict().get("aff"), m.groupdict().get("aff2"))
-                        if a and a.lower() in _AFFILIATIONS), "")
+            aff = next(
+                (
+                    _AFFILIATIONS[a.lower()]
+                    for a in (m.groupdict().get("aff"), m.groupdict().get("aff2"))
+                    if a and a.lower() in _AFFILIATIONS
+                ),
+                "",
+            )
             value = f"{title} of {aff}" if aff else title
-            facts.append(Fact(kind="role", statement=statement.id, doc=statement.doc,
-                              start=statement.start + m.start(), end=statement.start + m.end(),
-                              text=m.group(), value=value, subject=person_key(name)))
+            facts.append(
+                Fact(
+                    kind="role",
+                    statement=statement.id,
+                    doc=statement.doc,
+                    start=statement.start + m.start(),
+                    end=statement.start + m.end(),
+                    text=m.group(),
+                    value=value,
+                    subject=person_key(name),
+                )
+            )
     # One fact per person per statement: the longest reading wins.
     best: dict[str, Fact] = {}
     for f in facts:
@@ -97,13 +150,13 @@ def attributions(document: Document, statements: list[Statement]) -> list[Fact]:
     attributed: set[str] = set()
     for quote in _QUOTES.finditer(text):
         who = None
-        after = _AFTER_QUOTE.match(text[quote.end():quote.end() + 120].split("\n")[0])
+        after = _AFTER_QUOTE.match(text[quote.end() : quote.end() + 120].split("\n")[0])
         if after:
             g = "who" if after.group("who") else "who2"
             who = (quote.end() + after.start(g), quote.end() + after.end(g), after.group(g))
         else:
             line_start = text.rfind("\n", 0, quote.start()) + 1
-            before = _BEFORE_QUOTE.search(text[max(line_start, quote.start() - 120):quote.start()])
+            before = _BEFORE_QUOTE.search(text[max(line_start, quote.start() - 120) : quote.start()])
             if before:
                 offset = max(line_start, quote.start() - 120)
                 who = (offset + before.start("who"), offset + before.end("who"), before.group("who"))
@@ -128,17 +181,27 @@ def _unquoted(text: str) -> str:
     return _QUOTES.sub(lambda m: " " * len(m.group()), text)
 
 
-_LEADING_TITLE = re.compile(r"^(?:(?:Secretary|General|Major|Lieutenant|President|Prime|Minister|Commander|Speaker|Dr|Mr|Ms|Mrs|Lord)\.?\s+)+(?=[A-Z])")
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:Secretary|General|Major|Lieutenant|President|Prime|Minister|Commander|Speaker|Dr|Mr|Ms|Mrs|Lord)\.?\s+)+(?=[A-Z])"
+)
 
 
 def _attribution(statement: Statement, start: int, end: int, who: str) -> Fact:
     title = _LEADING_TITLE.match(who)
     if title:  # "General Jens Stoltenberg" → "Jens Stoltenberg"
-        start, who = start + title.end(), who[title.end():]
+        start, who = start + title.end(), who[title.end() :]
     name = _clean_name(who) if who[:1].isupper() else ""
     value = person_key(name) if name and fold(name.split()[0]) not in ("an", "the") else ""
-    return Fact(kind="attribution", statement=statement.id, doc=statement.doc, start=start, end=end,
-                text=who, value=value, subject="speaker")
+    return Fact(
+        kind="attribution",
+        statement=statement.id,
+        doc=statement.doc,
+        start=start,
+        end=end,
+        text=who,
+        value=value,
+        subject="speaker",
+    )
 
 
 def compatible_roles(a: str, b: str) -> bool:

@@ -23,26 +23,34 @@ from .tokens import fold
 _NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"
 _LOCATIVE = re.compile(
     rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:nearby\s+)?"
-    rf"(?:(?:village|town|city|municipality|settlement|area|region|district|monastery)\s+of\s+)?(?P<name>{_NAME})")
+    rf"(?:(?:village|town|city|municipality|settlement|area|region|district|monastery)\s+of\s+)?(?P<name>{_NAME})"
+)
 _MUNICIPALITY = re.compile(rf"\b(?:the\s+)?(?P<name>{_NAME})\s+municipality\b|\bmunicipality\s+of\s+(?P<name2>{_NAME})")
 _CONTAINED = re.compile(
     rf"(?P<place>{_NAME})\s*,?\s+(?:in\s+(?:the\s+)?(?:municipality\s+of\s+(?P<c1>{_NAME})|(?P<c2>{_NAME})\s+municipality)"
-    rf"|of\s+(?P<c3>{_NAME})\b)")
+    rf"|of\s+(?P<c3>{_NAME})\b)"
+)
 #: Never places, though they follow "in": months, weekdays, institutions, languages.
-NOT_PLACES = frozenset(fold(w) for w in """
+NOT_PLACES = frozenset(
+    fold(w)
+    for w in """
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday The This That These Those His Her Their Our Its Parliament Assembly Government Union
 Association Community Alliance Army Police Republic Federation Council Commission Agreement Dayton President Prime
 Minister Secretary General Speaker Mr Mrs Ms Dr Lord Sir Facebook Twitter Viber Partnership Peace Western Eastern
 Northern Southern European World International Orthodox Serbian Albanian Russian English Croatian Bosnian Bulgarian
 Kosovar Serb Serbs Albanians Belgrade's Pristina's North South East West Today Tomorrow Camp Mission Office Ministry
-""".split())
+""".split()
+)
 #: Containers that contain everything in these stories: never compared.
-COUNTRIES = frozenset(fold(w) for w in """
+COUNTRIES = frozenset(
+    fold(w)
+    for w in """
 Kosovo Serbia Bosnia Herzegovina BiH Montenegro Albania Croatia Macedonia Russia Ukraine Belgium Bulgaria Greece Spain
 Slovakia Cyprus Romania Germany France Italy Turkey Europe Balkans Metohija Yugoslavia America China Brazil India
 United Kingdom States
-""".split())
+""".split()
+)
 
 
 def gazetteer(statements: list[Statement]) -> set[str]:
@@ -99,5 +107,13 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
 
 
 def _fact(statement: Statement, kind: str, start: int, end: int, value: str, subject: str) -> Fact:
-    return Fact(kind=kind, statement=statement.id, doc=statement.doc, start=statement.start + start,
-                end=statement.start + end, text=statement.text[start:end], value=value, subject=subject)
+    return Fact(
+        kind=kind,
+        statement=statement.id,
+        doc=statement.doc,
+        start=statement.start + start,
+        end=statement.start + end,
+        text=statement.text[start:end],
+        value=value,
+        subject=subject,
+    )

@@ -19,67 +19,175 @@ import re
 from ...model import Fact, Statement
 from .tokens import Token, tokens
 
-_UNITS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
 _TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_ORDINALS = {w: n for n, w in enumerate(
-    "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()) if n}
+_ORDINALS = {
+    w: n
+    for n, w in enumerate("_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+    if n
+}
 #: Words that name a count only vaguely, as the interval they allow.
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-          "several": (3, 9), "few": (2, 5), "handful": (3, 6), "tens": (20, 99)}
+_VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "several": (3, 9),
+    "few": (2, 5),
+    "handful": (3, 6),
+    "tens": (20, 99),
+}
 
 #: Qualifier words before a number → how they widen its interval.
 _QUALIFIERS = [
-    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
-    (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
-    (("in", "excess", "of"), "more_than"), (("above",), "more_than"),
-    (("fewer", "than"), "less_than"), (("less", "than"), "less_than"), (("under",), "less_than"),
-    (("up", "to"), "at_most"), (("at", "most"), "at_most"), (("as", "many", "as"), "at_most"),
-    (("about",), "about"), (("around",), "about"), (("approximately",), "about"), (("roughly",), "about"),
-    (("some",), "about"), (("an", "estimated"), "about"), (("estimated",), "about"), (("nearly",), "nearly"),
-    (("almost",), "nearly"), (("close", "to"), "nearly"), (("just", "under"), "nearly"),
+    (("at", "least"), "at_least"),
+    (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"),
+    (("more", "than"), "more_than"),
+    (("over",), "more_than"),
+    (("upwards", "of"), "more_than"),
+    (("in", "excess", "of"), "more_than"),
+    (("above",), "more_than"),
+    (("fewer", "than"), "less_than"),
+    (("less", "than"), "less_than"),
+    (("under",), "less_than"),
+    (("up", "to"), "at_most"),
+    (("at", "most"), "at_most"),
+    (("as", "many", "as"), "at_most"),
+    (("about",), "about"),
+    (("around",), "about"),
+    (("approximately",), "about"),
+    (("roughly",), "about"),
+    (("some",), "about"),
+    (("an", "estimated"), "about"),
+    (("estimated",), "about"),
+    (("nearly",), "nearly"),
+    (("almost",), "nearly"),
+    (("close", "to"), "nearly"),
+    (("just", "under"), "nearly"),
 ]
 
 #: Counted nouns → the class they are compared under.
 _CLASSES = {
-    "police": "police", "policeman": "police", "policemen": "police", "policemen's": "police",
-    "officer": "police", "officers": "police", "cop": "police", "cops": "police", "policewoman": "police",
-    "soldier": "soldiers", "soldiers": "soldiers", "troop": "soldiers", "troops": "soldiers",
-    "peacekeeper": "soldiers", "peacekeepers": "soldiers", "servicemen": "soldiers", "serviceman": "soldiers",
-    "attacker": "attackers", "attackers": "attackers", "gunman": "attackers", "gunmen": "attackers",
-    "militant": "attackers", "militants": "attackers", "fighter": "attackers", "fighters": "attackers",
-    "terrorist": "attackers", "terrorists": "attackers", "assailant": "attackers", "assailants": "attackers",
-    "insurgents": "attackers", "paramilitaries": "attackers", "men": "attackers",
-    "protester": "protesters", "protesters": "protesters", "protestor": "protesters", "protestors": "protesters",
-    "demonstrator": "protesters", "demonstrators": "protesters", "rioter": "protesters", "rioters": "protesters",
-    "civilian": "civilians", "civilians": "civilians",
-    "people": "people", "person": "people", "persons": "people", "individuals": "people",
+    "police": "police",
+    "policeman": "police",
+    "policemen": "police",
+    "policemen's": "police",
+    "officer": "police",
+    "officers": "police",
+    "cop": "police",
+    "cops": "police",
+    "policewoman": "police",
+    "soldier": "soldiers",
+    "soldiers": "soldiers",
+    "troop": "soldiers",
+    "troops": "soldiers",
+    "peacekeeper": "soldiers",
+    "peacekeepers": "soldiers",
+    "servicemen": "soldiers",
+    "serviceman": "soldiers",
+    "attacker": "attackers",
+    "attackers": "attackers",
+    "gunman": "attackers",
+    "gunmen": "attackers",
+    "militant": "attackers",
+    "militants": "attackers",
+    "fighter": "attackers",
+    "fighters": "attackers",
+    "terrorist": "attackers",
+    "terrorists": "attackers",
+    "assailant": "attackers",
+    "assailants": "attackers",
+    "insurgents": "attackers",
+    "paramilitaries": "attackers",
+    "men": "attackers",
+    "protester": "protesters",
+    "protesters": "protesters",
+    "protestor": "protesters",
+    "protestors": "protesters",
+    "demonstrator": "protesters",
+    "demonstrators": "protesters",
+    "rioter": "protesters",
+    "rioters": "protesters",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "people": "people",
+    "person": "people",
+    "persons": "people",
+    "individuals": "people",
     # Ethnic plurals name who was counted without saying which side they were on.
-    "serbs": "serbs", "albanians": "albanians",
+    "serbs": "serbs",
+    "albanians": "albanians",
 }
 #: "members of the Kosovo Police" / "members of KFOR": the class comes from the body.
-_BODIES = {"police": "police", "kfor": "soldiers", "army": "soldiers", "nato": "soldiers", "eulex": "police",
-           "forces": "soldiers", "military": "soldiers", "troops": "soldiers", "mission": "soldiers"}
+_BODIES = {
+    "police": "police",
+    "kfor": "soldiers",
+    "army": "soldiers",
+    "nato": "soldiers",
+    "eulex": "police",
+    "forces": "soldiers",
+    "military": "soldiers",
+    "troops": "soldiers",
+    "mission": "soldiers",
+}
 #: What happened to the counted people.
 _OUTCOMES = {
-    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "deaths": "killed",
-    "death": "killed", "slain": "killed", "fatalities": "killed", "lives": "killed", "perished": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured", "injuring": "injured",
-    "wounding": "injured", "arrested": "arrested", "detained": "arrested", "apprehended": "arrested",
-    "custody": "arrested", "arrests": "arrested", "deployed": "deployed", "deployment": "deployed",
-    "deploy": "deployed", "additional": "deployed", "reinforcements": "deployed", "reinforce": "deployed",
-    "increase": "deployed", "sent": "deployed", "send": "deployed", "evacuated": "evacuated",
-    "displaced": "displaced", "missing": "missing", "kidnapped": "kidnapped", "abducted": "kidnapped",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "dies": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "slain": "killed",
+    "fatalities": "killed",
+    "lives": "killed",
+    "perished": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "injuring": "injured",
+    "wounding": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "apprehended": "arrested",
+    "custody": "arrested",
+    "arrests": "arrested",
+    "deployed": "deployed",
+    "deployment": "deployed",
+    "deploy": "deployed",
+    "additional": "deployed",
+    "reinforcements": "deployed",
+    "reinforce": "deployed",
+    "increase": "deployed",
+    "sent": "deployed",
+    "send": "deployed",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+    "missing": "missing",
+    "kidnapped": "kidnapped",
+    "abducted": "kidnapped",
 }
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
 _PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
 _ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
 _OUTCOME_WINDOW = 10
-_STOP = frozenset("the a an of in on at to and or by for with from since until as that which than per its their his her".split())
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_STOP = frozenset(
+    "the a an of in on at to and or by for with from since until as that which than per its their his her".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _CLAUSE_END = frozenset(".;:?!")
 _DIGITS = re.compile(r"^(\d{1,3}(?:([,.])\d{3})+|\d+(?:[.,]\d+)?)(st|nd|rd|th|%)?$")
 
@@ -89,7 +197,7 @@ _NUMBER_STARTS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | fro
 
 
 def _number_word_parts(word: str) -> list[str] | None:
-    """"forty-one" → ["forty", "one"]; None if the word is not (a hyphenated run of) number words."""
+    """ "forty-one" → ["forty", "one"]; None if the word is not (a hyphenated run of) number words."""
     parts = re.split(r"[-‐]", word)
     return parts if all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts) else None
 
@@ -102,10 +210,8 @@ def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None
     m = _DIGITS.match(tokens_[i].text)
     if m:
         digits, separator, suffix = m.group(1), m.group(2), m.group(3)
-        if separator:  # thousands in either convention: "1,000" and "4.500"
-            value = float(re.sub(r"[,.]", "", digits))
-        else:
-            value = float(digits.replace(",", "."))
+        # With a separator it marks thousands in either convention ("1,000", "4.500"); alone, a decimal comma.
+        value = float(re.sub(r"[,.]", "", digits)) if separator else float(digits.replace(",", "."))
         used = 1
         if i + 1 < len(tokens_) and tokens_[i + 1].lower in _SCALES:
             value *= _SCALES[tokens_[i + 1].lower]
@@ -115,7 +221,11 @@ def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None
         return float(_ORDINALS[word]), 1, True
     parts = _number_word_parts(word)
     if parts is None:
-        if word in ("a", "an", "one") and i + 1 < len(tokens_) and tokens_[i + 1].lower in ("dozen", "hundred", "thousand"):
+        if (
+            word in ("a", "an", "one")
+            and i + 1 < len(tokens_)
+            and tokens_[i + 1].lower in ("dozen", "hundred", "thousand")
+        ):
             nxt = tokens_[i + 1].lower
             return float(12 if nxt == "dozen" else _SCALES[nxt]), 2, False
         if word in ("a", "an"):
@@ -170,7 +280,7 @@ def _qualifier(toks: list[Token], i: int) -> tuple[str, int]:
     """The qualifier just before ``toks[i]`` and the index where it starts."""
     for words, name in _QUALIFIERS:
         n = len(words)
-        if i - n >= 0 and tuple(t.lower for t in toks[i - n:i]) == words:
+        if i - n >= 0 and tuple(t.lower for t in toks[i - n : i]) == words:
             return name, i - n
     return "exact", i
 
@@ -201,8 +311,15 @@ def _counted(toks: list[Token], j: int) -> tuple[str, int]:
     run = []
     for k in range(j, min(j + _ADJECTIVES_MAX, len(toks))):
         word = toks[k].lower
-        if (not word.isalpha() or word in _STOP or word in _MONTHS or toks[k].capitalised
-                or word in _OUTCOMES or len(word) < 3 or word.endswith("ly")):
+        if (
+            not word.isalpha()
+            or word in _STOP
+            or word in _MONTHS
+            or toks[k].capitalised
+            or word in _OUTCOMES
+            or len(word) < 3
+            or word.endswith("ly")
+        ):
             break
         run.append(k)
     if run:
@@ -263,8 +380,11 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             high_value = value
             if i + used + 1 < len(toks) and toks[i + used].lower in ("or", "to", "-", "–", "and"):
                 nxt = parse_number(toks, i + used + 1)
-                if nxt and nxt[0] > value and (toks[i + used].lower != "and" or
-                                               (first > 0 and toks[first - 1].lower == "between")):
+                if (
+                    nxt
+                    and nxt[0] > value
+                    and (toks[i + used].lower != "and" or (first > 0 and toks[first - 1].lower == "between"))
+                ):
                     high_value, used = nxt[0], used + 1 + nxt[1]
             low, high = _interval(value, qualifier)
             if high_value != value:
@@ -276,14 +396,17 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"{counted} (ordinal)" if counted else ""
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
-            rest = " ".join(t.text for t in toks[noun + 1:noun + 5])
-            where = re.match(r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
-                             r"([A-ZČĆŠŽĐ]\w+)", rest)
+            rest = " ".join(t.text for t in toks[noun + 1 : noun + 5])
+            where = re.match(
+                r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
+                r"([A-ZČĆŠŽĐ]\w+)",
+                rest,
+            )
             subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
             if counted in ("mile", "mi"):
                 low, high = low * 1.609, high * 1.609
         elif counted in ("percent",):
-            after = next((t.lower for t in toks[noun + 1:noun + 4] if t.lower not in _STOP), "")
+            after = next((t.lower for t in toks[noun + 1 : noun + 4] if t.lower not in _STOP), "")
             subject = f"percent {after}".strip()
         elif counted in _PEOPLE or not counted:
             outcome = _outcome(toks, max(noun, end - 1), first)
@@ -294,24 +417,30 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = counted
         if _is_year(toks, i, value_text, counted):
             subject = ""
-        facts.append(Fact(
-            kind="quantity", statement=statement.id, doc=statement.doc,
-            start=toks[first].start, end=toks[end - 1].end,
-            text=_text(statement, toks[first].start, toks[end - 1].end),
-            value=value_text if qualifier in ("exact", "vague") else f"{qualifier.replace('_', ' ')} {value_text}",
-            subject=subject, low=low, high=high,
-        ))
+        facts.append(
+            Fact(
+                kind="quantity",
+                statement=statement.id,
+                doc=statement.doc,
+                start=toks[first].start,
+                end=toks[end - 1].end,
+                text=_text(statement, toks[first].start, toks[end - 1].end),
+                value=value_text if qualifier in ("exact", "vague") else f"{qualifier.replace('_', ' ')} {value_text}",
+                subject=subject,
+                low=low,
+                high=high,
+            )
+        )
         i = end
     return facts
 
 
 def _is_counted_article(toks: list[Token], i: int) -> bool:
-    """"a"/"one" counts only before a counted person: "a police officer was killed"."""
+    """ "a"/"one" counts only before a counted person: "a police officer was killed"."""
     counted, noun = _counted(toks, i + 1)
     if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
         return False  # "an additional 1,000 troops": the article belongs to another number
-    return counted in _PEOPLE - {"people"} and bool(
-        _outcome(toks, i + 1, i))
+    return counted in _PEOPLE - {"people"} and bool(_outcome(toks, i + 1, i))
 
 
 def _is_year(toks: list[Token], i: int, value_text: str, counted: str) -> bool:
@@ -325,7 +454,7 @@ def _format(value: float) -> str:
 
 
 def _text(statement: Statement, start: int, end: int) -> str:
-    return statement.text[start - statement.start:end - statement.start]
+    return statement.text[start - statement.start : end - statement.start]
 
 
 def compatible(a: Fact, b: Fact) -> bool:

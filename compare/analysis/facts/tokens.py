@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import combinations
-from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import deletion_variants
 from ...model import Statement
+from ..lexicon import deletion_variants
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|%)?|\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 
@@ -63,8 +63,30 @@ def _word(match: str) -> str:
 
 def _keeps_period(text: str) -> bool:
     bare = text[:-1].lower()
-    return bare in {"sept", "sep", "oct", "nov", "dec", "jan", "feb", "mar", "apr", "aug", "jun", "jul",
-                    "mr", "mrs", "dr", "gen", "st", "no"} or "." in bare
+    return (
+        bare
+        in {
+            "sept",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "aug",
+            "jun",
+            "jul",
+            "mr",
+            "mrs",
+            "dr",
+            "gen",
+            "st",
+            "no",
+        }
+        or "." in bare
+    )
 
 
 @lru_cache(maxsize=1 << 17)
@@ -87,7 +109,8 @@ def same_name(a: str, b: str, cutoff: float = 85.0) -> bool:
     if min(len(fa), len(fb)) < 4:
         return False
     return Levenshtein.normalized_similarity(fa, fb) * 100 >= cutoff or (
-        Levenshtein.distance(fa, fb) == 1 and min(len(fa), len(fb)) >= 4)
+        Levenshtein.distance(fa, fb) == 1 and min(len(fa), len(fb)) >= 4
+    )
 
 
 def _max_edits(length: int, cutoff: float = 85.0) -> int:

@@ -24,9 +24,10 @@ import gc
 import hashlib
 import os
 import time
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from ...errors import UsageError
 
@@ -60,7 +61,7 @@ class Embedder(Protocol):
         """Seconds spent so far loading and running a model (0 for one without a model)."""
         ...
 
-    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """A float32 array of shape (len(texts), dim), each row of unit length."""
         ...
 
@@ -90,12 +91,18 @@ def default_model_dir() -> Path:
 class SentenceTransformerEmbedder(BaseEmbedder):
     """A sentence-transformers model loaded from a local directory, offline and lazily."""
 
-    _CONFIG_FILES = ("modules.json", "config.json", "sentence_bert_config.json",
-                     "config_sentence_transformers.json", "1_Pooling/config.json")
+    _CONFIG_FILES = (
+        "modules.json",
+        "config.json",
+        "sentence_bert_config.json",
+        "config_sentence_transformers.json",
+        "1_Pooling/config.json",
+    )
     _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
-    def __init__(self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 numpy_up_to: int = NUMPY_UP_TO):
+    def __init__(
+        self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE, numpy_up_to: int = NUMPY_UP_TO
+    ):
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         # The packaged model sits in a folder called "model": name it after what it is.
         self.label = "all-MiniLM-L6-v2" if model_dir is None else self.model_dir.name
@@ -165,15 +172,20 @@ class SentenceTransformerEmbedder(BaseEmbedder):
             self._numpy = NumpyBertEncoder(self.model_dir)
         return self._numpy
 
-    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         import numpy as np
 
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         if self._model is None and len(texts) <= self.numpy_up_to and self._numpy_supported:
             return self._numpy_encoder().encode(texts)
-        vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                                      convert_to_numpy=True, show_progress_bar=False)
+        vectors = self._load().encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
 
@@ -191,13 +203,13 @@ class HashingEmbedder(BaseEmbedder):
     def name(self) -> str:
         return f"hashing-{self.dim}"
 
-    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             words = [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split()]
-            features = words + [f"#{w[i:i + 3]}" for w in words for i in range(max(len(w) - 2, 1))]
+            features = words + [f"#{w[i : i + 3]}" for w in words for i in range(max(len(w) - 2, 1))]
             for feature in features:
                 h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
                 out[row, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
@@ -209,7 +221,7 @@ class HashingEmbedder(BaseEmbedder):
 class CachedEmbedder(BaseEmbedder):
     """Serves vectors from the cache; encodes (and stores) only texts it has not seen."""
 
-    def __init__(self, inner: Embedder, cache: "EmbeddingCache | None"):
+    def __init__(self, inner: Embedder, cache: EmbeddingCache | None):
         self.inner = inner
         self.cache = cache
         self.hits = 0
@@ -224,7 +236,7 @@ class CachedEmbedder(BaseEmbedder):
         """Let the inner embedder free its model, if it holds one."""
         self.inner.release()
 
-    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         import numpy as np
 
         keys = [text_key(t) for t in texts]
@@ -254,7 +266,7 @@ class CachedEmbedder(BaseEmbedder):
         if progress is not None:
             progress(0, len(pending))
         for begin in range(0, len(pending), ENCODE_CHUNK):
-            chunk = pending[begin:begin + ENCODE_CHUNK]
+            chunk = pending[begin : begin + ENCODE_CHUNK]
             started = time.perf_counter()
             vectors = self.inner.encode([text for _, text in chunk])
             self.model_seconds += time.perf_counter() - started

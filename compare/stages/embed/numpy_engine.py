@@ -15,25 +15,29 @@ the same order as the differences between two batch sizes in torch, so the
 embedding cache holds both under one model name.
 
 It is 1.7 (short sentences) to 3 (long ones) times slower per sentence than torch
-on a 2-core CPU (no fused kernels; docs/benchmarks.md), so :class:`~compare.embed.SentenceTransformerEmbedder` uses it only for
-small batches before torch is loaded; :func:`supports` says whether a model
-directory is one it can run (BERT weights in safetensors, a Transformer → mean
-Pooling [→ Normalize] pipeline); any other model always goes through
+on a 2-core CPU (no fused kernels; docs/benchmarks.md), so
+:class:`~compare.stages.embed.SentenceTransformerEmbedder` uses it only for small batches before torch
+is loaded; :func:`supports` says whether a model directory is one it can run (BERT weights in
+safetensors, a Transformer → mean Pooling [→ Normalize] pipeline); any other model always goes through
 sentence-transformers.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
 
 BATCH_SIZE = 32  # texts per forward pass, sorted by length so that little of a batch is padding
-_MODULES = ("sentence_transformers.models.Transformer", "sentence_transformers.models.Pooling",
-            "sentence_transformers.models.Normalize")
+_MODULES = (
+    "sentence_transformers.models.Transformer",
+    "sentence_transformers.models.Pooling",
+    "sentence_transformers.models.Normalize",
+)
 
 
 def _json(path: Path) -> dict | list | None:
@@ -56,12 +60,17 @@ def supports(model_dir: Path) -> bool:
     if [module.get("path") for module in modules[:2]] != ["", "1_Pooling"]:
         return False
     mean_only = pooling.get("pooling_mode_mean_tokens") is True and not any(
-        value for key, value in pooling.items()
-        if key.startswith("pooling_mode_") and key != "pooling_mode_mean_tokens")
-    return (config.get("model_type") == "bert" and config.get("hidden_act") == "gelu"
-            and config.get("position_embedding_type", "absolute") == "absolute"
-            and mean_only and pooling.get("include_prompt", True) is True
-            and (model_dir / "model.safetensors").is_file() and (model_dir / "tokenizer.json").is_file())
+        value for key, value in pooling.items() if key.startswith("pooling_mode_") and key != "pooling_mode_mean_tokens"
+    )
+    return (
+        config.get("model_type") == "bert"
+        and config.get("hidden_act") == "gelu"
+        and config.get("position_embedding_type", "absolute") == "absolute"
+        and mean_only
+        and pooling.get("include_prompt", True) is True
+        and (model_dir / "model.safetensors").is_file()
+        and (model_dir / "tokenizer.json").is_file()
+    )
 
 
 class NumpyBertEncoder:
@@ -91,18 +100,18 @@ class NumpyBertEncoder:
             weights[key] = value.astype(np.float32, copy=False)
         self.weights = weights
 
-    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 rows, one per text, in the order given."""
         import numpy as np
 
         out = np.empty((len(texts), self.weights["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for begin in range(0, len(order), BATCH_SIZE):
-            rows = order[begin:begin + BATCH_SIZE]
+            rows = order[begin : begin + BATCH_SIZE]
             out[rows] = self._forward([texts[i] for i in rows])
         return out
 
-    def _layer_norm(self, x: "np.ndarray", name: str) -> "np.ndarray":
+    def _layer_norm(self, x: np.ndarray, name: str) -> np.ndarray:
         import numpy as np
 
         mean = x.mean(-1, keepdims=True)
@@ -110,12 +119,12 @@ class NumpyBertEncoder:
         variance = (centred * centred).mean(-1, keepdims=True)
         return centred / np.sqrt(variance + self.eps) * self.weights[name + ".weight"] + self.weights[name + ".bias"]
 
-    def _dense(self, x: "np.ndarray", name: str) -> "np.ndarray":
+    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
         batch, length, width = x.shape
         product = x.reshape(batch * length, width) @ self.weights[name + ".weight"] + self.weights[name + ".bias"]
         return product.reshape(batch, length, -1)
 
-    def _forward(self, texts: list[str]) -> "np.ndarray":
+    def _forward(self, texts: list[str]) -> np.ndarray:
         import numpy as np
         from scipy.special import erf
 
@@ -125,11 +134,14 @@ class NumpyBertEncoder:
         ids = np.zeros((batch, length), dtype=np.int64)
         mask = np.zeros((batch, length), dtype=np.float32)
         for row, encoding in enumerate(encodings):
-            ids[row, :len(encoding.ids)] = encoding.ids
-            mask[row, :len(encoding.ids)] = 1.0
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1.0
         w = self.weights
-        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
-             + w["embeddings.token_type_embeddings.weight"][0])
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
         x = self._layer_norm(x, "embeddings.LayerNorm")
         heads = self.heads
         size = x.shape[-1] // heads
@@ -149,8 +161,9 @@ class NumpyBertEncoder:
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, heads * size)
-            x = self._layer_norm(self._dense(context, prefix + "attention.output.dense") + x,
-                                 prefix + "attention.output.LayerNorm")
+            x = self._layer_norm(
+                self._dense(context, prefix + "attention.output.dense") + x, prefix + "attention.output.LayerNorm"
+            )
             hidden = self._dense(x, prefix + "intermediate.dense")
             hidden = 0.5 * hidden * (1.0 + erf(hidden * np.float32(1.0 / np.sqrt(2.0))))  # exact GELU
             x = self._layer_norm(self._dense(hidden, prefix + "output.dense") + x, prefix + "output.LayerNorm")
