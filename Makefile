@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: seeds test setup eval score bench-threshold bench-scale bench-encoding bench-processes cli-docs clean
+.PHONY: seeds test lint setup eval score bench-threshold bench-scale bench-encoding bench-processes cli-docs clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,12 @@ seeds: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# ruff (lint and format) and mypy over the package; .ci/run runs it before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check compare
+	$(BIN)/ruff format --check compare
+	$(BIN)/mypy
 
 eval: $(STAMP)
 	$(BIN)/compare-sources eval

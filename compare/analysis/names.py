@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set
 
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from .facts.tokens import fold
@@ -155,7 +156,7 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 
-def entities(corpus: Corpus, translated: set[str] = frozenset(), found: list[Mention] | None = None) -> list[Entity]:
+def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Mention] | None = None) -> list[Entity]:
     """Names spelled more than one way in the corpus, each with its canonical form and variants.
 
     ``translated`` are documents known to be translations: their spellings weigh
@@ -203,7 +204,7 @@ def _repairs(damaged: str, other: str) -> bool:
     return rel in ("truncation", "encoding")
 
 
-def _canonical_rank(text: str, found: list[Mention], translated: set[str]) -> tuple:
+def _canonical_rank(text: str, found: list[Mention], translated: Set[str]) -> tuple:
     # Properly encoded, most used by sources that are not translations, most used, diacritised, longest.
     # A diacritised spelling is preferred to its own folded twin by the loop in entities(), whatever
     # the counts; here a rare spelling with diacritics ("Banjskë" once) must not beat "Banjska" 20×.

@@ -26,7 +26,7 @@ def render_annotations(result: CheckResult) -> str:
     lines = []
     for r in result.with_status("new"):
         f = r.finding
-        properties = {"title": f"compare-sources {f.rule}"}
+        properties: dict[str, str | int] = {"title": f"compare-sources {f.rule}"}
         if r.locations:
             loc = r.locations[0]
             properties = {

@@ -7,18 +7,17 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from .. import __version__
-from ..ci import CHECK_FORMATS
-from ..evaluation import ALL_SUITES
+from ..ci import CheckFormat
+from ..evaluation import Suite
 from ..infra.processes import exit_skipping_teardown
-from ..model import SEVERITIES
-from ..report import FORMATS
+from ..model import Severity
+from ..report import Format
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -41,15 +40,10 @@ EXIT_USAGE = 2
 DEFAULT_FAIL_ON = "warning"
 
 
-def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
-    """A typer choice from the domain's own tuple, so the CLI never restates it."""
-    return Enum(name, {value: value for value in values}, type=str)  # type: ignore[return-value]
-
-
-OutputFormat = _choices("OutputFormat", FORMATS)
-CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
-Severity = _choices("Severity", SEVERITIES)
-Suite = _choices("Suite", (*ALL_SUITES, "all"))
+# The choices of the options are the domain's own Literal types: the CLI never restates them.
+OutputFormat = Format
+SuiteChoice = Literal[Suite, "all"]
+__all__ = ["CheckFormat", "OutputFormat", "Severity", "SuiteChoice"]
 
 
 def default_embedder(options: RunOptions) -> Embedder:
@@ -236,7 +230,7 @@ def _progress_reporter(enabled: bool):
     if not enabled or not sys.stderr.isatty():
         return None, None
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
     progress = Progress(
         TextColumn("{task.description}"),
@@ -246,7 +240,7 @@ def _progress_reporter(enabled: bool):
         console=Console(stderr=True),
         transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     labels = {"read": "reading articles", "embed": "embedding statements"}
 
     def update(stage: str, done: int, total: int) -> None:

@@ -47,13 +47,13 @@ def check(
     ),
     fail_on: Severity | None = typer.Option(
         None, "--fail-on", help="Lowest severity of a new finding that fails the check [default: warning]."
-    ),  # type: ignore[valid-type]
+    ),
     format: CheckFormat = typer.Option(
-        CheckFormat("text"),
+        "text",
         "--format",
         "-f",
         help="text: a line per new finding; json: every finding with its status; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations.",
-    ),  # type: ignore[valid-type]
+    ),
     output: Output = None,
     model: Model = None,
     cache_dir: CacheDir = None,
@@ -82,7 +82,7 @@ def check(
         changed = changed_since(since, root) if since else None
     except (InputError, UsageError) as error:
         raise fail(str(error)) from None
-    level = fail_on.value if fail_on else found.fail_on or DEFAULT_FAIL_ON
+    level = fail_on or found.fail_on or DEFAULT_FAIL_ON
     options = run_options(
         found,
         paths,
@@ -103,7 +103,7 @@ def check(
         changed=changed,
         baseline=path_key(baseline, root) if baseline else None,
     )
-    emit(render_check(result, format.value), output)
+    emit(render_check(result, format), output)
     if result.failing:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
@@ -15,7 +15,7 @@ from .app import (
     NoCache,
     Output,
     Severity,
-    Suite,
+    SuiteChoice,
     Threshold,
     app,
     emit,
@@ -25,6 +25,16 @@ from .app import (
     services,
     settings,
 )
+
+SUITE_CHOICES: tuple[str, ...] = get_args(SuiteChoice)  # the suites, then "all"
+
+
+def _suites(values: list[str]) -> list[str]:
+    """A list option of choices (typer takes no list of a Literal): each value checked here."""
+    wrong = [v for v in values if v not in SUITE_CHOICES]
+    if wrong:
+        raise typer.BadParameter(f"{', '.join(wrong)} is not one of {', '.join(SUITE_CHOICES)}")
+    return values
 
 
 @app.command(name="eval")
@@ -38,9 +48,14 @@ def evaluate(
             help="Articles to make the labelled copies from [default: ./seeds].",
         ),
     ] = None,
-    suite: list[Suite] = typer.Option(
-        [Suite("all")], "--suite", "-s", help="What to measure (repeatable): detector suites, alignment recall, or all."
-    ),  # type: ignore[valid-type]
+    suite: list[str] = typer.Option(
+        ["all"],
+        "--suite",
+        "-s",
+        metavar="[" + "|".join(SUITE_CHOICES) + "]",
+        callback=_suites,
+        help="What to measure (repeatable): detector suites, alignment recall, or all.",
+    ),
     seed: int = typer.Option(0, "--seed", help="Seed of the edits: the same seed gives the same labelled corpus."),
     variants: int = typer.Option(2, "--variants", min=1, help="Edited copies per edit site."),
     limit: int | None = typer.Option(
@@ -61,8 +76,7 @@ def evaluate(
     from ..evaluation.suites import format_text
     from ..pipeline import load_documents
 
-    names = [s.value for s in suite]
-    chosen = list(ALL_SUITES) if "all" in names else list(dict.fromkeys(names))
+    chosen = list(ALL_SUITES) if "all" in suite else list(dict.fromkeys(suite))
     folder = paths or [Path("seeds")]
     options = run_options(settings(), folder, model=model, cache_dir=cache_dir, no_cache=no_cache)
     try:
@@ -99,9 +113,7 @@ def score(
     check_only: bool = typer.Option(
         False, "--check", help="Only check that the articles carry every labelled string; exit 1 if one does not."
     ),
-    min_severity: Severity = typer.Option(
-        Severity("info"), "--min-severity", help="Leave out findings below this severity."
-    ),  # type: ignore[valid-type]
+    min_severity: Severity = typer.Option("info", "--min-severity", help="Leave out findings below this severity."),
     json_output: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     output: Output = None,
     model: Model = None,
@@ -129,8 +141,10 @@ def score(
             if report_file is not None:
                 report_data = real.read_report(report_file)
             elif check_only:
+                assert corpora is not None  # checked above
                 report_data = real.read_articles(corpora / labels.story, labels)
             else:
+                assert corpora is not None
                 paths = real.article_paths(corpora / labels.story, labels)
                 options = run_options(
                     settings(),
@@ -153,7 +167,7 @@ def score(
                 for line in found:
                     typer.echo(f"  {line}")
                 continue
-            results.append(real.score(report_data, labels, min_severity=min_severity.value))
+            results.append(real.score(report_data, labels, min_severity=min_severity))
     except InputError as error:
         raise fail(str(error)) from None
     if check_only:

@@ -32,7 +32,7 @@ def report(
     paths: Paths = None,
     format: OutputFormat | None = typer.Option(
         None, "--format", "-f", help="Report format [default: from the -o suffix, else text]."
-    ),  # type: ignore[valid-type]
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file instead of the terminal."
     ),
@@ -51,7 +51,7 @@ def report(
     """Compare articles: group shared statements, run the detectors, print or write a report."""
     from ..report import SUFFIX_FORMATS, render, render_bytes
 
-    fmt = format.value if format else SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
+    fmt: OutputFormat = format or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
     options = run_options(
         settings(),
         paths,

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from ..analysis import acronyms as table_of
 from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Finding, Identity, Mention
+from ..model import Corpus, Evidence, Finding, Identity, Mention, Severity
 from ..payloads import AcronymData, BodyName
 from . import normalise, register
 
@@ -120,7 +120,13 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
 
 
 def _finding(
-    problem: str, severity: str, mqm: str, message: str, shown: list[Mention], fields: dict, concept: Concept | None
+    problem: str,
+    severity: Severity,
+    mqm: str,
+    message: str,
+    shown: list[Mention],
+    fields: dict,
+    concept: Concept | None,
 ) -> Finding:
     unique = list({(o.doc, o.start): o for o in shown}.values())
     names = None

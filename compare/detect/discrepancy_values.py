@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Evidence, Fact, Finding
+from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
 
 SUBKIND_OF = {
@@ -69,11 +69,11 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
     what = _describe(subkind, first)
     labels = [_label(cls) for cls in classes]
     picture = _picture(classes, labels)
-    sources = sorted({f.doc for f in facts}, key=doc_order.get)
+    sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
     update = subkind == "count" and _possible_update(corpus, classes)
     exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
-    severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
+    severity: Severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
     message = f"Sources disagree on {what}: {picture}"
     if update:
         message += " (the later article gives the larger figure: possibly an update, not an error)"
@@ -92,7 +92,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
             values=[
                 ValueClass(
                     value=label,
-                    documents=sorted({f.doc for f in cls}, key=doc_order.get),
+                    documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
                     texts=list(dict.fromkeys(f.text for f in cls)),
                     normalised=sorted({f.value for f in cls}),
                     statements=list(dict.fromkeys(f.statement for f in cls)),
@@ -188,7 +188,7 @@ def _possible_update(corpus: Corpus, classes: list[list[Fact]]) -> bool:
     """Whether every later-dated source gives a larger figure than every earlier one."""
     if not classes[0] or not classes[0][0].subject.endswith(EVENT_OUTCOMES):
         return False
-    dated = [(corpus.document(f.doc).date, f.low) for cls in classes for f in cls]
+    dated = [(corpus.document(f.doc).date, f.low or 0.0) for cls in classes for f in cls]
     if any(not d for d, _ in dated) or len({d for d, _ in dated}) < 2:
         return False
     ordered = sorted(dated)

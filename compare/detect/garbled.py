@@ -56,7 +56,7 @@ def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     text = statement.text
     # Every address _URL matches holds "/", "@" or "www."; most sentences hold none.
     masked = _URL.sub(lambda m: " " * len(m.group()), text) if _MAY_HOLD_URL.search(text) else text
-    words = []
+    words: list[tuple[re.Match, bool]] = []
     end = 0
     for m in _WORD.finditer(masked):
         # What decides is the text since the previous word: words hold no punctuation.

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 
 from ..analysis import names, tables
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Finding, Identity
+from ..model import Corpus, Evidence, Finding, Identity, Severity
 from ..payloads import NameVariantData, Spelling
 from . import register
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
-_RELATIONS = {
+_RELATIONS: dict[str, tuple[str, Severity, str, str]] = {
     "diacritics": ("name_variant", "info", "Fluency/Spelling", "has lost its diacritics"),
     "truncation": ("name_variant", "warning", "Fluency/Spelling", "is missing letters"),
     "transliteration": (

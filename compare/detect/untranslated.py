@@ -28,11 +28,15 @@ _TARGET = "en"
 _JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of one fragment
 
 
+#: A run's word: its (start, end) in the statement and its language ("" for a word no list knows).
+Run = tuple[int, int, str]
+
+
 def _language_name(code: str) -> str:
     return lexicon.LANGUAGE_NAMES.get(code, code)
 
 
-def document_runs(document: Document, statements: list[Statement]) -> list[tuple[int, list[tuple]]]:
+def document_runs(document: Document, statements: list[Statement]) -> list[tuple[int, list[list[Run]]]]:
     """What one article contributes: in each of its English statements, the runs of source-language
     words, as (statement number, [(start, end, language or "" for a word no list knows) …]), offsets
     in the statement."""
@@ -55,7 +59,7 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
     payload=UntranslatedData,
     rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."},
 )
-def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[tuple]]]]) -> Iterable[Finding]:
+def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run]]]]]) -> Iterable[Finding]:
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
             yield _whole_document(document, statements)
@@ -103,8 +107,8 @@ def _whole_document(document: Document, statements: list[Statement]) -> Finding:
 
 
 def _statement_runs(document: Document, statements: list[Statement]) -> Iterable[Finding]:
-    for language, run in groupby(statements, key=lambda s: s.language):
-        run = list(run)
+    for language, grouped in groupby(statements, key=lambda s: s.language):
+        run = list(grouped)
         if language in (_TARGET, UNDETERMINED):
             continue
         what = "statement is" if len(run) == 1 else f"{len(run)} statements are"
@@ -120,7 +124,7 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
         )
 
 
-def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+def _runs(text: str) -> list[list[Run]]:
     """Runs of source-language words; a word no list knows ("sulmit") joins a run it touches."""
     runs: list[list[tuple[re.Match, str]]] = []
     pending: list[tuple[re.Match, str]] = []  # unknown words since the last run ended
@@ -152,7 +156,7 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     return spans
 
 
-def _fragment(statement: Statement, run: list[tuple[int, int, str]]) -> Finding | None:
+def _fragment(statement: Statement, run: list[Run]) -> Finding | None:
     first, last = run[0][0], run[-1][1]
     text = statement.text[first:last]
     if all(statement.text[s : s + 1].isupper() for s, _, lang in run if lang) and not lexicon.CYRILLIC.search(text):

@@ -8,6 +8,9 @@ against the gold labels of real coverage (``compare-sources score``).
 
 from __future__ import annotations
 
+from typing import Literal
+
 #: The suites of ``compare-sources eval``: two detector suites, then alignment recall.
-DETECTOR_SUITES = ("discrepancy", "translation")
-ALL_SUITES = (*DETECTOR_SUITES, "alignment")
+Suite = Literal["discrepancy", "translation", "alignment"]
+DETECTOR_SUITES: tuple[Suite, ...] = ("discrepancy", "translation")
+ALL_SUITES: tuple[Suite, ...] = (*DETECTOR_SUITES, "alignment")

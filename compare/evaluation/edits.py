@@ -300,7 +300,8 @@ def _bank() -> list[tuple[str, str, str]]:
     from importlib import resources
 
     text = resources.files(__package__).joinpath("data/untranslated.tsv").read_text(encoding="utf-8")
-    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return [(language, kind, sentence) for language, kind, sentence in rows]
 
 
 def untranslated_text(text: str, rng: random.Random) -> Iterator[Site]:

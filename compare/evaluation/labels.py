@@ -152,10 +152,10 @@ def load_gold(path: str | Path) -> Gold:
         raise InputError(str(path), f"cannot read gold file ({error.strerror or error})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(str(path), f"not a JSON gold file ({error})") from None
-    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))), None)
-    if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "top level"
-        raise InputError(str(path), f"gold file does not match gold-v1.schema.json at {where}: {error.message}")
+    problem = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))), None)
+    if problem is not None:
+        where = "/".join(str(part) for part in problem.absolute_path) or "top level"
+        raise InputError(str(path), f"gold file does not match gold-v1.schema.json at {where}: {problem.message}")
     gold = _build(path, data)
     _check_references(gold)
     return gold

@@ -68,7 +68,7 @@ class ReportIndex:
         ]
 
     def statements_at(self, spans: Iterable[Span]) -> set[str]:
-        found = set()
+        found: set[str] = set()
         for doc, start, end in spans:
             found.update(sid for s_start, s_end, sid in self.statements.get(doc, ()) if s_start < end and start < s_end)
         return found

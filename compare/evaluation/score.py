@@ -123,6 +123,7 @@ def _trial(document: Document, site, rng: random.Random) -> Trial:
     text = "\n".join(kept)
     edit = None
     if site:
+        assert new_start is not None, "the edited line is always kept"
         edit = Edit(
             doc="",
             source=document.id,
@@ -184,14 +185,14 @@ def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kinds: tupl
         on_edit = edit is not None and any(
             e.doc == copy_id and e.start < edit.end and edit.start < e.end for e in finding.evidence
         )
-        if on_edit and edit.expect == finding.subkind:
+        if on_edit and edit is not None and edit.expect == finding.subkind:
             found = True
             tally.findings[finding.subkind] += 1
             tally.correct[finding.subkind] += 1
             continue
         if not on_edit and signature(finding) in baseline:
             continue  # the originals' own finding, carried into the copy
-        if on_edit and not edit.expect:
+        if on_edit and edit is not None and not edit.expect:
             flagged_neutral = True
         tally.findings[finding.subkind] += 1
         tally.false_alarms.append(
@@ -206,5 +207,5 @@ def _score(tally: Tally, corpus: Corpus, trial: Trial, copy_id: str, kinds: tupl
         tally.found[edit.expect] += found
         if not found:
             tally.missed.append(edit.to_dict())
-    if flagged_neutral:
+    if flagged_neutral and edit is not None:
         tally.neutral_flagged[edit.kind] += 1

@@ -23,6 +23,7 @@ import copy
 import random
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,8 +111,8 @@ def alignment_suite(
     with tempfile.TemporaryDirectory() as tmp:
         for document in originals:
             own = [s for s in statements if s.doc == document.id and s.role == "body" and alignable(s)]
-            reworded = [(s, paraphrase.rewrite(s.text, rng)) for s in own]
-            reworded = [(s, r) for s, r in reworded if r]
+            rewritten = [(s, paraphrase.rewrite(s.text, rng)) for s in own]
+            reworded = [(s, r) for s, r in rewritten if r]
             if not reworded:
                 continue
             copy_id = f"{document.id}-reworded"
@@ -138,7 +139,7 @@ def alignment_suite(
     mined = paraphrase_mining_embeddings(torch.from_numpy(vectors), top_k=8)
     mining_s = time.perf_counter() - started
     ids = [s.id for s in usable]
-    above = {(ids[i], ids[j]) for score, i, j in mined if score >= threshold}
+    above = {(ids[int(i)], ids[int(j)]) for score, i, j in mined if score >= threshold}
     above |= {(b, a) for a, b in above}
     theirs = {pair for pair in gold if pair in above}
     n = len(gold)
@@ -164,7 +165,7 @@ def alignment_suite(
 def evaluate(
     documents: list[Document],
     embedder: Embedder,
-    suites: list[str],
+    suites: Sequence[str],
     *,
     seed: int = 0,
     variants: int = 2,

@@ -69,7 +69,9 @@ def document_key(document: Document) -> str:
 def statement_keys(statements: list[Statement], documents: list[Document], doc_keys: Mapping[str, str]) -> list[str]:
     """A key per statement that survives runs: its document's key (``doc_keys``, by document id, as
     :func:`document_key` made them), which copy of that document, its span."""
-    short, copies, seen = {}, {}, {}
+    short: dict[str, str] = {}
+    copies: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for document in documents:
         key = doc_keys[document.id][:24]
         seen[key] = seen.get(key, 0) + 1

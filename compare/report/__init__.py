@@ -6,7 +6,7 @@ from typing import Literal
 
 Format = Literal["text", "json", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html")
-SUFFIX_FORMATS = {
+SUFFIX_FORMATS: dict[str, Format] = {
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",

@@ -184,7 +184,11 @@ def from_dict(data: dict) -> Corpus:
             for f in data["facts"]
         ],
         groups=[
-            Group(g["id"], g["statements"], [Pair(*p["statements"], p["similarity"]) for p in g["pairs"]])
+            Group(
+                g["id"],
+                g["statements"],
+                [Pair(p["statements"][0], p["statements"][1], p["similarity"]) for p in g["pairs"]],
+            )
             for g in data["groups"]
         ],
         findings=[

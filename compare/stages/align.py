@@ -127,7 +127,7 @@ def align(
     clusters: list[list[int]] = []
     for component in _components(len(usable), edges):
         clusters.extend(_split(component, vecs, docs, threshold, edges))
-    groups = []
+    groups: list[Group] = []
     for members in sorted(clusters):
         local = sorted(members)
         ids = [statements[usable[i]].id for i in local]
@@ -280,7 +280,9 @@ def _indexed(vecs: np.ndarray, docs: np.ndarray, k: int) -> tuple[np.ndarray, np
     # The graph is built over 8-bit codes of the vectors, a quarter of their size (the index is the largest
     # thing a 10,000-article run holds), and the candidates it returns are scored again on the float vectors:
     # the same recall as over float vectors (docs/benchmarks.md), and exact similarities.
-    index = faiss.IndexHNSWSQ(vecs.shape[1], faiss.ScalarQuantizer.QT_8bit, _HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+    # The stubs ask for a ScalarQuantizer; faiss itself takes its QT_ code.
+    quantizer = faiss.ScalarQuantizer.QT_8bit
+    index = faiss.IndexHNSWSQ(vecs.shape[1], quantizer, _HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
     index.hnsw.efConstruction = _HNSW_BUILD
     threads = faiss.omp_get_max_threads()
     faiss.omp_set_num_threads(1)  # a parallel build links the graph in a different order each run

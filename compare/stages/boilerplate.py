@@ -164,14 +164,14 @@ def mark_boilerplate(lines: list[Span]) -> list[Boilerplate]:
                 marked.setdefault(index, rule.reason)
                 break
     for index, line in enumerate(lines):
-        for rule in FOLLOWER_RULES:
-            if not rule.trigger.search(line.text):
+        for follower_rule in FOLLOWER_RULES:
+            if not follower_rule.trigger.search(line.text):
                 continue
-            for offset, accept in enumerate(rule.accepts, start=1):
+            for offset, accept in enumerate(follower_rule.accepts, start=1):
                 follower = index + offset
                 if follower >= len(lines) or not accept.search(lines[follower].text):
                     break
-                marked.setdefault(follower, rule.reason)
+                marked.setdefault(follower, follower_rule.reason)
     return [Boilerplate(lines[i].start, lines[i].end, lines[i].text, reason) for i, reason in sorted(marked.items())]
 
 

@@ -151,7 +151,9 @@ def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, An
         FACTS: facts.document_facts(document, statements),
     }
     for name in steps:
-        out[f"detect:{name}"] = detectors[name].per_document(document, statements)
+        step = detectors[name].per_document
+        assert step is not None, "steps name detectors with a per-document step"
+        out[f"detect:{name}"] = step(document, statements)
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Statement
+from ..model import Document, Role, Statement
 from .boilerplate import lines_with_offsets
 
 #: Words that end with a period without ending a sentence (compared lower-case, without the dot).
@@ -50,6 +50,7 @@ def segment(document: Document) -> list[Statement]:
         end = line.end
         if start >= end:
             continue
+        role: Role
         if not title_seen and document.text[start:end] == document.title:
             spans, role = [(start, end)], "title"
         else:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...model import Document, Fact, Statement
+from ...model import Document, Fact, Span, Statement
 
 _MONTH_NAMES = [
     "january",
@@ -114,8 +114,11 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
     # article's own date: read it with the first statements, in text order.
     opening = statements[:3]
     until = opening[-1].end if opening else len(document.text)
-    stamps = [b for b in document.boilerplate if b.reason == "timestamp" and b.start < until]
-    for line in sorted([*opening, *stamps], key=lambda span: span.start):
+    lines: list[Statement | Span] = [
+        *opening,
+        *(b for b in document.boilerplate if b.reason == "timestamp" and b.start < until),
+    ]
+    for line in sorted(lines, key=lambda span: span.start):
         for value in _absolute(line.text):
             if value[0] and value[1] and value[2]:
                 try:
@@ -215,8 +218,8 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         else:
             ago = m.group("ago").lower()
             offset = -(int(ago) if ago.isdigit() else _NUMBER_WORDS[ago])
-        day = today + dt.timedelta(days=offset)
-        return _iso(day.year, day.month, day.day)
+        when = today + dt.timedelta(days=offset)
+        return _iso(when.year, when.month, when.day)
     if kind == "weekday":
         weekday = _WEEKDAYS.index(m.group("wd").lower())
         after = text[m.end() : m.end() + 30]
@@ -228,13 +231,13 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
             re.search(r"\b(?:will|shall|is due|is expected)\b", text)
         )
         delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
-        day = today + dt.timedelta(days=delta)
-        return _iso(day.year, day.month, day.day)
+        when = today + dt.timedelta(days=delta)
+        return _iso(when.year, when.month, when.day)
     return None
 
 
-def _infer_year(month: int, today: dt.date | None) -> int | None:
-    if not today:
+def _infer_year(month: int | None, today: dt.date | None) -> int | None:
+    if not today or month is None:
         return None
     # A month well after the article's month is last year's ("in September", written in March).
     return today.year if month <= today.month + 1 else today.year - 1

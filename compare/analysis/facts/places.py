@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Fact, Statement
+from ...model import Fact, FactKind, Statement
 from .tokens import fold
 
 _NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"
@@ -106,7 +106,7 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
     return facts
 
 
-def _fact(statement: Statement, kind: str, start: int, end: int, value: str, subject: str) -> Fact:
+def _fact(statement: Statement, kind: FactKind, start: int, end: int, value: str, subject: str) -> Fact:
     return Fact(
         kind=kind,
         statement=statement.id,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from ...model import Fact, Statement
 from .tokens import Token, tokens
@@ -202,7 +203,7 @@ def _number_word_parts(word: str) -> list[str] | None:
     return parts if all(p in _UNITS or p in _TENS or p in _SCALES or p == "dozen" for p in parts) else None
 
 
-def parse_number(tokens_: list[Token], i: int) -> tuple[float, int, bool] | None:
+def parse_number(tokens_: Sequence[Token], i: int) -> tuple[float, int, bool] | None:
     """(value, tokens used, is ordinal) for a number starting at ``tokens_[i]``."""
     word = tokens_[i].lower
     if not (word[:1].isdigit() or word in _NUMBER_STARTS or "-" in word or "‐" in word):
@@ -276,7 +277,7 @@ def _interval(value: float, qualifier: str) -> tuple[float, float]:
     return value, value
 
 
-def _qualifier(toks: list[Token], i: int) -> tuple[str, int]:
+def _qualifier(toks: Sequence[Token], i: int) -> tuple[str, int]:
     """The qualifier just before ``toks[i]`` and the index where it starts."""
     for words, name in _QUALIFIERS:
         n = len(words)
@@ -285,7 +286,7 @@ def _qualifier(toks: list[Token], i: int) -> tuple[str, int]:
     return "exact", i
 
 
-def _counted(toks: list[Token], j: int) -> tuple[str, int]:
+def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
     """The class of the thing counted by a number ending before ``toks[j]`` and the index of its noun."""
     for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
         word = toks[k].lower
@@ -336,7 +337,7 @@ def _lemma(word: str) -> str:
     return word
 
 
-def _outcome(toks: list[Token], noun: int, start: int) -> str:
+def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
         if toks[k].lower in _CLAUSE_END or toks[k].lower == ",":
             break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
@@ -362,6 +363,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             i += 1
             continue
         word = tok.lower
+        low: float
+        high: float
         vague = _VAGUE.get(word)
         if vague and not (word == "few" and i and toks[i - 1].lower not in ("a",)):
             low, high, used, ordinal, value_text = vague[0], vague[1], 1, False, word
@@ -435,7 +438,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
     return facts
 
 
-def _is_counted_article(toks: list[Token], i: int) -> bool:
+def _is_counted_article(toks: Sequence[Token], i: int) -> bool:
     """ "a"/"one" counts only before a counted person: "a police officer was killed"."""
     counted, noun = _counted(toks, i + 1)
     if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
@@ -443,7 +446,7 @@ def _is_counted_article(toks: list[Token], i: int) -> bool:
     return counted in _PEOPLE - {"people"} and bool(_outcome(toks, i + 1, i))
 
 
-def _is_year(toks: list[Token], i: int, value_text: str, counted: str) -> bool:
+def _is_year(toks: Sequence[Token], i: int, value_text: str, counted: str) -> bool:
     if counted in _PEOPLE:
         return False
     return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
@@ -459,6 +462,6 @@ def _text(statement: Statement, start: int, end: int) -> str:
 
 def compatible(a: Fact, b: Fact) -> bool:
     """Whether two quantities' intervals overlap: different wordings of one count."""
-    if a.low is None or b.low is None:
+    if a.low is None or b.low is None or a.high is None or b.high is None:
         return a.value == b.value
     return a.low <= b.high and b.low <= a.high

@@ -277,6 +277,7 @@ class CachedEmbedder(BaseEmbedder):
                 place(key, vector)
             if progress is not None:
                 progress(begin + len(chunk), len(pending))
+        assert out is not None, "every row is placed: from the cache or encoded"
         return out
 
 
