@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_type_hints
 
 import typer
 
@@ -166,37 +168,57 @@ def settings() -> Settings:
         raise fail(str(error)) from None
 
 
-def run_options(
-    found: Settings,
-    paths: list[Path] | None,
-    *,
-    model: Path | None = None,
-    cache_dir: Path | None = None,
-    no_cache: bool = False,
-    threshold: float | None = None,
-    disable: list[str] | None = None,
-    ignore: list[str] | None = None,
-) -> RunOptions:
-    """The run's options from the settings and the flags, built once; a bad detector name is a usage error."""
+def run_options(found: Settings, paths: list[Path] | None, **flags: Any) -> RunOptions:
+    """The run's options from the settings and the flags (``RunOptions.from_settings``'s), built once; a bad
+    detector name is a usage error."""
     from ..errors import UsageError
     from ..options import RunOptions
 
     try:
-        options = RunOptions.from_settings(
-            found,
-            paths=paths,
-            threshold=threshold,
-            disable=disable,
-            ignore=ignore,
-            model=model,
-            cache_dir=cache_dir,
-            no_cache=no_cache,
-        )
+        options = RunOptions.from_settings(found, paths=paths, **flags)
     except UsageError as error:
         raise fail(str(error)) from None
     if not options.paths:
         raise fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
     return options
+
+
+#: The options every command that runs the pipeline on PATHs shares: (name, annotation, default).
+_PIPELINE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("paths", Paths, None),
+    ("model", Model, None),
+    ("cache_dir", CacheDir, None),
+    ("no_cache", NoCache, False),
+    ("threshold", Threshold, None),
+    ("disable", Disable, None),
+    ("ignore", Ignore, None),
+    ("progress", ShowProgress, True),
+)
+
+
+def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the options every pipeline command shares, declared once here: the command receives
+    them as one :class:`RunOptions` (``options``, settings and flags merged) and ``progress``."""
+    hints = get_type_hints(func, include_extras=True)
+    own = [
+        p.replace(annotation=hints[p.name])
+        for p in inspect.signature(func).parameters.values()
+        if p.name not in ("options", "progress")
+    ]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, annotation, default in _PIPELINE_OPTIONS
+    ]
+
+    @functools.wraps(func)
+    def command(**given: Any) -> None:
+        flags = {name: given.pop(name) for name, _, _ in _PIPELINE_OPTIONS}
+        progress, paths = flags.pop("progress"), flags.pop("paths")
+        func(**given, options=run_options(settings(), paths, **flags), progress=progress)
+
+    command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in own + shared}
+    return command
 
 
 def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = True) -> Corpus:

@@ -6,33 +6,26 @@ from pathlib import Path
 
 import typer
 
+from ..options import RunOptions
 from .app import (
     DEFAULT_FAIL_ON,
     EXIT_FINDINGS,
-    CacheDir,
     CheckFormat,
-    Disable,
-    Ignore,
-    Model,
-    NoCache,
     Output,
-    Paths,
     Severity,
-    ShowProgress,
-    Threshold,
     app,
     emit,
     fail,
-    run_options,
+    pipeline_command,
     run_pipeline,
     settings,
 )
 
 
 @app.command()
+@pipeline_command
 def check(
     context: typer.Context,
-    paths: Paths = None,
     baseline: Path | None = typer.Option(
         None,
         "--baseline",
@@ -55,13 +48,9 @@ def check(
         help="text: a line per new finding; json: every finding with its status; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations.",
     ),
     output: Output = None,
-    model: Model = None,
-    cache_dir: CacheDir = None,
-    no_cache: NoCache = False,
-    threshold: Threshold = None,
-    disable: Disable = None,
-    ignore: Ignore = None,
-    progress: ShowProgress = True,
+    *,
+    options: RunOptions,
+    progress: bool,
 ) -> None:
     """Fail (exit 1) on new findings: those not in the baseline, at or above --fail-on.
 
@@ -83,16 +72,6 @@ def check(
     except (InputError, UsageError) as error:
         raise fail(str(error)) from None
     level = fail_on or found.fail_on or DEFAULT_FAIL_ON
-    options = run_options(
-        found,
-        paths,
-        model=model,
-        cache_dir=cache_dir,
-        no_cache=no_cache,
-        threshold=threshold,
-        disable=disable,
-        ignore=ignore,
-    )
     corpus = run_pipeline(context, options, progress)
     result = run_check(
         corpus,
@@ -109,9 +88,9 @@ def check(
 
 
 @app.command()
+@pipeline_command
 def baseline(
     context: typer.Context,
-    paths: Paths = None,
     output: Path | None = typer.Option(
         None,
         "--output",
@@ -121,13 +100,9 @@ def baseline(
     update: bool = typer.Option(
         False, "--update", help="Keep the accepted entries that still occur and drop the rest; accept nothing new."
     ),
-    model: Model = None,
-    cache_dir: CacheDir = None,
-    no_cache: NoCache = False,
-    threshold: Threshold = None,
-    disable: Disable = None,
-    ignore: Ignore = None,
-    progress: ShowProgress = True,
+    *,
+    options: RunOptions,
+    progress: bool,
 ) -> None:
     """Record the current findings as accepted, so that 'check' fails only on new ones."""
     from ..ci import baseline as baseline_file
@@ -141,16 +116,6 @@ def baseline(
         old = baseline_file.read(target) if update else []
     except InputError as error:
         raise fail(str(error)) from None
-    options = run_options(
-        found,
-        paths,
-        model=model,
-        cache_dir=cache_dir,
-        no_cache=no_cache,
-        threshold=threshold,
-        disable=disable,
-        ignore=ignore,
-    )
     corpus = run_pipeline(context, options, progress)
     current = baseline_entries(corpus, project_root())
     if update:
