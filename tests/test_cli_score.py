@@ -50,10 +50,10 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path):
     bad = tmp_path / "gold.json"
     bad.write_text("{", encoding="utf-8")
     for args, words in [
-        (["score", str(bad), "--corpora", str(CORPORA)], "not a JSON gold file"),
+        (["score", str(bad), "--corpora", str(CORPORA)], "not a gold file: invalid JSON"),
         (["score", str(GOLD)], "give --corpora"),
         (["score", str(GOLD), "--corpora", str(tmp_path)], "no such folder"),
-        (["score", str(GOLD), "--report", str(bad)], "not a JSON report"),
+        (["score", str(GOLD), "--report", str(bad)], "not a JSON report: invalid JSON"),
     ]:
         result = runner.invoke(app, args, env={"COMPARE_SOURCES_CORPORA": ""})
         assert result.exit_code == 2, (args, result.output)

@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
+from ..infra.files import read_json
 
 VERSION = 1
 TOOL = "compare-sources"
@@ -44,14 +45,7 @@ def dumps(entries: list[dict], settings: dict) -> str:
 
 def read(path: Path) -> list[dict]:
     """The entries of a baseline file; a missing or malformed file is an input error naming it."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(str(path), "no such baseline file (create it with 'compare-sources baseline')") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read baseline ({getattr(error, 'strerror', None) or error})") from None
-    except json.JSONDecodeError as error:
-        raise InputError(str(path), f"not a baseline: invalid JSON at line {error.lineno}") from None
+    data = read_json(path, "baseline", missing="no such baseline file (create it with 'compare-sources baseline')")
     if not isinstance(data, dict) or data.get("tool") != TOOL or not isinstance(data.get("findings"), list):
         raise InputError(str(path), "not a compare-sources baseline")
     if data.get("version") != VERSION:

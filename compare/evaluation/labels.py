@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
+from ..infra.files import read_json
 
 SCHEMA_PATH = Path(__file__).with_name("gold-v1.schema.json")
 
@@ -146,12 +147,7 @@ def _validator():
 def load_gold(path: str | Path) -> Gold:
     """Read and check a gold file; a broken one raises :class:`InputError` naming the first problem."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise InputError(str(path), f"cannot read gold file ({error.strerror or error})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(str(path), f"not a JSON gold file ({error})") from None
+    data = read_json(path, "gold file")
     problem = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))), None)
     if problem is not None:
         where = "/".join(str(part) for part in problem.absolute_path) or "top level"

@@ -22,13 +22,14 @@ document of its first flagged span.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
+from ..infra.files import read_json
 from .labels import LABELS, Gold, Mention, locate, missing
 
 DISCREPANCY_KINDS = frozenset({"discrepancy"})
@@ -149,6 +150,30 @@ def _summary(finding: dict) -> dict:
     }
 
 
+def _figures(labels: list, matches: dict[str, list[dict]], findings: list[dict]) -> dict:
+    """Labels found (recall) and findings that found one (precision)."""
+    found = sum(1 for label in labels if matches[label.id])
+    matched = {f["id"] for fs in matches.values() for f in fs}
+    return {
+        "labelled": len(labels),
+        "found": found,
+        "recall": _ratio(found, len(labels)),
+        "findings": len(findings),
+        "matched": len(matched),
+        "precision": _ratio(len(matched), len(findings)),
+    }
+
+
+def _recall_by(labels: list, matches: dict[str, list[dict]], key: Callable[[Any], str], keys: Iterable[str]) -> dict:
+    """Recall per label class (a discrepancy's label, an artefact's type)."""
+    out = {}
+    for value in keys:
+        of_kind = [label for label in labels if key(label) == value]
+        found = sum(1 for label in of_kind if matches[label.id])
+        out[value] = {"labelled": len(of_kind), "found": found, "recall": _ratio(found, len(of_kind))}
+    return out
+
+
 def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], unmatched) -> dict:
     value_spans = {
         d.id: [[span for m in v.mentions for span in index.spans(m)] for v in d.values] for d in gold.discrepancies
@@ -162,22 +187,11 @@ def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], u
                 hit = True
         if not hit:
             unmatched[finding["evidence"][0]["doc"] if finding["evidence"] else ""].append(_summary(finding))
-    by_label = {}
-    for label in LABELS:
-        labelled = [d for d in gold.discrepancies if d.label == label]
-        found = [d for d in labelled if matches[d.id]]
-        by_label[label] = {"labelled": len(labelled), "found": len(found), "recall": _ratio(len(found), len(labelled))}
     found = [d for d in gold.discrepancies if matches[d.id]]
     right = [d for d in found if any(predicted_label(f) == d.label for f in matches[d.id])]
-    matched = {f["id"] for fs in matches.values() for f in fs}
     return {
-        "labelled": len(gold.discrepancies),
-        "found": len(found),
-        "recall": _ratio(len(found), len(gold.discrepancies)),
-        "by_label": by_label,
-        "findings": len(findings),
-        "matched": len(matched),
-        "precision": _ratio(len(matched), len(findings)),
+        **_figures(gold.discrepancies, matches, findings),
+        "by_label": _recall_by(gold.discrepancies, matches, lambda d: d.label, LABELS),
         "labelled_right": {"found": len(found), "right": len(right), "share": _ratio(len(right), len(found))},
         "missed": [
             {"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(index, d.values)}
@@ -238,25 +252,14 @@ def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmat
             matches[a.id].append(finding)
         if not hit:
             unmatched[flagged[0]["doc"] if flagged else ""].append(_summary(finding))
-    by_type = {}
-    for kind in sorted({a.type for a in gold.artefacts}):
-        labelled = [a for a in gold.artefacts if a.type == kind]
-        found = [a for a in labelled if matches[a.id]]
-        by_type[kind] = {"labelled": len(labelled), "found": len(found), "recall": _ratio(len(found), len(labelled))}
     found = [a for a in gold.artefacts if matches[a.id]]
     with_entity = [a for a in found if any(f.get("data", {}).get("entity") for f in matches[a.id])]
     right_form = [
         a for a in with_entity if any(_fold(f["data"].get("entity", "")) == _fold(a.expected) for f in matches[a.id])
     ]
-    matched = {f["id"] for fs in matches.values() for f in fs}
     return {
-        "labelled": len(gold.artefacts),
-        "found": len(found),
-        "recall": _ratio(len(found), len(gold.artefacts)),
-        "by_type": by_type,
-        "findings": len(findings),
-        "matched": len(matched),
-        "precision": _ratio(len(matched), len(findings)),
+        **_figures(gold.artefacts, matches, findings),
+        "by_type": _recall_by(gold.artefacts, matches, lambda a: a.type, sorted({a.type for a in gold.artefacts})),
         "expected_form": {"named": len(with_entity), "right": len(right_form)},
         "missed": [
             {"id": a.id, "type": a.type, "document": a.mention.document, "text": a.mention.text, "expected": a.expected}
@@ -335,40 +338,37 @@ def format_text(results: list[dict]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+_ROW = "  {:<26}{:>9}{:>7}{:>8}{:>10}{:>9}{:>11}"
+
+
+def _kind_rows(title: str, figures: dict, breakdown: dict) -> list[str]:
+    """A kind's row (recall and precision), then a recall row per class of its labels that has any."""
+    lines = [
+        _ROW.format(
+            title,
+            figures["labelled"],
+            figures["found"],
+            _figure(figures["recall"]),
+            figures["findings"],
+            figures["matched"],
+            _figure(figures["precision"]),
+        )
+    ]
+    for name, x in breakdown.items():
+        if x["labelled"]:
+            lines.append(_ROW.format(f"  {name}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
+    return lines
+
+
 def _story_lines(r: dict) -> list[str]:
     d, a, p = r["discrepancies"], r["artefacts"], r["pairs"]
     lines = [
         f"{r['story']}: {r['documents']} articles from {r['outlets']} outlets",
         f"  {'':<26}{'labelled':>9}{'found':>7}{'recall':>8}{'findings':>10}{'matched':>9}{'precision':>11}",
     ]
-    row = "  {:<26}{:>9}{:>7}{:>8}{:>10}{:>9}{:>11}"
-    lines.append(
-        row.format(
-            "discrepancies",
-            d["labelled"],
-            d["found"],
-            _figure(d["recall"]),
-            d["findings"],
-            d["matched"],
-            _figure(d["precision"]),
-        )
-    )
-    for label, x in d["by_label"].items():
-        if x["labelled"]:
-            lines.append(row.format(f"  {label}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
-    lines.append(
-        row.format(
-            "artefacts / name variants",
-            a["labelled"],
-            a["found"],
-            _figure(a["recall"]),
-            a["findings"],
-            a["matched"],
-            _figure(a["precision"]),
-        )
-    )
-    for kind, x in a["by_type"].items():
-        lines.append(row.format(f"  {kind}", x["labelled"], x["found"], _figure(x["recall"]), "", "", ""))
+    row = _ROW
+    lines += _kind_rows("discrepancies", d, d["by_label"])
+    lines += _kind_rows("artefacts / name variants", a, a["by_type"])
     lines.append(row.format("statement pairs grouped", p["labelled"], p["grouped"], _figure(p["recall"]), "", "", ""))
     for origin in ("independent", "copies"):
         if p[origin]["labelled"]:
@@ -447,12 +447,7 @@ def _totals_lines(results: list[dict], total: dict) -> list[str]:
 
 def read_report(path: Path) -> dict:
     """A JSON report written by ``compare-sources report``; a file that is not one is an input error."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise InputError(str(path), f"cannot read report ({error.strerror or error})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(str(path), f"not a JSON report ({error})") from None
+    data = read_json(path, "JSON report")
     if not isinstance(data, dict) or not all(k in data for k in ("documents", "statements", "groups", "findings")):
         raise InputError(str(path), "not a compare-sources JSON report")
     return data

@@ -56,28 +56,33 @@ class Tally:
     def table(self) -> list[dict]:
         rows = []
         for subkind in sorted(set(self.edits) | set(self.findings)):
-            found, edits = self.found[subkind], self.edits[subkind]
-            correct, findings = self.correct[subkind], self.findings[subkind]
-            precision = correct / findings if findings else None
-            recall = found / edits if edits else None
-            f1 = (
-                2 * precision * recall / (precision + recall)
-                if precision and recall
-                else (0.0 if precision is not None and recall is not None else None)
-            )
             rows.append(
-                {
-                    "subkind": subkind,
-                    "edits": edits,
-                    "found": found,
-                    "recall": recall,
-                    "findings": findings,
-                    "correct": correct,
-                    "precision": precision,
-                    "f1": f1,
-                }
+                figures(
+                    subkind, self.edits[subkind], self.found[subkind], self.findings[subkind], self.correct[subkind]
+                )
             )
         return rows
+
+
+def figures(subkind: str, edits: int, found: int, findings: int, correct: int) -> dict:
+    """A table row: recall over the edits, precision over the findings, and their F1 (0 where either is 0)."""
+    precision = correct / findings if findings else None
+    recall = found / edits if edits else None
+    f1 = (
+        2 * precision * recall / (precision + recall)
+        if precision and recall
+        else (0.0 if precision is not None and recall is not None else None)
+    )
+    return {
+        "subkind": subkind,
+        "edits": edits,
+        "found": found,
+        "recall": recall,
+        "findings": findings,
+        "correct": correct,
+        "precision": precision,
+        "f1": f1,
+    }
 
 
 def make_trials(

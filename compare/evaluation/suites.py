@@ -33,7 +33,7 @@ from ..stages.align import DEFAULT_THRESHOLD, align, alignable
 from ..stages.embed import Embedder
 from ..stages.ingest import read_document
 from . import DETECTOR_SUITES, paraphrase
-from .score import make_trials, run_trials
+from .score import figures, make_trials, run_trials
 
 
 @dataclass(frozen=True)
@@ -71,21 +71,14 @@ def detector_suite(
     started = time.perf_counter()
     tally, _ = run_trials(documents, trials, embedder, kinds=suite.kinds, progress=progress)
     rows = tally.table()
-    edits, found = sum(tally.edits.values()), sum(tally.found.values())
-    findings, correct = sum(tally.findings.values()), sum(tally.correct.values())
-    precision = correct / findings if findings else None
-    recall = found / edits if edits else None
     rows.append(
-        {
-            "subkind": "all",
-            "edits": edits,
-            "found": found,
-            "recall": recall,
-            "findings": findings,
-            "correct": correct,
-            "precision": precision,
-            "f1": 2 * precision * recall / (precision + recall) if precision and recall else None,
-        }
+        figures(
+            "all",
+            sum(tally.edits.values()),
+            sum(tally.found.values()),
+            sum(tally.findings.values()),
+            sum(tally.correct.values()),
+        )
     )
     return {
         "suite": name,

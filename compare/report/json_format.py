@@ -8,6 +8,8 @@ know. ``docs/schema-v1.json`` is the JSON Schema the tests validate against.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
+from typing import Any, TypeVar
 
 import orjson
 
@@ -30,6 +32,8 @@ from ..model import (
     Variant,
 )
 from ..payloads import Payload
+
+R = TypeVar("R")
 
 SCHEMA_VERSION = 1
 
@@ -145,44 +149,12 @@ def from_dict(data: dict) -> Corpus:
     payloads = {name: detector.payload for name, detector in registry().items()}
     return Corpus(
         documents=[
-            Document(
-                id=d["id"],
-                path=d["path"],
-                text=d["text"],
-                title=d["title"],
-                metadata=d["metadata"],
-                language=d["language"],
-                date=d["date"],
-                date_source=d["date_source"],
-                encoding=d["encoding"],
-                warnings=d["warnings"],
-                boilerplate=[Boilerplate(b["start"], b["end"], b["text"], b["reason"]) for b in d["boilerplate"]],
-            )
+            _record(Document, d, boilerplate=[_record(Boilerplate, b) for b in d["boilerplate"]])
             for d in data["documents"]
         ],
-        skipped=[Skipped(s["path"], s["reason"]) for s in data["skipped"]],
-        statements=[
-            Statement(s["id"], s["doc"], s["start"], s["end"], s["text"], s["role"], s["language"])
-            for s in data["statements"]
-        ],
-        facts=[
-            Fact(
-                f["kind"],
-                f["statement"],
-                f["doc"],
-                f["start"],
-                f["end"],
-                f["text"],
-                f["value"],
-                f["subject"],
-                *(
-                    (f["low"], float("inf") if f["high"] is None else f["high"])
-                    if f["kind"] == "quantity"
-                    else (None, None)
-                ),
-            )
-            for f in data["facts"]
-        ],
+        skipped=[_record(Skipped, s) for s in data["skipped"]],
+        statements=[_record(Statement, s) for s in data["statements"]],
+        facts=[_fact(f) for f in data["facts"]],
         groups=[
             Group(
                 g["id"],
@@ -192,46 +164,40 @@ def from_dict(data: dict) -> Corpus:
             for g in data["groups"]
         ],
         findings=[
-            Finding(
-                id=f["id"],
-                kind=f["kind"],
-                severity=f["severity"],
-                message=f["message"],
-                statements=f["statements"],
-                subkind=f["subkind"],
-                group=f["group"],
-                detector=f["detector"],
-                evidence=[Evidence(e["doc"], e["start"], e["end"], e["text"]) for e in f["evidence"]],
+            _record(
+                Finding,
+                f,
+                evidence=[_record(Evidence, e) for e in f["evidence"]],
                 data=payloads.get(f["detector"], Payload).from_dict(f["data"]),
             )
             for f in data["findings"]
         ],
         settings=data["settings"],
-        names=None
-        if data.get("names") is None
-        else [
-            Entity(
-                e["canonical"],
-                [Variant(v["text"], v["relation"], [_read_mention(m) for m in v["mentions"]]) for v in e["variants"]],
-            )
-            for e in data["names"]
-        ],
-        acronyms=None
-        if data.get("acronyms") is None
-        else [
-            Acronym(
-                a["text"],
-                [_read_mention(m) for m in a["occurrences"]],
-                [Definition(a["text"], d["expansion"], d["fits"], _read_mention(d)) for d in a["definitions"]],
-                a["known"],
-            )
-            for a in data["acronyms"]
-        ],
+        names=None if data.get("names") is None else [_entity(e) for e in data["names"]],
+        acronyms=None if data.get("acronyms") is None else [_acronym(a) for a in data["acronyms"]],
     )
 
 
-def _read_mention(m: dict) -> Mention:
-    return Mention(m["doc"], m["statement"], m["start"], m["end"], m["text"])
+def _record(cls: type[R], obj: dict, /, **parts: Any) -> R:
+    """A model record from the JSON object of its fields; ``parts`` are the fields built by the caller."""
+    names = {f.name for f in fields(cls) if f.init}  # type: ignore[arg-type]
+    return cls(**{key: value for key, value in obj.items() if key in names and key not in parts}, **parts)
+
+
+def _fact(f: dict) -> Fact:
+    # A quantity's open upper bound ("at least 30") is written as null: it is infinity.
+    high = float("inf") if f["kind"] == "quantity" and f.get("high") is None else f.get("high")
+    return _record(Fact, f, low=f.get("low"), high=high)
+
+
+def _entity(e: dict) -> Entity:
+    variants = [Variant(v["text"], v["relation"], [_record(Mention, m) for m in v["mentions"]]) for v in e["variants"]]
+    return Entity(e["canonical"], variants)
+
+
+def _acronym(a: dict) -> Acronym:
+    definitions = [Definition(a["text"], d["expansion"], d["fits"], _record(Mention, d)) for d in a["definitions"]]
+    return Acronym(a["text"], [_record(Mention, m) for m in a["occurrences"]], definitions, a["known"])
 
 
 def _number(value: float | None) -> float | None:
