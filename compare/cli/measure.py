@@ -128,6 +128,7 @@ def score(
     from ..errors import InputError
     from ..evaluation import real
     from ..evaluation.labels import load_gold
+    from ..evaluation.real_text import format_text
     from ..report.json_format import to_dict
 
     try:
@@ -175,6 +176,6 @@ def score(
     content = (
         json.dumps({"stories": results, "total": real.totals(results)}, ensure_ascii=False, indent=2) + "\n"
         if json_output
-        else real.format_text(results)
+        else format_text(results)
     )
     emit(content, output, "scores")

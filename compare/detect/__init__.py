@@ -92,6 +92,11 @@ def register(
     return decorate
 
 
+def short_ids(docs: Iterable[str]) -> str:
+    """Document ids as messages list them: the file-name prefix before the first "_" ("004_89b…" → "004")."""
+    return ", ".join(d.split("_")[0] for d in docs)
+
+
 def normalise(text: str) -> str:
     """Case, spacing and edge punctuation folded, so rewrapped or re-cased text keeps its identity."""
     return " ".join(text.casefold().split()).strip(".,;:!?\"'“”‘’()[]")

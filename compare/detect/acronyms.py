@@ -21,7 +21,7 @@ from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity, Mention, Severity
 from ..payloads import AcronymData, BodyName
-from . import normalise, register
+from . import normalise, register, short_ids
 
 
 def _identity(finding: Finding) -> Identity:
@@ -161,4 +161,4 @@ def _elsewhere(concept: Concept | None, acronym: str) -> str:
 
 
 def _docs(occurrences: list[Mention]) -> str:
-    return ", ".join(sorted({o.doc.split("_")[0] for o in occurrences}))
+    return short_ids(sorted({o.doc.split("_")[0] for o in occurrences}))

@@ -19,6 +19,7 @@ from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
+from . import short_ids
 
 SUBKIND_OF = {
     "quantity": "count",
@@ -169,8 +170,7 @@ def _picture(classes: list[list[Fact]], labels: list[str]) -> str:
         docs = list(dict.fromkeys(f.doc for f in cls))
         verb = "say" if len(docs) > 1 else "says"
         noun = ("source" if len(docs) == 1 else "sources") if n == 0 else ""
-        short = ", ".join(d.split("_")[0] if "_" in d else d for d in docs)
-        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{label}” ({short})")
+        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{label}” ({short_ids(docs)})")
     return "; ".join(parts)
 
 

@@ -17,7 +17,7 @@ from ..analysis import names, tables
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity, Severity
 from ..payloads import NameVariantData, Spelling
-from . import register
+from . import register, short_ids
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
 _RELATIONS: dict[str, tuple[str, Severity, str, str]] = {
@@ -99,4 +99,4 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
 
 
 def _short(docs: list[str]) -> str:
-    return ", ".join(d.split("_")[0] for d in docs)
+    return short_ids(docs)
