@@ -238,6 +238,24 @@ class Acronym:
 
 
 @dataclass(frozen=True)
+class RunSettings:
+    """How a report was made (``settings`` in the JSON contract): enough to tell whether two runs compare."""
+
+    model: str = ""  #: the embedding model's name and weights fingerprint
+    threshold: float = 0.0
+    margin: float = 0.0
+    disabled_detectors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "model": self.model,
+            "threshold": self.threshold,
+            "margin": self.margin,
+            "disabled_detectors": list(self.disabled_detectors),
+        }
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file that could not be used, and why."""
 
@@ -255,7 +273,7 @@ class Corpus:
     facts: list[Fact] = field(default_factory=list)  #: what the statements assert, in corpus order
     findings: list[Finding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    settings: dict = field(default_factory=dict)  #: model, threshold … as used
+    settings: RunSettings = field(default_factory=RunSettings)  #: model, threshold … as used
     #: Names spelled more than one way, and the acronym table: worked out once for the detectors and reports
     #: that read them (None: not worked out, their detector is disabled).
     names: list[Entity] | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .model import RunSettings
 from .stages.align import DEFAULT_MARGIN, DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
@@ -66,11 +67,6 @@ class RunOptions:
             use_cache=not no_cache,
         )
 
-    def settings(self, model_name: str) -> dict:
+    def settings(self, model_name: str) -> RunSettings:
         """What the report records of the run (``settings`` in the JSON contract)."""
-        return {
-            "model": model_name,
-            "threshold": self.threshold,
-            "margin": self.margin,
-            "disabled_detectors": list(self.disabled),
-        }
+        return RunSettings(model_name, self.threshold, self.margin, list(self.disabled))

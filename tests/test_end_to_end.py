@@ -57,7 +57,7 @@ def test_groups_span_documents_and_stay_small(corpus):
         docs = {corpus.statement(s).doc for s in group.statements}
         assert len(docs) >= 2
         assert len(group.statements) <= 6
-        assert all(p.score >= corpus.settings["threshold"] for p in group.pairs if len(group.statements) == 2)
+        assert all(p.score >= corpus.settings.threshold for p in group.pairs if len(group.statements) == 2)
 
 
 def test_cached_rerun_loads_no_model(corpus, cache_dir, tmp_path):

@@ -128,6 +128,6 @@ def baseline(
     else:
         entries = list(current.values())
         note = f"{len(entries)} finding(s) accepted"
-    settings_used = {k: corpus.settings[k] for k in ("model", "threshold", "disabled_detectors")}
+    settings_used = {k: v for k, v in corpus.settings.to_dict().items() if k != "margin"}
     emit(baseline_file.dumps(entries, settings_used), target, "baseline")
     typer.echo(f"compare-sources: {note}", err=True)

@@ -27,6 +27,7 @@ from ..model import (
     Group,
     Mention,
     Pair,
+    RunSettings,
     Skipped,
     Statement,
     Variant,
@@ -42,7 +43,7 @@ def to_dict(corpus: Corpus) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "compare-sources", "version": __version__},
-        "settings": corpus.settings,
+        "settings": corpus.settings.to_dict(),
         "documents": [
             {
                 "id": d.id,
@@ -172,7 +173,7 @@ def from_dict(data: dict) -> Corpus:
             )
             for f in data["findings"]
         ],
-        settings=data["settings"],
+        settings=_record(RunSettings, data["settings"]),
         names=None if data.get("names") is None else [_entity(e) for e in data["names"]],
         acronyms=None if data.get("acronyms") is None else [_acronym(a) for a in data["acronyms"]],
     )
