@@ -21,6 +21,19 @@ from compare.analysis.names import relation, skeleton
     ("Serb", "Serbia", "none"),
     ("Osmani", "Osman", "none"),
     ("Belgrade", "Brussels", "none"),
+    # romanisations of one name (made-up names, the region's schemes)
+    ("Oskhodov", "Oshodov", "transliteration"),  # Russian kh for h
+    ("Drenasha", "Drenaša", "transliteration"),  # sh for š
+    ("Petrojev", "Petroyev", "transliteration"),  # j and y glides
+    ("Petroev", "Petroyev", "transliteration"),
+    ("Sajdov", "Saydov", "transliteration"),
+    ("Saidov", "Saydov", "transliteration"),
+    ("Nurdzhon", "Nurjon", "transliteration"),  # dzh for j
+    ("Xhemal", "Džemal", "transliteration"),  # Albanian xh for dž
+    ("Markoviq", "Marković", "transliteration"),  # Albanian q for ć
+    ("Bellani", "Belani", "transliteration"),  # a doubled letter, either way
+    ("Belani", "Bellani", "truncation"),
+    ("Petrova", "Petrovich", "none"),
 ])
 def test_relation(variant, canonical, expected):
     assert relation(variant, canonical) == expected
@@ -34,3 +47,8 @@ def test_skeleton_blocks_spellings_together():
     assert skeleton("Banjska") == skeleton("Banska") == skeleton("Bansk")
     assert skeleton("Rute") == skeleton("Rutte")
     assert skeleton("Aljbina") == skeleton("Albin")
+
+
+def test_the_same_word_romanised_twice_blocks_together():
+    assert skeleton("Oskhodov") == skeleton("Oshodov")
+    assert skeleton("Drenasha") == skeleton("Drenaša")

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Set
 
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
+from . import lexicon
 from .facts.tokens import fold
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -38,13 +39,50 @@ CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "j
 _DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
 _STOP = frozenset(
     """the this that these those there then they their when where what which while after before
-during since until about also and but for from into over with without mr mrs ms dr""".split()
+during since until about also and but for from into over with without mr mrs ms dr in on at by to of as an""".split()
 )
 
 
+#: How the region's names are romanised differently, as one spelling: (pattern, replacement), in order, on the
+#: folded lower-case name. English through Russian writes kh, zh, sh, ch, dzh (Vakhdat, Dalerdzhon) where Serbian
+#: Latin and Tajik write h, ž, š, č, dž/j (Vahdat, Dalerjon) and Turkish ş (Kahramanmaraş/Kahramanmarash);
+#: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; glides come as y, j or
+#: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
+#: come and go (Borrell, Borel; Shamsiddin, Shamsidin).
+ROMANISATIONS: tuple[tuple[str, str], ...] = (
+    (r"dzh|dz|xh", "j"),
+    (r"tch|ch|q", "c"),
+    (r"kh", "h"),
+    (r"zh", "z"),
+    (r"sh", "s"),
+    (r"gj", "dj"),
+    (r"th", "t"),
+    (r"dh", "d"),
+    (r"w", "v"),
+    (r"x", "ks"),
+    (r"y", "j"),
+    (r"ij(?=[aeiou])", "j"),  # Gakhariya → Gakharia
+    (r"i(?=[aeiou])", "j"),  # Briansk → Bryansk
+    (r"(?<=[aeiou])j(?=[aeiou])", ""),  # Mirzoyev → Mirzoev
+    (r"j(?![aeiou])", "i"),  # Fayzov → Faizov, Hatay → Hatai
+)
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def romanised(word: str, doubles: bool = True) -> str:
+    """One spelling for the romanisations of a name (:data:`ROMANISATIONS`), on top of :func:`untransliterated`;
+    ``doubles``: doubled letters as one too."""
+    text = untransliterated(word)
+    if doubles:
+        text = _DOUBLED.sub(r"\1", text)
+    for pattern, replacement in ROMANISATIONS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 def skeleton(word: str) -> str:
-    """Blocking key: folded, glides and vowels dropped after the first letter, doubles collapsed."""
-    folded = fold(word).replace("?", "")
+    """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
+    folded = romanised(word.replace("?", ""))
     if not folded:
         return ""
     rest = re.sub(r"[aeiouyj]", "", folded[1:])
@@ -79,7 +117,7 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     if fv == fc:
         return "diacritics"
     tv, tc = untransliterated(variant), untransliterated(canonical)
-    if tv == tc:
+    if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
         return "transliteration"
     for base, longer in ((tc, tv), (fc, fv)):
         if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
@@ -105,7 +143,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             and short[0] == full[0]
         ):
             return "truncation"
-    return "none"
+    # Checked last: a doubled letter lost ("Rute" for "Rutte") is a truncation; another romanisation keeps them.
+    return "transliteration" if romanised(variant) == romanised(canonical) else "none"
 
 
 def _is_subsequence(short: str, full: str) -> bool:
@@ -190,6 +229,8 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
             rel = relation(text, canonical)
             if rel in ("", "none") or _distinct_people(given.get(text), given.get(canonical)):
                 continue
+            if _common_words(text, canonical):
+                continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
@@ -201,6 +242,10 @@ def _repairs(damaged: str, other: str) -> bool:
     rel = relation(damaged, other, ending_is_truncation=False)
     if rel == "diacritics":
         return fold(damaged) == damaged.lower() and fold(other) != other.lower()
+    if rel == "truncation" and _DOUBLED.sub(r"\1", fold(damaged)) == _DOUBLED.sub(r"\1", fold(other)):
+        # A doubled letter is as often the romanisation's as a loss ("Latakia"/"Lattakia", "Shamsidin"/
+        # "Shamsiddin"): only English usage of the longer form shows the shorter lost one ("Rutte"/"Rute").
+        return lexicon.zipf(other.lower()) > lexicon.zipf(damaged.lower())
     return rel in ("truncation", "encoding")
 
 
@@ -219,10 +264,19 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
     for text, found in by_text.items():
         for m in found:
             before = corpus.document(m.doc).text[max(0, m.start - 30) : m.start]
-            given = re.search(r"([A-ZČĆŠŽĐ][a-zčćšžđë]+)\s+$", before)
+            # On the same line: a headline's last word or an outlet's name above is nobody's given name.
+            given = re.search(r"([A-ZČĆŠŽĐ][a-zčćšžđë]+)[ \t]+$", before)
             if given and fold(given.group(1)) not in _STOP:
                 out[text].add(fold(given.group(1)))
     return out
+
+
+#: A capitalised word at least this common in English (Zipf) is taken for a word, not only a name.
+_COMMON_ZIPF = 3.0
+
+
+def _common_words(*spellings: str) -> bool:
+    return all(lexicon.is_english(spelling, _COMMON_ZIPF) for spelling in spellings)
 
 
 def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool:

@@ -77,13 +77,16 @@ def _opens(before: str, first: bool = True) -> bool:
 
 
 def _inflected_english(word: str) -> bool:
+    """A rare regular form of an English word ("temblors", "panickedly"), not a garble of a common one: the
+    stem is a word, and a common word (Zipf 3) or one no common word is an edit away from ("atacks" is
+    "atack" + s, and "atack" is a misspelt "attack")."""
     lower = word.lower()
-    return any(
-        lower.endswith(ending)
-        and len(lower) - len(ending) >= 4
-        and lexicon.is_english(lower[: len(lower) - len(ending)] + stem)
-        for ending, stem in _ENDINGS
-    )
+    for ending, stem in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            base = lower[: len(lower) - len(ending)] + stem
+            if lexicon.is_english(base) and (lexicon.is_english(base, 3.0) or not lexicon.nearest_words(base)):
+                return True
+    return False
 
 
 def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
