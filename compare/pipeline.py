@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .analysis import facts, tables
+from .analysis import facts
 from .detect import run_detectors
 from .errors import InputError
 from .infra.memo import AnalysisMemo, statement_keys
@@ -109,8 +109,6 @@ def analyse(
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
-    with timed(timings, "tables"):  # the name and acronym tables the detectors and reports share
-        tables.annotate(corpus, options.enabled, analysed.steps)
     to_embed = [s for s in corpus.statements if alignable(s)]
     model_before = embedder.model_seconds
     with timed(timings, "embed"):

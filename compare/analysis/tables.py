@@ -1,8 +1,9 @@
 """What detectors and reports share, worked out once onto the corpus: the names the corpus spells more than
 one way (``Corpus.names``) and its acronym table (``Corpus.acronyms``).
 
-Each table belongs to a detector (name_variants, acronyms) and is worked out only when that detector runs:
-a report of a run with the detector switched off shows neither its findings nor its table, in every format.
+Each table belongs to a detector (name_variants, acronyms), which declares it (``register(table=…)``): it is
+built where that detector runs, in its process, and only when it runs, so a report of a run with the detector
+switched off shows neither its findings nor its table, in every format.
 """
 
 from __future__ import annotations
@@ -12,17 +13,6 @@ from typing import Any
 from ..model import Corpus
 from . import acronyms, names
 from .translations import declared_translations
-
-#: Detector name → the per-document step whose values (if already worked out) a table is built from.
-NAMES, ACRONYMS = "name_variants", "acronyms"
-
-
-def annotate(corpus: Corpus, enabled: tuple[str, ...] | list[str], steps: dict[str, dict[str, Any]]) -> None:
-    """Set the tables of the enabled detectors; ``steps`` holds per-document step values by detector."""
-    if NAMES in enabled:
-        corpus.names = name_table(corpus, steps.get(NAMES))
-    if ACRONYMS in enabled:
-        corpus.acronyms = list(acronyms.table(corpus).values())
 
 
 def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None):
@@ -35,3 +25,9 @@ def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = Non
             for m in names.rebuild_mentions(statements, per_document[document.id])
         ]
     return names.entities(corpus, translated=declared_translations(corpus), found=found)
+
+
+def acronym_table(corpus: Corpus, per_document: Any = None):
+    """Every acronym of the statements, in order of first appearance (the acronyms detector has no
+    per-document step)."""
+    return list(acronyms.table(corpus).values())

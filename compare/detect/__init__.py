@@ -36,6 +36,8 @@ from ..payloads import Payload
 DetectorFunc = Callable[..., Iterable[Finding]]  #: (corpus) or, with a per-document step, (corpus, values)
 IdentityFunc = Callable[[Finding], Identity]
 DocumentStep = Callable[[Document, list[Statement]], Any]
+TableBuilder = Callable[[Corpus, Any], Any]
+Outcome = tuple[float, list[Finding], tuple[str, Any] | None]  #: seconds, findings, (table attribute, value)
 
 #: Modules that register detectors when imported. A new detector is a new module
 #: here and one line in this tuple.
@@ -59,6 +61,9 @@ class Detector:
     identity: IdentityFunc
     payload: type[Payload]  #: the record its findings carry as ``data``
     per_document: DocumentStep | None = None  #: what it reads of each article alone (see the module's doc)
+    #: A table it adds to the corpus for the reports, and reads itself: (Corpus attribute, how it is built from
+    #: the corpus and the per-document values). Built where the detector runs, so in its process.
+    table: tuple[str, TableBuilder] | None = None
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -78,6 +83,7 @@ def register(
     payload: type[Payload],
     identity: IdentityFunc | None = None,
     per_document: DocumentStep | None = None,
+    table: tuple[str, TableBuilder] | None = None,
 ):
     """Decorator that adds a detector function to the registry."""
 
@@ -85,7 +91,7 @@ def register(
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
         _REGISTRY[name] = Detector(
-            name, description, needs, rules, func, identity or evidence_identity, payload, per_document
+            name, description, needs, rules, func, identity or evidence_identity, payload, per_document, table
         )
         return func
 
@@ -172,9 +178,11 @@ def run_detectors(
     else:
         results = [_run_one(name, corpus, prepared) for name in names]
     findings: list[Finding] = []
-    for name, (seconds, found) in zip(names, results):
+    for name, (seconds, found, table) in zip(names, results):
         if timings is not None:
             timings[f"detect: {name}"] = seconds
+        if table is not None:
+            setattr(corpus, *table)
         payload = registry()[name].payload
         for finding in found:
             assert isinstance(finding.data, payload), f"{name} made a finding without its declared payload"
@@ -203,23 +211,25 @@ def detector_processes(statements: int, detectors: int, workers: int | None = No
     return 1
 
 
-def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> tuple[float, list[Finding]]:
-    """One detector's findings and the seconds it took."""
+def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> Outcome:
+    """One detector's findings, the seconds it took, and the table it adds (attribute, value), if any."""
     detector = registry()[name]
     started = time.perf_counter()
-    if detector.per_document is None:
-        found = list(detector.run(corpus))
-    else:
+    values = None
+    if detector.per_document is not None:
+        step = detector.per_document
         values = prepared.get(name)
         if values is None:
-            values = {
-                document.id: detector.per_document(document, statements)
-                for document, statements in corpus.by_document()
-            }
-        found = list(detector.run(corpus, values))
-    return time.perf_counter() - started, found
+            values = {document.id: step(document, statements) for document, statements in corpus.by_document()}
+    table = None
+    if detector.table is not None:
+        attribute, build = detector.table
+        table = (attribute, build(corpus, values))
+        setattr(corpus, attribute, table[1])  # the detector reads it here; a forked child's goes back with it
+    found = list(detector.run(corpus) if detector.per_document is None else detector.run(corpus, values))
+    return time.perf_counter() - started, found, table
 
 
-def _run_shared(name: str) -> tuple[float, list[Finding]]:
+def _run_shared(name: str) -> Outcome:
     assert _shared is not None, "only called while run_detectors shares the corpus"
     return _run_one(name, *_shared)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
+from ..analysis import tables
 from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity, Mention, Severity
@@ -51,6 +52,7 @@ def _identity(finding: Finding) -> Identity:
     needs=("statements",),
     identity=_identity,
     payload=AcronymData,
+    table=("acronyms", tables.acronym_table),
     rules={
         "mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
         "it is undefined and one letter from another acronym, or one body goes "
@@ -58,11 +60,7 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
-    acronyms = (
-        {a.text: a for a in corpus.acronyms}
-        if corpus.acronyms is not None  # the pipeline's table
-        else table_of.table(corpus)
-    )
+    acronyms = {a.text: a for a in corpus.acronyms or []}  # the detector's table (register(table=…))
     near_misses = table_of.near_misses(acronyms)
     concepts = table_of.concepts(corpus, acronyms, near_misses)
     concept_of = {n.text: c for c in concepts for n in c.acronyms}

@@ -49,6 +49,7 @@ def _identity(finding: Finding) -> Identity:
     needs=("statements",),
     per_document=names.document_mentions,
     payload=NameVariantData,
+    table=("names", tables.name_table),
     identity=_identity,
     rules={
         f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
@@ -56,9 +57,7 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
-    # The table the pipeline worked out for every report to read; made here for a corpus that has none.
-    entities = corpus.names if corpus.names is not None else tables.name_table(corpus, per_document)
-    for entity in entities:
+    for entity in corpus.names or []:  # the detector's table, built just before it runs (register(table=…))
         canonical = entity.variants[0]
         canonical_docs = sorted({m.doc for m in canonical.mentions})
         for variant in entity.variants[1:]:
