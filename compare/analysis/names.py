@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Set
+from functools import lru_cache
 
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon
@@ -67,16 +68,18 @@ ROMANISATIONS: tuple[tuple[str, str], ...] = (
     (r"j(?![aeiou])", "i"),  # Fayzov → Faizov, Hatay → Hatai
 )
 _DOUBLED = re.compile(r"(.)\1+")
+_ROMANISATION_PATTERNS = tuple((re.compile(pattern), replacement) for pattern, replacement in ROMANISATIONS)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every pair of spellings in a block: a few thousand words, many times each
 def romanised(word: str, doubles: bool = True) -> str:
     """One spelling for the romanisations of a name (:data:`ROMANISATIONS`), on top of :func:`untransliterated`;
     ``doubles``: doubled letters as one too."""
     text = untransliterated(word)
     if doubles:
         text = _DOUBLED.sub(r"\1", text)
-    for pattern, replacement in ROMANISATIONS:
-        text = re.sub(pattern, replacement, text)
+    for pattern, replacement in _ROMANISATION_PATTERNS:
+        text = pattern.sub(replacement, text)
     return text
 
 
