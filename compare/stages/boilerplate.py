@@ -74,6 +74,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         'publication stamps: only dates, times and zones ("27 October 2024 19:44 (UTC+04:00)", "Updated: 1:57 pm")',
     ),
     _rule(
+        "photo caption",
+        r"\((?:photo|foto|image|picture)s?\s*(?::|by\b)[^()]*\)\s*$",
+        'photo captions ending in their credit ("… on Feb. 6, 2023. (Photo by A. Name/Agency)")',
+    ),
+    _rule(
         "photo credit",
         r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b))",
         'photo and illustration credits ("Illustration, Photo: Shutterstock")',

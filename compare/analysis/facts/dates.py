@@ -145,6 +145,16 @@ def _month(text: str) -> int | None:
     return _MONTH_NUMBER.get(text) or _MONTH_NUMBER.get(text[:3])
 
 
+#: Words before a date or time that make it the page's or the report's, not the event's: a publication stamp
+#: ("date 2024-03-23", "Updated: 1:57 pm"), a figure's time ("as of Friday"), a report's ("reported on Thursday",
+#: "said on Monday that …").
+_NOT_THE_EVENTS = re.compile(
+    r"(?:\b(?:date[ds]?|published|updated|posted|modified)\s*:?|\bas\s+of|\b(?:said|says|reported|announced|stated|"
+    r"confirmed|told\s+\w+(?:\s+\w+)?)(?:\s+on)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
     """Date and time facts of ``statement``; ``today`` is the article's date, if known."""
     text = statement.text
@@ -154,6 +164,8 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
     def add(kind, start, end, values):
         if values and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
+            if _NOT_THE_EVENTS.search(text[max(0, start - 40) : start]):
+                return  # the page's stamp or the report's own time: never the event's date
             for value in values if isinstance(values, list) else [values]:
                 facts.append(
                     Fact(
