@@ -86,7 +86,8 @@ _PATTERNS = [
 ]
 _PATTERN_OF = dict(_PATTERNS)
 _TIME = re.compile(
-    r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    # "4:17 a.m." and "4.17 a.m.": never read from the middle of a number ("17 a.m." of "4.17 a.m.")
+    r"(?<![\d.:])\b(?P<h>[0-2]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?"
 )
 #: A capitalised "May" is a month only in a date-like context (not "May God …").

@@ -339,6 +339,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = counted
         if _is_year(toks, i, value_text, counted):
             subject = ""
+        elif not vague and value != int(value) and counted not in _DISTANCE_UNITS and counted != "percent":
+            subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
         facts.append(
             Fact(
                 kind="quantity",
