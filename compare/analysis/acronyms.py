@@ -148,6 +148,12 @@ def _capitalised_name_before(text: str) -> str:
     return name if sum(w[:1].isupper() for w in taken) >= 2 else ""
 
 
+#: What follows a dateline's place at the start of a story: ", Country" or a credit in parentheses.
+_DATELINE = re.compile(
+    r"(?:,\s+[A-Z][\w .]{0,40}?)?\s*(?:\((?:[^()]*[\d/]|AP|AFP|Reuters|Xinhua|Anadolu|dpa|TASS|Sputnik|Tanjug)|[—–])"
+)
+
+
 def _is_acronym(token: str, statement_text: str, at: int) -> bool:
     if token in known_acronyms():
         return True
@@ -155,6 +161,8 @@ def _is_acronym(token: str, statement_text: str, at: int) -> bool:
         return False
     if lexicon.zipf(token.lower()) >= _COMMON_WORD_ZIPF:
         return False
+    if at == 0 and len(token) >= 4 and _DATELINE.match(statement_text, len(token)):
+        return False  # "NURDAGI, Turkey (AP) —": a dateline's place in capitals
     # A headline in capitals is emphasis: three capitalised words in a row are not acronyms.
     around = statement_text[max(0, at - 40) : at + len(token) + 40]
     return not re.search(rf"[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}\s+[{_UPPER}]{{3,}}", around)
@@ -171,7 +179,8 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
         window_text = " ".join(words[-limit:])
         found = long_form(acronym, window_text)
         expansion, fit = (found, True) if found else (_capitalised_name_before(window), False)
-        if expansion:
+        # "OHRID, NORTH MACEDONIA (AP)": a dateline in capitals, not a written-out name
+        if expansion and not expansion.isupper():
             start = statement.start + window.rfind(expansion)
             out.append(
                 Definition(
@@ -185,8 +194,10 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
     if inside:  # SF (Long Form)
         expansion = inside.group(1).strip()
         found = long_form(acronym, expansion)
-        if found == expansion or (
-            not found and sum(w[:1].isupper() for w in expansion.split()) >= 2 and len(expansion.split()) >= 2
+        credit = bool(re.search(r"\d|/", expansion))  # "BRUSSELS (UrduPoint News / Sputnik - 19th March, 2023)"
+        if not credit and (
+            found == expansion
+            or (not found and sum(w[:1].isupper() for w in expansion.split()) >= 2 and len(expansion.split()) >= 2)
         ):
             start = statement.start + m.end() + inside.start(1) + inside.group(1).find(expansion)
             out.append(
