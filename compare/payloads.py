@@ -134,3 +134,11 @@ class ProvenanceData(Payload):
     document: str
     machine: bool
     source_languages: list[str]
+
+
+@dataclass(frozen=True)
+class EncodingData(Payload):
+    document: str
+    characters: list[str]  #: the damaged characters or sequences, most frequent first
+    occurrences: int
+    mqm: str

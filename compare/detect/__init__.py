@@ -48,6 +48,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "acronyms",
     "garbled",
     "untranslated",
+    "encoding",
 )
 
 

@@ -29,6 +29,9 @@ _CODE = re.compile(r"\w\(['\"]|[{}]|=>|\)\s*;|\w=\w|</?[a-z]+>")
 #: A sentence with this many unknown words, making this share of its words, is not garbled prose but a
 #: line of page furniture or code ("shareicon closeicon downicon"): a translation garbles a word here and there.
 MOSTLY_UNKNOWN = (3, 0.3)
+# A Latin letter neither English nor of the region's alphabets: a damaged encoding's ("āObjective": the encoding
+# detector's) or another language's ("canlı"), not a garble of an English word.
+_ODD_LETTER = re.compile(r"[^\x00-\u00ffčćšžđČĆŠŽĐ](?<=[\u0100-\u024f])")
 # Regular endings on an English stem ("temblors", "panickedly", "illogicalities"): rare forms, not garbles.
 _ENDINGS = (
     ("ities", "ity"),
@@ -118,7 +121,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 if lexicon.is_english(word) or statement.start + m.end() == text_end:
                     continue
                 bare = _POSSESSIVE.sub("", word)
-                if len(bare) < 3 or bare.isupper() or _inflected_english(bare):
+                if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
                     continue
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
