@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Corpus
+from ..model import Acronym, Corpus, Entity
 from . import acronyms, names
 from .translations import declared_translations
 
 
-def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None):
+def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None) -> list[Entity]:
     """The names spelled several ways, from each document's mentions (read here when not given)."""
     found = None
     if per_document is not None:
@@ -27,7 +27,7 @@ def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = Non
     return names.entities(corpus, translated=declared_translations(corpus), found=found)
 
 
-def acronym_table(corpus: Corpus, per_document: Any = None):
+def acronym_table(corpus: Corpus, per_document: Any = None) -> list[Acronym]:
     """Every acronym of the statements, in order of first appearance (the acronyms detector has no
     per-document step)."""
     return list(acronyms.table(corpus).values())
