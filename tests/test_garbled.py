@@ -14,3 +14,4 @@ SENTENCE_START = re.compile(r"[.!?:…][\"'”’»)]*\s+[\"'“‘«„(]*$")
 ])
 def test_a_word_opens_a_sentence_after_openers_or_sentence_punctuation(before):
     assert _opens(before) == (not before.strip(_OPENING) or bool(SENTENCE_START.search(before)))
+

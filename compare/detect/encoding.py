@@ -7,13 +7,14 @@ numbers and ordinary words are others, and a fact-checker should know the text w
 per article, with every damaged place as evidence:
 
 * sequences that UTF-8 read as Windows-1252 or Latin-1 leaves (Ã©, Ä\x8d, â€™, Ð¸ …) and U+FFFD;
-* a letter foreign to English and to the region's alphabets that the article uses three times or more, at least
-  twice glued to the edge of an English word, where punctuation stood.
+* a Latin letter foreign to English and to the region's alphabets that the article uses three times or more, at
+  least twice glued to the edge of an English word, where punctuation stood (another script is another language).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -31,13 +32,18 @@ _GLUED = re.compile(r"(?<=[A-Za-z])([^\x00-\x7f])(?=[\s.,;:!?)]|$)|(?:(?<=[\s(])
 MIN_STRAY = 3  # occurrences of a stray letter, at least two of them glued to a word
 
 
+def _stray_letter(char: str) -> bool:
+    """A Latin letter that neither English nor the region's names use; other scripts are languages, not damage."""
+    return char not in _NAME_LETTERS and unicodedata.name(char, "").startswith("LATIN")
+
+
 def document_damage(document: Document, statements: list[Statement]) -> list[tuple[int, int, str]]:
     """One article's damaged places as (start, end, what): plain data for the memo."""
     text = document.text
     found = [(m.start(), m.end(), m.group()) for m in _MOJIBAKE.finditer(text)]
     glued = Counter(m.group(1) or m.group(2) for m in _GLUED.finditer(text))
     for char, count in glued.items():
-        if count >= 2 and char.isalpha() and char not in _NAME_LETTERS and text.count(char) >= MIN_STRAY:
+        if count >= 2 and _stray_letter(char) and text.count(char) >= MIN_STRAY:
             found += [(m.start(), m.end(), char) for m in re.finditer(re.escape(char), text)]
     taken: list[tuple[int, int, str]] = []
     for start, end, what in sorted(found):
