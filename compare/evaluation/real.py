@@ -109,7 +109,7 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
-def _values_text(index: ReportIndex, values) -> str:
+def _values_text(values) -> str:
     return " / ".join(f"{v.value} ({', '.join(sorted({m.document for m in v.mentions}))})" for v in values)
 
 
@@ -194,7 +194,7 @@ def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], u
         "by_label": _recall_by(gold.discrepancies, matches, lambda d: d.label, LABELS),
         "labelled_right": {"found": len(found), "right": len(right), "share": _ratio(len(right), len(found))},
         "missed": [
-            {"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(index, d.values)}
+            {"id": d.id, "label": d.label, "slot": d.slot, "values": _values_text(d.values)}
             for d in gold.discrepancies
             if not matches[d.id]
         ],
@@ -301,6 +301,11 @@ def _score_boilerplate(gold: Gold, index: ReportIndex) -> dict:
     return {"labelled": len(gold.boilerplate), "aligned": len(aligned), "aligned_strings": aligned}
 
 
+def unmatched_count(result: dict) -> int:
+    """How many findings of one story's result match nothing labelled."""
+    return sum(len(items) for items in result["unmatched"].values())
+
+
 def totals(results: list[dict]) -> dict:
     """The stories' counts added up, with recall and precision over the sum."""
 
@@ -315,7 +320,7 @@ def totals(results: list[dict]) -> dict:
         "pairs": add("pairs", "labelled", "grouped"),
         "consistent": add("consistent", "labelled", "flagged"),
         "boilerplate": add("boilerplate", "labelled", "aligned"),
-        "unmatched": sum(len(v) for r in results for v in r["unmatched"].values()),
+        "unmatched": sum(unmatched_count(r) for r in results),
     }
     for kind in ("discrepancies", "artefacts"):
         out[kind]["recall"] = _ratio(out[kind]["found"], out[kind]["labelled"])

@@ -3,7 +3,7 @@ the totals over the stories (``compare-sources score``; ``--json`` prints the sa
 
 from __future__ import annotations
 
-from .real import totals
+from .real import totals, unmatched_count
 
 
 def _figure(value: float | None) -> str:
@@ -89,7 +89,7 @@ def _story_lines(r: dict) -> list[str]:
     lines += _section(
         "boilerplate aligned", [f"{b['id']} {b['document']}: {b['text']}" for b in r["boilerplate"]["aligned_strings"]]
     )
-    count = sum(len(v) for v in r["unmatched"].values())
+    count = unmatched_count(r)
     lines.append(
         f"  findings that match nothing labelled: {count}, in {len(r['unmatched'])} of {r['documents']} articles"
     )
@@ -109,8 +109,8 @@ def _totals_lines(results: list[dict], total: dict) -> list[str]:
         "all stories: recall (R) and precision (P) per story",
         head.format("story", "docs", "discr R", "P", "artef R", "P", "pairs R", "consistent", "unmatched"),
     ]
-    for r in results + [dict(total, story="total", documents=total["documents"])]:
-        unmatched = r["unmatched"] if isinstance(r["unmatched"], int) else sum(map(len, r["unmatched"].values()))
+    rows = [(r, unmatched_count(r)) for r in results] + [(dict(total, story="total"), total["unmatched"])]
+    for r, unmatched in rows:
         lines.append(
             head.format(
                 r["story"][:36],
