@@ -3,13 +3,14 @@
 Machine translation and transliteration leave one name spelled several ways
 ("Vučić"/"Vucic", "Albin"/"Aljbin"/"Aljbina", "Rutte"/"Rute",
 "Banjska"/"Banska"/"Bansk"). Mentions are capitalised words; they are blocked by
-a consonant skeleton (folded, vowels and the j/y glides dropped after the first
-letter, doubled letters collapsed), and two spellings join one entity only if
-their difference is one this module can name:
+a consonant skeleton (romanised as :data:`ROMANISATIONS` says, vowels and the j/y glides
+dropped after the first letter, doubled letters collapsed), and two spellings join one
+entity only if their difference is one this module can name:
 
 * ``diacritics`` — equal once folded (Vucic/Vučić);
 * ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
-  (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić);
+  (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
+  (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
 * ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
 * ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
 * ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
@@ -89,7 +90,7 @@ def skeleton(word: str) -> str:
     if not folded:
         return ""
     rest = re.sub(r"[aeiouyj]", "", folded[1:])
-    return re.sub(r"(.)\1+", r"\1", folded[0] + rest)
+    return _DOUBLED.sub(r"\1", folded[0] + rest)
 
 
 def untransliterated(word: str) -> str:

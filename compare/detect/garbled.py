@@ -57,7 +57,7 @@ thousand million""".split()
 def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
     text = statement.text
-    # Every address _URL matches holds "/", "@" or "www."; most sentences hold none.
+    # Every address _URL matches holds "/", "@", "www." or a dot before two letters; most sentences hold none.
     masked = _URL.sub(lambda m: " " * len(m.group()), text) if _MAY_HOLD_URL.search(text) else text
     words: list[tuple[re.Match, bool]] = []
     end = 0
