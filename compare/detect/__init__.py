@@ -179,12 +179,13 @@ def run_detectors(
     else:
         results = [_run_one(name, corpus, prepared) for name in names]
     findings: list[Finding] = []
+    detectors = registry()
     for name, (seconds, found, table) in zip(names, results):
         if timings is not None:
             timings[f"detect: {name}"] = seconds
         if table is not None:
             setattr(corpus, *table)
-        payload = registry()[name].payload
+        payload = detectors[name].payload
         for finding in found:
             assert isinstance(finding.data, payload), f"{name} made a finding without its declared payload"
             finding.detector = name
