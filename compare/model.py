@@ -14,6 +14,7 @@ conveniences; serialisation lives in :mod:`compare.report.json_format`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -62,6 +63,17 @@ class Document:
     encoding: str = "utf-8"  #: how the bytes were decoded
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  #: non-fatal problems met while reading
+
+    @property
+    def outlet(self) -> str:
+        """Who published it, as a reader names it: ``Outlet:``, else the site of ``Source:``/``URL:``, else the id."""
+        if self.metadata.get("outlet"):
+            return self.metadata["outlet"]
+        for key in ("source", "url"):
+            site = re.match(r"[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", self.metadata.get(key, ""), re.IGNORECASE)
+            if site:
+                return site.group(1).lower()
+        return self.id
 
 
 @dataclass

@@ -10,7 +10,7 @@ out). :meth:`Payload.from_dict` reads it back from a JSON report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar, TypeVar
 
 P = TypeVar("P", bound="Payload")
@@ -37,7 +37,10 @@ class Payload:
     @classmethod
     def from_dict(cls: type[P], data: dict[str, Any]) -> P:
         known = {f.name for f in fields(cls)}
-        values = {}
+        # to_dict leaves out fields that are None: a required field missing from the JSON was one of them.
+        values: dict[str, Any] = {
+            f.name: None for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
+        }
         for name, value in data.items():
             if name not in known:
                 continue  # a field of a later version: consumers ignore what they do not know
@@ -58,14 +61,29 @@ class ValueClass(Payload):
 
 
 @dataclass(frozen=True)
+class TimelineEntry(Payload):
+    """One value of a slot as reported on one day."""
+
+    day: str  #: the report's date (ISO 8601), "" where the article has none
+    value: str  #: the figure as worded
+    documents: list[str]
+    outlets: list[str]  #: the documents' outlets (``Outlet:``, else the site of ``Source:``, else the file)
+
+
+@dataclass(frozen=True)
 class DiscrepancyData(Payload):
-    nested: ClassVar[dict[str, type[Payload]]] = {"values": ValueClass}
+    nested: ClassVar[dict[str, type[Payload]]] = {"values": ValueClass, "timeline": TimelineEntry}
 
     subject: str  #: what was counted, the place whose municipality differs, the person whose role differs
     values: list[ValueClass]  #: mutually compatible values, the most widely reported first
     sources: int  #: documents involved
     linked_by: list[str]  #: how the statements were tied: "group g3", "event", "corpus"
     possible_update: bool  #: the later article gives the larger count
+    #: "conflict", "update" (a figure that grew with report time) or "scope"; added 2026-11-30
+    relation: str = "conflict"
+    reason: str = ""  #: why the relation was judged so ("reports of the same day give close figures")
+    origins: int | None = None  #: independent origins among the sources (copies of one story count once)
+    timeline: list[TimelineEntry] | None = None  #: values by report date, for counts compared by slot
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
+from ..analysis.copies import families
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
-from . import normalise, register
+from . import discrepancy_timeline, normalise, register
+from .discrepancy_timeline import slotted
 from .discrepancy_values import EVENT_OUTCOMES, Comparison, findings
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
@@ -87,6 +89,18 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
+    origin_of = families(corpus)
+    timed = discrepancy_timeline.timeline_statements(corpus, facts_of)
+    outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
+    yield from discrepancy_timeline.findings(corpus, facts_of, timed, origin_of, outlet)
+
+    def one_report(a: str, b: str) -> bool:
+        # Counts in the timelines are compared there, unless the pair is one report's: two reports of the
+        # same day, counts of an event before the story (which no timeline holds), or two undated reports
+        # (which no timeline can order).
+        day_a, day_b = (corpus.document(corpus.statement(s).doc).date for s in (a, b))
+        return not (a in timed and b in timed) or day_a == day_b
+
     comparisons: list[Comparison] = []
     seen_pairs: set[tuple[str, str]] = set()
     wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
@@ -96,11 +110,13 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             if sa.doc == sb.doc:
                 continue
             seen_pairs.add((a, b) if a < b else (b, a))
-            comparisons += _compare_aligned(sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings)
+            comparisons += _compare_aligned(
+                sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b)
+            )
     for (a, b), shared in _event_links(corpus, facts_of).items():
         if (a, b) in seen_pairs:
             continue
-        comparisons += _compare_event(facts_of[a], facts_of[b], shared)
+        comparisons += _compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
     comparisons += _compare_corpus_wide(corpus.facts)
     yield from findings(corpus, comparisons)
 
@@ -128,11 +144,17 @@ def _wording(a: str, b: str, known: dict[tuple[str, str], _Wording]) -> _Wording
 
 
 def _compare_aligned(
-    sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str, wordings: dict[tuple[str, str], _Wording]
+    sa: Statement,
+    sb: Statement,
+    fa: list[Fact],
+    fb: list[Fact],
+    link: str,
+    wordings: dict[tuple[str, str], _Wording],
+    same_report: bool,
 ) -> list[Comparison]:
     out: list[Comparison] = []
-    qa = [f for f in fa if f.kind == "quantity"]
-    qb = [f for f in fb if f.kind == "quantity"]
+    qa = [f for f in fa if f.kind == "quantity" and (same_report or not slotted(f))]
+    qb = [f for f in fb if f.kind == "quantity" and (same_report or not slotted(f))]
     for x in qa:
         for y in qb:
             if x.subject and x.subject == y.subject:
@@ -143,8 +165,10 @@ def _compare_aligned(
     if ratio < _SAME_WORDING:
         return out
     if replaced:
+        keep_a = [f for f in fa if same_report or not slotted(f)]
+        keep_b = [f for f in fb if same_report or not slotted(f)]
         out += _swapped_in_place(
-            replaced, (sa, tokens(sa), fa), (sb, tokens(sb), fb), link, already={(c.a, c.b) for c in out}
+            replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
         )
     speakers_a = [f for f in fa if f.kind == "attribution" and f.value]
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
@@ -155,9 +179,15 @@ def _compare_aligned(
 
 
 def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only: bool = False) -> list[Comparison]:
-    """Dates (or times) of two statements about one thing: a conflict only if none of them can agree."""
+    """Dates (or times) of two statements about one thing: a conflict only if none of them can agree.
+
+    A statement with two dates tells two events' dates ("charged on Sunday over the March 22 attack"): which
+    is which cannot be told from the words alone, so such a statement agrees where it can and never conflicts.
+    """
     xs = [f for f in fa if f.kind == kind]
     ys = [f for f in fb if f.kind == kind]
+    if len({f.value for f in xs}) > 1 or len({f.value for f in ys}) > 1:
+        return [Comparison(x, y, True, link) for x in xs for y in ys if _agree_when(kind, x, y)]
     if kind == "date":
         pairs = [(x, y) for x in xs for y in ys if dates.comparable(x.value, y.value)]
         if day_only:
@@ -171,6 +201,12 @@ def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only
     if agree:
         return [Comparison(x, y, True, link) for x, y in agree]
     return [Comparison(x, y, False, link) for x, y in pairs]
+
+
+def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
+    if kind == "date":
+        return dates.comparable(x.value, y.value) and dates.compatible(x.value, y.value)
+    return dates.same_time(x.value, y.value)
 
 
 def _swapped_in_place(
@@ -271,12 +307,13 @@ def _place_key(value: str) -> str:
     return re.sub(r"[aeiouyj]", "", value)
 
 
-def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str]) -> list[Comparison]:
+def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str], one_report: bool) -> list[Comparison]:
     out: list[Comparison] = []
-    for x in fa:
-        for y in fb:
-            if x.kind == y.kind == "quantity" and x.subject == y.subject and x.subject.endswith(EVENT_OUTCOMES):
-                out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
+    if one_report:  # else compared by slot across the corpus (discrepancy_timeline)
+        for x in fa:
+            for y in fb:
+                if x.kind == y.kind == "quantity" and x.subject == y.subject and x.subject.endswith(EVENT_OUTCOMES):
+                    out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
     if "place" in shared:
         out += _compare_when(fa, fb, "date", "event", day_only=True)
     if "date" in shared and "place" not in shared:

@@ -65,7 +65,7 @@ def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]
 
 def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_order: dict[str, int]) -> Finding:
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
-    classes = _value_classes(facts)
+    classes = value_classes(facts)
     first = facts[0]
     what = _describe(subkind, first)
     labels = [_label(cls) for cls in classes]
@@ -107,7 +107,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
     )
 
 
-def _value_classes(facts: list[Fact]) -> list[list[Fact]]:
+def value_classes(facts: list[Fact]) -> list[list[Fact]]:
     """Facts partitioned into mutually compatible values, the most widely reported first.
 
     Compatibility depends on a fact's value alone (kind, value, interval), so each class

@@ -151,7 +151,7 @@ def _month(text: str) -> int | None:
 #: "said on Monday that …").
 _NOT_THE_EVENTS = re.compile(
     r"(?:\b(?:date[ds]?|published|updated|posted|modified)\s*:?|\bas\s+of|\b(?:said|says|reported|announced|stated|"
-    r"confirmed|told\s+\w+(?:\s+\w+)?)(?:\s+on)?)\s*$",
+    r"confirmed|told\s+\w+(?:\s+\w+){0,3})(?:\s+on)?)\s*$",
     re.IGNORECASE,
 )
 
@@ -244,6 +244,8 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
             re.search(r"\b(?:will|shall|is due|is expected)\b", text)
         )
         delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
+        if delta == 0 and (m.group("which") or "").lower() == "last":
+            delta = -7  # "last Friday", written on a Friday: a week ago
         when = today + dt.timedelta(days=delta)
         return _iso(when.year, when.month, when.day)
     return None

@@ -48,7 +48,9 @@ COUNTRIES = frozenset(
     for w in """
 Kosovo Serbia Bosnia Herzegovina BiH Montenegro Albania Croatia Macedonia Russia Ukraine Belgium Bulgaria Greece Spain
 Slovakia Cyprus Romania Germany France Italy Turkey Europe Balkans Metohija Yugoslavia America China Brazil India
-United Kingdom States
+United Kingdom States Syria Iraq Iran Lebanon Israel Jordan Egypt Libya Georgia Armenia Azerbaijan Tajikistan
+Kyrgyzstan Kazakhstan Uzbekistan Turkmenistan Afghanistan Pakistan Belarus Moldova Poland Hungary Austria Switzerland
+Netherlands Sweden Norway Finland Denmark Ireland Britain Portugal Japan Korea Canada Mexico Australia Türkiye
 """.split()
 )
 

@@ -18,6 +18,10 @@ import re
 from collections.abc import Sequence
 
 from ...model import Fact, Statement
+from .counted import BODIES as _BODIES
+from .counted import CLASSES as _CLASSES
+from .counted import OUTCOMES as _OUTCOMES
+from .counted import toll_before
 from .numbers import parse_number
 from .tokens import Token, tokens
 
@@ -62,109 +66,6 @@ _QUALIFIERS = [
     (("just", "under"), "nearly"),
 ]
 
-#: Counted nouns → the class they are compared under.
-_CLASSES = {
-    "police": "police",
-    "policeman": "police",
-    "policemen": "police",
-    "policemen's": "police",
-    "officer": "police",
-    "officers": "police",
-    "cop": "police",
-    "cops": "police",
-    "policewoman": "police",
-    "soldier": "soldiers",
-    "soldiers": "soldiers",
-    "troop": "soldiers",
-    "troops": "soldiers",
-    "peacekeeper": "soldiers",
-    "peacekeepers": "soldiers",
-    "servicemen": "soldiers",
-    "serviceman": "soldiers",
-    "attacker": "attackers",
-    "attackers": "attackers",
-    "gunman": "attackers",
-    "gunmen": "attackers",
-    "militant": "attackers",
-    "militants": "attackers",
-    "fighter": "attackers",
-    "fighters": "attackers",
-    "terrorist": "attackers",
-    "terrorists": "attackers",
-    "assailant": "attackers",
-    "assailants": "attackers",
-    "insurgents": "attackers",
-    "paramilitaries": "attackers",
-    "men": "attackers",
-    "protester": "protesters",
-    "protesters": "protesters",
-    "protestor": "protesters",
-    "protestors": "protesters",
-    "demonstrator": "protesters",
-    "demonstrators": "protesters",
-    "rioter": "protesters",
-    "rioters": "protesters",
-    "civilian": "civilians",
-    "civilians": "civilians",
-    "people": "people",
-    "person": "people",
-    "persons": "people",
-    "individuals": "people",
-    # Ethnic plurals name who was counted without saying which side they were on.
-    "serbs": "serbs",
-    "albanians": "albanians",
-}
-#: "members of the Kosovo Police" / "members of KFOR": the class comes from the body.
-_BODIES = {
-    "police": "police",
-    "kfor": "soldiers",
-    "army": "soldiers",
-    "nato": "soldiers",
-    "eulex": "police",
-    "forces": "soldiers",
-    "military": "soldiers",
-    "troops": "soldiers",
-    "mission": "soldiers",
-}
-#: What happened to the counted people.
-_OUTCOMES = {
-    "killed": "killed",
-    "dead": "killed",
-    "died": "killed",
-    "die": "killed",
-    "dies": "killed",
-    "deaths": "killed",
-    "death": "killed",
-    "slain": "killed",
-    "fatalities": "killed",
-    "lives": "killed",
-    "perished": "killed",
-    "injured": "injured",
-    "wounded": "injured",
-    "hurt": "injured",
-    "injuries": "injured",
-    "injuring": "injured",
-    "wounding": "injured",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "apprehended": "arrested",
-    "custody": "arrested",
-    "arrests": "arrested",
-    "deployed": "deployed",
-    "deployment": "deployed",
-    "deploy": "deployed",
-    "additional": "deployed",
-    "reinforcements": "deployed",
-    "reinforce": "deployed",
-    "increase": "deployed",
-    "sent": "deployed",
-    "send": "deployed",
-    "evacuated": "evacuated",
-    "displaced": "displaced",
-    "missing": "missing",
-    "kidnapped": "kidnapped",
-    "abducted": "kidnapped",
-}
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
 _PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
 _ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
@@ -177,6 +78,8 @@ _MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _CLAUSE_END = frozenset(".;:?!")
+#: Words read as the counted noun for want of one, that cannot be one: "killed 31 has been contained".
+_NOT_NOUNS = frozenset("has have had was were is are will would could may might since after before when while".split())
 
 
 def _interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -334,7 +237,11 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             outcome = _outcome(toks, max(noun, end - 1), first)
             if not counted and outcome and end < len(toks) and toks[end].lower in _OUTCOMES:
                 counted = "people"  # a headline's "4 die"
+            elif not counted and (toll := toll_before(toks, first)):
+                counted, outcome = "people", toll
             subject = f"{counted} {outcome}".strip() if counted else ""
+        elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
+            subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
             subject = counted
         if _is_year(toks, i, value_text, counted):

@@ -1,0 +1,159 @@
+"""The words a count is read with: what is counted, what happened to it, and tolls named before their number.
+
+Word lists of English news usage, kept apart from the parser in :mod:`.quantities` that reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .tokens import Token
+
+_CLAUSE_END = frozenset(".;:?!")
+
+#: Counted nouns → the class they are compared under.
+CLASSES = {
+    "police": "police",
+    "policeman": "police",
+    "policemen": "police",
+    "policemen's": "police",
+    "officer": "police",
+    "officers": "police",
+    "cop": "police",
+    "cops": "police",
+    "policewoman": "police",
+    "soldier": "soldiers",
+    "soldiers": "soldiers",
+    "troop": "soldiers",
+    "troops": "soldiers",
+    "peacekeeper": "soldiers",
+    "peacekeepers": "soldiers",
+    "servicemen": "soldiers",
+    "serviceman": "soldiers",
+    "attacker": "attackers",
+    "attackers": "attackers",
+    "gunman": "attackers",
+    "gunmen": "attackers",
+    "militant": "attackers",
+    "militants": "attackers",
+    "fighter": "attackers",
+    "fighters": "attackers",
+    "terrorist": "attackers",
+    "terrorists": "attackers",
+    "assailant": "attackers",
+    "assailants": "attackers",
+    "insurgents": "attackers",
+    "paramilitaries": "attackers",
+    "men": "attackers",
+    "protester": "protesters",
+    "protesters": "protesters",
+    "protestor": "protesters",
+    "protestors": "protesters",
+    "demonstrator": "protesters",
+    "demonstrators": "protesters",
+    "rioter": "protesters",
+    "rioters": "protesters",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "people": "people",
+    "person": "people",
+    "persons": "people",
+    "individuals": "people",
+    # Ethnic plurals name who was counted without saying which side they were on.
+    "serbs": "serbs",
+    "albanians": "albanians",
+}
+#: "members of the Kosovo Police" / "members of KFOR": the class comes from the body.
+BODIES = {
+    "police": "police",
+    "kfor": "soldiers",
+    "army": "soldiers",
+    "nato": "soldiers",
+    "eulex": "police",
+    "forces": "soldiers",
+    "military": "soldiers",
+    "troops": "soldiers",
+    "mission": "soldiers",
+}
+#: What happened to the counted people.
+OUTCOMES = {
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "dies": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "slain": "killed",
+    "fatalities": "killed",
+    "lives": "killed",
+    "perished": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "injuring": "injured",
+    "wounding": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "apprehended": "arrested",
+    "custody": "arrested",
+    "arrests": "arrested",
+    "deployed": "deployed",
+    "deployment": "deployed",
+    "deploy": "deployed",
+    "additional": "deployed",
+    "reinforcements": "deployed",
+    "reinforce": "deployed",
+    "increase": "deployed",
+    "sent": "deployed",
+    "send": "deployed",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+    "missing": "missing",
+    "kidnapped": "kidnapped",
+    "abducted": "kidnapped",
+}
+#: A toll named before its number: "the death toll rose to 137", "an attack that killed 60",
+#: "the number of injured reached 5,300". Read only where the number counts nothing itself.
+_TOLL_NOUNS = {"toll": "killed", "fatalities": "killed", "dead": "killed", "deaths": "killed", "victims": "killed"}
+_TOLL_QUALIFIED = {
+    "death": "killed",
+    "injury": "injured",
+    "injured": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+}
+_TOLL_VERBS = {
+    "killed": "killed",
+    "killing": "killed",
+    "kills": "killed",
+    "kill": "killed",
+    "injuring": "injured",
+    "injured": "injured",
+    "wounding": "injured",
+    "wounded": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+}
+_TOLL_WINDOW = 16  # "the death toll from Friday night's mass killing at the city's music venue stood at 140"
+
+
+def toll_before(toks: Sequence[Token], first: int) -> str:
+    """The outcome a toll construction before ``toks[first]`` gives a bare number, or ""."""
+    if first and toks[first - 1].lower in _TOLL_VERBS:  # "that killed 60", "injuring 145"
+        return _TOLL_VERBS[toks[first - 1].lower]
+    if first >= 3 and (toks[first - 3].lower, toks[first - 1].lower) == ("lives", "of"):
+        return "killed"  # "claimed the lives of 137"
+    for k in range(first - 1, max(first - 1 - _TOLL_WINDOW, -1), -1):
+        word = toks[k].lower
+        if word in _CLAUSE_END or word == "," or toks[k].text[:1].isdigit():
+            return ""  # another clause, or another number nearer to the toll
+        if word == "toll":
+            qualifier = toks[k - 1].lower if k else ""
+            return _TOLL_QUALIFIED.get(qualifier, "killed")
+        if word in _TOLL_NOUNS and k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].lower == "number":
+            return _TOLL_NOUNS[word]  # "the number of dead rose to 810"
+        if word in ("injured", "wounded") and k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].lower == "number":
+            return "injured"
+    return ""

@@ -1,0 +1,327 @@
+"""Counts of one slot across the whole corpus, set against report time: updates and conflicts.
+
+A toll is reported by every outlet in its own words, mostly in sentences that do not
+align ("the death toll rose to 137", "at least 133 people had died"). So counts whose
+subject names an outcome that grows while a story unfolds (people killed, injured,
+arrested, deployed …) are compared across the corpus by **slot**, not by sentence:
+
+* **slot**: the counted class and its outcome ("people killed"), split by **scope**
+  where the corpus reports the slot for different places: the countries named in the
+  count's clause ("in Turkey" / "in Syria" / "in both countries"). Counts in a statement
+  dated before the story's period ("the 2004 school siege killed 334") are another
+  event's and are left out;
+* **report time**: the article's date. A figure that grows with report time is an
+  **update**: one info finding with the timeline. A figure that falls in a later report,
+  or two reports of the same day that give close but different figures (one announcement
+  reported two ways: 2,315 against 2,316), is a **conflict**. Same-day figures far apart
+  are read as reports from different hours of a rising toll, not as a conflict;
+* **origins**: copies of one wire story (:mod:`compare.analysis.copies`) are one origin,
+  so "k of N sources" counts outlets that reported independently.
+
+Counts of other subjects (countries, vehicles, distances) are compared only where the
+statements are linked (:mod:`.discrepancy`): they do not grow with time, and without
+a link the same noun often counts different things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..analysis.facts import dates, quantities
+from ..analysis.facts.places import COUNTRIES
+from ..analysis.facts.tokens import fold
+from ..infra.disjoint import DisjointSets
+from ..model import Corpus, Evidence, Fact, Finding, Statement
+from ..payloads import DiscrepancyData, TimelineEntry, ValueClass
+from .discrepancy_values import EVENT_OUTCOMES, value_classes
+
+#: Two same-day figures within this ratio of each other are one announcement reported two ways.
+SAME_ANNOUNCEMENT = 1.25
+#: Independent reports a figure must contradict to be called a conflict with the timeline: one contradicting
+#: report may itself be the odd one out, or a count of something else read as the toll.
+_OUTLIER_WITNESSES = 2
+_PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
+_CLAUSE_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|and in)\s|,\s(?:and|with)\s", re.IGNORECASE)
+_ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
+_BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
+_COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
+
+
+def slotted(fact: Fact) -> bool:
+    """Whether a fact is compared by slot across the corpus (a count with a growing outcome)."""
+    return fact.kind == "quantity" and fact.low is not None and fact.subject.endswith(EVENT_OUTCOMES)
+
+
+@dataclass(frozen=True)
+class _Report:
+    fact: Fact
+    origin: str  #: the family origin of the fact's document
+    day: str  #: the report's date (ISO), "" where unknown
+    scope: str  #: countries named in the count's clause, "+"-joined; "" where none
+
+
+def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> set[str]:
+    """Statements whose slotted counts go into the timelines: not those dated before the story."""
+    period_start = _period_start(corpus)
+    return {
+        s.id
+        for s in corpus.statements
+        if any(slotted(f) for f in facts_of.get(s.id, ())) and not _earlier_event(facts_of[s.id], period_start)
+    }
+
+
+def findings(
+    corpus: Corpus,
+    facts_of: dict[str, list[Fact]],
+    statements: set[str],
+    origin_of: dict[str, str],
+    outlet: Callable[[str], str],
+) -> Iterable[Finding]:
+    """Timeline findings over the slotted counts of ``statements`` (:func:`timeline_statements`)."""
+    reports: dict[str, list[_Report]] = defaultdict(list)
+    for statement in corpus.statements:
+        if statement.id not in statements:
+            continue
+        day = corpus.document(statement.doc).date
+        for fact in facts_of[statement.id]:
+            if slotted(fact):
+                reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, _scope(statement, fact)))
+    for subject, own_reports in reports.items():
+        for scope, bucket in _by_scope(own_reports).items():
+            yield from _bucket_findings(corpus, subject, scope, bucket, outlet)
+
+
+def _period_start(corpus: Corpus) -> str:
+    days = sorted(d.date for d in corpus.documents if d.date)
+    if not days:
+        return ""
+    y, m, d = (int(x) for x in days[0].split("-"))
+    return (dt.date(y, m, d) - dt.timedelta(days=_PERIOD_SLACK_DAYS)).isoformat()
+
+
+def _earlier_event(facts: list[Fact], period_start: str) -> bool:
+    """Whether the statement dates itself before the story: its counts are another event's."""
+    if not period_start:
+        return False
+    for fact in facts:
+        if fact.kind != "date":
+            continue
+        year, month, day, _ = dates.parts(fact.value)
+        if year is None:
+            continue
+        if f"{year:04d}-{month or 12:02d}-{day or 28:02d}" < period_start:
+            return True
+    return False
+
+
+def _scope(statement: Statement, fact: Fact) -> str:
+    """The countries named in the clause that holds the count."""
+    text = statement.text
+    at = fact.start - statement.start
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end - statement.start)]
+    clause = text[starts[-1] if starts else 0 : ends[0] if ends else len(text)]
+    named = sorted(
+        {_ALIASES.get(n, n) for n in (fold(m.group(1)) for m in _COUNTRY.finditer(clause)) if n in COUNTRIES}
+    )
+    if _BOTH.search(clause) or len(named) > 1:
+        return "combined"
+    return named[0] if named else ""
+
+
+def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
+    """Reports by scope where the corpus gives the slot for several; else all in one."""
+    scopes = {r.scope for r in reports if r.scope}
+    if len(scopes) < 2:
+        return {"": reports}
+    out: dict[str, list[_Report]] = defaultdict(list)
+    for r in reports:
+        out[r.scope].append(r)
+    return out
+
+
+def _close(x: Fact, y: Fact) -> bool:
+    a, b = sorted((x.low or 0.0, y.low or 0.0))
+    return a > 0 and b / a <= SAME_ANNOUNCEMENT
+
+
+def _bucket_findings(
+    corpus: Corpus, subject: str, scope: str, reports: list[_Report], outlet: Callable[[str], str]
+) -> Iterable[Finding]:
+    classes = value_classes([r.fact for r in reports])
+    if len(classes) < 2 or len({r.origin for r in reports}) < 2:
+        return
+    # Same-day conflicts: one announcement reported two ways.
+    conflicts: DisjointSets[int] = DisjointSets()
+    for i, j in combinations(range(len(reports)), 2):
+        x, y = reports[i], reports[j]
+        if (
+            x.origin != y.origin
+            and x.day
+            and x.day == y.day
+            and not quantities.compatible(x.fact, y.fact)
+            and _close(x.fact, y.fact)
+        ):
+            conflicts.union(i, j)
+    for members in conflicts.groups():
+        if len(members) > 1:
+            chosen = [reports[i] for i in members]
+            reason = f"reports of the same day ({chosen[0].day}) give close but different figures"
+            yield _finding(corpus, subject, scope, chosen, "conflict", reason, outlet)
+    chain, outliers = _timeline_split(reports)
+    for x, contradicted in outliers:
+        reason = (
+            f"{x.fact.text} ({x.day}) against {'later' if contradicted[0].day > x.day else 'earlier'} reports "
+            f"of {'smaller' if contradicted[0].day > x.day else 'larger'} figures"
+        )
+        yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
+    days = sorted({r.day for r in chain})
+    if len(days) > 1 and len(value_classes([r.fact for r in chain])) > 1:
+        # The timeline lists every report; the outliers above are flagged on their own as well.
+        reason = f"the figure grows with report time, {days[0]} to {days[-1]}"
+        yield _finding(corpus, subject, scope, reports, "update", reason, outlet)
+
+
+def _point(fact: Fact) -> float:
+    """One number for ordering a figure: the interval's middle, or its floor where it is open."""
+    low, high = fact.low or 0.0, fact.high if fact.high is not None else 0.0
+    return low if high == float("inf") else (low + high) / 2
+
+
+def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_Report, list[_Report]]]]:
+    """The dated reports that form the longest figure-never-falls sequence over report time, and the others
+    that contradict it, each with the reports it contradicts (a later smaller or an earlier larger figure)."""
+    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, _point(r.fact)))
+    best: list[int] = []
+    before: list[int] = []
+    for i, r in enumerate(dated):  # longest non-decreasing subsequence, O(n²): a slot has tens of reports
+        options = [j for j in range(i) if _point(dated[j].fact) <= _point(r.fact)]
+        j = max(options, key=lambda j: best[j], default=-1)
+        best.append(best[j] + 1 if j >= 0 else 1)
+        before.append(j)
+    chain: list[_Report] = []
+    i = max(range(len(dated)), key=lambda i: best[i], default=-1)
+    while i >= 0:
+        chain.append(dated[i])
+        i = before[i]
+    chain.reverse()
+    outliers = []
+    for x in dated:
+        if x in chain or _vague(x.fact):
+            continue
+        contradicted = [
+            y
+            for y in chain
+            if y.origin != x.origin
+            and not quantities.compatible(x.fact, y.fact)
+            and _close(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
+            and (
+                (y.day > x.day and _point(y.fact) < _point(x.fact))
+                or (y.day < x.day and _point(y.fact) > _point(x.fact))
+            )
+        ]
+        if len({y.origin for y in contradicted}) >= _OUTLIER_WITNESSES:
+            nearest = min(abs(_days(y.day) - _days(x.day)) for y in contradicted)
+            outliers.append((x, [y for y in contradicted if abs(_days(y.day) - _days(x.day)) == nearest]))
+    return chain, outliers
+
+
+def _vague(fact: Fact) -> bool:
+    """ "hundreds", "dozens": too loose to contradict a timeline."""
+    return (
+        fact.high is not None
+        and fact.low is not None
+        and fact.high > 2 * max(fact.low, 1.0)
+        and fact.high != float("inf")
+    )
+
+
+def _days(day: str) -> int:
+    return dt.date.fromisoformat(day).toordinal()
+
+
+def _finding(
+    corpus: Corpus,
+    subject: str,
+    scope: str,
+    reports: list[_Report],
+    relation: str,
+    reason: str,
+    outlet: Callable[[str], str],
+) -> Finding:
+    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+    reports = sorted(reports, key=lambda r: (r.day or "9999", doc_order[r.fact.doc], r.fact.start))
+    facts = list(dict.fromkeys(r.fact for r in reports))
+    classes = value_classes(facts)
+    origins = {r.origin for r in reports}
+    what = subject + (f", {_scope_text(scope)}" if scope else "")
+    timeline = _timeline(reports, outlet)
+    picture = "; ".join(f"{e.day or 'undated'}: {e.value} ({', '.join(e.outlets)})" for e in timeline)
+    copies = len({r.fact.doc for r in reports}) - len(origins)
+    origin_note = (
+        f" ({copies} republished {'copy' if copies == 1 else 'copies'} counted with their origin)" if copies else ""
+    )
+    if relation == "update":
+        message = f"The figure for {what} changed as the story unfolded ({reason}): {picture}"
+        severity = "info"
+    else:
+        message = f"Sources disagree on how many ({what}): {reason}. {picture}"
+        exact = all(f.low == f.high for f in facts)
+        severity = "error" if exact else "warning"
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="count",
+        severity=severity,  # type: ignore[arg-type]
+        message=message + origin_note,
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
+        data=DiscrepancyData(
+            subject=what,
+            values=[
+                ValueClass(
+                    value=_most_common([f.text for f in cls]),
+                    documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
+                    texts=list(dict.fromkeys(f.text for f in cls)),
+                    normalised=sorted({f.value for f in cls}),
+                    statements=list(dict.fromkeys(f.statement for f in cls)),
+                )
+                for cls in classes
+            ],
+            sources=len({f.doc for f in facts}),
+            linked_by=["slot"],
+            possible_update=relation == "update",
+            relation=relation,
+            reason=reason,
+            origins=len(origins),
+            timeline=timeline,
+        ),
+    )
+
+
+def _timeline(reports: list[_Report], outlet: Callable[[str], str]) -> list[TimelineEntry]:
+    entries: dict[tuple[str, str], list[_Report]] = {}
+    for r in reports:
+        entries.setdefault((r.day, r.fact.value), []).append(r)
+    return [
+        TimelineEntry(
+            day=day,
+            value=own[0].fact.text,
+            documents=list(dict.fromkeys(r.fact.doc for r in own)),
+            outlets=list(dict.fromkeys(outlet(r.fact.doc) for r in own)),
+        )
+        for (day, _), own in entries.items()
+    ]
+
+
+def _scope_text(scope: str) -> str:
+    return "in the countries together" if scope == "combined" else f"in {scope.title()}"
+
+
+def _most_common(items: list[str]) -> str:
+    return max(dict.fromkeys(items), key=items.count)
