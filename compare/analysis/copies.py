@@ -28,8 +28,9 @@ _COMMON = 50  # a 5-gram in this many documents is page furniture or a stock phr
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + _N]) for i in range(len(words) - _N + 1)}
+def _shingles(words: list[str]) -> set[int]:
+    # Hashes, not tuples: a thousand articles hold about a million 5-grams, and only equality is asked of them.
+    return {hash(tuple(words[i : i + _N])) for i in range(len(words) - _N + 1)}
 
 
 def families(corpus: Corpus) -> dict[str, str]:
@@ -38,7 +39,7 @@ def families(corpus: Corpus) -> dict[str, str]:
     for statement in corpus.statements:
         words[statement.doc] += _WORD.findall(statement.text.casefold())
     shingles = {doc: _shingles(w) for doc, w in words.items()}
-    holders: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    holders: dict[int, list[str]] = defaultdict(list)
     for doc, own in shingles.items():
         if len(own) >= _MIN_SHINGLES:
             for shingle in own:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from ..analysis.copies import families
@@ -57,6 +57,7 @@ _EVENT_WORDS = re.compile(
 #: different speaker to count: paraphrases by different people are common ("those responsible must
 #: face justice"), the same sentence with another name in it is not.
 _SAME_WORDING = 0.6
+_AGE = "age of "  # the subject of a person's age (people.ages): compared across the corpus, person by person
 _MAX_ANCHOR = 200  # statements sharing one anchor beyond which it is too common to link events by
 
 
@@ -325,20 +326,22 @@ def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str], one_report:
 
 
 def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
-    """Every pair of containments (roles) of different documents whose places (people) are one name.
+    """Every pair of containments (roles, ages) of different documents whose places (people) are one name.
 
     Only facts whose subjects :func:`same_name_pairs` pairs are compared, not every
     pair of facts in the corpus; pairs come out in the order of the facts.
     """
     out: list[Comparison] = []
-    for kind, agree in (
-        ("containment", lambda x, y: same_name(x.value, y.value)),
-        ("role", lambda x, y: people.compatible_roles(x.value, y.value)),
-    ):
-        own = [f for f in facts if f.kind == kind]
+    kinds: tuple[tuple[Callable[[Fact], str | None], Callable[[Fact, Fact], bool]], ...] = (
+        (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_name(x.value, y.value)),
+        (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
+        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, quantities.compatible),
+    )
+    for key_of, agree in kinds:
+        own = [f for f in facts if key_of(f) is not None]
         by_subject: dict[str, list[int]] = defaultdict(list)
         for n, f in enumerate(own):
-            by_subject[fold(f.subject)].append(n)
+            by_subject[fold(key_of(f) or "")].append(n)
         found: list[tuple[int, int]] = []
         for a, b in same_name_pairs(by_subject):
             pairs = (

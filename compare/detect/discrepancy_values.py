@@ -175,6 +175,8 @@ def _picture(classes: list[list[Fact]], labels: list[str]) -> str:
 
 
 def _describe(subkind: str, fact: Fact) -> str:
+    if subkind == "count" and fact.subject.startswith("age of "):
+        return f"the age of {fact.subject[7:].capitalize()}"
     if subkind == "count":
         return f"how many ({fact.subject})"
     if subkind == "role":

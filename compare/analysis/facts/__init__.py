@@ -77,8 +77,9 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
     rows = []
     for statement in statements:
         when = dates.extract(statement, today)
-        masked = [(f.start, f.end) for f in when]
-        own = when + quantities.extract(statement, masked) + people.roles(statement)
+        aged = people.ages(statement)
+        masked = [(f.start, f.end) for f in when + aged]
+        own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += [f for f in speakers if f.statement == statement.id]
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     return DocumentFacts(today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)

@@ -94,6 +94,46 @@ _REPORTED = re.compile(
 _QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"[^\"\n]+\"")
 
 
+#: A person's age beside the name: "Shamsidin Fariduni, 25,", "Fariduni (25)", "Fariduni, a 25-year-old …",
+#: "a 25-year-old Fariduni".
+_AGE_AFTER = re.compile(rf"(?P<name>{_PERSON}),\s+(?:aged\s+)?(?P<age>[1-9]\d?),")
+_AGE_PAREN = re.compile(rf"(?P<name>{_PERSON})\s+\((?:aged\s+)?(?P<age>[1-9]\d?)\)")
+_AGE_APPOSED = re.compile(rf"(?P<name>{_PERSON}),\s+an?\s+(?P<age>[1-9]\d?)-year-old\b")
+_AGE_BEFORE = re.compile(rf"\b(?P<age>[1-9]\d?)-year-old\s+(?:[a-z]+\s+){{0,2}}(?P<name>{_PERSON})")
+_NOT_IN_NAMES = frozenset(
+    fold(w)
+    for w in """On In At By Since From Until January February March April May June July August September October
+November December""".split()
+)
+
+
+def ages(statement: Statement) -> list[Fact]:
+    """Ages given beside a person's name, as quantities whose subject is "age of <surname>"."""
+    facts: dict[int, Fact] = {}
+    for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSED, _AGE_BEFORE):
+        for m in pattern.finditer(statement.text):
+            name = _clean_name(m.group("name"))
+            if not name or any(fold(w) in _NOT_IN_NAMES for w in m.group("name").split()):
+                continue
+            age = int(m.group("age"))
+            facts.setdefault(
+                m.start("age"),
+                Fact(
+                    kind="quantity",
+                    statement=statement.id,
+                    doc=statement.doc,
+                    start=statement.start + m.start("age"),
+                    end=statement.start + m.end("age"),
+                    text=m.group("age"),
+                    value=str(age),
+                    subject=f"age of {person_key(name)}",
+                    low=float(age),
+                    high=float(age),
+                ),
+            )
+    return sorted(facts.values(), key=lambda f: f.start)
+
+
 def roles(statement: Statement) -> list[Fact]:
     facts = []
     for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _TITLE_OF_NAME):
