@@ -145,6 +145,23 @@ def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
     return out
 
 
+def _mistyped(x: _Report, y: _Report) -> bool:
+    """Exact figures of four digits or more, one a typo of the other: two neighbouring digits swapped (15,384
+    against 15,834), or one digit changed (2,315 against 2,316) in reports dated within a day of each other.
+    A toll rises by a few from one day to the next, so a changed digit is read as a typo only within a day."""
+    fx, fy = x.fact, y.fact
+    if fx.low != fx.high or fy.low != fy.high or fx.low is None or fy.low is None:
+        return False
+    a, b = str(int(fx.low)), str(int(fy.low))
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    if x.day and y.day and abs(_days(x.day) - _days(y.day)) > 1:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return swapped or (len(diff) == 1 and bool(x.day and y.day))
+
+
 def _close(x: Fact, y: Fact) -> bool:
     a, b = sorted((x.low or 0.0, y.low or 0.0))
     return a > 0 and b / a <= SAME_ANNOUNCEMENT
@@ -156,23 +173,29 @@ def _bucket_findings(
     classes = value_classes([r.fact for r in reports])
     if len(classes) < 2 or len({r.origin for r in reports}) < 2:
         return
-    # Same-day conflicts: one announcement reported two ways.
-    conflicts: DisjointSets[int] = DisjointSets()
+    # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
+    # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
+    same_day: DisjointSets[int] = DisjointSets()
+    mistyped: DisjointSets[int] = DisjointSets()
     for i, j in combinations(range(len(reports)), 2):
         x, y = reports[i], reports[j]
-        if (
-            x.origin != y.origin
-            and x.day
-            and x.day == y.day
-            and not quantities.compatible(x.fact, y.fact)
-            and _close(x.fact, y.fact)
-        ):
-            conflicts.union(i, j)
-    for members in conflicts.groups():
-        if len(members) > 1:
-            chosen = [reports[i] for i in members]
-            reason = f"reports of the same day ({chosen[0].day}) give close but different figures"
-            yield _finding(corpus, subject, scope, chosen, "conflict", reason, outlet)
+        # Same-day figures are compared as intervals: on a story's first day "more than 100" and 111 are hours
+        # apart, not a contradiction.
+        if x.origin == y.origin or quantities.compatible(x.fact, y.fact):
+            continue
+        if _mistyped(x, y):
+            mistyped.union(i, j)
+        elif x.day and x.day == y.day and _close(x.fact, y.fact):
+            same_day.union(i, j)
+    for sets, why in (
+        (mistyped, "one figure looks like a typo of the other (a digit changed or two swapped)"),
+        (same_day, "reports of the same day ({day}) give close but different figures"),
+    ):
+        for members in sets.groups():
+            if len(members) > 1:
+                chosen = [reports[i] for i in members]
+                reason = why.format(day=chosen[0].day)
+                yield _finding(corpus, subject, scope, chosen, "conflict", reason, outlet)
     chain, outliers = _timeline_split(reports)
     for x, contradicted in outliers:
         reason = (
@@ -218,7 +241,7 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
             y
             for y in chain
             if y.origin != x.origin
-            and not quantities.compatible(x.fact, y.fact)
+            and _differ(x.fact, y.fact)
             and _close(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
             and (
                 (y.day > x.day and _point(y.fact) < _point(x.fact))
@@ -229,6 +252,15 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
             nearest = min(abs(_days(y.day) - _days(x.day)) for y in contradicted)
             outliers.append((x, [y for y in contradicted if abs(_days(y.day) - _days(x.day)) == nearest]))
     return chain, outliers
+
+
+def _differ(x: Fact, y: Fact) -> bool:
+    """Whether two reports of a toll give different figures. A toll's "at least 154" and "more than 90" name the
+    count itself (154, 90), so they are compared by that figure, not as the open intervals that would let "at
+    least 154" agree with an earlier report's 180; vague counts ("hundreds") differ from nothing."""
+    if _vague(x) or _vague(y):
+        return False
+    return _point(x) != _point(y) and not (x.low == y.low and x.high == y.high)
 
 
 def _vague(fact: Fact) -> bool:

@@ -78,6 +78,7 @@ BODIES = {
 #: What happened to the counted people.
 OUTCOMES = {
     "killed": "killed",
+    "killing": "killed",
     "dead": "killed",
     "died": "killed",
     "die": "killed",

@@ -160,6 +160,9 @@ def _lemma(word: str) -> str:
 
 
 def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
+    if start and toks[start - 1].lower in _OUTCOMES:
+        # "killing at least 144 people and injuring around 550": the verb before the count is its own.
+        return _OUTCOMES[toks[start - 1].lower]
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
         if toks[k].lower in _CLAUSE_END or toks[k].lower == ",":
             break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
