@@ -91,9 +91,10 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
     origin_of = families(corpus)
-    timed = discrepancy_timeline.timeline_statements(corpus, facts_of)
+    subjects = discrepancy_timeline.slot_subjects(corpus.facts, origin_of)
+    timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
-    yield from discrepancy_timeline.findings(corpus, facts_of, timed, origin_of, outlet)
+    yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
 
     def one_report(a: str, b: str) -> bool:
         # Counts in the timelines are compared there, unless the pair is one report's: two reports of the
@@ -112,7 +113,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
                 continue
             seen_pairs.add((a, b) if a < b else (b, a))
             comparisons += _compare_aligned(
-                sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b)
+                sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b), subjects
             )
     for (a, b), shared in _event_links(corpus, facts_of).items():
         if (a, b) in seen_pairs:
@@ -152,10 +153,11 @@ def _compare_aligned(
     link: str,
     wordings: dict[tuple[str, str], _Wording],
     same_report: bool,
+    subjects: frozenset[str],
 ) -> list[Comparison]:
     out: list[Comparison] = []
-    qa = [f for f in fa if f.kind == "quantity" and (same_report or not slotted(f))]
-    qb = [f for f in fb if f.kind == "quantity" and (same_report or not slotted(f))]
+    qa = [f for f in fa if f.kind == "quantity" and (same_report or not slotted(f, subjects))]
+    qb = [f for f in fb if f.kind == "quantity" and (same_report or not slotted(f, subjects))]
     for x in qa:
         for y in qb:
             if x.subject and x.subject == y.subject:
@@ -166,8 +168,8 @@ def _compare_aligned(
     if ratio < _SAME_WORDING:
         return out
     if replaced:
-        keep_a = [f for f in fa if same_report or not slotted(f)]
-        keep_b = [f for f in fb if same_report or not slotted(f)]
+        keep_a = [f for f in fa if same_report or not slotted(f, subjects)]
+        keep_b = [f for f in fb if same_report or not slotted(f, subjects)]
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
         )

@@ -40,6 +40,11 @@ from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, TimelineEntry, ValueClass
 from .discrepancy_values import EVENT_OUTCOMES, value_classes
 
+#: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
+MIN_ORIGINS = 3
+_NOT_SLOTS = frozenset(
+    "km mile mi kilometer kilometre metre meter percent per hour day minute second week month year time".split()
+)
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
 SAME_ANNOUNCEMENT = 1.25
 #: Independent reports a figure must contradict to be called a conflict with the timeline: one contradicting
@@ -52,9 +57,35 @@ _BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
 _COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
 
 
-def slotted(fact: Fact) -> bool:
-    """Whether a fact is compared by slot across the corpus (a count with a growing outcome)."""
-    return fact.kind == "quantity" and fact.low is not None and fact.subject.endswith(EVENT_OUTCOMES)
+def slotted(fact: Fact, subjects: frozenset[str]) -> bool:
+    """Whether a fact is compared by slot across the corpus (its subject is one of :func:`slot_subjects`)."""
+    return fact.kind == "quantity" and fact.low is not None and fact.subject in subjects
+
+
+def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str]:
+    """The subjects compared by slot: people with an outcome that grows (killed, injured, arrested …), and any
+    other counted thing that at least :data:`MIN_ORIGINS` independent origins count (buildings, aftershocks,
+    suspects): a count that many outlets give is one of the story's figures. Units, ordinals, ages, shares and
+    bare "people" (which counts anything) are not slots."""
+    origins: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.kind == "quantity" and f.low is not None and f.subject:
+            origins[f.subject].add(origin_of[f.doc])
+    return frozenset(
+        subject
+        for subject, own in origins.items()
+        if subject.endswith(EVENT_OUTCOMES) or (len(own) >= MIN_ORIGINS and _countable(subject))
+    )
+
+
+def _countable(subject: str) -> bool:
+    first = subject.split()[0]
+    return not (
+        first in _NOT_SLOTS
+        or subject.endswith("(ordinal)")
+        or subject.startswith(("age of ", "km "))
+        or subject == "people"
+    )
 
 
 @dataclass(frozen=True)
@@ -65,13 +96,14 @@ class _Report:
     scope: str  #: countries named in the count's clause, "+"-joined; "" where none
 
 
-def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> set[str]:
+def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]], subjects: frozenset[str]) -> set[str]:
     """Statements whose slotted counts go into the timelines: not those dated before the story."""
     period_start = _period_start(corpus)
     return {
         s.id
         for s in corpus.statements
-        if any(slotted(f) for f in facts_of.get(s.id, ())) and not _earlier_event(facts_of[s.id], period_start)
+        if any(slotted(f, subjects) for f in facts_of.get(s.id, ()))
+        and not _earlier_event(facts_of[s.id], period_start)
     }
 
 
@@ -79,6 +111,7 @@ def findings(
     corpus: Corpus,
     facts_of: dict[str, list[Fact]],
     statements: set[str],
+    subjects: frozenset[str],
     origin_of: dict[str, str],
     outlet: Callable[[str], str],
 ) -> Iterable[Finding]:
@@ -89,7 +122,7 @@ def findings(
             continue
         day = corpus.document(statement.doc).date
         for fact in facts_of[statement.id]:
-            if slotted(fact):
+            if slotted(fact, subjects):
                 reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, _scope(statement, fact)))
     for subject, own_reports in reports.items():
         for scope, bucket in _by_scope(own_reports).items():

@@ -131,11 +131,14 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         return "percent", j - 1
     # Any other noun: the first plural in the next few plain words ("9 associated
     # countries", "8 parliamentary observer delegations"), else the first word.
-    run = []
+    run: list[int] = []
     for k in range(j, min(j + _ADJECTIVES_MAX, len(toks))):
         word = toks[k].lower
+        if word in ("more", "other", "further") and not run:
+            continue  # "100 more people", "three other suspects": the noun comes after
         if (
             not word.isalpha()
+            or word in _NOT_NOUNS
             or word in _STOP
             or word in _MONTHS
             or toks[k].capitalised
@@ -238,8 +241,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"percent {after}".strip()
         elif counted in _PEOPLE or not counted:
             outcome = _outcome(toks, max(noun, end - 1), first)
-            if not counted and outcome and end < len(toks) and toks[end].lower in _OUTCOMES:
-                counted = "people"  # a headline's "4 die"
+            if not counted and outcome and _outcome_follows(toks, end):
+                counted = "people"  # a headline's "4 die"; "2,300 were killed"
             elif not counted and (toll := toll_before(toks, first)):
                 counted, outcome = "people", toll
             subject = f"{counted} {outcome}".strip() if counted else ""
@@ -267,6 +270,17 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         )
         i = end
     return facts
+
+
+_AUXILIARIES = frozenset("were was are is have has had been being".split())
+
+
+def _outcome_follows(toks: Sequence[Token], end: int) -> bool:
+    """Whether the count is followed by its outcome, perhaps after auxiliaries ("4 die", "2,300 have been killed")."""
+    k = end
+    while k < len(toks) and k < end + 3 and toks[k].lower in _AUXILIARIES:
+        k += 1
+    return k < len(toks) and toks[k].lower in _OUTCOMES
 
 
 def _is_counted_article(toks: Sequence[Token], i: int) -> bool:
