@@ -63,6 +63,9 @@ class Document:
     encoding: str = "utf-8"  #: how the bytes were decoded
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  #: non-fatal problems met while reading
+    #: The id of the document this one republishes (its copy family's origin, compare/analysis/copies.py); ""
+    #: for an original.
+    copy_of: str = ""
 
     @property
     def outlet(self) -> str:

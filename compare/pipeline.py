@@ -1,5 +1,5 @@
 """The stages in order: ingest → per-article analysis (segment → language → facts → detector steps) →
-facts across articles → embed → align → detect.
+facts across articles → copies → embed → align → detect.
 
 Each stage is its own module; this one only wires them together and decides what
 a bad file does to a run (it is skipped, with its reason kept in the corpus).
@@ -19,6 +19,7 @@ from .model import Corpus, Document, Skipped, Statement
 from .options import RunOptions
 from .stages import language
 from .stages.align import align, alignable, kept_search
+from .stages.copies import mark_copies, with_copies
 from .stages.embed import Embedder
 from .stages.ingest import document_ids, find_articles, read_document
 from .stages.per_article import analyse_documents
@@ -109,7 +110,9 @@ def analyse(
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
-    to_embed = [s for s in corpus.statements if alignable(s)]
+    with timed(timings, "copies"):
+        counterpart = mark_copies(corpus)  # copied sentences: not searched, put back beside their originals
+    to_embed = [s for s in corpus.statements if alignable(s) and s.id not in counterpart]
     model_before = embedder.model_seconds
     with timed(timings, "embed"):
         vectors = embedder.encode(
@@ -124,7 +127,9 @@ def analyse(
         if memo is not None and len(to_embed) > 1:
             keys = statement_keys(to_embed, documents, analysed.keys)
             nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
-        corpus.groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest)
+        groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest)
+        order = {s.id: n for n, s in enumerate(corpus.statements)}
+        corpus.groups = with_copies(groups, counterpart, order)
         del nearest
     del vectors  # the detectors work on text and facts: free the vectors before they run
     corpus.settings = options.settings(embedder.name)

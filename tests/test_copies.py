@@ -1,5 +1,7 @@
 """Copy families: wire copy republished word for word or lightly edited is one origin (compare.analysis.copies)."""
 
+import pytest
+
 from compare.analysis.copies import families
 from compare.model import Corpus, Document
 from compare.stages.segment import segment
@@ -53,3 +55,40 @@ def test_outlet_names_the_publisher():
     doc.metadata["outlet"] = "Example News"
     assert doc.outlet == "Example News"
     assert Document(id="005_x", path="x.txt", text="").outlet == "005_x"
+
+
+def _discrepancies(folder):
+    from compare.pipeline import run
+    from compare.stages.embed import HashingEmbedder
+
+    corpus = run([folder], HashingEmbedder())
+    return corpus, [
+        (f.subkind, [(v.value, v.normalised) for v in f.data.values], f.data.origins)
+        for f in corpus.findings
+        if f.kind == "discrepancy"
+    ]
+
+
+@pytest.mark.parametrize("copies", [1, 5, 50])
+def test_copies_of_one_article_leave_the_findings_as_they_were(tmp_path, copies):
+    """Seeds + N verbatim copies of 003 + one copy with '1,000 troops' edited to '1,200': the same discrepancy
+    findings, with the same values and origins, as seeds + the edited copy alone; the copies are one origin."""
+    plain, crowded = tmp_path / "plain", tmp_path / "crowded"
+    for folder in (plain, crowded):
+        folder.mkdir()
+        for path in SEEDS.glob("*.txt"):
+            (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        edited = (SEEDS / "003_1368b5bfcf4f8e9e.txt").read_text(encoding="utf-8").replace("1,000 troops", "1,200 troops")
+        (folder / "999_edited.txt").write_text(edited, encoding="utf-8")
+    for n in range(copies):
+        (crowded / f"9{n:02d}_copy.txt").write_text((SEEDS / "003_1368b5bfcf4f8e9e.txt").read_text(encoding="utf-8"))
+    plain_corpus, expected = _discrepancies(plain)
+    corpus, found = _discrepancies(crowded)
+    assert found == expected
+    assert any(subkind == "count" and ("1,200", ["1200"]) in values for subkind, values, _ in found)
+    assert {d.id for d in corpus.documents if d.copy_of == "003_1368b5bfcf4f8e9e"} == {
+        d.id for d in corpus.documents if d.id.startswith("9")
+    }
+    assert len(corpus.groups) >= len(plain_corpus.groups)  # the copies take no independent pair's place
+    count = next(f for f in corpus.findings if f.kind == "discrepancy" and f.subkind == "count")
+    assert f"+ {copies} cop" in count.message

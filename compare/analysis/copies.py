@@ -24,7 +24,7 @@ from ..model import Corpus
 COPY_SHARE = 0.3
 _N = 5
 _MIN_SHINGLES = 20  # a document of a sentence or two shares a quotation, not a story
-_COMMON = 50  # a 5-gram in this many documents is page furniture or a stock phrase: it links nothing
+_COMMON = 50  # a 5-gram in this many distinct texts is page furniture or a stock phrase: it links nothing
 _WORD = re.compile(r"\w+")
 
 
@@ -38,11 +38,17 @@ def families(corpus: Corpus) -> dict[str, str]:
     words: dict[str, list[str]] = defaultdict(list)
     for statement in corpus.statements:
         words[statement.doc] += _WORD.findall(statement.text.casefold())
-    shingles = {doc: _shingles(w) for doc, w in words.items()}
+    sets: DisjointSets[str] = DisjointSets()
+    # Word-for-word copies first, by their whole text: fifty copies of one story would otherwise make every
+    # one of its 5-grams look like page furniture shared by too many documents to link any.
+    first_with: dict[tuple[str, ...], str] = {}
+    for doc, text in words.items():
+        sets.union(doc, first_with.setdefault(tuple(text), doc))
+    shingles = {doc: _shingles(words[doc]) for doc in first_with.values()}
     holders: dict[int, list[str]] = defaultdict(list)
-    for doc, own in shingles.items():
-        if len(own) >= _MIN_SHINGLES:
-            for shingle in own:
+    for doc, grams in shingles.items():
+        if len(grams) >= _MIN_SHINGLES:
+            for shingle in grams:
                 holders[shingle].append(doc)
     shared: Counter[tuple[str, str]] = Counter()
     for docs in holders.values():
@@ -50,7 +56,6 @@ def families(corpus: Corpus) -> dict[str, str]:
             for n, a in enumerate(docs):
                 for b in docs[n + 1 :]:
                     shared[(a, b) if a < b else (b, a)] += 1
-    sets: DisjointSets[str] = DisjointSets()
     for (a, b), count in shared.items():
         if count >= COPY_SHARE * min(len(shingles[a]), len(shingles[b])):
             sets.union(a, b)

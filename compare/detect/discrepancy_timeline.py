@@ -214,7 +214,8 @@ def _bucket_findings(
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals: on a story's first day "more than 100" and 111 are hours
         # apart, not a contradiction.
-        if x.origin == y.origin or quantities.compatible(x.fact, y.fact):
+        # Not x.origin == y.origin: an edited copy that changed a figure speaks for itself on that figure.
+        if x.fact.doc == y.fact.doc or quantities.compatible(x.fact, y.fact):
             continue
         if _mistyped(x, y):
             mistyped.union(i, j)

@@ -69,7 +69,8 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
     first = facts[0]
     what = _describe(subkind, first)
     labels = [_label(cls) for cls in classes]
-    picture = _picture(classes, labels)
+    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
+    picture = _picture(classes, labels, origin_of)
     sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
     update = subkind == "count" and _possible_update(corpus, classes)
@@ -101,6 +102,7 @@ def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_or
                 for cls, label in zip(classes, labels)
             ],
             sources=len(sources),
+            origins=len({origin_of[d] for d in sources}),
             linked_by=links,
             possible_update=update,
         ),
@@ -164,13 +166,22 @@ def _most_common(items: Iterable[str]) -> str:
     return Counter(items).most_common(1)[0][0]
 
 
-def _picture(classes: list[list[Fact]], labels: list[str]) -> str:
+def _picture(classes: list[list[Fact]], labels: list[str], origin_of: dict[str, str]) -> str:
+    """ "2 sources say “93” (003, 006 + 4 copies); 1 says “41” (005)": copies of one story count once per value
+    (an edited copy that changed the value speaks for itself there)."""
     parts = []
     for n, (cls, label) in enumerate(zip(classes, labels)):
         docs = list(dict.fromkeys(f.doc for f in cls))
-        verb = "say" if len(docs) > 1 else "says"
-        noun = ("source" if len(docs) == 1 else "sources") if n == 0 else ""
-        parts.append(f"{len(docs)} {noun + ' ' if noun else ''}{verb} “{label}” ({short_ids(docs)})")
+        families: dict[str, list[str]] = {}
+        for d in docs:
+            families.setdefault(origin_of.get(d, d), []).append(d)
+        shown = [origin if origin in members else members[0] for origin, members in families.items()]
+        copies = len(docs) - len(shown)
+        count = len(shown)
+        verb = "say" if count > 1 else "says"
+        noun = ("source" if count == 1 else "sources") if n == 0 else ""
+        more = f" + {copies} {'copy' if copies == 1 else 'copies'}" if copies else ""
+        parts.append(f"{count} {noun + ' ' if noun else ''}{verb} “{label}” ({short_ids(shown)}{more})")
     return "; ".join(parts)
 
 

@@ -52,6 +52,7 @@ def to_dict(corpus: Corpus) -> dict:
                 "language": d.language,
                 "date": d.date,
                 "date_source": d.date_source,
+                "copy_of": d.copy_of,
                 "encoding": d.encoding,
                 "metadata": d.metadata,
                 "warnings": d.warnings,
