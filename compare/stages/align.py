@@ -41,6 +41,9 @@ DEFAULT_THRESHOLD = 0.63
 #: Minimum ratio of a pair's similarity to the mean similarity of both statements'
 #: nearest cross-document neighbours; measured with the threshold (docs/alignment.md).
 DEFAULT_MARGIN = 1.06
+#: Cosine from which a pair needs only to beat its statements' average neighbour, not the margin; measured with
+#: the real-coverage scorer (docs/alignment.md).
+SURE = 0.70
 NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is taken over)
 MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
 _BLOCK = 1024  # rows of the similarity matrix computed at once
@@ -181,8 +184,13 @@ def candidate_pairs(
     for i, col in zip(*np.nonzero(scores >= threshold)):
         j = int(top[i, col])
         found[(min(int(i), j), max(int(i), j))] = float(scores[i, col])
+    # A pair stands out from its statements' usual neighbours by the margin; or, if it is close in itself
+    # (SURE), it needs only to be above their average: a story's toll sentences are all near one another, and
+    # the margin would drop every pair of them.
     return {
-        (i, j): score for (i, j), score in found.items() if score >= margin * (neighbourhood[i] + neighbourhood[j]) / 2
+        (i, j): score
+        for (i, j), score in found.items()
+        if score >= (margin if score < SURE else min(margin, 1.0)) * (neighbourhood[i] + neighbourhood[j]) / 2
     }
 
 
