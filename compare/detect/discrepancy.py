@@ -42,7 +42,7 @@ from ..analysis.facts.places import COUNTRIES, NOT_PLACES
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
-from . import discrepancy_timeline, normalise, register
+from . import discrepancy_headline, discrepancy_timeline, normalise, register
 from .discrepancy_timeline import slotted
 from .discrepancy_values import EVENT_OUTCOMES, Comparison, findings
 
@@ -84,6 +84,7 @@ def _identity(finding: Finding) -> Identity:
         "discrepancy/place": "Sources put the same event, or the same village, in different places.",
         "discrepancy/role": "Sources give the same person different offices.",
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
+        "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
@@ -101,6 +102,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
     yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
+    yield from discrepancy_headline.findings(corpus, facts_of)
 
     def one_report(a: str, b: str) -> bool:
         # Counts in the timelines are compared there, unless the pair is one report's: two reports of the

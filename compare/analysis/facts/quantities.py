@@ -297,6 +297,11 @@ def _is_year(toks: Sequence[Token], i: int, value_text: str, counted: str) -> bo
     return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
 
 
+def format_number(value: float) -> str:
+    """A count as digits: 4.0 → "4", 7.5 → "7.5"."""
+    return _format(value)
+
+
 def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 

@@ -1,0 +1,102 @@
+"""An article's headline against its own body: a figure or an outcome the body does not bear out.
+
+Headlines are written last and fastest, often by someone else: "Four wounded" over a
+body that says four were killed, or "over 100 dead" over a body that counts 100. A
+headline's count of people with an outcome is checked against the body's counts of the
+same article: nothing to flag when some body figure agrees with it; a finding when the
+body gives the same number with another outcome for the same people, or only a close
+but different figure for the same slot (a far-off one is another moment of the story).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..analysis.facts import quantities
+from ..model import Corpus, Evidence, Fact, Finding
+from ..payloads import DiscrepancyData, ValueClass
+from .discrepancy_values import EVENT_OUTCOMES
+
+#: A body figure this close to the headline's (ratio) is the same count given differently.
+_CLOSE = 1.25
+
+
+def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Finding]:
+    for document, statements in corpus.by_document():
+        titles = {s.id: s.text for s in statements if s.role == "title"}
+        heads = [f for s in statements if s.role == "title" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
+        body = [f for s in statements if s.role == "body" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
+        for head in heads:
+            same_slot = [b for b in body if b.subject == head.subject]
+            if any(quantities.compatible(head, b) for b in same_slot):
+                continue
+            people = head.subject.split()[0]
+            other_outcome = [
+                b
+                for b in body
+                if b.subject != head.subject
+                and b.subject.split()[0] == people
+                and (b.low, b.high) == (head.low, head.high)
+            ]
+            if other_outcome:
+                body_says = other_outcome[0].subject.split()[-1]
+                yield _finding(
+                    head,
+                    other_outcome,
+                    f"The headline of {document.id}, “{titles[head.statement]}”, counts {_number(head)} "
+                    f"{head.subject}; its body counts {_number(head)} {people} {body_says}",
+                )
+                continue
+            close = [b for b in same_slot if _close(head, b)]
+            if close:
+                yield _finding(
+                    head,
+                    close,
+                    f"The headline of {document.id}, “{titles[head.statement]}”, says “{head.text}” "
+                    f"({head.subject}); its body says " + ", ".join(f"“{b.text}”" for b in close),
+                )
+
+
+def _number(fact: Fact) -> str:
+    return quantities.format_number(fact.low or 0.0)
+
+
+def _outcome_count(fact: Fact) -> bool:
+    return fact.kind == "quantity" and fact.low is not None and fact.subject.endswith(EVENT_OUTCOMES)
+
+
+def _close(x: Fact, y: Fact) -> bool:
+    a, b = sorted((x.low or 0.0, y.low or 0.0))
+    return a > 0 and b / a <= _CLOSE
+
+
+def _finding(head: Fact, body: list[Fact], message: str) -> Finding:
+    facts = [head, *body]
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="headline",
+        severity="warning",
+        message=message,
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
+        data=DiscrepancyData(
+            subject=head.subject,
+            values=[
+                ValueClass(
+                    value=f.text,
+                    documents=[f.doc],
+                    texts=[f.text],
+                    normalised=[f.value],
+                    statements=[f.statement],
+                )
+                for f in facts
+            ],
+            sources=1,
+            linked_by=["headline"],
+            possible_update=False,
+            relation="conflict",
+            reason="the headline gives a figure or an outcome its own body does not bear out",
+            origins=1,
+        ),
+    )
