@@ -30,6 +30,7 @@ finding is marked as a possible update rather than an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import defaultdict
@@ -38,7 +39,7 @@ from itertools import combinations
 
 from ..analysis.copies import families
 from ..analysis.facts import dates, people, quantities
-from ..analysis.facts.places import COUNTRIES, NOT_PLACES
+from ..analysis.facts.places import COUNTRIES, NOT_PLACES, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -128,7 +129,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             continue
         comparisons += _compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
     comparisons += _compare_corpus_wide(corpus.facts)
-    yield from findings(corpus, comparisons)
+    days = {d.id: d.date for d in corpus.documents}
+    yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
 
 
 # --- linked statement pairs -------------------------------------------------------------------
@@ -214,6 +216,31 @@ def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only
     if agree:
         return [Comparison(x, y, True, link) for x, y in agree]
     return [Comparison(x, y, False, link) for x, y in pairs]
+
+
+#: Days within which a date is its own report's news, and beyond which two reports are of different moments.
+_NEWS_DAYS = 7
+
+
+def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:
+    """Two dates that each lie within days of their own article's date, in articles weeks apart: each article
+    tells its own day's news ("thousands protested today", in January and in May), two events, no conflict."""
+    if c.agree or c.a.kind != "date":
+        return False
+    own = [(f.value, days.get(f.doc, "")) for f in (c.a, c.b)]
+    if not all(_iso_day(v) and _iso_day(d) for v, d in own):
+        return False
+    (va, da), (vb, db) = own
+    near = all(abs(_ordinal(v) - _ordinal(d)) <= _NEWS_DAYS for v, d in own)
+    return near and abs(_ordinal(da) - _ordinal(db)) > _NEWS_DAYS
+
+
+def _iso_day(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
+def _ordinal(value: str) -> int:
+    return dt.date.fromisoformat(value).toordinal()
 
 
 def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
@@ -345,7 +372,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
     """
     out: list[Comparison] = []
     kinds: tuple[tuple[Callable[[Fact], str | None], Callable[[Fact, Fact], bool]], ...] = (
-        (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_name(x.value, y.value)),
+        (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_container(x.value, y.value)),
         (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
         (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, quantities.compatible),
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..analysis.facts import dates, people, quantities
+from ..analysis.facts.places import same_container
 from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
@@ -148,6 +149,8 @@ def _compatible(x: Fact, y: Fact) -> bool:
         return dates.same_time(x.value, y.value)
     if x.kind == "role":
         return people.compatible_roles(x.value, y.value)
+    if x.kind == "containment":
+        return same_container(x.value, y.value)
     return same_name(x.value, y.value)
 
 
@@ -158,7 +161,12 @@ def _label(cls: list[Fact]) -> str:
     if cls[0].kind == "containment":
         common = _most_common(f.value for f in cls)
         return next(f.text for f in cls if f.value == common)
-    return _most_common(f.text for f in cls)
+    text = _most_common(f.text for f in cls)
+    if cls[0].kind == "date" and not any(ch.isdigit() for ch in text):
+        # "today", "on Monday": the reader needs the day it stands for
+        value = next(f.value for f in cls if f.text == text)
+        return text if value.startswith(("weekday:", "?")) else f"{text} ({value})"
+    return text
 
 
 def _most_common(items: Iterable[str]) -> str:

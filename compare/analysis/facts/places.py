@@ -3,11 +3,13 @@
 There is no gazetteer that knows every Kosovo village, so the corpus is its own:
 a capitalised name counts as a place once some article puts it after a
 locative cue ("in Banjska", "near the village of Banska", "the Leposavić
-municipality"). Every mention of such a name is then a ``place`` fact.
+municipality", "the village of Dobrava", "Dobrava, located in …"). Every
+mention of such a name is then a ``place`` fact.
 
 Containment ("Banjska of Zvečan", "Banska in the Leposavić municipality",
-"X in the municipality of Y") becomes a ``containment`` fact whose subject is the
-place and whose value is the municipality or town it is said to lie in: a
+"X in the municipality of Y", "X, located in Y", "X in the Y province", "the
+village of X, Y,") becomes a ``containment`` fact whose subject is the place and
+whose value is the municipality or town it is said to lie in: a
 village lies in one municipality, whatever the event, so two articles that put it
 in different ones disagree. Countries and regions ("northern Kosovo") contain
 everything and are never the container compared.
@@ -18,17 +20,28 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, FactKind, Statement
-from .tokens import fold
+from .tokens import fold, same_name
 
 _NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"
 _LOCATIVE = re.compile(
     rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:nearby\s+)?"
     rf"(?:(?:village|town|city|municipality|settlement|area|region|district|monastery)\s+of\s+)?(?P<name>{_NAME})"
+    rf"|\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name3>{_NAME})"
+    rf"|(?P<name4>{_NAME}),\s+(?:located|situated|lying)\s+in\b"
 )
 _MUNICIPALITY = re.compile(rf"\b(?:the\s+)?(?P<name>{_NAME})\s+municipality\b|\bmunicipality\s+of\s+(?P<name2>{_NAME})")
+_UNIT = r"(?:municipality|province|district|region|county)"
 _CONTAINED = re.compile(
-    rf"(?P<place>{_NAME})\s*,?\s+(?:in\s+(?:the\s+)?(?:municipality\s+of\s+(?P<c1>{_NAME})|(?P<c2>{_NAME})\s+municipality)"
+    rf"(?P<place>{_NAME})\s*,?\s+(?:(?:(?:located|situated|lying)\s+)?in\s+(?:the\s+)?"
+    rf"(?:{_UNIT}\s+of\s+(?P<c1>{_NAME})|(?P<c2>{_NAME})\s+{_UNIT})"
+    rf"|(?:located|situated|lying)\s+in\s+(?P<c4>{_NAME})"
     rf"|of\s+(?P<c3>{_NAME})\b)"
+)
+#: "the village of Dobrava, Gornji Grad," / "the village of Dobrava, Gornji Grad municipality": the name after
+#: the comma is the village's municipality (not a list: no "and" or third name follows).
+_APPOSED = re.compile(
+    rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<place>{_NAME}),\s+(?P<c5>{_NAME})(?:\s+{_UNIT})?"
+    rf"(?=\s*[,.;)]|\s+(?:was|were|is|has|had)\b)(?!,\s+[A-Z][^,]*\s+and\s)"
 )
 #: Never places, though they follow "in": months, weekdays, institutions, languages.
 NOT_PLACES = frozenset(
@@ -60,7 +73,7 @@ def gazetteer(statements: list[Statement]) -> set[str]:
     names: set[str] = set()
     for statement in statements:
         for m in _LOCATIVE.finditer(statement.text):
-            names.update(_place_names(m.group("name")))
+            names.update(_place_names(m.group("name") or m.group("name3") or m.group("name4")))
         for m in _MUNICIPALITY.finditer(statement.text):
             names.update(_place_names(m.group("name") or m.group("name2")))
     return names
@@ -91,21 +104,39 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
             if folded in places:
                 facts.append(_fact(statement, "place", m.start(), end, folded, "where"))
                 break
-    for m in _CONTAINED.finditer(text):
+    for m in [*_CONTAINED.finditer(text), *_APPOSED.finditer(text)]:
         # "Kurti spoke near Banska in …" may catch a word before the place: keep the known name.
         place_text, place_start = m.group("place"), m.start("place")
         if fold(place_text) not in places:
             last = place_text.split()[-1]
             place_text, place_start = last, place_start + m.group("place").rfind(last)
         place = fold(place_text)
-        container_text = m.group("c1") or m.group("c2") or m.group("c3")
+        groups = m.groupdict()
+        container_text = next(groups[g] for g in ("c1", "c2", "c3", "c4", "c5") if groups.get(g))
         container = fold(container_text)
         if place not in places or container in COUNTRIES or container == place:
             continue
-        if m.group("c3") and (container in NOT_PLACES or container_text.isupper()):
+        if groups.get("c3") and (container in NOT_PLACES or container_text.isupper()):
             continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
         facts.append(_fact(statement, "containment", place_start, m.end(), container, place))
     return facts
+
+
+def same_container(a: str, b: str) -> bool:
+    """Whether two folded container names may be one place: the same name, or one stem written in two
+    languages' forms ("karachiv" / "karachevsky", Ukrainian and Russian): a spelling for the name detectors,
+    not a different municipality."""
+    if same_name(a, b):
+        return True
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    return stem >= _STEM and stem >= 0.6 * min(len(a), len(b))
+
+
+_STEM = 5
 
 
 def _fact(statement: Statement, kind: FactKind, start: int, end: int, value: str, subject: str) -> Fact:

@@ -67,6 +67,7 @@ _QUALIFIERS = [
 ]
 
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
+_ROUNDING = 0.03  # how far a distance may be off its other unit's figure
 _PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
 _ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
 _OUTCOME_WINDOW = 10
@@ -114,8 +115,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         word = toks[k].lower
         if word in _CLAUSE_END or word == ",":
             break
-        if word in _DISTANCE_UNITS or _lemma(word) in _DISTANCE_UNITS:
-            return _lemma(word), k
+        if (word in _DISTANCE_UNITS or _lemma(word) in _DISTANCE_UNITS) and k == j:
+            return _lemma(word), k  # right after the number: "7.7 quake struck 7 kilometers" counts no km with 7.7
         if word in ("member", "members") and k + 1 < len(toks) and toks[k + 1].lower == "of":
             for m in range(k + 2, min(k + 6, len(toks))):
                 if toks[m].lower in _BODIES:
@@ -171,9 +172,10 @@ def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
             break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
         if toks[k].lower in _OUTCOMES:
             return _OUTCOMES[toks[k].lower]
-    # Backwards further: "a police officer was killed in a firefight near …, as well as three Serbs".
+    # Backwards further: "a police officer was killed in a firefight near …, as well as three Serbs"; not past a
+    # subordinate clause's start ("three were killed when some 30 gunmen stormed …": the 30 were not killed).
     for k in range(start - 1, max(start - 1 - 2 * _OUTCOME_WINDOW, -1), -1):
-        if toks[k].lower in _CLAUSE_END:
+        if toks[k].lower in _CLAUSE_END or toks[k].lower in _SUBORDINATORS:
             break
         if toks[k].lower in _OUTCOMES:
             return _OUTCOMES[toks[k].lower]
@@ -236,6 +238,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
             if counted in ("mile", "mi"):
                 low, high = low * 1.609, high * 1.609
+            # A distance given in another unit is rounded there ("31 miles" for 50 km): allow for the rounding.
+            low, high = low * (1 - _ROUNDING), high * (1 + _ROUNDING)
+            end = noun + 1  # the unit is part of the value: "50 km", "31 miles"
         elif counted in ("percent",):
             after = next((t.lower for t in toks[noun + 1 : noun + 4] if t.lower not in _STOP), "")
             subject = f"percent {after}".strip()
@@ -272,6 +277,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
     return facts
 
 
+_SUBORDINATORS = frozenset("when while whereas after before because although though until where".split())
 _AUXILIARIES = frozenset("were was are is have has had been being".split())
 
 
