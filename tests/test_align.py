@@ -111,3 +111,16 @@ def test_a_kept_search_updated_for_added_and_removed_documents_equals_a_fresh_ex
     assert pairs(shrunk.top, shrunk.scores) == fresh(shrunk_rows)
     unchanged = update(shrunk_rows, shrunk)
     assert (unchanged.top == shrunk.top).all() and (unchanged.scores == shrunk.scores).all()
+
+
+def test_an_oversized_component_that_no_higher_bar_cuts_still_ends():
+    """More statements than one dense component may hold (1,500), all alike (one sentence printed by every
+    article): raising the bar cannot split them, and alignment must still end (it recursed without end), with
+    every statement grouped."""
+    from compare.stages import align as align_module
+
+    n = align_module._MAX_DENSE + 20
+    statements = _statements([(f"d{i:04d}", "one sentence printed everywhere") for i in range(n)])
+    vectors = _unit(*([1.0, 0.0, 0.0] for _ in range(n)))
+    groups = align(statements, vectors, threshold=0.63, margin=1.0)
+    assert {s for g in groups for s in g.statements} == {s.id for s in statements}

@@ -329,11 +329,18 @@ def _split(
     component: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
 ) -> list[list[int]]:
     """The groups of one component; oversized components are first cut at a higher bar."""
-    if len(component) > _MAX_DENSE:
+    while len(component) > _MAX_DENSE:
+        # Raise the bar until the component falls apart; each part is then split on its own at that bar. A
+        # component no bar cuts (one sentence printed everywhere) is clustered whole.
+        bar = threshold + 0.02
         inside = set(component)
-        stricter = {e: s for e, s in edges.items() if e[0] in inside and s >= threshold + 0.02}
+        stricter = {e: s for e, s in edges.items() if e[0] in inside and s >= bar}
         parts = [p for p in _components(len(vecs), stricter) if len(p) > 1]
-        return [c for part in parts for c in _split(part, vecs, docs, threshold, stricter)]
+        if not parts:
+            break
+        if len(parts) != 1 or len(parts[0]) != len(component):
+            return [c for part in parts for c in _split(part, vecs, docs, bar, stricter)]
+        threshold, edges = bar, stricter
     return _cliques(component, vecs, docs, threshold, edges)
 
 
