@@ -37,7 +37,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
-from ..analysis.copies import families
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
@@ -92,13 +91,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
-    # Copy families as the pipeline marked them (compare.stages.copies); worked out here for a corpus made
-    # without it (a test's hand-built one).
-    origin_of = (
-        {d.id: d.copy_of or d.id for d in corpus.documents}
-        if any(d.copy_of for d in corpus.documents)
-        else families(corpus)
-    )
+    # Copy families as the pipeline's copies stage marked them (compare.stages.copies).
+    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
     subjects = discrepancy_timeline.slot_subjects(corpus.facts, origin_of)
     timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731

@@ -45,6 +45,7 @@ class Comparison:
 
 def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     by_kind: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
         by_kind[SUBKIND_OF[c.a.kind]].append(c)
@@ -61,16 +62,21 @@ def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]
         for members in clusters.values():
             if all(c.agree for c in members):
                 continue
-            yield _finding(corpus, subkind, members, doc_order)
+            yield _finding(corpus, subkind, members, doc_order, origin_of)
 
 
-def _finding(corpus: Corpus, subkind: str, comparisons: list[Comparison], doc_order: dict[str, int]) -> Finding:
+def _finding(
+    corpus: Corpus,
+    subkind: str,
+    comparisons: list[Comparison],
+    doc_order: dict[str, int],
+    origin_of: dict[str, str],
+) -> Finding:
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
     classes = value_classes(facts)
     first = facts[0]
     what = _describe(subkind, first)
     labels = [_label(cls) for cls in classes]
-    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
     picture = _picture(classes, labels, origin_of)
     sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
