@@ -123,6 +123,8 @@ def value_classes(facts: list[Fact]) -> list[list[Fact]]:
     is checked against one fact per distinct value, and each pair of values once: a
     cluster of thousands of facts repeats a few values many times.
     """
+    if facts and all(f.kind == "quantity" and f.low is not None and f.high is not None for f in facts):
+        return _interval_classes(facts)
     classes: list[list[Fact]] = []
     values: list[dict[tuple, Fact]] = []  # per class: one fact for each distinct value in it
     known: dict[tuple, bool] = {}
@@ -143,6 +145,25 @@ def value_classes(facts: list[Fact]) -> list[list[Fact]]:
         else:
             classes.append([f])
             values.append({key: f})
+    return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
+
+
+def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
+    """:func:`value_classes` for counts, in one pass: intervals that all overlap pairwise share a point (Helly, in
+    one dimension), so a class is known by its highest low and lowest high, and a fact joins the first class whose
+    bounds it overlaps: the same classes as checking it against every member, without doing so."""
+    classes: list[list[Fact]] = []
+    bounds: list[tuple[float, float]] = []
+    for f in facts:
+        low, high = f.low or 0.0, f.high if f.high is not None else 0.0
+        for n, (top_low, bottom_high) in enumerate(bounds):
+            if max(top_low, low) <= min(bottom_high, high):
+                classes[n].append(f)
+                bounds[n] = (max(top_low, low), min(bottom_high, high))
+                break
+        else:
+            classes.append([f])
+            bounds.append((low, high))
     return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
 
 

@@ -44,6 +44,7 @@ DEFAULT_MARGIN = 1.06
 #: Cosine from which a pair needs only to beat its statements' average neighbour, not the margin; measured with
 #: the real-coverage scorer (docs/alignment.md).
 SURE = 0.70
+SURE_RANK = 5  # …and only between statements each among the other's five nearest: a mutual match
 NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is taken over)
 MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
 _BLOCK = 1024  # rows of the similarity matrix computed at once
@@ -181,16 +182,23 @@ def candidate_pairs(
     # The mean similarity of each row's nearest cross-document neighbours: the margin's yardstick.
     neighbourhood = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
     found: dict[tuple[int, int], float] = {}
+    rank: dict[tuple[int, int], int] = {}  # (row, neighbour) → the neighbour's place in the row's list
     for i, col in zip(*np.nonzero(scores >= threshold)):
         j = int(top[i, col])
         found[(min(int(i), j), max(int(i), j))] = float(scores[i, col])
+        rank[(int(i), j)] = int(col)
+
+    def mutual(i: int, j: int) -> bool:
+        return rank.get((i, j), SURE_RANK) < SURE_RANK and rank.get((j, i), SURE_RANK) < SURE_RANK
+
     # A pair stands out from its statements' usual neighbours by the margin; or, if it is close in itself
-    # (SURE), it needs only to be above their average: a story's toll sentences are all near one another, and
-    # the margin would drop every pair of them.
+    # (SURE) and each is among the other's nearest few, it needs only to be above their average: a story's
+    # toll sentences are all near one another, and the margin would drop every pair of them.
     return {
         (i, j): score
         for (i, j), score in found.items()
-        if score >= (margin if score < SURE else min(margin, 1.0)) * (neighbourhood[i] + neighbourhood[j]) / 2
+        if score
+        >= (min(margin, 1.0) if score >= SURE and mutual(i, j) else margin) * (neighbourhood[i] + neighbourhood[j]) / 2
     }
 
 
