@@ -115,6 +115,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             if sa.doc == sb.doc:
                 continue
             seen_pairs.add((a, b) if a < b else (b, a))
+            if not facts_of[a] and not facts_of[b]:
+                continue  # nothing to compare, and no wording to diff
             comparisons += _compare_aligned(
                 sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b), subjects
             )
