@@ -89,3 +89,32 @@ def test_missing_path_and_empty_folder_raise(tmp_path):
 def test_document_ids_are_stems_widened_on_clashes(tmp_path):
     paths = [tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt", tmp_path / "b.txt"]
     assert document_ids(paths) == ["x/a", "y/a", "b"]
+
+
+def test_damaged_utf16_is_read_with_replacement_and_a_warning(write):
+    odd = b"\xff\xfe" + "Title here\n\nSome body text.".encode("utf-16-le") + b"\x00"
+    lone = b"\xff\xfe" + "Title here\n\nA lone surrogate ".encode("utf-16-le") + b"\x00\xd8" + "x".encode("utf-16-le")
+    for name, data in (("odd.txt", odd), ("lone.txt", lone)):
+        doc = read_document(write(name, data), "a")
+        assert doc.title == "Title here" and doc.encoding == "utf-16"
+        assert any("damaged UTF-16" in w for w in doc.warnings)
+
+
+def test_utf16_without_a_byte_order_mark_is_text(write):
+    text = "Naslov\n\nThe council met on Monday to vote on the budget plan.\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        doc = read_document(write(f"{codec}.txt", text.encode(codec)), "a")
+        assert doc.title == "Naslov" and "budget plan" in doc.text
+        assert any("no byte-order mark" in w for w in doc.warnings)
+
+
+def test_nul_bytes_past_the_first_8kb_are_removed(write):
+    body = ("A plain sentence of the article. " * 300).encode() + b"\x00\x00stray" + b" end.\n"
+    doc = read_document(write("a.txt", b"Title\n\n" + body), "a")
+    assert "\x00" not in doc.text and "stray" in doc.text
+    assert "NUL bytes removed" in doc.warnings
+
+
+def test_an_impossible_header_date_is_no_date_with_a_warning(write):
+    doc = read_document(write("a.txt", "Date: 31 September 2023\n\nTitle\n\nBody sentence here.\n"), "a")
+    assert any("31 September 2023 is no calendar date" in w for w in doc.warnings)

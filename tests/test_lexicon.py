@@ -59,3 +59,20 @@ def test_common_words_are_the_top_words_of_zipf_at_least_3_5():
         if word.isalpha() and word.isascii() and zipf(word) >= 3.5:
             expected.setdefault(len(word), []).append(word)
     assert _common_words() == expected  # same words, same order (by frequency within each length)
+
+
+def test_languages_wordfreq_cannot_serve_without_optional_packages_answer_zero():
+    from compare.analysis.lexicon import zipf
+
+    assert zipf("the", "ko") == 0.0 and zipf("the", "ja") == 0.0
+    assert zipf("the", "en") > 5
+
+
+def test_a_korean_article_with_english_words_is_compared(tmp_path):
+    from compare.pipeline import run
+    from compare.stages.embed import HashingEmbedder
+
+    (tmp_path / "a.txt").write_text("제목\n\n서울에서 회의가 열렸다 the meeting 그리고 결과는 좋았다.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nThe meeting was held in Seoul and the results were good.\n", encoding="utf-8")
+    corpus = run([tmp_path], HashingEmbedder())
+    assert len(corpus.documents) == 2

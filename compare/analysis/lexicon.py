@@ -40,11 +40,21 @@ LANGUAGE_NAMES = {
 }
 
 
+#: Languages whose wordfreq lists need an optional tokenizer package (MeCab, jieba) the tool does not install.
+_NEEDS_TOKENIZER = frozenset({"ja", "ko", "zh"})
+
+
 @lru_cache(maxsize=1 << 18)
 def zipf(word: str, language: str = "en") -> float:
+    """wordfreq's Zipf frequency; 0 for a language it cannot serve without an optional package."""
+    if language in _NEEDS_TOKENIZER:
+        return 0.0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, language)
+    try:
+        return zipf_frequency(word, language)
+    except (ImportError, LookupError):
+        return 0.0
 
 
 # The word-level questions below are pure and asked hundreds of thousands of times a run (every word of

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..analysis.facts.dates import possible_date
 from ..errors import InputError
 from ..model import Boilerplate, Document, Skipped
 from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
@@ -132,11 +133,19 @@ def read_document(path: Path, doc_id: str) -> Document:
 def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode bytes: UTF-8 if valid, else the most plausible legacy encoding (with a warning)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", []
+        return _utf16(data, "utf-16", "")
     if b"\x00" in data[:8192]:
+        # UTF-16 without a byte-order mark: one byte of most pairs is NUL (ASCII text), on the even or odd side.
+        head = data[:8192]
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > 0.3 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+            return _utf16(data, "utf-16-le" if odd > even else "utf-16-be", "no byte-order mark; ")
         raise InputError(name, "binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig"), "utf-8", []
+        text = data.decode("utf-8-sig")
+        if "\x00" in text:  # NUL bytes past the first 8 KB: stray, never text
+            return text.replace("\x00", ""), "utf-8", ["NUL bytes removed"]
+        return text, "utf-8", []
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only needed for non-UTF-8 files
@@ -148,6 +157,17 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if _control_ratio(text) > 0.05:
         raise InputError(name, "binary file (mostly control characters)")
     return text, best.encoding, [f"not UTF-8; decoded as {best.encoding}"]
+
+
+def _utf16(data: bytes, codec: str, note: str) -> tuple[str, str, list[str]]:
+    """UTF-16 text; an odd byte or a lone surrogate becomes U+FFFD, with a warning, instead of failing the file."""
+    text = data.decode(codec, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    warnings = [f"{note}decoded as UTF-16"] if note else []
+    if "\ufffd" in text:
+        warnings.append("damaged UTF-16 (an odd byte or a lone surrogate): replaced with U+FFFD")
+    return text.replace("\x00", ""), "utf-16", warnings
 
 
 def _control_ratio(text: str) -> float:
@@ -198,6 +218,8 @@ def _read_header_and_boilerplate(document: Document, metadata: dict[str, str]) -
         raise InputError(document.path, "only header lines, no article text")
     declared_title = metadata.pop("title", None)
     document.metadata = metadata
+    if metadata.get("date") and not possible_date(metadata["date"]):
+        document.warnings.append(f"Date: {metadata['date']} is no calendar date; the article is undated")
     if declared_title:
         document.title = declared_title
         document.boilerplate = header + mark_boilerplate(content)

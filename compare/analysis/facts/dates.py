@@ -129,6 +129,23 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
     return None, ""
 
 
+def possible_date(header: str) -> bool:
+    """Whether a ``Date:`` header names a day the calendar has ("31 September 2023" does not)."""
+    for value in _absolute(header):
+        if value[0] and value[1] and value[2]:
+            try:
+                dt.date(*value[:3])
+                return True
+            except ValueError:
+                return False
+    try:
+        dt.date.fromisoformat(header[:10])
+        return True
+    except ValueError:
+        # No full date in it at all ("March 2023", "yesterday"): not impossible, just not a day.
+        return not re.match(r"\d{4}-\d{2}-\d{2}", header)
+
+
 def _absolute(text: str):
     for kind in ("dmy", "mdy", "numeric", "iso"):
         for m in _PATTERN_OF[kind].finditer(text):
