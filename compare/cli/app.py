@@ -23,6 +23,7 @@ from ..report import Format
 
 if TYPE_CHECKING:
     from ..config import Settings
+    from ..infra.cache import EmbeddingCache
     from ..infra.memo import AnalysisMemo
     from ..model import Corpus
     from ..options import RunOptions
@@ -50,19 +51,52 @@ __all__ = ["CheckFormat", "OutputFormat", "Severity", "SuiteChoice"]
 
 def default_embedder(options: RunOptions) -> Embedder:
     """The packaged model (or ``--model``), behind the embedding cache unless ``--no-cache``."""
-    from ..infra.cache import EmbeddingCache, default_cache_dir
     from ..stages.embed import CachedEmbedder, SentenceTransformerEmbedder
 
-    cache = EmbeddingCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
-    return CachedEmbedder(SentenceTransformerEmbedder(options.model), cache)
+    return CachedEmbedder(SentenceTransformerEmbedder(options.model), embedding_cache(options))
+
+
+def embedding_cache(options: RunOptions) -> EmbeddingCache | None:
+    """The embedding cache of ``--cache-dir`` (or the user's), None with ``--no-cache`` or where no cache can be
+    kept there (with a warning: the run goes on without one)."""
+    from ..infra.cache import CacheUnusable, EmbeddingCache, default_cache_dir
+
+    if not options.use_cache:
+        return None
+    try:
+        return EmbeddingCache(options.cache_dir or default_cache_dir())
+    except CacheUnusable as error:
+        _warn(f"{error}; running without the embedding cache")
+        return None
+    finally:
+        _flush_cache_notices()
 
 
 def default_memo(options: RunOptions) -> AnalysisMemo | None:
     """Per-article results and the neighbour search live next to the embedding cache, and go with it."""
-    from ..infra.cache import default_cache_dir
+    from ..infra.cache import CacheUnusable, default_cache_dir
     from ..infra.memo import AnalysisMemo
 
-    return AnalysisMemo(options.cache_dir or default_cache_dir()) if options.use_cache else None
+    if not options.use_cache:
+        return None
+    try:
+        return AnalysisMemo(options.cache_dir or default_cache_dir())
+    except CacheUnusable as error:
+        _warn(f"{error}; running without the analysis cache")
+        return None
+    finally:
+        _flush_cache_notices()
+
+
+def _warn(line: str) -> None:
+    typer.echo(f"compare-sources: warning: {line}", err=True)
+
+
+def _flush_cache_notices() -> None:
+    from ..infra.cache import NOTICES
+
+    while NOTICES:
+        _warn(NOTICES.pop(0))
 
 
 @dataclass(frozen=True)
@@ -244,6 +278,7 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
     for document in corpus.documents:
         for warning in document.warnings:
             typer.echo(f"compare-sources: warning: {document.path}: {warning}", err=True)
+    _flush_cache_notices()  # a cache page found damaged during the run
     return corpus
 
 

@@ -8,7 +8,9 @@ milliseconds. Vectors are stored as raw float32 bytes.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +31,62 @@ def default_cache_dir() -> Path:
     return user_cache_path("compare-sources", appauthor=False)
 
 
+class CacheUnusable(Exception):
+    """The cache path cannot hold a database (a file where the folder should be, a folder where the file
+    should be, no permission): the run goes on without a cache."""
+
+
+#: One line per problem met while opening a cache (a corrupt file moved aside): the CLI prints them as warnings.
+NOTICES: list[str] = []
+
+
 def open_database(path: Path, table: str, columns: str) -> tuple[sqlite3.Connection, bool]:
     """The SQLite file at ``path`` (its folder created) in WAL mode, so that two runs can share it, with
-    ``table`` created from ``columns`` if missing; and whether it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ``table`` created from ``columns`` if missing; and whether it was.
+
+    A file that is not a database (truncated, overwritten, half-restored by a backup) is moved aside as
+    ``<name>.corrupt-<time>`` and a fresh one made: a damaged cache costs one slow run, never a lock-out.
+    Raises :class:`CacheUnusable` where no database can be made at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and not path.is_file():
+            raise CacheUnusable(f"{path}: not a file")
+        try:
+            return _open(path, table, columns)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                raise
+            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            path.replace(aside)
+            for extra in ("-wal", "-shm"):
+                path.with_name(path.name + extra).unlink(missing_ok=True)
+            NOTICES.append(f"{path}: not a readable cache ({error}); moved aside to {aside.name} and rebuilt")
+            return _open(path, table, columns)
+    except (OSError, sqlite3.DatabaseError) as error:
+        raise CacheUnusable(f"{path}: {error}") from None
+
+
+@contextmanager
+def damage_is_a_miss(path: Path) -> Iterator[None]:
+    """A page found damaged in the middle of a run (a cache the open check passed) costs the lookup or the
+    write, with a notice; the file is set aside at the next start, when the open check fails on it."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise
+        NOTICES.append(f"{path}: damaged cache ({error}); this run goes on without what it holds")
+
+
+def _open(path: Path, table: str, columns: str) -> tuple[sqlite3.Connection, bool]:
     db = sqlite3.connect(path, timeout=30)
-    db.execute("PRAGMA journal_mode=WAL")
-    created = not db.execute("SELECT name FROM sqlite_master WHERE name = ?", [table]).fetchone()
-    db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        created = not db.execute("SELECT name FROM sqlite_master WHERE name = ?", [table]).fetchone()
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
     return db, created
 
 
@@ -87,16 +137,17 @@ class EmbeddingCache:
         import numpy as np
 
         query = "SELECT key, dim, vector FROM vectors WHERE model = ? AND key IN ({marks})"
-        for key, dim, blob in select_keys(self._db, query, [model], keys):
-            vector = np.frombuffer(blob, dtype=np.float32)
-            if vector.shape == (dim,):  # a truncated row is a miss, not a crash
-                yield key, vector
+        with damage_is_a_miss(self.path):
+            for key, dim, blob in select_keys(self._db, query, [model], keys):
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape == (dim,):  # a truncated row is a miss, not a crash
+                    yield key, vector
 
     def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
         import numpy as np
 
         rows = [(model, key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()]
-        with self._db:
+        with damage_is_a_miss(self.path), self._db:
             self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
 
     def count(self, model: str | None = None) -> int:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Statement
-from .cache import open_database, select_keys
+from .cache import damage_is_a_miss, open_database, select_keys
 
 FILENAME = "analysis-v1.sqlite3"
 _MARSHAL_VERSION = 4
@@ -95,7 +95,7 @@ class AnalysisMemo:
         self.version = analysis_version()
         # Rows of another version can never be looked up again (the version is part of every key): without
         # this the file would grow with every upgrade.
-        with self._db:
+        with damage_is_a_miss(self.path), self._db:
             self._db.execute("DELETE FROM results WHERE version != ?", [self.version])
         self.hits = 0
         self.misses = 0
@@ -104,11 +104,12 @@ class AnalysisMemo:
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Any] = {}
         query = "SELECT key, value FROM results WHERE stage = ? AND key IN ({marks})"
-        for key, blob in select_keys(self._db, query, [stage], wanted):
-            try:
-                found[key] = marshal.loads(blob)
-            except (EOFError, ValueError, TypeError):
-                continue  # damaged: computed again and overwritten
+        with damage_is_a_miss(self.path):
+            for key, blob in select_keys(self._db, query, [stage], wanted):
+                try:
+                    found[key] = marshal.loads(blob)
+                except (EOFError, ValueError, TypeError):
+                    continue  # damaged: computed again and overwritten
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
@@ -117,7 +118,7 @@ class AnalysisMemo:
         if not values:
             return
         rows = [(stage, key, self.version, marshal.dumps(value, _MARSHAL_VERSION)) for key, value in values.items()]
-        with self._db:
+        with damage_is_a_miss(self.path), self._db:
             self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
 
     def get_one(self, stage: str, key: str) -> Any:
