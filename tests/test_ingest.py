@@ -118,3 +118,42 @@ def test_nul_bytes_past_the_first_8kb_are_removed(write):
 def test_an_impossible_header_date_is_no_date_with_a_warning(write):
     doc = read_document(write("a.txt", "Date: 31 September 2023\n\nTitle\n\nBody sentence here.\n"), "a")
     assert any("31 September 2023 is no calendar date" in w for w in doc.warnings)
+
+
+def _in_thread(func, seconds=10):
+    """func() run where a hang fails the test instead of stalling it."""
+    import threading
+
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = func()
+        except Exception as error:  # noqa: BLE001 - handed back to the test
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "hung"
+    return outcome
+
+
+def test_special_files_are_skipped_with_a_reason_never_read(tmp_path):
+    import os
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nA sentence of the article.\n")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    found, skipped = find_articles([folder])
+    assert [p.name for p in found] == ["a.txt"]
+    assert {os.path.basename(s.path) for s in skipped} == {"pipe.txt", "zero.txt", "dangling.txt", "loop.txt"}
+    found, skipped = find_articles([folder / "pipe.txt", folder / "zero.txt", folder / "a.txt"])
+    assert [p.name for p in found] == ["a.txt"] and len(skipped) == 2
+    for name in ("pipe.txt", "zero.txt"):
+        outcome = _in_thread(lambda: read_document(folder / name, "x"))
+        assert isinstance(outcome.get("error"), InputError) and "not a regular file" in outcome["error"].reason

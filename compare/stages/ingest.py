@@ -9,6 +9,7 @@ caller decides whether that skips the file or stops the run.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -50,19 +51,26 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
         if not path.exists():
             raise InputError(str(raw), "no such file or directory")
         if path.is_dir():
-            articles = sorted(
+            candidates = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not _hidden(p, path)
-                and not ignored(p, ignore)
+                if p.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(p, path) and not ignored(p, ignore)
             )
+            articles = []
+            for p in candidates:
+                problem = _not_readable(p)
+                if problem:
+                    if not p.is_dir():  # a folder named like an article is walked, not read
+                        skipped.append(Skipped(str(p), problem))
+                else:
+                    articles.append(p)
             if not articles:
                 raise InputError(str(raw), f"no articles ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
             found.extend(articles)
         elif ignored(path, ignore):
             continue
+        elif _not_readable(path):
+            skipped.append(Skipped(str(raw), _not_readable(path)))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
         else:
@@ -71,6 +79,19 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
     for path in found:
         unique.setdefault(path.resolve(), path)
     return list(unique.values()), skipped
+
+
+def _not_readable(path: Path) -> str:
+    """Why a path cannot be read as an article (a FIFO would block, a device never end), or ""."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:  # a dangling symlink, a symlink loop
+        return f"cannot read ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, a device or a socket)"
+    return ""
 
 
 def ignored(path: Path, patterns: tuple[str, ...]) -> bool:
@@ -108,8 +129,14 @@ def document_ids(paths: list[Path]) -> list[str]:
 
 def read_document(path: Path, doc_id: str) -> Document:
     """Read, decode and normalise one article; mark its header, title and boilerplate."""
+    problem = _not_readable(path)
+    if problem:
+        raise InputError(str(path), problem)
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(str(path), f"too large for an article ({path.stat().st_size // 1_000_000} MB)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # bounded even if the file grows while it is read
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
     except OSError as exc:
