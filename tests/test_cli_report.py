@@ -162,3 +162,35 @@ def test_a_report_written_before_a_skipped_teardown_is_complete(tmp_path):
                            capture_output=True, text=True)
     assert "embed: model 0.00 s" in again.stderr  # the caches were committed before the process ended
     assert (tmp_path / "again.json").read_bytes() == out.read_bytes()
+
+
+def test_odd_file_names_and_escape_sequences_never_reach_the_terminal(cli, tmp_path):
+    """A name that is not UTF-8 (an archive from Windows), escape sequences and a newline in a name or a
+    title: every format is written, names are shown escaped, and no escape character reaches stdout or stderr."""
+    import os
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    body = "The council met on Monday to vote on the budget plan for the port.\n"
+    (folder / "plain.txt").write_text("Budget vote\n\n" + body, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as handle:
+        handle.write("Council votes\n\n" + body)
+    (folder / "\x1b[31mred\x1b[0m\nerror: forged.txt").write_text(
+        "Title \x1b]0;pwned\x07here\n\n" + body, encoding="utf-8"
+    )
+    for fmt in ("text", "markdown", "html", "json"):
+        out = tmp_path / f"report.{fmt}"
+        result = cli.invoke("report", folder, "--format", fmt, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stderr and "\nerror: forged" not in result.stderr
+    import json
+
+    documents = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["documents"]
+    assert any(d["path"].endswith("caf\\xe9.txt") and d["id"] == "caf\\xe9" for d in documents)
+    result = cli.invoke("report", folder, "--format", "text")
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    for fmt in ("text", "json", "sarif", "github"):
+        result = cli.invoke("check", folder, "--format", fmt)
+        assert result.exit_code in (0, 1), result.output
+        assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+    assert cli.invoke("baseline", folder, "-o", tmp_path / "b.json").exit_code == 0

@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..analysis.facts.dates import possible_date
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..model import Boilerplate, Document, Skipped
 from .boilerplate import is_timestamp, lines_with_offsets, mark_boilerplate
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -61,7 +62,7 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
                 problem = _not_readable(p)
                 if problem:
                     if not p.is_dir():  # a folder named like an article is walked, not read
-                        skipped.append(Skipped(str(p), problem))
+                        skipped.append(Skipped(printable(str(p)), problem))
                 else:
                     articles.append(p)
             if not articles:
@@ -70,11 +71,13 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
         elif ignored(path, ignore):
             continue
         elif _not_readable(path):
-            skipped.append(Skipped(str(raw), _not_readable(path)))
+            skipped.append(Skipped(printable(str(raw)), _not_readable(path)))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
         else:
-            skipped.append(Skipped(str(raw), f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"))
+            skipped.append(
+                Skipped(printable(str(raw)), f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
+            )
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
@@ -114,7 +117,9 @@ def document_ids(paths: list[Path]) -> list[str]:
         return "/".join(parts[-depth[p] :])
 
     while True:
-        names = [name(p) for p in paths]
+        # Ids are shown everywhere: a name the file system could not decode, or with control characters in it,
+        # is carried in its escaped form.
+        names = [printable(name(p)) for p in paths]
         clashes = {n for n in names if names.count(n) > 1}
         if not clashes:
             return names
@@ -150,9 +155,13 @@ def read_document(path: Path, doc_id: str) -> Document:
     if path.suffix.lower() in HTML_SUFFIXES:
         text, metadata = html_to_text(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _CONTROL.search(text):
+        # Escape sequences in a title or a header would reach the terminal as commands: never text.
+        text = _CONTROL.sub("", text)
+        warnings = [*warnings, "control characters removed"]
     if not text.strip():
         raise InputError(str(path), "no text in this file")
-    document = Document(id=doc_id, path=str(path), text=text, encoding=encoding, warnings=warnings)
+    document = Document(id=doc_id, path=printable(str(path)), text=text, encoding=encoding, warnings=warnings)
     _read_header_and_boilerplate(document, metadata)
     return document
 
