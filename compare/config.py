@@ -55,9 +55,12 @@ def load(start: Path | None = None) -> Settings:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read settings ({error})") from None
-    table = document.get("tool", {}).get(SECTION)
+    tool = document.get("tool", {})
+    table = tool.get(SECTION) if isinstance(tool, dict) else None
     if table is None:
         return Settings(source=path)
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool] {SECTION} must be a table ([tool.{SECTION}]), not {type(table).__name__}")
     return parse(table, path)
 
 

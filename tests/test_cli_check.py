@@ -217,3 +217,27 @@ def test_bad_settings_are_a_usage_error(cli, corpus_repo):
     (corpus_repo / "pyproject.toml").write_text('[tool.compare-sources]\nfail_on = "error"\n')
     result = cli.invoke("check", "corpus")
     assert result.exit_code == 2 and "unknown key(s) in [tool.compare-sources]: fail_on" in result.stderr
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+    ('{"tool": "compare-sources", "version": 1, "findings": [{"x": ' + "9" * 5000 + "}]}", "number too long"),
+])
+def test_a_hostile_baseline_is_one_line_and_exit_2(cli, corpus_repo, content, reason):
+    (corpus_repo / "bad.json").write_text(content, encoding="utf-8")
+    result = cli.invoke("check", "corpus", "--baseline", "bad.json")
+    assert result.exit_code == 2, result.output
+    assert reason in result.stderr and "Traceback" not in result.output
+
+
+def test_a_pyproject_whose_tool_entry_is_no_table_is_a_usage_error(cli, corpus_repo):
+    (corpus_repo / "pyproject.toml").write_text("[tool]\ncompare-sources = 5\n", encoding="utf-8")
+    result = cli.invoke("check", "corpus")
+    assert result.exit_code == 2, result.output
+    assert "must be a table" in result.stderr
+
+
+def test_an_empty_since_is_a_usage_error_not_ignored(cli, corpus_repo):
+    result = cli.invoke("check", "corpus", "--since", "")
+    assert result.exit_code == 2, result.output
+    assert "--since: empty revision" in result.stderr

@@ -63,6 +63,8 @@ def check(
     from ..ci.render import render_check
     from ..errors import InputError, UsageError
 
+    if since is not None and not since.strip():
+        raise fail("--since: empty revision (an unset CI variable?); give a revision or leave the option out")
     found = settings()
     root = project_root()
     baseline = baseline or found.baseline
