@@ -241,3 +241,18 @@ def test_an_empty_since_is_a_usage_error_not_ignored(cli, corpus_repo):
     result = cli.invoke("check", "corpus", "--since", "")
     assert result.exit_code == 2, result.output
     assert "--since: empty revision" in result.stderr
+
+
+def test_sarif_uris_are_percent_encoded(cli, corpus_repo, tmp_path):
+    accept_seeds(cli, corpus_repo)
+    add(corpus_repo, "new report #5 (Vučić).txt", CONTRADICTING)
+    out = tmp_path / "check.sarif"
+    result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "sarif", "-o", out)
+    assert result.exit_code == 1, result.output
+    run = json.loads(out.read_text())["runs"][0]
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in run["results"]
+        for loc in r["locations"] + r.get("relatedLocations", [])
+    }
+    assert "corpus/new%20report%20%235%20%28Vu%C4%8Di%C4%87%29.txt" in uris

@@ -12,6 +12,7 @@ alerts close. Tests validate the output against the official schema.
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import __version__
 from ..detect import registry
@@ -25,7 +26,8 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def _physical(location: Location) -> dict:
     return {
-        "artifactLocation": {"uri": location.path},
+        # A URI reference (RFC 3986): spaces, "#", "%" and non-ASCII letters percent-encoded, "/" kept.
+        "artifactLocation": {"uri": quote(location.path, safe="/")},
         "region": {
             "startLine": location.start_line,
             "startColumn": location.start_column,
