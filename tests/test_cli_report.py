@@ -194,3 +194,40 @@ def test_odd_file_names_and_escape_sequences_never_reach_the_terminal(cli, tmp_p
         assert result.exit_code in (0, 1), result.output
         assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
     assert cli.invoke("baseline", folder, "-o", tmp_path / "b.json").exit_code == 0
+
+
+def test_output_writes_through_a_symlink_and_keeps_the_mode(cli, tmp_path):
+    import os
+
+    target = tmp_path / "reports" / "report.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    os.chmod(target, 0o600)
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    result = cli.invoke("report", SEEDS, "--format", "json", "-o", link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text().startswith("{")
+    assert oct(target.stat().st_mode & 0o777) == oct(0o600)
+    assert not list(target.parent.glob(".*.tmp"))
+
+
+def test_a_write_killed_by_sigterm_leaves_no_temporary_file(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, os, signal, sys\n"
+        "from pathlib import Path\n"
+        "app = importlib.import_module('compare.cli.app')\n"
+        "real = os.replace\n"
+        "def replace(src, dst):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "app.os.replace = replace\n"
+        "app.write_atomically(Path(sys.argv[1]), b'x' * 1000)\n"
+    )
+    out = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True, timeout=60)
+    assert done.returncode == -15, done.stderr  # killed by SIGTERM, as it would have been
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
