@@ -117,7 +117,7 @@ def test_an_oversized_component_that_no_higher_bar_cuts_still_ends():
     """More statements than one dense component may hold (1,500), all alike (one sentence printed by every
     article): raising the bar cannot split them, and alignment must still end (it recursed without end), with
     every statement grouped."""
-    from compare.stages import align as align_module
+    from compare.stages import cliques as align_module
 
     n = align_module._MAX_DENSE + 20
     statements = _statements([(f"d{i:04d}", "one sentence printed everywhere") for i in range(n)])

@@ -220,7 +220,7 @@ def test_a_write_killed_by_sigterm_leaves_no_temporary_file(tmp_path):
     script = (
         "import importlib, os, signal, sys\n"
         "from pathlib import Path\n"
-        "app = importlib.import_module('compare.cli.app')\n"
+        "app = importlib.import_module('compare.infra.writes')\n"
         "real = os.replace\n"
         "def replace(src, dst):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -231,3 +231,26 @@ def test_a_write_killed_by_sigterm_leaves_no_temporary_file(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True, timeout=60)
     assert done.returncode == -15, done.stderr  # killed by SIGTERM, as it would have been
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_bug_is_exit_101_with_one_line_and_a_log(tmp_path):
+    """An internal error is neither 'new findings' (1) nor 'bad input' (2): exit 101, one line, a traceback file."""
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, sys\n"
+        "app = importlib.import_module('compare.cli.app')\n"
+        "pipeline = importlib.import_module('compare.pipeline')\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('a bug')\n"
+        "pipeline.run = broken\n"
+        "sys.argv = ['compare-sources', 'report', sys.argv[1], '--format', 'json']\n"
+        "app.main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(SEEDS)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 101, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "internal error (RuntimeError: a bug)" in lines[0]
+    log = lines[0].rsplit(" ", 1)[1]
+    assert "RuntimeError: a bug" in open(log, encoding="utf-8").read()

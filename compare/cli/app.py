@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 import os
@@ -17,8 +16,10 @@ import typer
 
 from .. import __version__
 from ..ci import CheckFormat
+from ..errors import printable
 from ..evaluation import Suite
 from ..infra.processes import exit_skipping_teardown
+from ..infra.writes import write_atomically
 from ..model import Severity
 from ..report import Format
 
@@ -41,6 +42,7 @@ app = typer.Typer(
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 101  #: a bug: CI must not read it as "new findings" (1), nor the user as a bad input (2)
 DEFAULT_FAIL_ON = "warning"
 
 
@@ -311,64 +313,6 @@ def _progress_reporter(enabled: bool):
     return progress, update
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write via a temporary file and rename: a failed or killed run never leaves half a report.
-
-    A symlink is written through (its target replaced, not the link); a device or a pipe (``-o /dev/stdout``) is
-    written directly, having no directory to rename in; an existing file keeps its mode; SIGTERM and SIGHUP during
-    the write remove the temporary file before the process ends."""
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
-        with open(target, "wb") as handle:
-            handle.write(data)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    with _removed_on_signal(tmp):
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            if target.exists():
-                mode = target.stat().st_mode & 0o7777
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask  # mkstemp makes 0600; a new report is for sharing, as any new file would be
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-
-@contextlib.contextmanager
-def _removed_on_signal(tmp: str):
-    """SIGTERM and SIGHUP end the process as they would, after removing ``tmp`` (main thread only: elsewhere
-    signal handlers cannot be set, and the default action stands)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    signals = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
-    previous = {s: signal.getsignal(s) for s in signals}
-
-    def handler(signum, frame):
-        Path(tmp).unlink(missing_ok=True)
-        signal.signal(signum, previous[signum] if callable(previous[signum]) else signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-
-    for s in signals:
-        signal.signal(s, handler)
-    try:
-        yield
-    finally:
-        for s, old in previous.items():
-            signal.signal(s, old)
-
-
 def emit(content: str | bytes, output: Path | None, what: str = "report") -> None:
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
@@ -386,9 +330,31 @@ def terminal_width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
+def _crash_log(error: Exception) -> str:
+    """Write the traceback to a file the user can attach to a report; its path, or a note where none could be."""
+    import traceback
+
+    try:
+        fd, path = tempfile.mkstemp(prefix="compare-sources-crash-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(f"compare-sources {__version__}\n{' '.join(map(printable, sys.argv))}\n\n")
+            handle.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return "(no log: the temporary folder is not writable)"
+
+
 def main() -> None:
     try:
         app(prog_name="compare-sources")
+    except Exception as error:  # noqa: BLE001 - a bug in the tool, not a problem of the user's input
+        log = _crash_log(error)
+        print(
+            f"compare-sources: internal error ({type(error).__name__}: {printable(str(error))[:200]}); "
+            f"this is a bug: the traceback is in {log}",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNAL)
     except SystemExit as done:  # how click ends every command, successful or not
         if "torch" in sys.modules:
             code = done.code

@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..infra.disjoint import DisjointSets
 from ..model import Group, Pair, Statement
+from .cliques import clusters_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,12 +48,12 @@ SURE_RANK = 5  # …and only between statements each among the other's five near
 NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is taken over)
 MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
 _BLOCK = 1024  # rows of the similarity matrix computed at once
+_LONG_DOCUMENT = 2048  # statements from which an article is scanned against the others' rows only
 #: From this many statements on, neighbours come from an HNSW index (faiss) instead of the exact scan,
 #: whose cost grows with the square of the corpus: the measured crossover (docs/benchmarks.md).
 INDEX_FROM = 10_000
 _HNSW_LINKS, _HNSW_BUILD, _HNSW_SEARCH = 16, 80, 64  # M, efConstruction, efSearch
 _EXTRA = 8  # neighbours asked of the index beyond k, to make up for those in the statement's own document
-_MAX_DENSE = 1500  # larger components are split by raising the bar before clustering
 
 
 def alignable(statement: Statement) -> bool:
@@ -128,9 +128,7 @@ def align(
         raise ValueError("a precomputed neighbour search covers alignable statements only")
     found = (nearest.top, nearest.scores) if nearest is not None else None
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
-    clusters: list[list[int]] = []
-    for component in _components(len(usable), edges):
-        clusters.extend(_split(component, vecs, docs, threshold, edges))
+    clusters = clusters_of(len(usable), vecs, docs, threshold, edges)
     groups: list[Group] = []
     for members in sorted(clusters):
         local = sorted(members)
@@ -279,13 +277,32 @@ def _exact(vecs: np.ndarray, docs: np.ndarray, k: int, rows) -> tuple[np.ndarray
     rows = np.asarray(rows, dtype=np.int64)
     top = np.zeros((len(rows), k), dtype=np.int64)
     scores = np.full((len(rows), k), -np.inf, dtype=np.float32)
-    for begin in range(0, len(rows), _BLOCK):
-        chunk = rows[begin : begin + _BLOCK]
+    # A very long article's rows are scanned against the other documents' rows only: against every row, its
+    # own would be most of the work (a 5 MB article is 26,000 statements, the rest of the corpus a few hundred).
+    doc_ids, counts = np.unique(docs[rows], return_counts=True)
+    long_docs = doc_ids[counts >= _LONG_DOCUMENT]
+    in_long = np.isin(docs[rows], long_docs)
+    positions = np.nonzero(~in_long)[0]
+    for begin in range(0, len(positions), _BLOCK):
+        at = positions[begin : begin + _BLOCK]
+        chunk = rows[at]
         block = vecs[chunk] @ vecs.T
         block[docs[chunk, None] == docs[None, :]] = -np.inf  # same document: never a match
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        top[begin : begin + len(block)] = part
-        scores[begin : begin + len(block)] = np.take_along_axis(block, part, axis=1)
+        top[at] = part
+        scores[at] = np.take_along_axis(block, part, axis=1)
+    for doc in long_docs:
+        others = np.nonzero(docs != doc)[0]
+        if not len(others):
+            continue
+        kk = min(k, len(others))
+        own = np.nonzero(docs[rows] == doc)[0]
+        for begin in range(0, len(own), _BLOCK):
+            at = own[begin : begin + _BLOCK]
+            block = vecs[rows[at]] @ vecs[others].T
+            part = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
+            top[at, :kk] = others[part]
+            scores[at, :kk] = np.take_along_axis(block, part, axis=1)
     return top, scores
 
 
@@ -323,67 +340,3 @@ def _indexed(vecs: np.ndarray, docs: np.ndarray, k: int) -> tuple[np.ndarray, np
     if len(short):
         top[short], scores[short] = _exact(vecs, docs, k, short)
     return top, scores
-
-
-def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    # Statements without edges form no group; members listed in statement order.
-    sets = DisjointSets(sorted({x for edge in edges for x in edge}))
-    for i, j in edges:
-        sets.union(i, j)
-    return sets.groups()
-
-
-def _split(
-    component: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
-) -> list[list[int]]:
-    """The groups of one component; oversized components are first cut at a higher bar."""
-    while len(component) > _MAX_DENSE:
-        # Raise the bar until the component falls apart; each part is then split on its own at that bar. A
-        # component no bar cuts (one sentence printed everywhere) is clustered whole.
-        bar = threshold + 0.02
-        inside = set(component)
-        stricter = {e: s for e, s in edges.items() if e[0] in inside and s >= bar}
-        parts = [p for p in _components(len(vecs), stricter) if len(p) > 1]
-        if not parts:
-            break
-        if len(parts) != 1 or len(parts[0]) != len(component):
-            return [c for part in parts for c in _split(part, vecs, docs, bar, stricter)]
-        threshold, edges = bar, stricter
-    return _cliques(component, vecs, docs, threshold, edges)
-
-
-def _cliques(
-    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
-) -> list[list[int]]:
-    """Maximal sets whose members all match each other, spanning two or more documents.
-
-    Two statements of one document belong together only if they are near-duplicates
-    (an article repeating its lede). Groups may overlap: a sentence that reports
-    two facts matches different sentences elsewhere for each.
-    """
-    if len(members) == 2:
-        return [members]
-    sims = vecs[members] @ vecs[members].T
-    index = {m: n for n, m in enumerate(members)}
-    adjacent: dict[int, set[int]] = {m: set() for m in members}
-    for a in members:
-        for b in members:
-            if a < b and ((a, b) in edges or (docs[a] == docs[b] and sims[index[a], index[b]] >= threshold)):
-                adjacent[a].add(b)
-                adjacent[b].add(a)
-    found: list[list[int]] = []
-
-    def expand(clique: set[int], candidates: set[int], excluded: set[int]) -> None:
-        # Bron–Kerbosch with pivoting: components are small and sparse (bounded neighbours).
-        if not candidates and not excluded:
-            if len({docs[m] for m in clique}) > 1:
-                found.append(sorted(clique))
-            return
-        pivot = max(candidates | excluded, key=lambda v: len(adjacent[v] & candidates))
-        for v in list(candidates - adjacent[pivot]):
-            expand(clique | {v}, candidates & adjacent[v], excluded & adjacent[v])
-            candidates = candidates - {v}
-            excluded = excluded | {v}
-
-    expand(set(), set(members), set())
-    return found

@@ -16,6 +16,7 @@ language, so they take the document's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Document, Statement
 
@@ -38,6 +39,7 @@ _CYRILLIC_SOUTH_SLAVIC = {"mk", "bg", "sr", "ru", "uk"}
 _factory = None
 
 
+@lru_cache(maxsize=1 << 16)  # wire copy repeats sentences across articles; a result depends on the text alone
 def detect(text: str, min_probability: float = MIN_PROBABILITY) -> str:
     """ISO 639-1 code of ``text`` (``sh``/``sr`` as explained above), or ``und``.
 
@@ -98,16 +100,21 @@ def checked(code: str, text: str) -> str:
 
 
 def plainly_english(text: str) -> bool:
-    """Whether ``text`` is English beyond doubt: enough words, nearly all English first, no č/ë/Cyrillic.
+    """Whether ``text`` is English beyond doubt: enough words, nearly all English first, no Cyrillic, and no č/ë
+    in a lower-case word.
 
     Where this holds langdetect says "en" or, for a sentence crowded with names,
     is unsure; either way the statement is English.
     """
     from ..analysis.lexicon import CYRILLIC, FOREIGN_LETTERS, english_first
 
-    if FOREIGN_LETTERS.search(text) or CYRILLIC.search(text):
+    if CYRILLIC.search(text):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower() and len(w) > 1]
+    # č/ë in a lower-case word is another language's word; in a capitalised one it is a name (Vučić, Zvečan),
+    # which English text about the region is full of.
+    if any(FOREIGN_LETTERS.search(w) for w in words):
+        return False
     return len(words) >= PLAIN_ENGLISH_WORDS and sum(map(english_first, words)) >= PLAIN_ENGLISH_SHARE * len(words)
 
 

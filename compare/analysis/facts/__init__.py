@@ -73,13 +73,15 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
 def document_facts(document: Document, statements: list[Statement]) -> DocumentFacts:
     """The document's date, where it came from, and each statement's facts other than places."""
     today, source = dates.document_date(document, statements)
-    speakers = people.attributions(document, statements)
+    speakers: dict[str, list[Fact]] = {}
+    for fact in people.attributions(document, statements):
+        speakers.setdefault(fact.statement, []).append(fact)
     rows = []
     for statement in statements:
         when = dates.extract(statement, today)
         aged = people.ages(statement)
         masked = [(f.start, f.end) for f in when + aged]
         own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
-        own += [f for f in speakers if f.statement == statement.id]
+        own += speakers.get(statement.id, [])
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     return DocumentFacts(today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
