@@ -62,30 +62,27 @@ def default_embedder(options: RunOptions) -> Embedder:
 def embedding_cache(options: RunOptions) -> EmbeddingCache | None:
     """The embedding cache of ``--cache-dir`` (or the user's), None with ``--no-cache`` or where no cache can be
     kept there (with a warning: the run goes on without one)."""
-    from ..infra.cache import CacheUnusable, EmbeddingCache, default_cache_dir
+    from ..infra.cache import EmbeddingCache
 
-    if not options.use_cache:
-        return None
-    try:
-        return EmbeddingCache(options.cache_dir or default_cache_dir())
-    except CacheUnusable as error:
-        _warn(f"{error}; running without the embedding cache")
-        return None
-    finally:
-        _flush_cache_notices()
+    return _open_cache(options, EmbeddingCache, "embedding cache")
 
 
 def default_memo(options: RunOptions) -> AnalysisMemo | None:
     """Per-article results and the neighbour search live next to the embedding cache, and go with it."""
-    from ..infra.cache import CacheUnusable, default_cache_dir
     from ..infra.memo import AnalysisMemo
+
+    return _open_cache(options, AnalysisMemo, "analysis cache")
+
+
+def _open_cache(options: RunOptions, kind: Callable[[Path], Any], what: str) -> Any:
+    from ..infra.cache import CacheUnusable, default_cache_dir
 
     if not options.use_cache:
         return None
     try:
-        return AnalysisMemo(options.cache_dir or default_cache_dir())
+        return kind(options.cache_dir or default_cache_dir())
     except CacheUnusable as error:
-        _warn(f"{error}; running without the analysis cache")
+        _warn(f"{error}; running without the {what}")
         return None
     finally:
         _flush_cache_notices()
