@@ -78,3 +78,18 @@ def test_the_json_report_is_written_as_the_standard_library_would_write_it():
     assert encode(lone) == json.dumps(lone, ensure_ascii=False, indent=2) + "\n"
     assert json.loads(encode_bytes(lone)) == lone  # in a file: valid UTF-8, the surrogate as its JSON escape
     assert encode_bytes(data) == encode(data).encode("utf-8")
+
+
+def test_every_report_names_copy_families(tmp_path):
+    import shutil
+
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(SEEDS / "003_1368b5bfcf4f8e9e.txt", tmp_path / "901_copy.txt")
+    corpus = run([tmp_path], HashingEmbedder())
+    assert corpus.document("901_copy").copy_of == "003_1368b5bfcf4f8e9e"
+    for fmt in ("text", "markdown"):
+        out = render(corpus, fmt, width=200) if fmt == "text" else render(corpus, fmt).replace("\\_", "_")
+        assert "republishes 003_1368b5bfcf4f8e9e" in out and "republished by 1: 901_copy" in out
+    assert "republishes 003_1368b5bfcf4f8e9e" in render(corpus, "html")
+    assert json.loads(render(corpus, "json"))["documents"][-1]["copy_of"] == "003_1368b5bfcf4f8e9e"

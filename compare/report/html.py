@@ -59,6 +59,7 @@ class DocView:
     date: str
     language: str
     translation: str  #: "machine", "human" or ""
+    copy_of: str  #: the id of the document it republishes, "" for an original
     url: str  #: http(s) only, else ""
     statements: int
     counts: dict[str, int]
@@ -118,6 +119,7 @@ def build(corpus: Corpus) -> dict:
             d.date,
             d.language,
             translation.get(d.id, ""),
+            d.copy_of,
             _safe_url(d.metadata.get("url", "")),
             statements_of[d.id],
             {s: per_doc[d.id][s] for s in SEVERITIES},

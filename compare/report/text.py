@@ -29,8 +29,14 @@ def ordered_groups(corpus: Corpus) -> list[Group]:
 
 
 def document_notes(corpus: Corpus, doc: Document) -> list[str]:
-    """Metadata, reading warnings and provenance of a document, for the documents table."""
+    """Metadata, reading warnings, copy family and provenance of a document, for the documents table."""
     notes = [f"{k}: {v}" for k, v in doc.metadata.items()] + list(doc.warnings)
+    if doc.copy_of:
+        outlet = corpus.document(doc.copy_of).outlet
+        notes.append(f"republishes {doc.copy_of}" + (f" ({outlet})" if outlet != doc.copy_of else ""))
+    copies = [d.id for d in corpus.documents if d.copy_of == doc.id]
+    if copies:
+        notes.append(f"republished by {len(copies)}: {', '.join(copies)}")
     for f in corpus.findings:
         if isinstance(f.data, ProvenanceData) and f.data.document == doc.id:
             notes.append("machine-translated" if f.data.machine else "translated")
