@@ -37,6 +37,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
+from rapidfuzz.distance import Indel
+
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
@@ -140,7 +142,14 @@ def _wording(a: str, b: str, known: dict[tuple[str, str], _Wording]) -> _Wording
     if a == b:
         return 1.0, ()  # what difflib says of two equal sequences, without running it
     if (a, b) not in known:
-        matcher = difflib.SequenceMatcher(None, lowered_words(a), lowered_words(b), autojunk=False)
+        words_a, words_b = lowered_words(a), lowered_words(b)
+        # difflib's ratio counts matched blocks, which never exceed the longest common subsequence: where
+        # that bound (rapidfuzz, in C) is already below the bar, difflib would be too, and is not run.
+        bound = Indel.normalized_similarity(words_a, words_b)
+        if bound < _SAME_WORDING:
+            known[(a, b)] = (bound, ())
+            return known[(a, b)]
+        matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
         ratio = matcher.ratio()
         replaced = (
             tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op == "replace")
