@@ -30,7 +30,6 @@ finding is marked as a possible update rather than an error.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections import defaultdict
@@ -223,29 +222,11 @@ def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only
     return [Comparison(x, y, False, link) for x, y in pairs]
 
 
-#: Days within which a date is its own report's news, and beyond which two reports are of different moments.
-_NEWS_DAYS = 7
-
-
 def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:
-    """Two dates that each lie within days of their own article's date, in articles weeks apart: each article
-    tells its own day's news ("thousands protested today", in January and in May), two events, no conflict."""
+    """Two dates each within days of their own article's date, in articles weeks apart: two events."""
     if c.agree or c.a.kind != "date":
         return False
-    own = [(f.value, days.get(f.doc, "")) for f in (c.a, c.b)]
-    if not all(_iso_day(v) and _iso_day(d) for v, d in own):
-        return False
-    (va, da), (vb, db) = own
-    near = all(abs(_ordinal(v) - _ordinal(d)) <= _NEWS_DAYS for v, d in own)
-    return near and abs(_ordinal(da) - _ordinal(db)) > _NEWS_DAYS
-
-
-def _iso_day(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
-
-
-def _ordinal(value: str) -> int:
-    return dt.date.fromisoformat(value).toordinal()
+    return dates.each_its_own_news(c.a.value, days.get(c.a.doc, ""), c.b.value, days.get(c.b.doc, ""))
 
 
 def _agree_when(kind: str, x: Fact, y: Fact) -> bool:

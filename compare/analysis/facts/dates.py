@@ -325,3 +325,17 @@ def same_time(a: str, b: str) -> bool:
     if za and zb and za != zb:
         return True  # different zones cannot be compared without a conversion table; do not flag
     return a.partition(" ")[0] == b.partition(" ")[0]
+
+
+#: Days within which a date is its own report's news, and beyond which two reports are of different moments.
+NEWS_DAYS = 7
+
+
+def each_its_own_news(value_a: str, report_a: str, value_b: str, report_b: str) -> bool:
+    """Whether two dates each lie within days of their own article's date, in articles weeks apart: each article
+    tells its own day's news ("thousands protested today", in January and in May), two events, no conflict."""
+    days = [value_a, report_a, value_b, report_b]
+    if not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) for v in days):
+        return False
+    va, ra, vb, rb = (dt.date.fromisoformat(v).toordinal() for v in days)
+    return abs(va - ra) <= NEWS_DAYS and abs(vb - rb) <= NEWS_DAYS and abs(ra - rb) > NEWS_DAYS
