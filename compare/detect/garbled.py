@@ -47,6 +47,8 @@ _ENDINGS = (
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
+#: A capital after lower-case letters inside one word: markup glued to text, never a translation's garble.
+_GLUED = re.compile(r"[a-z][A-Z]")
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -123,6 +125,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 bare = _POSSESSIVE.sub("", word)
                 if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
                     continue
+                if _GLUED.search(bare):
+                    continue  # "openSyria", "sizeAa": an icon's or a widget's name glued to the text, page furniture
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
