@@ -216,13 +216,14 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         if len(key) >= 2:
             blocks[key].append(text)
     given = _given_names(corpus, by_text)
+    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     result = []
     for spellings in blocks.values():
         if len(spellings) < 2:
             continue
         canonical = max(spellings, key=lambda t: _canonical_rank(t, by_text[t], translated))
         for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
-            better = [t for t in spellings if _repairs(canonical, t)]
+            better = [t for t in spellings if _repairs_in_use(canonical, t, by_text, origin_of)]
             if not better:
                 break
             canonical = max(better, key=lambda t: _canonical_rank(t, by_text[t], translated))
@@ -251,6 +252,17 @@ def _repairs(damaged: str, other: str) -> bool:
         # "Shamsiddin"): only English usage of the longer form shows the shorter lost one ("Rutte"/"Rute").
         return lexicon.zipf(other.lower()) > lexicon.zipf(damaged.lower())
     return rel in ("truncation", "encoding")
+
+
+def _repairs_in_use(damaged: str, other: str, by_text: dict[str, list[Mention]], origin_of: dict[str, str]) -> bool:
+    """:func:`_repairs`, where the repair is not the rarer usage: a shorter spelling that more independent articles
+    print than the longer one ("Tartus" in three, "Tartous" in one) is another romanisation, not a letter lost."""
+    if not _repairs(damaged, other):
+        return False
+    if relation(damaged, other, ending_is_truncation=False) != "truncation":
+        return True
+    users = [len({origin_of.get(m.doc, m.doc) for m in by_text[t]}) for t in (other, damaged)]
+    return users[0] >= users[1]
 
 
 def _canonical_rank(text: str, found: list[Mention], translated: Set[str]) -> tuple:
