@@ -14,11 +14,9 @@ from collections.abc import Iterable
 
 from ..analysis.facts import quantities
 from ..model import Corpus, Evidence, Fact, Finding
-from ..payloads import DiscrepancyData, ValueClass
-from .discrepancy_values import EVENT_OUTCOMES
-
-#: A body figure this close to the headline's (ratio) is the same count given differently.
-_CLOSE = 1.25
+from ..payloads import DiscrepancyData
+from .discrepancy_timeline import close_figures
+from .discrepancy_values import EVENT_OUTCOMES, value_class
 
 
 def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Finding]:
@@ -47,7 +45,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
                     f"{head.subject}; its body counts {_number(head)} {people} {body_says}",
                 )
                 continue
-            close = [b for b in same_slot if _close(head, b)]
+            close = [b for b in same_slot if close_figures(head, b)]
             if close:
                 yield _finding(
                     head,
@@ -65,11 +63,6 @@ def _outcome_count(fact: Fact) -> bool:
     return fact.kind == "quantity" and fact.low is not None and fact.subject.endswith(EVENT_OUTCOMES)
 
 
-def _close(x: Fact, y: Fact) -> bool:
-    a, b = sorted((x.low or 0.0, y.low or 0.0))
-    return a > 0 and b / a <= _CLOSE
-
-
 def _finding(head: Fact, body: list[Fact], message: str) -> Finding:
     facts = [head, *body]
     return Finding(
@@ -82,16 +75,7 @@ def _finding(head: Fact, body: list[Fact], message: str) -> Finding:
         evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
         data=DiscrepancyData(
             subject=head.subject,
-            values=[
-                ValueClass(
-                    value=f.text,
-                    documents=[f.doc],
-                    texts=[f.text],
-                    normalised=[f.value],
-                    statements=[f.statement],
-                )
-                for f in facts
-            ],
+            values=[value_class([f], f.text, {f.doc: 0}) for f in facts],
             sources=1,
             linked_by=["headline"],
             possible_update=False,

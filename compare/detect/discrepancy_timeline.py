@@ -37,8 +37,8 @@ from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Statement
-from ..payloads import DiscrepancyData, TimelineEntry, ValueClass
-from .discrepancy_values import EVENT_OUTCOMES, value_classes
+from ..payloads import DiscrepancyData, TimelineEntry
+from .discrepancy_values import EVENT_OUTCOMES, label, value_class, value_classes
 
 #: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
 MIN_ORIGINS = 3
@@ -195,7 +195,8 @@ def _mistyped(x: _Report, y: _Report) -> bool:
     return swapped or (len(diff) == 1 and bool(x.day and y.day))
 
 
-def _close(x: Fact, y: Fact) -> bool:
+def close_figures(x: Fact, y: Fact) -> bool:
+    """Whether two figures are within :data:`SAME_ANNOUNCEMENT` of each other: one count given two ways."""
     a, b = sorted((x.low or 0.0, y.low or 0.0))
     return a > 0 and b / a <= SAME_ANNOUNCEMENT
 
@@ -219,7 +220,7 @@ def _bucket_findings(
             continue
         if _mistyped(x, y):
             mistyped.union(i, j)
-        elif x.day and x.day == y.day and _close(x.fact, y.fact):
+        elif x.day and x.day == y.day and close_figures(x.fact, y.fact):
             same_day.union(i, j)
     for sets, why in (
         (mistyped, "one figure looks like a typo of the other (a digit changed or two swapped)"),
@@ -276,7 +277,7 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
             for y in chain
             if y.origin != x.origin
             and _differ(x.fact, y.fact)
-            and _close(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
+            and close_figures(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
             and (
                 (y.day > x.day and _point(y.fact) < _point(x.fact))
                 or (y.day < x.day and _point(y.fact) > _point(x.fact))
@@ -349,16 +350,7 @@ def _finding(
         evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
         data=DiscrepancyData(
             subject=what,
-            values=[
-                ValueClass(
-                    value=_most_common([f.text for f in cls]),
-                    documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
-                    texts=list(dict.fromkeys(f.text for f in cls)),
-                    normalised=sorted({f.value for f in cls}),
-                    statements=list(dict.fromkeys(f.statement for f in cls)),
-                )
-                for cls in classes
-            ],
+            values=[value_class(cls, label(cls), doc_order) for cls in classes],
             sources=len({f.doc for f in facts}),
             linked_by=["slot"],
             possible_update=relation == "update",
@@ -387,7 +379,3 @@ def _timeline(reports: list[_Report], outlet: Callable[[str], str]) -> list[Time
 
 def _scope_text(scope: str) -> str:
     return "in the countries together" if scope == "combined" else f"in {scope.title()}"
-
-
-def _most_common(items: list[str]) -> str:
-    return max(dict.fromkeys(items), key=items.count)

@@ -76,7 +76,7 @@ def _finding(
     classes = value_classes(facts)
     first = facts[0]
     what = _describe(subkind, first)
-    labels = [_label(cls) for cls in classes]
+    labels = [label(cls) for cls in classes]
     picture = _picture(classes, labels, origin_of)
     sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
@@ -98,16 +98,7 @@ def _finding(
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
         data=DiscrepancyData(
             subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            values=[
-                ValueClass(
-                    value=label,
-                    documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
-                    texts=list(dict.fromkeys(f.text for f in cls)),
-                    normalised=sorted({f.value for f in cls}),
-                    statements=list(dict.fromkeys(f.statement for f in cls)),
-                )
-                for cls, label in zip(classes, labels)
-            ],
+            values=[value_class(cls, label, doc_order) for cls, label in zip(classes, labels)],
             sources=len(sources),
             origins=len({origin_of[d] for d in sources}),
             linked_by=links,
@@ -181,7 +172,18 @@ def _compatible(x: Fact, y: Fact) -> bool:
     return same_name(x.value, y.value)
 
 
-def _label(cls: list[Fact]) -> str:
+def value_class(cls: list[Fact], label: str, doc_order: dict[str, int]) -> ValueClass:
+    """One side of a discrepancy as the payload carries it: the label, documents in corpus order, wordings."""
+    return ValueClass(
+        value=label,
+        documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
+        texts=list(dict.fromkeys(f.text for f in cls)),
+        normalised=sorted({f.value for f in cls}),
+        statements=list(dict.fromkeys(f.statement for f in cls)),
+    )
+
+
+def label(cls: list[Fact]) -> str:
     """The most common wording of a value; roles by their normalised title, containments by municipality."""
     if cls[0].kind == "role":
         return _most_common(f.value for f in cls)
