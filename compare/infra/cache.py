@@ -54,7 +54,7 @@ def open_database(path: Path, table: str, columns: str) -> tuple[sqlite3.Connect
         try:
             return _open(path, table, columns)
         except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            if _locked(error):
                 raise
             aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
             path.replace(aside)
@@ -73,9 +73,14 @@ def damage_is_a_miss(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        if _locked(error):
             raise
         NOTICES.append(f"{path}: damaged cache ({error}); this run goes on without what it holds")
+
+
+def _locked(error: sqlite3.DatabaseError) -> bool:
+    """Another run holds the database: a wait gone too long, not damage; never a reason to set the file aside."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
 
 
 def _open(path: Path, table: str, columns: str) -> tuple[sqlite3.Connection, bool]:

@@ -70,8 +70,8 @@ def find_articles(paths: Iterable[str | Path], ignore: Iterable[str] = ()) -> tu
             found.extend(articles)
         elif ignored(path, ignore):
             continue
-        elif _not_readable(path):
-            skipped.append(Skipped(printable(str(raw)), _not_readable(path)))
+        elif problem := _not_readable(path):
+            skipped.append(Skipped(printable(str(raw)), problem))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
         else:
@@ -138,8 +138,9 @@ def read_document(path: Path, doc_id: str) -> Document:
     if problem:
         raise InputError(str(path), problem)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(str(path), f"too large for an article ({path.stat().st_size // 1_000_000} MB)")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(str(path), f"too large for an article ({size // 1_000_000} MB)")
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # bounded even if the file grows while it is read
     except PermissionError:

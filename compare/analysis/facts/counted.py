@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .tokens import Token
 
-_CLAUSE_END = frozenset(".;:?!")
+CLAUSE_END = frozenset(".;:?!")  #: tokens that end a clause: a count's words never reach past them
 
 #: Counted nouns → the class they are compared under.
 CLASSES = {
@@ -148,7 +148,7 @@ def toll_before(toks: Sequence[Token], first: int) -> str:
         return "killed"  # "claimed the lives of 137"
     for k in range(first - 1, max(first - 1 - _TOLL_WINDOW, -1), -1):
         word = toks[k].lower
-        if word in _CLAUSE_END or word == "," or toks[k].text[:1].isdigit():
+        if word in CLAUSE_END or word == "," or toks[k].text[:1].isdigit():
             return ""  # another clause, or another number nearer to the toll
         if word == "toll":
             qualifier = toks[k - 1].lower if k else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from ...model import Document, Fact, Span, Statement
 
@@ -101,16 +102,9 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
     """The article's date and where it came from ("header", "text" or "")."""
     header = document.metadata.get("date", "")
     if header:
-        for value in _absolute(header):
-            if value[0] and value[1] and value[2]:
-                try:
-                    return dt.date(*value[:3]), "header"
-                except ValueError:  # "31 September": no date at all
-                    continue
-        try:
-            return dt.date.fromisoformat(header[:10]), "header"
-        except ValueError:
-            pass
+        day = next((d for d in _full_dates(header) if d), None) or _iso_day(header)
+        if day:
+            return day, "header"
     # A page's publication stamp is set aside as boilerplate, never an event's date, but it is the
     # article's own date: read it with the first statements, in text order.
     opening = statements[:3]
@@ -120,30 +114,37 @@ def document_date(document: Document, statements: list[Statement]) -> tuple[dt.d
         *(b for b in document.boilerplate if b.reason == "timestamp" and b.start < until),
     ]
     for line in sorted(lines, key=lambda span: span.start):
-        for value in _absolute(line.text):
-            if value[0] and value[1] and value[2]:
-                try:
-                    return dt.date(*value[:3]), "text"
-                except ValueError:
-                    continue
+        day = next((d for d in _full_dates(line.text) if d), None)
+        if day:
+            return day, "text"
     return None, ""
 
 
 def possible_date(header: str) -> bool:
     """Whether a ``Date:`` header names a day the calendar has ("31 September 2023" does not)."""
-    for value in _absolute(header):
+    first = next(_full_dates(header), "none")
+    if first != "none":
+        return first is not None
+    # No full date in it at all ("March 2023", "yesterday"): not impossible, just not a day.
+    return _iso_day(header) is not None or not re.match(r"\d{4}-\d{2}-\d{2}", header)
+
+
+def _full_dates(text: str) -> Iterator[dt.date | None]:
+    """Each date of ``text`` that gives year, month and day: the day, or None where the calendar has no such day
+    ("31 September")."""
+    for value in _absolute(text):
         if value[0] and value[1] and value[2]:
             try:
-                dt.date(*value[:3])
-                return True
+                yield dt.date(*value[:3])
             except ValueError:
-                return False
+                yield None
+
+
+def _iso_day(text: str) -> dt.date | None:
     try:
-        dt.date.fromisoformat(header[:10])
-        return True
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
-        # No full date in it at all ("March 2023", "yesterday"): not impossible, just not a day.
-        return not re.match(r"\d{4}-\d{2}-\d{2}", header)
+        return None
 
 
 def _absolute(text: str):

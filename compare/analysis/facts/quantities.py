@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from ...model import Fact, Statement
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
+from .counted import CLAUSE_END, toll_before
 from .counted import OUTCOMES as _OUTCOMES
-from .counted import toll_before
 from .numbers import parse_number
 from .tokens import Token, tokens
 
@@ -78,7 +78,6 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_CLAUSE_END = frozenset(".;:?!")
 #: Words read as the counted noun for want of one, that cannot be one: "killed 31 has been contained".
 _NOT_NOUNS = frozenset("has have had was were is are will would could may might since after before when while".split())
 
@@ -113,7 +112,7 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
     """The class of the thing counted by a number ending before ``toks[j]`` and the index of its noun."""
     for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
         word = toks[k].lower
-        if word in _CLAUSE_END or word == ",":
+        if word in CLAUSE_END or word == ",":
             break
         if (word in _DISTANCE_UNITS or _lemma(word) in _DISTANCE_UNITS) and k == j:
             return _lemma(word), k  # right after the number: "7.7 quake struck 7 kilometers" counts no km with 7.7
@@ -168,14 +167,14 @@ def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
         # "killing at least 144 people and injuring around 550": the verb before the count is its own.
         return _OUTCOMES[toks[start - 1].lower]
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
-        if toks[k].lower in _CLAUSE_END or toks[k].lower == ",":
+        if toks[k].lower in CLAUSE_END or toks[k].lower == ",":
             break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
         if toks[k].lower in _OUTCOMES:
             return _OUTCOMES[toks[k].lower]
     # Backwards further: "a police officer was killed in a firefight near …, as well as three Serbs"; not past a
     # subordinate clause's start ("three were killed when some 30 gunmen stormed …": the 30 were not killed).
     for k in range(start - 1, max(start - 1 - 2 * _OUTCOME_WINDOW, -1), -1):
-        if toks[k].lower in _CLAUSE_END or toks[k].lower in _SUBORDINATORS:
+        if toks[k].lower in CLAUSE_END or toks[k].lower in _SUBORDINATORS:
             break
         if toks[k].lower in _OUTCOMES:
             return _OUTCOMES[toks[k].lower]
