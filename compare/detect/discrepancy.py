@@ -39,7 +39,7 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..analysis.facts import dates, people, quantities
-from ..analysis.facts.places import COUNTRIES, NOT_PLACES, same_container
+from ..analysis.facts.places import COUNTRIES, NOT_PLACES, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -99,12 +99,13 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
     yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
     yield from discrepancy_headline.findings(corpus, facts_of)
+    days = {d.id: d.date for d in corpus.documents}
 
     def one_report(a: str, b: str) -> bool:
         # Counts in the timelines are compared there, unless the pair is one report's: two reports of the
         # same day, counts of an event before the story (which no timeline holds), or two undated reports
         # (which no timeline can order).
-        day_a, day_b = (corpus.document(corpus.statement(s).doc).date for s in (a, b))
+        day_a, day_b = (days[corpus.statement(s).doc] for s in (a, b))
         return not (a in timed and b in timed) or day_a == day_b
 
     comparisons: list[Comparison] = []
@@ -126,7 +127,6 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             continue
         comparisons += _compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
     comparisons += _compare_corpus_wide(corpus.facts)
-    days = {d.id: d.date for d in corpus.documents}
     yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
 
 
@@ -287,20 +287,8 @@ def _names_as_places(statement: Statement, toks: list, other_side: list[Fact]) -
     names = [t for t in toks if t.capitalised and t.text.isalpha() and fold(t.text) not in NOT_PLACES]
     if not names or len(names) > 3:
         return []
-    start, end = names[0].start, names[-1].end
-    text = statement.text[start - statement.start : end - statement.start]
-    return [
-        Fact(
-            kind="place",
-            statement=statement.id,
-            doc=statement.doc,
-            start=start,
-            end=end,
-            text=text,
-            value=fold(text),
-            subject="where",
-        )
-    ]
+    start, end = names[0].start - statement.start, names[-1].end - statement.start
+    return [place_fact(statement, "place", start, end, fold(statement.text[start:end]), "where")]
 
 
 def _looks_like_year(x: Fact, y: Fact) -> bool:

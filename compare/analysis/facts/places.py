@@ -102,7 +102,7 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
         for candidate, end in ((name, m.end()), (words[0], m.start() + len(words[0]))):
             folded = fold(candidate)
             if folded in places:
-                facts.append(_fact(statement, "place", m.start(), end, folded, "where"))
+                facts.append(place_fact(statement, "place", m.start(), end, folded, "where"))
                 break
     for m in [*_CONTAINED.finditer(text), *_APPOSED.finditer(text)]:
         # "Kurti spoke near Banska in …" may catch a word before the place: keep the known name.
@@ -118,7 +118,7 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
             continue
         if groups.get("c3") and (container in NOT_PLACES or container_text.isupper()):
             continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
-        facts.append(_fact(statement, "containment", place_start, m.end(), container, place))
+        facts.append(place_fact(statement, "containment", place_start, m.end(), container, place))
     return facts
 
 
@@ -139,7 +139,8 @@ def same_container(a: str, b: str) -> bool:
 _STEM = 5
 
 
-def _fact(statement: Statement, kind: FactKind, start: int, end: int, value: str, subject: str) -> Fact:
+def place_fact(statement: Statement, kind: FactKind, start: int, end: int, value: str, subject: str) -> Fact:
+    """A place or containment fact over ``statement.text[start:end]`` (offsets in the statement)."""
     return Fact(
         kind=kind,
         statement=statement.id,
