@@ -174,9 +174,18 @@ _NOT_THE_EVENTS = re.compile(
 )
 
 
+#: What every pattern above needs somewhere in the text (a digit, a month, a weekday, a relative word): most
+#: sentences hold none, and one search rules out the nine patterns.
+_MAY_HOLD_DATE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:today|tonight|tomorrow|yesterday|ago)"
+)
+
+
 def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
     """Date and time facts of ``statement``; ``today`` is the article's date, if known."""
     text = statement.text
+    if not _MAY_HOLD_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     facts: list[Fact] = []
 

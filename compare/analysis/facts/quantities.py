@@ -188,7 +188,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if any(s <= tok.start < e for s, e in masked):
+        if masked and any(s <= tok.start < e for s, e in masked):
             i += 1
             continue
         word = tok.lower

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -189,6 +190,15 @@ class SentenceTransformerEmbedder(BaseEmbedder):
         return np.asarray(vectors, dtype=np.float32)
 
 
+#: Not a letter or digit in any script (the underscore too): where the hashing embedder splits words.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _features(word: str) -> list[str]:
+    """The hashing embedder's features of one word: itself and its character trigrams."""
+    return [word] + [f"#{word[i : i + 3]}" for i in range(max(len(word) - 2, 1))]
+
+
 class HashingEmbedder(BaseEmbedder):
     """Deterministic, model-free vectors from hashed words and character trigrams.
 
@@ -203,16 +213,24 @@ class HashingEmbedder(BaseEmbedder):
     def name(self) -> str:
         return f"hashing-{self.dim}"
 
+    def _cell(self, feature: str) -> tuple[int, float]:
+        h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
+        return h % self.dim, 1.0 if (h >> 63) & 1 else -1.0
+
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        # Words recur across sentences: each is hashed once per call, into its (column, sign) pairs.
+        cells: dict[str, list[tuple[int, float]]] = {}
         for row, text in enumerate(texts):
-            words = [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split()]
-            features = words + [f"#{w[i : i + 3]}" for w in words for i in range(max(len(w) - 2, 1))]
-            for feature in features:
-                h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
-                out[row, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+            vector = out[row]
+            for word in _NOT_ALNUM.sub(" ", text).lower().split():
+                pairs = cells.get(word)
+                if pairs is None:
+                    pairs = cells[word] = [self._cell(f) for f in _features(word)]
+                for column, sign in pairs:
+                    vector[column] += sign
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
