@@ -140,3 +140,16 @@ def test_a_worker_that_dies_loses_nothing(seeds_dir):
     single, forked, warned = json.loads(result.stdout)
     assert forked == single and any(f[1] == "discrepancy" for f in single)
     assert any("worker process died" in w for w in warned)
+
+
+def test_a_long_article_read_in_two_processes_gives_what_one_process_gives(seeds_dir, monkeypatch):
+    from compare.stages import per_article
+
+    documents, _ = load_documents([seeds_dir])
+    document = max(documents, key=lambda d: len(d.text))
+    steps = tuple(n for n, d in registry().items() if d.per_document)
+    alone = per_article.analyse_document(copy.deepcopy(document), steps, split=False)
+    monkeypatch.setattr(per_article, "SPLIT_FROM", len(document.text))
+    split = per_article.analyse_document(copy.deepcopy(document), steps, split=True)
+    assert split.keys() == alone.keys() and len(alone) > 2
+    assert json.loads(json.dumps(split)) == json.loads(json.dumps(alone))

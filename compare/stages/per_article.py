@@ -139,17 +139,41 @@ def _same(value: Any) -> Any:
     return value
 
 
-def analyse_document(document: Document, steps: tuple[str, ...]) -> dict[str, Any]:
-    """Every per-document value of one article, as plain data without ids."""
+#: An article this long (characters) has its facts read in a second process while the detectors' steps run in
+#: the first, when it is worked out alone: both read only the segmented article, and each takes seconds on a
+#: long one (docs/benchmarks.md, "One very long article").
+SPLIT_FROM = 200_000
+
+
+def analyse_document(document: Document, steps: tuple[str, ...], split: bool = False) -> dict[str, Any]:
+    """Every per-document value of one article, as plain data without ids; with ``split``, a long article's
+    facts are read in a forked process beside the detectors' steps."""
     statements = segment(document)
     language.annotate(document, statements)
-    detectors = registry()
     out: dict[str, Any] = {
         STATEMENTS: DocumentStatements(
             document.language, [StatementRow(s.start, s.end, s.role, s.language) for s in statements]
         ),
-        FACTS: facts.document_facts(document, statements),
     }
+    if split and len(document.text) >= SPLIT_FROM:
+        # The child forks with the segmented article and hands back only its facts (plain data, pickled).
+        read_facts, stepped = forked_map(
+            partial(_half, document=document, statements=statements, steps=steps), (FACTS, "steps"), 2
+        )
+        out[FACTS] = read_facts[FACTS]
+        out.update(stepped)
+        return out
+    out.update(_half(FACTS, document, statements, steps))
+    out.update(_half("steps", document, statements, steps))
+    return out
+
+
+def _half(which: str, document: Document, statements: list[Statement], steps: tuple[str, ...]) -> dict[str, Any]:
+    """The facts of a segmented article (``which`` is FACTS), or the values of its detectors' steps."""
+    if which == FACTS:
+        return {FACTS: facts.document_facts(document, statements)}
+    detectors = registry()
+    out = {}
     for name in steps:
         step = detectors[name].per_document
         assert step is not None, "steps name detectors with a per-document step"
@@ -162,7 +186,8 @@ def _analyse_all(
 ) -> tuple[list[dict[str, Any]], int]:
     workers = workers or usable_cores()
     if len(documents) < max(parallel_from, 2) or workers < 2 or not can_fork():
-        return [analyse_document(document, steps) for document in documents], 1
+        split = workers >= 2 and can_fork()
+        return [analyse_document(document, steps, split) for document in documents], 1
     workers = min(workers, len(documents))
     # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
     chunk = max(1, len(documents) // (workers * 4))
