@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from compare.stages.align import align
 from compare.model import Statement
@@ -124,3 +125,24 @@ def test_an_oversized_component_that_no_higher_bar_cuts_still_ends():
     vectors = _unit(*([1.0, 0.0, 0.0] for _ in range(n)))
     groups = align(statements, vectors, threshold=0.63, margin=1.0)
     assert {s for g in groups for s in g.statements} == {s.id for s in statements}
+
+
+def test_one_long_article_beside_a_short_one_is_scanned_exactly_not_indexed(monkeypatch):
+    import numpy as np
+
+    from compare.stages import align as align_stage
+
+    rng = np.random.default_rng(3)
+    vecs = rng.normal(size=(2200, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    docs = np.array([0] * 2150 + [1] * 50)  # the long article's rows are scanned against 50 rows only
+
+    def no_index(*args):
+        raise AssertionError("an index over rows that are nearly all one article's")
+
+    monkeypatch.setattr(align_stage, "_indexed", no_index)
+    top, _ = align_stage.nearest_cross_document(vecs, docs, 8, index_from=2000)
+    assert (docs[top] != docs[:, None]).all()
+    spread = np.arange(len(vecs)) % 40  # as many rows spread over forty articles: the scan would cost more
+    with pytest.raises(AssertionError, match="an index"):
+        align_stage.nearest_cross_document(vecs, spread, 8, index_from=2000)

@@ -205,15 +205,27 @@ def nearest_cross_document(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` most similar rows of other documents: (indices, similarities), -inf where there are fewer.
 
-    Exact below ``index_from`` rows: one block of the similarity matrix at a time,
-    so memory stays at ``_BLOCK`` rows whatever the corpus size. From there on, an
+    Exact below the cost of a scan of ``index_from`` rows (:func:`_scan_cost`): one block of the similarity
+    matrix at a time, so memory stays at ``_BLOCK`` rows whatever the corpus size. From there on, an
     HNSW index answers in about n·log n instead of n² (approximate: it finds 98.6–99.95 %
     of the exact scan's pairs above the threshold, docs/benchmarks.md).
     """
     k = max(1, min(k, len(vecs) - 1))
-    if len(vecs) >= index_from:
+    if _scan_cost(docs) >= index_from**2:
         return _indexed(vecs, docs, k)
     return _exact(vecs, docs, k, range(len(vecs)))
+
+
+def _scan_cost(docs: np.ndarray) -> int:
+    """How many similarities the exact scan computes: every row against every row, less a long article's rows
+    against its own (which it skips). One 5 MB article beside a short one is a small scan, where an index
+    over its rows would return mostly its own rows, and those rows would be scanned exactly after all."""
+    import numpy as np
+
+    _, counts = np.unique(docs, return_counts=True)
+    counts = counts.astype(np.int64)
+    long = counts[counts >= _LONG_DOCUMENT]
+    return int(len(docs) ** 2 - (long**2).sum())
 
 
 def update_nearest(
