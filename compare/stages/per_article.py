@@ -139,8 +139,8 @@ def _same(value: Any) -> Any:
     return value
 
 
-#: An article this long (characters) has its facts read in a second process while the detectors' steps run in
-#: the first, when it is worked out alone: both read only the segmented article, and each takes seconds on a
+#: An article this long (characters) has its facts read in one forked process while the detectors' steps run in
+#: another, when it is worked out alone: both read only the segmented article, and each takes seconds on a
 #: long one (docs/benchmarks.md, "One very long article").
 SPLIT_FROM = 200_000
 
@@ -156,7 +156,7 @@ def analyse_document(document: Document, steps: tuple[str, ...], split: bool = F
         ),
     }
     if split and len(document.text) >= SPLIT_FROM:
-        # The child forks with the segmented article and hands back only its facts (plain data, pickled).
+        # Each child forks with the segmented article and hands back plain data (pickled).
         read_facts, stepped = forked_map(
             partial(_half, document=document, statements=statements, steps=steps), (FACTS, "steps"), 2
         )
