@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 # torch==2.13.0 first: it is a local CPU wheel; letting pip pick torch pulls gigabytes of CUDA packages.
-$(STAMP): pyproject.toml
+# compare/__init__.py holds the version the installed metadata is made from.
+$(STAMP): pyproject.toml compare/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0

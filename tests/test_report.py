@@ -9,9 +9,10 @@ from compare.options import RunOptions
 from compare.pipeline import run
 from compare.report import render
 from compare.report.highlight import differing_spans
-from conftest import ROOT, SEEDS
+from compare.schemas import load
+from conftest import SEEDS
 
-SCHEMA = json.loads((ROOT / "docs" / "schema-v1.json").read_text())
+SCHEMA = load("report-v1")
 
 
 def _corpus_with_finding():

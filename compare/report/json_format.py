@@ -2,7 +2,7 @@
 
 Machine formats are a contract: fields are only ever added within a schema
 version, never renamed or removed, and consumers should ignore fields they do not
-know. ``docs/schema-v1.json`` is the JSON Schema the tests validate against.
+know. ``compare/schemas/report-v1.json`` is the JSON Schema the tests validate against.
 """
 
 from __future__ import annotations
