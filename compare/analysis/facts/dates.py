@@ -16,6 +16,7 @@ date in its title or first two sentences ("on Monday (20 November 2023)").
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -224,10 +225,10 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         if not month or not 1 <= day <= 31:
             return None
         year = int(m.group("y")) if m.group("y") else _infer_year(month, today)
-        values = [_iso(year, month, day)]
-        if kind == "mdy" and m.group("d2"):
-            values.append(_iso(year, month, int(m.group("d2"))))
-        return values
+        days = [day] + ([int(m.group("d2"))] if kind == "mdy" and m.group("d2") else [])
+        if not all(_on_the_calendar(year, month, d) for d in days):
+            return None  # "31 September": a typo, no date at all (the header's is warned of at reading)
+        return [_iso(year, month, d) for d in days]
     if kind == "my":
         month = _month(m.group("m"))
         if (
@@ -283,6 +284,11 @@ def _infer_year(month: int | None, today: dt.date | None) -> int | None:
         return None
     # A month well after the article's month is last year's ("in September", written in March).
     return today.year if month <= today.month + 1 else today.year - 1
+
+
+def _on_the_calendar(year: int | None, month: int, day: int) -> bool:
+    """Whether the month has that day; without a year, in a leap year (29 February may be right)."""
+    return 1 <= day <= calendar.monthrange(year or 2024, month)[1]
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str:
