@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
+from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from ...model import Statement
@@ -96,8 +97,19 @@ def fold(name: str) -> str:
     folding is done here, on purpose, before any fuzzy comparison.
     """
     decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "dj").replace("Đ", "Dj").replace("ł", "l").replace("ø", "o").lower()
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "dj").replace("Đ", "Dj")
+    if not stripped.isascii():
+        # Latin letters that no decomposition takes apart: Turkish dotless ı, ł, ø, ß, æ, ə. Other scripts stay
+        # as they are: a Cyrillic name is a transliteration question, not a diacritic.
+        stripped = "".join(_latin_ascii(c) for c in stripped)
+    return stripped.lower()
+
+
+@lru_cache(maxsize=1024)
+def _latin_ascii(character: str) -> str:
+    if character.isascii() or not unicodedata.name(character, "").startswith("LATIN"):
+        return character
+    return anyascii(character) or character
 
 
 def same_name(a: str, b: str, cutoff: float = 85.0) -> bool:
