@@ -181,6 +181,22 @@ def _deletion_index() -> tuple[dict[str, list[str]], dict[str, int]]:
     return index, rank
 
 
+#: A word rarer than this (Zipf) in English…
+MISSPELT_ZIPF = 2.5
+#: …that is one edit from a word this many Zipf units more common (a thousand times) is a misspelling of it:
+#: web text holds "presiden" and "ukranian" often enough for wordfreq to list them, but as typos.
+MISSPELT_GAP = 3.0
+
+
+def misspelling_of(word: str) -> str:
+    """The common English word a rare ``word`` (five letters or more) misspells ("presiden" → "president"), or ""."""
+    lower = word.lower()
+    own = zipf(lower)
+    if len(lower) < 5 or own >= MISSPELT_ZIPF:
+        return ""
+    return next((w for w in nearest_words(lower, 1) if zipf(w) >= own + MISSPELT_GAP), "")
+
+
 @lru_cache(maxsize=65536)
 def nearest_words(word: str, limit: int = 3) -> list[str]:
     """Common English words one edit (insertion, deletion, substitution) from ``word``, most frequent first."""

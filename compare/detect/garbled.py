@@ -122,9 +122,11 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
-                if lexicon.is_english(word) or statement.start + m.end() == text_end:
+                if statement.start + m.end() == text_end:
                     continue
                 bare = _POSSESSIVE.sub("", word)
+                if lexicon.is_english(word) and not (bare.islower() and lexicon.misspelling_of(bare)):
+                    continue
                 if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
                     continue
                 if _GLUED.search(bare):
