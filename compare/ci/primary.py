@@ -13,6 +13,9 @@ pull request that added it, not on an older article that merely disagrees:
    usage;
 3. among those, the later one: by publication date, then by corpus order.
 
+A finding whose identity names no documents and that has no sides keeps its
+detector's order, which puts the problem first.
+
 The other documents become related locations (SARIF ``relatedLocations``, the
 lines under a text or annotation message).
 """
@@ -43,7 +46,9 @@ def documents(finding: Finding, corpus: Corpus, changed: set[str] | None = None)
     involved = list(
         dict.fromkeys([e.doc for e in finding.evidence] + [corpus.statement(s).doc for s in finding.statements])
     )
-    support = _support(finding) or dict.fromkeys(involved, 0)
+    # A finding whose identity names no documents (an acronym's several names) is in all of them: the detector's
+    # order, which puts the problem first, decides.
+    support = _support(finding) or {doc: n for n, doc in enumerate(involved)}
     missing = len(corpus.documents) + 1  # a document on no side (cited as the corpus's usage) comes last
     order = {d.id: n for n, d in enumerate(corpus.documents)}
     dates = sorted({corpus.document(d).date for d in involved})  # "" (no date) sorts first: never the later one
