@@ -64,7 +64,7 @@ def summary(result: CheckResult) -> str:
     return line
 
 
-def _where(location: Location) -> str:
+def where(location: Location) -> str:
     return f"{location.path}:{location.start_line}:{location.start_column}"
 
 
@@ -73,8 +73,8 @@ def render_text(result: CheckResult) -> str:
     for r in result.with_status("new"):
         f = r.finding
         first = r.locations[0] if r.locations else None
-        lines.append(f"{_where(first) if first else r.primary}: {f.severity} {r.code} {f.rule} {f.message}")
-        lines += [f"    {_where(loc)}: “{loc.text}”" for loc in r.locations[1:]]
+        lines.append(f"{where(first) if first else r.primary}: {f.severity} {r.code} {f.rule} {f.message}")
+        lines += [f"    {where(loc)}: “{loc.text}”" for loc in r.locations[1:]]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 
