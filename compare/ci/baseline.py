@@ -113,6 +113,17 @@ def differences(recorded: dict, current: dict) -> list[str]:
     ]
 
 
+def settings_warning(path: Path, recorded: dict, current: dict) -> str | None:
+    """The one line ``check`` and ``audit`` warn with when the run's settings are not the baseline's."""
+    changes = differences(recorded, current)
+    if not changes:
+        return None
+    return (
+        f"{path} was made with other settings ({'; '.join(changes)}): findings it accepted may look new "
+        "or vanish; re-run 'compare-sources baseline' with these settings"
+    )
+
+
 def update(
     old: list[dict], current: dict[str, dict], examined: Callable[[str], bool] = lambda rule: True
 ) -> tuple[list[dict], list[dict], int]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import typer
 
 from ..options import RunOptions
-from .app import EXIT_FINDINGS, app, emit, fail, pipeline_command, run_pipeline, settings
+from .app import EXIT_FINDINGS, app, emit, fail, pipeline_command, run_pipeline, settings, warn
 
 if TYPE_CHECKING:
     from ..ci.audit import Audited
@@ -49,6 +49,7 @@ def audit(
     at quit. --report and --stats answer without asking."""
     from ..ci import baseline as baseline_file
     from ..ci.audit import look_up, render_report, render_stats
+    from ..ci.check import recorded_settings
     from ..ci.fingerprint import project_root
     from ..ci.selection import Selection
     from ..errors import InputError
@@ -61,7 +62,11 @@ def audit(
     if (fail_on_unaudited or fail_on_stale) and not (report or stats):
         raise fail("--fail-on-unaudited and --fail-on-stale go with --report or --stats")
     selection = Selection.of(options)
-    items = look_up(accepted.entries, run_pipeline(context, options, progress), project_root(), selection)
+    corpus = run_pipeline(context, options, progress)
+    line = baseline_file.settings_warning(target, accepted.settings, recorded_settings(corpus, selection))
+    if line:
+        warn(line)
+    items = look_up(accepted.entries, corpus, project_root(), selection)
     if report or stats:
         typer.echo((render_report if report else render_stats)(items, format == "json"), nl=False)
         unaudited = fail_on_unaudited and any(not item.audited for item in items)

@@ -49,6 +49,13 @@ def check(
         help="text: a line per new finding; json: every finding with its status; json-lines: the same, a line each; sarif: SARIF 2.1.0 for code scanning; github: workflow annotations; gitlab: a code-quality report; junit: JUnit XML.",
     ),
     output: Output = None,
+    write: list[str] | None = typer.Option(
+        None,
+        "--write",
+        metavar="FORMAT:FILE",
+        show_default=False,
+        help="Also write the result in another format to a file, from the same run (repeatable): --write sarif:check.sarif --write junit:check.xml.",
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when new findings fail the check."),
     statistics: bool = typer.Option(
         False,
@@ -65,7 +72,7 @@ def check(
     giving the minority value, else the later one. Exit codes: 0 nothing new at or above --fail-on (or
     --exit-zero), 1 new findings, 2 usage or input error.
     """
-    from ..ci.baseline import differences, load
+    from ..ci.baseline import load, settings_warning
     from ..ci.changes import changed_since
     from ..ci.check import check as run_check
     from ..ci.check import recorded_settings
@@ -79,6 +86,7 @@ def check(
         raise fail("--since: empty revision (an unset CI variable?); give a revision or leave the option out")
     if statistics and format not in ("text", "json"):
         raise fail(f"--statistics is written as text or json, not {format}")
+    extra = [_write_spec(spec) for spec in write or []]
     found = settings()
     root = project_root()
     baseline = baseline or found.baseline
@@ -90,13 +98,10 @@ def check(
     level = fail_on or found.fail_on or DEFAULT_FAIL_ON
     selection = Selection.of(options)
     corpus = run_pipeline(context, options, progress)
-    if accepted_file is not None and (
-        changes := differences(accepted_file.settings, recorded_settings(corpus, selection))
-    ):
-        warn(
-            f"{baseline} was made with other settings ({'; '.join(changes)}): findings it accepted may look new "
-            "or vanish; re-run 'compare-sources baseline' with these settings"
-        )
+    if accepted_file is not None and baseline is not None:
+        line = settings_warning(baseline, accepted_file.settings, recorded_settings(corpus, selection))
+        if line:
+            warn(line)
     result = run_check(
         corpus,
         root,
@@ -108,8 +113,22 @@ def check(
         selection=selection,
     )
     emit(render_statistics(result, format == "json") if statistics else render_check(result, format), output)
+    for fmt, path in extra:
+        emit(render_check(result, fmt), path)
     if result.failing and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write_spec(spec: str) -> tuple[CheckFormat, Path]:
+    """``FORMAT:FILE`` of ``--write``, checked before the run."""
+    from typing import cast
+
+    from ..ci import CHECK_FORMATS
+
+    fmt, _, path = spec.partition(":")
+    if fmt not in CHECK_FORMATS or not path:
+        raise fail(f"--write {spec}: expected FORMAT:FILE with FORMAT one of {', '.join(CHECK_FORMATS)}")
+    return cast(CheckFormat, fmt), Path(path)
 
 
 @app.command()
