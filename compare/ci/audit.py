@@ -19,6 +19,7 @@ from typing import Literal
 from ..model import Corpus
 from .check import Checked, check
 from .output import where
+from .rules import code_of
 from .selection import Selection
 
 Status = Literal["occurs", "stale", "unexamined"]
@@ -50,16 +51,26 @@ def look_up(entries: list[dict], corpus: Corpus, root: Path, selection: Selectio
     return found
 
 
+def _code(entry: dict) -> str:
+    # A baseline made before rule codes existed has none written: the rule gives it.
+    return str(entry.get("code") or code_of(str(entry.get("rule", ""))))
+
+
+def _documents(entry: dict) -> list[str]:
+    documents = entry.get("documents")
+    return [str(d) for d in documents] if isinstance(documents, list) else []
+
+
 def describe(item: Audited) -> list[str]:
     """What a person needs to decide on an entry: rule, status, message, where it is, and the note so far."""
     e = item.entry
     status = {"occurs": "still occurs", "stale": "no longer occurs", "unexamined": "not examined in this run"}
-    head = f"{e.get('code', '')} {e.get('rule', '')} ({e.get('severity', '')}) · {status[item.status]}"
+    head = f"{_code(e)} {e.get('rule', '')} ({e.get('severity', '')}) · {status[item.status]}"
     lines = [head + (" · audited" if item.audited else ""), str(e.get("message", ""))]
     if item.current is not None and item.current.locations:
         lines += [f"  {where(loc)}: “{loc.text}”" for loc in item.current.locations]
     else:
-        lines += [f"  {path}" for path in e.get("documents", []) if isinstance(path, str)]
+        lines += [f"  {path}" for path in _documents(e)]
     if e.get("note"):
         lines.append(f"note: {e['note']}")
     return lines
@@ -69,13 +80,13 @@ def row(item: Audited) -> dict:
     e = item.entry
     return {
         "fingerprint": e["fingerprint"],
-        "code": e.get("code", ""),
+        "code": _code(e),
         "rule": e.get("rule", ""),
         "severity": e.get("severity", ""),
         "status": item.status,
         "audited": item.audited,
         "note": e.get("note", ""),
-        "documents": e.get("documents", []),
+        "documents": _documents(e),
         "message": e.get("message", ""),
     }
 
@@ -98,7 +109,7 @@ def stats(items: list[Audited]) -> list[dict]:
     """Entries per rule code: how many, how many audited, how many stale (``audit --stats``)."""
     table: dict[str, dict] = {}
     for item in items:
-        code = str(item.entry.get("code", ""))
+        code = _code(item.entry)
         counts = table.setdefault(
             code, {"code": code, "rule": item.entry.get("rule", ""), "entries": 0, "audited": 0, "stale": 0}
         )
