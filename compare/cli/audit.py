@@ -44,9 +44,9 @@ def audit(
     options: RunOptions,
     progress: bool,
 ) -> None:
-    """Go through the accepted findings of the baseline: accept (mark audited), reject (remove, so that 'check'
-    reports the finding again), skip, or write a note; decisions are saved into the baseline as they are made
-    at quit. --report and --stats answer without asking."""
+    """Go through the baseline's accepted findings: accept (mark audited), reject (remove, so that 'check'
+    reports the finding again), skip, or note why; the decisions are written into the baseline when the last
+    entry is answered or at quit. --report and --stats answer without asking, for scripts."""
     from ..ci import baseline as baseline_file
     from ..ci.audit import look_up, render_report, render_stats
     from ..ci.check import recorded_settings
