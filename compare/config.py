@@ -9,10 +9,17 @@ a CI job and a person at a terminal get the same answer from the same repo::
     threshold = 0.63
     fail-on = "warning"                 # error | warning | info
     baseline = ".compare-baseline.json"
-    ignore = ["drafts", "*.html"]       # matched from the right, like pathlib: a folder or file pattern
+    exclude = ["drafts", "*.html"]      # files left out, matched from the right like pathlib: a folder or file pattern
     disable = ["provenance"]            # detectors switched off
+    select = ["CS1", "CS3"]             # rules reported, by code or code prefix (compare/ci/rules.py); default ALL
+    ignore = ["CS305"]                  # rules not reported
+    per-file-ignores = {"wire" = ["CS3"]}  # rules not reported on the files a pattern matches
 
 Paths in the file are relative to the folder that holds it.
+
+``ignore`` used to hold file patterns, as ``exclude`` does now. A value of the
+form of a rule code (``CS`` and digits, or ``ALL``) is a rule; any other value is
+still taken as a file pattern, with a deprecation warning (:attr:`Settings.warnings`).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ci.rules import check_selectors, is_selector
 from .errors import UsageError
 from .model import SEVERITIES
 
@@ -33,9 +41,13 @@ class Settings:
     threshold: float | None = None
     fail_on: str | None = None
     baseline: Path | None = None
-    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)  #: file patterns left out of the corpus
     disable: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)  #: rule selectors; empty: every rule
+    ignore: list[str] = field(default_factory=list)  #: rule selectors not reported
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  #: file pattern → rule selectors
     source: Path | None = None  #: the pyproject.toml they came from, if any
+    warnings: list[str] = field(default_factory=list)  #: deprecated spellings met, one line each
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -66,7 +78,7 @@ def load(start: Path | None = None) -> Settings:
 
 def parse(table: dict, path: Path) -> Settings:
     """Validate one ``[tool.compare-sources]`` table; every mistake names the file and the key."""
-    known = {"paths", "threshold", "fail-on", "baseline", "ignore", "disable"}
+    known = {"paths", "threshold", "fail-on", "baseline", "exclude", "ignore", "disable", "select", "per-file-ignores"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise UsageError(
@@ -91,12 +103,48 @@ def parse(table: dict, path: Path) -> Settings:
     baseline = table.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise UsageError(f"{path}: [tool.{SECTION}] baseline must be a path")
+    where = f"{path}: [tool.{SECTION}]"
+    rules, patterns = split_ignore(strings("ignore"))
+    warnings = []
+    if patterns:
+        warnings.append(
+            f"{path}: [tool.{SECTION}] ignore holds file patterns ({', '.join(patterns)}): "
+            "that key now names rules; write them under 'exclude'"
+        )
     return Settings(
         paths=[here / p for p in strings("paths")],
         threshold=None if threshold is None else float(threshold),
         fail_on=fail_on,
         baseline=None if baseline is None else here / baseline,
-        ignore=strings("ignore"),
+        exclude=_patterns(strings("exclude") + patterns, f"{where} exclude"),
         disable=strings("disable"),
+        select=list(check_selectors(strings("select"), f"{where} select")),
+        ignore=list(check_selectors(rules, f"{where} ignore")),
+        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where),
         source=path,
+        warnings=warnings,
     )
+
+
+def split_ignore(values: list[str]) -> tuple[list[str], list[str]]:
+    """(rule selectors, file patterns) of an ``ignore`` list, told apart by form alone (see the module's doc)."""
+    return [v for v in values if is_selector(v)], [v for v in values if not is_selector(v)]
+
+
+def _patterns(patterns: list[str], where: str) -> list[str]:
+    # pathlib refuses an empty pattern with a ValueError, deep in the file search: say so here instead.
+    if any(not p.strip() for p in patterns):
+        raise UsageError(f"{where}: an empty pattern matches nothing; remove it")
+    return patterns
+
+
+def _per_file_ignores(value: object, where: str) -> dict[str, list[str]]:
+    if not isinstance(value, dict) or not all(
+        isinstance(codes, list) and all(isinstance(c, str) for c in codes) for codes in value.values()
+    ):
+        raise UsageError(f"{where} per-file-ignores must be a table of file pattern = [rule codes]")
+    _patterns(list(value), f"{where} per-file-ignores")
+    return {
+        pattern: list(check_selectors(codes, f"{where} per-file-ignores {pattern!r}"))
+        for pattern, codes in value.items()
+    }

@@ -73,7 +73,7 @@ def run(
     progress: StageProgress | None = None,
     memo: AnalysisMemo | None = None,
 ) -> Corpus:
-    """Run every stage over the articles under ``paths`` (less those ``options.ignore`` patterns match).
+    """Run every stage over the articles under ``paths`` (less those ``options.exclude`` patterns match).
 
     ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
     neighbour search for the next run.
@@ -81,7 +81,7 @@ def run(
     options = options or RunOptions()
     timings: dict[str, float] = {}
     with timed(timings, "read"):
-        documents, skipped = load_documents(paths, progress, options.ignore)
+        documents, skipped = load_documents(paths, progress, options.exclude)
     corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo, release_model=True)
     corpus.timings = {**timings, **corpus.timings}
     return corpus

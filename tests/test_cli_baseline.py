@@ -66,3 +66,42 @@ def test_unwritable_baseline_is_an_error(cli, corpus_repo):
     (corpus_repo / "file").write_text("not a folder")
     result = cli.invoke("baseline", "corpus", "-o", "file/b.json")
     assert result.exit_code == 2 and "cannot write baseline" in result.stderr
+
+
+def test_baseline_records_its_settings_and_check_warns_in_one_line_when_they_differ(cli, corpus_repo):
+    cli.invoke("baseline", "corpus", "--disable", "provenance", "--ignore", "CS305")
+    settings = json.loads((corpus_repo / ".compare-baseline.json").read_text())["settings"]
+    assert settings["disabled_detectors"] == ["provenance"] and settings["ignore"] == ["CS305"]
+    assert {"model", "threshold", "select", "per_file_ignores"} <= set(settings)
+
+    same = cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "--disable", "provenance",
+                      "--ignore", "CS305")
+    assert same.exit_code == 0 and "other settings" not in same.stderr
+    other = cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "--threshold", "0.7")
+    (line,) = [line for line in other.stderr.splitlines() if "other settings" in line]
+    assert "threshold 0.63 → 0.7" in line and "disabled detectors provenance → none" in line
+    assert "ignore CS305 → none" in line and line.startswith("compare-sources: warning: .compare-baseline.json")
+
+
+def test_a_baseline_without_the_newer_settings_is_not_warned_about_them(cli, corpus_repo):
+    cli.invoke("baseline", "corpus")
+    data = json.loads((corpus_repo / ".compare-baseline.json").read_text())
+    for key in ("select", "ignore", "per_file_ignores"):
+        del data["settings"][key]  # as a baseline made before rule codes existed
+    (corpus_repo / ".compare-baseline.json").write_text(json.dumps(data))
+    result = cli.invoke("check", "corpus", "-b", ".compare-baseline.json", "--select", "CS1")
+    assert result.exit_code == 0 and "other settings" not in result.stderr
+
+
+def test_update_keeps_the_entries_of_rules_this_run_does_not_examine(cli, corpus_repo):
+    cli.invoke("baseline", "corpus")
+    before = json.loads((corpus_repo / ".compare-baseline.json").read_text())["findings"]
+    result = cli.invoke("baseline", "corpus", "--update", "--disable", "garbled_words", "--ignore", "CS4")
+    assert result.exit_code == 0, result.output
+    after = json.loads((corpus_repo / ".compare-baseline.json").read_text())["findings"]
+    assert after == before  # Peleven (detector off) and the provenance notes (ignored) are kept as they were
+    assert "(3 of rules this run does not examine)" in result.stderr
+    (corpus_repo / "corpus" / "002_1907e6fae98f94ab.txt").unlink()  # Peleven, the WSO… go; off, Peleven stays
+    cli.invoke("baseline", "corpus", "--update", "--disable", "garbled_words")
+    rules = [e["rule"] for e in json.loads((corpus_repo / ".compare-baseline.json").read_text())["findings"]]
+    assert "mt_artefact/garbled" in rules and "provenance/translation" not in rules

@@ -85,12 +85,17 @@ def test_a_contradicting_article_fails_in_every_format(cli, corpus_repo, tmp_pat
     assert finding["fails"] and finding["data"]["subject"] == "soldiers injured"
     located = {(loc["path"], loc["text"]): loc for loc in finding["locations"]}
     assert located[("corpus/005_example.txt", "41")]["start_line"] == line_of_41
+    assert finding["locations"][0]["path"] == finding["reported_on"] == "corpus/005_example.txt"
+    assert finding["code"] == "CS101"
     assert ("corpus/003_1368b5bfcf4f8e9e.txt", "93") in located
 
     result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert re.match(r"corpus/\S+\.txt:\d+:\d+: (error|warning) discrepancy/count Sources disagree", lines[0])
+    # Reported on the new article, the one that brought the value 41 in, as ruff writes path:line:col: CODE.
+    assert re.match(r"corpus/005_example\.txt:\d+:\d+: (error|warning) CS101 discrepancy/count Sources disagree",
+                    lines[0])
+    assert lines[1].lstrip().startswith("corpus/003_1368b5bfcf4f8e9e.txt:")
     assert lines[-1].startswith("1 new finding (")
 
     out = tmp_path / "check.sarif"
@@ -109,16 +114,19 @@ def test_a_contradicting_article_fails_in_every_format(cli, corpus_repo, tmp_pat
     assert all(not r["artifactLocation"]["uri"].startswith("/") for r in regions)
     assert {"corpus/005_example.txt", "corpus/003_1368b5bfcf4f8e9e.txt"} == {
         r["artifactLocation"]["uri"] for r in regions}
+    assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/005_example.txt"
+    assert {r["physicalLocation"]["artifactLocation"]["uri"] for r in res["relatedLocations"]} == {
+        "corpus/003_1368b5bfcf4f8e9e.txt"}
+    assert run["tool"]["driver"]["rules"][res["ruleIndex"]]["properties"]["code"] == "CS101"
 
     result = cli.invoke("check", "corpus", "--baseline", ".compare-baseline.json", "--format", "github")
     assert result.exit_code == 1
     annotations = [parse_annotation(l) for l in result.stdout.splitlines() if l.startswith("::")]
     (level, props, message), = annotations
-    assert level in ("error", "warning") and props["title"] == "compare-sources discrepancy/count"
-    first = finding["locations"][0]
-    assert (props["file"], int(props["line"]), int(props["col"])) == (
-        first["path"], first["start_line"], first["start_column"])
+    assert level in ("error", "warning") and props["title"] == "compare-sources CS101 discrepancy/count"
+    assert (props["file"], int(props["line"])) == ("corpus/005_example.txt", line_of_41)
     assert message.startswith("Sources disagree on how many (soldiers injured)")
+    assert "See also:\ncorpus/003_1368b5bfcf4f8e9e.txt:" in message and "“93”" in message
 
 
 def parse_annotation(line: str) -> tuple[str, dict, str]:
@@ -129,6 +137,35 @@ def parse_annotation(line: str) -> tuple[str, dict, str]:
         "%2C", ",").replace("%25", "%")
     props = dict(p.split("=", 1) for p in match.group(2).split(","))
     return match.group(1), {k: unescape(v) for k, v in props.items()}, unescape(match.group(3))
+
+
+#: A second outlet with 003's count contradicted the same way as CONTRADICTING: 41 now has two sources, 93 one.
+SECOND = """Source: Other Outlet
+Date: 2023-11-22
+
+NATO chief vows KFOR stays
+
+Stoltenberg recalled that KFOR troops were attacked in May, in which case 41 soldiers were injured, several of them seriously.
+"""
+
+
+def test_a_finding_is_reported_on_the_article_that_brought_it_in(cli, corpus_repo):
+    add(corpus_repo, "005_example.txt", CONTRADICTING)
+    add(corpus_repo, "006_other.txt", SECOND)
+
+    def reported(*args):
+        data = json.loads(cli.invoke("check", "corpus", "--select", "CS101", "-f", "json", *args).stdout)
+        (finding,) = data["findings"]
+        return finding["reported_on"], [loc["path"] for loc in finding["locations"]]
+
+    # Without --since: the minority value, 003's 93, is the odd one out.
+    assert reported() == ("corpus/003_1368b5bfcf4f8e9e.txt", [
+        "corpus/003_1368b5bfcf4f8e9e.txt", "corpus/005_example.txt", "corpus/006_other.txt"])
+    # Under --since: the changed article, whichever side it is on; of two changed ones, the later.
+    assert reported("--since", "HEAD~1")[0] == "corpus/006_other.txt"
+    assert reported("--since", "HEAD~2")[0] == "corpus/006_other.txt"
+    (corpus_repo / "corpus" / "005_example.txt").write_text(CONTRADICTING + "\nUpdated.\n", encoding="utf-8")
+    assert reported("--since", "HEAD")[0] == "corpus/005_example.txt"  # uncommitted changes count too
 
 
 def test_a_consistent_article_passes(cli, corpus_repo):

@@ -65,3 +65,14 @@ def test_check_json_matches_its_schema(cli, corpus_repo):
     del data["summary"]["failing"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_each_json_lines_record_is_a_finding_of_the_check_schema(cli, corpus_repo):
+    schema = load("check-v1")
+    finding = {**schema["properties"]["findings"]["items"], "$defs": schema["$defs"]}
+    result = cli.invoke("check", "corpus", "--format", "json-lines")
+    assert result.exit_code in (0, 1), result.output
+    lines = result.stdout.splitlines()
+    assert lines and len(lines) == len(_check_json(cli)["findings"])
+    for line in lines:
+        jsonschema.validate(json.loads(line), finding)

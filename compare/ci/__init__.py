@@ -4,5 +4,5 @@ from __future__ import annotations
 
 from typing import Literal
 
-CheckFormat = Literal["text", "json", "sarif", "github"]
-CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "sarif", "github")
+CheckFormat = Literal["text", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
+CHECK_FORMATS: tuple[CheckFormat, ...] = ("text", "json", "json-lines", "sarif", "github", "gitlab", "junit")

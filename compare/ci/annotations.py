@@ -4,6 +4,10 @@
 the finding on the article's line in the pull request. An annotation alone does
 not fail a job; the exit code does. Values are escaped as the runner expects:
 ``%``, CR and LF everywhere, and also ``:`` and ``,`` inside properties.
+
+The annotation sits on the file that brought the finding in (:mod:`.primary`), so
+that it shows in the pull request that added it; the other sources' words follow
+in the message, since an annotation has one file only.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ def render_annotations(result: CheckResult) -> str:
     lines = []
     for r in result.with_status("new"):
         f = r.finding
-        properties: dict[str, str | int] = {"title": f"compare-sources {f.rule}"}
+        properties: dict[str, str | int] = {"title": f"compare-sources {r.code} {f.rule}"}
         if r.locations:
             loc = r.locations[0]
             properties = {
@@ -38,11 +42,14 @@ def render_annotations(result: CheckResult) -> str:
                 **properties,
             }
         else:
-            properties = {"file": r.paths[0], **properties}
+            properties = {"file": r.primary, **properties}
         props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
         message = f.message
-        if len(r.locations) > 1:
-            message += "\n" + "\n".join(f"{loc.path}:{loc.start_line}: “{loc.text}”" for loc in r.locations[1:])
+        others = [f"{loc.path}:{loc.start_line}: “{loc.text}”" for loc in r.locations[1:]]
+        located = {loc.path for loc in r.locations} | {r.primary}
+        others += [path for path in r.paths if path not in located]  # involved by a statement, with no evidence span
+        if others:
+            message += "\nSee also:\n" + "\n".join(others)
         lines.append(f"::{COMMANDS[f.severity]} {props}::{escape_data(message)}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

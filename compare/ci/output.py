@@ -1,7 +1,9 @@
-"""``compare-sources check``'s text output (one line a finding, as ruff's concise output) and JSON.
+"""``compare-sources check``'s text output (one line a finding, as ruff's concise output), JSON, JSON Lines
+and ``--statistics``.
 
-Only *new* findings are listed in text (and in SARIF and annotations, which have
-their own modules); the JSON lists every finding with its status, for scripts.
+Only *new* findings are listed in text (and in SARIF, annotations, GitLab and
+JUnit, which have their own modules); JSON and JSON Lines list every finding with
+its status, for scripts.
 :mod:`.render` picks the format.
 """
 
@@ -17,6 +19,30 @@ from .locate import Location
 
 def render_json(result: CheckResult) -> str:
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_lines(result: CheckResult) -> str:
+    """One finding per line, each as ``json`` writes it: for grep, jq and streaming readers."""
+    return "".join(json.dumps(_checked_dict(r), ensure_ascii=False) + "\n" for r in result.results)
+
+
+def statistics(result: CheckResult) -> list[dict]:
+    """New findings per rule code, the most frequent first (``check --statistics``, as ruff's)."""
+    counts: dict[str, dict] = {}
+    for r in result.with_status("new"):
+        row = counts.setdefault(r.code, {"code": r.code, "rule": r.finding.rule, "count": 0, "failing": 0})
+        row["count"] += 1
+        row["failing"] += r.fails
+    return sorted(counts.values(), key=lambda row: (-row["count"], row["code"]))
+
+
+def render_statistics(result: CheckResult, as_json: bool = False) -> str:
+    rows = statistics(result)
+    if as_json:
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    width = max((len(row["rule"]) for row in rows), default=0)
+    lines = [f"{row['count']:5d}  {row['code']}  {row['rule']:<{width}}  {row['failing']} failing" for row in rows]
+    return "\n".join([*lines, summary(result)]) + "\n"
 
 
 def summary(result: CheckResult) -> str:
@@ -38,7 +64,7 @@ def summary(result: CheckResult) -> str:
     return line
 
 
-def _where(location: Location) -> str:
+def where(location: Location) -> str:
     return f"{location.path}:{location.start_line}:{location.start_column}"
 
 
@@ -47,8 +73,8 @@ def render_text(result: CheckResult) -> str:
     for r in result.with_status("new"):
         f = r.finding
         first = r.locations[0] if r.locations else None
-        lines.append(f"{_where(first) if first else r.paths[0]}: {f.severity} {f.rule} {f.message}")
-        lines += [f"    {_where(loc)}: “{loc.text}”" for loc in r.locations[1:]]
+        lines.append(f"{where(first) if first else r.primary}: {f.severity} {r.code} {f.rule} {f.message}")
+        lines += [f"    {where(loc)}: “{loc.text}”" for loc in r.locations[1:]]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 
@@ -72,11 +98,13 @@ def _checked_dict(r: Checked) -> dict:
         "status": r.status,
         "fails": r.fails,
         "rule": f.rule,
+        "code": r.code,
         "kind": f.kind,
         "subkind": f.subkind,
         "severity": f.severity,
         "message": f.message,
         "paths": r.paths,
+        "reported_on": r.primary,
         "locations": [_location_dict(loc) for loc in r.locations],
         "data": f.data.to_dict(),
     }

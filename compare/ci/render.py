@@ -1,4 +1,5 @@
-"""The formats of ``compare-sources check``: text, JSON, SARIF 2.1.0 and GitHub workflow annotations."""
+"""The formats of ``compare-sources check``: text, JSON, JSON Lines, SARIF 2.1.0, GitHub workflow annotations,
+GitLab code quality and JUnit XML."""
 
 from __future__ import annotations
 
@@ -16,6 +17,14 @@ def render_check(result: CheckResult, fmt: CheckFormat) -> str:
         from .annotations import render_annotations
 
         return render_annotations(result)
-    from .output import render_json, render_text
+    if fmt == "gitlab":
+        from .gitlab import render_gitlab
 
-    return render_json(result) if fmt == "json" else render_text(result)
+        return render_gitlab(result)
+    if fmt == "junit":
+        from .junit import render_junit
+
+        return render_junit(result)
+    from .output import render_json, render_json_lines, render_text
+
+    return {"json": render_json, "json-lines": render_json_lines}.get(fmt, render_text)(result)

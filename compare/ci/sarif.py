@@ -6,7 +6,11 @@ description (from the detector registry, so ``ruleId`` is stable), a
 and ``partialFingerprints`` so that re-uploads update alerts instead of
 duplicating them. Columns count Unicode code points (``columnKind``), as the
 offsets do. Only new findings are results; accepted ones are absent, so their
-alerts close. Tests validate the output against the official schema.
+alerts close. Each result is located in the file that brought the finding in
+(:mod:`.primary`), and the other sources' evidence is its ``relatedLocations``.
+The rule code (``CS101``, :mod:`.rules`) is the rule's ``properties.code``: the
+``ruleId`` stays ``kind/subkind``, so alerts uploaded before codes existed keep
+their identity. Tests validate the output against the official schema.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ..detect import registry
 from .check import CheckResult
 from .fingerprint import SARIF_KEY
 from .locate import Location
+from .rules import code_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -52,7 +57,7 @@ def rules() -> list[dict]:
                         "text": f"{description} Reported by the '{detector.name}' detector "
                         f"(switch it off with --disable {detector.name})."
                     },
-                    "properties": {"detector": detector.name},
+                    "properties": {"detector": detector.name, "code": code_of(rule_id)},
                 }
             )
     return out
@@ -64,7 +69,7 @@ def to_sarif(result: CheckResult) -> dict:
     results = []
     for r in result.with_status("new"):
         f = r.finding
-        first, *related = r.locations or [Location(r.paths[0], "", 1, 1, 1, 1, "")]
+        first, *related = r.locations or [Location(r.primary, "", 1, 1, 1, 1, "")]
         results.append(
             {
                 "ruleId": f.rule,
@@ -78,7 +83,7 @@ def to_sarif(result: CheckResult) -> dict:
                 ],
                 "partialFingerprints": {SARIF_KEY: r.fingerprint},
                 "baselineState": "new",
-                "properties": {"severity": f.severity, "paths": r.paths, "fails": r.fails},
+                "properties": {"severity": f.severity, "code": r.code, "paths": r.paths, "fails": r.fails},
             }
         )
     return {

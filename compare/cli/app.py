@@ -22,6 +22,7 @@ from ..infra.processes import exit_skipping_teardown
 from ..infra.writes import write_atomically
 from ..model import Severity
 from ..report import Format
+from .rule_flags import Exclude, Ignore, Select, sort_flags
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -82,13 +83,13 @@ def _open_cache(options: RunOptions, kind: Callable[[Path], Any], what: str) -> 
     try:
         return kind(options.cache_dir or default_cache_dir())
     except CacheUnusable as error:
-        _warn(f"{error}; running without the {what}")
+        warn(f"{error}; running without the {what}")
         return None
     finally:
         _flush_cache_notices()
 
 
-def _warn(line: str) -> None:
+def warn(line: str) -> None:
     typer.echo(f"compare-sources: warning: {line}", err=True)
 
 
@@ -96,7 +97,7 @@ def _flush_cache_notices() -> None:
     from ..infra.cache import NOTICES
 
     while NOTICES:
-        _warn(NOTICES.pop(0))
+        warn(NOTICES.pop(0))
 
 
 @dataclass(frozen=True)
@@ -176,15 +177,6 @@ Disable = Annotated[
         help="Switch a detector off (repeatable); see 'compare-sources detectors'.",
     ),
 ]
-Ignore = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ignore",
-        metavar="PATTERN",
-        show_default=False,
-        help="Leave out files or folders matching this pattern, matched from the right: 'drafts', '*.html' (repeatable).",
-    ),
-]
 ShowProgress = Annotated[
     bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")
 ]
@@ -205,10 +197,13 @@ def settings() -> Settings:
 def run_options(found: Settings, paths: list[Path] | None, **flags: Any) -> RunOptions:
     """The run's options from the settings and the flags (``RunOptions.from_settings``'s), built once; a bad
     detector name is a usage error."""
+    from ..ci.rules import check_selectors
     from ..errors import UsageError
     from ..options import RunOptions
 
     try:
+        for name in ("select", "ignore"):
+            check_selectors(flags.get(name) or [], f"--{name}")
         options = RunOptions.from_settings(found, paths=paths, **flags)
     except UsageError as error:
         raise fail(str(error)) from None
@@ -225,6 +220,8 @@ _PIPELINE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("no_cache", NoCache, False),
     ("threshold", Threshold, None),
     ("disable", Disable, None),
+    ("exclude", Exclude, None),
+    ("select", Select, None),
     ("ignore", Ignore, None),
     ("progress", ShowProgress, True),
 )
@@ -248,7 +245,11 @@ def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
     def command(**given: Any) -> None:
         flags = {name: given.pop(name) for name, _, _ in _PIPELINE_OPTIONS}
         progress, paths = flags.pop("progress"), flags.pop("paths")
-        func(**given, options=run_options(settings(), paths, **flags), progress=progress)
+        flags, deprecated = sort_flags(flags)
+        found = settings()
+        for line in [*found.warnings, *deprecated]:
+            warn(f"deprecated: {line}")
+        func(**given, options=run_options(found, paths, **flags), progress=progress)
 
     command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in own + shared}

@@ -155,7 +155,7 @@ def score(
                     no_cache=no_cache,
                     threshold=threshold,
                     disable=disable,
-                    ignore=[],
+                    exclude=[],
                 )
                 report_data = to_dict(run_pipeline(context, options))
             if check_only:

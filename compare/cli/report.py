@@ -30,10 +30,11 @@ def report(
     progress: bool,
 ) -> None:
     """Compare articles: group shared statements, run the detectors, print or write a report."""
+    from ..ci.selection import Selection
     from ..report import SUFFIX_FORMATS, render, render_bytes
 
     fmt: OutputFormat = format or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
-    corpus = run_pipeline(context, options, progress)
+    corpus = Selection.of(options).apply(run_pipeline(context, options, progress))
     color = output is None and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else None
     content = (render if output is None else render_bytes)(
