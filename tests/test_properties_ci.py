@@ -53,7 +53,9 @@ _BASELINE = st.one_of(
     st.just(("[" * 100_000 + "]" * 100_000).encode()),
     st.just(b'{"version": 1, "tool": "compare-sources", "findings": [], "n": ' + b"9" * 5000 + b"}"),
 )
-_SETTING = st.sampled_from(["paths", "threshold", "fail-on", "baseline", "ignore", "disable", "unknown"])
+_SETTING = st.sampled_from(
+    ["paths", "threshold", "fail-on", "baseline", "ignore", "exclude", "select", "per-file-ignores", "disable", "unknown"]
+)
 _PYPROJECT = st.lists(
     st.tuples(_SETTING, _JSON.map(json.dumps)), max_size=3
 ).map(lambda pairs: "[tool.compare-sources]\n" + "".join(f"{key} = {value}\n" for key, value in pairs))
