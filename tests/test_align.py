@@ -146,3 +146,22 @@ def test_one_long_article_beside_a_short_one_is_scanned_exactly_not_indexed(monk
     spread = np.arange(len(vecs)) % 40  # as many rows spread over forty articles: the scan would cost more
     with pytest.raises(AssertionError, match="an index"):
         align_stage.nearest_cross_document(vecs, spread, 8, index_from=2000)
+
+
+def test_figures_are_distinctive_numbers_without_separators_years_or_round_figures():
+    from compare.stages.anchors import figures
+
+    text = "At least 7,108 people died and 40,910 were hurt in 2023; 1,000 troops, 23 million people, 7.8, 48.5%."
+    assert figures(text) == {"7108", "40910", "48.5"}
+
+
+def test_a_shared_distinctive_figure_groups_a_pair_below_the_threshold():
+    a = "Officials said 7,108 people had died across the region by Tuesday."
+    b = "The quake killed 7,108 people, the agency reported on its website."
+    statements = _statements([("a", a), ("b", b)])
+    close = _unit([1, 0], [0.6, 0.8])  # cosine 0.6: below the threshold, above the anchors' floor
+    assert [g.statements for g in align(statements, close, threshold=0.63)] == [["a#1", "b#2"]]
+    unlike = _statements([("a", a), ("b", b.replace("7,108", "7,109"))])
+    assert align(unlike, close, threshold=0.63) == []
+    far = _unit([1, 0], [0.4, 0.9165])  # the same figure in statements on other topics: no pair
+    assert align(statements, far, threshold=0.63) == []

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Group, Pair, Statement
+from .anchors import anchored_pairs
 from .cliques import clusters_of
 
 if TYPE_CHECKING:
@@ -128,6 +129,9 @@ def align(
         raise ValueError("a precomputed neighbour search covers alignable statements only")
     found = (nearest.top, nearest.scores) if nearest is not None else None
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
+    # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
+    for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs).items():
+        edges.setdefault(pair, score)
     clusters = clusters_of(len(usable), vecs, docs, threshold, edges)
     groups: list[Group] = []
     for members in sorted(clusters):
