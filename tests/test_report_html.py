@@ -243,5 +243,5 @@ def test_summary_first_and_documents_folded_at_150_articles(tmp_path):
     errors = [columns[f.id] for f in corpus.findings if f.severity == "error"]
     assert [columns[f] for f, _ in top] == sorted(errors, reverse=True)[:5]  # the errors across most sources
     by_kind = re.search(r'<table class="by-kind">.*?</table>', text, flags=re.S).group()
-    assert f'<th scope="row">discrepancy</th>' in by_kind
+    assert '<th scope="row">discrepancy</th>' in by_kind
     assert f'<td class="num">{sum(f.kind == "discrepancy" for f in corpus.findings)}</td>' in by_kind
