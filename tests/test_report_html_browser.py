@@ -43,11 +43,11 @@ def browser():
         instance.close()
 
 
-def _open(browser, corpus_path: Path, tmp_path: Path, width: int = 1280):
+def _open(browser, corpus_path: Path, tmp_path: Path, width: int = 1280, height: int = 900):
     """The report of a corpus, opened from file:// with every non-file request recorded and refused."""
     report = tmp_path / "report.html"
     report.write_text(render(run([corpus_path], HashingEmbedder()), "html"), encoding="utf-8")
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": height})
     events = {"requests": [], "dialogs": [], "console": []}
 
     def refuse(route):
@@ -118,9 +118,13 @@ def test_keyboard_and_narrow_screen_and_print(browser, tmp_path):
 
 def test_hostile_articles_run_nothing(browser, payload_corpus, tmp_path):
     page, events = _open(browser, payload_corpus, tmp_path)
-    for link in page.locator("main a[href^='#']").all()[:40]:  # follow links and hover over the text
-        link.click()
-        link.hover()
+    followed = 0
+    for link in page.locator("main a[href^='#']:visible").all()[:60]:  # follow links and hover over the text
+        if link.is_visible():  # a link followed before may have shown another article instead of this one
+            link.click()
+            link.hover()
+            followed += 1
+    assert followed >= 40
     page.locator(".text").first.hover()
     assert page.evaluate("window.__pwned") is None
     assert events["dialogs"] == [] and events["requests"] == []
@@ -128,3 +132,100 @@ def test_hostile_articles_run_nothing(browser, payload_corpus, tmp_path):
     assert "<script>window.__pwned = 'script'; alert(1)</script>" in page.locator("#texts").inner_text()
     assert page.locator("a.source").count() == 1  # the https source link; the javascript: URL stayed text
     page.screenshot(path=str(ARTIFACTS / "report-payloads.png"))
+
+
+def _on_screen(page, selector: str) -> bool:
+    """Whether the element's top edge is on the screen (a scroll may leave it a fraction of a pixel above)."""
+    return -1 <= page.locator(selector).bounding_box()["y"] < page.viewport_size["height"]
+
+
+def test_at_150_articles_the_first_finding_is_in_the_first_viewport(browser, tmp_path):
+    from benchmarks import synthetic
+
+    synthetic.write(tmp_path / "corpus", 150)
+    page, events = _open(browser, tmp_path / "corpus", tmp_path, height=800)
+    assert page.locator("details.article-view").count() == 150
+    first = page.locator("article.finding").first.bounding_box()
+    assert 0 < first["y"] < 800 - 100, first  # its heading and message are on the first screen, not just its edge
+    assert page.locator(".overview").is_visible() and page.locator(".top li").count() == 5
+    assert not page.locator("#documents table").is_visible()  # the documents table is folded
+    page.screenshot(path=str(ARTIFACTS / "report-150-first-screen.png"))
+    assert not events["console"] and not events["requests"]
+
+
+def test_article_view_shows_one_article_statement_by_statement(browser, tmp_path):
+    page, events = _open(browser, SEEDS, tmp_path)
+    views = page.locator("details.article-view")
+    assert page.locator("#pick").is_visible() and views.count() == 5
+    assert page.locator("details.article-view:visible").count() == 1  # the first article, picked
+    page.get_by_role("combobox", name="Article").select_option(value="view-4")
+    assert page.locator("details.article-view:visible").count() == 1 and page.locator("#view-4").is_visible()
+    rows = page.locator("#view-4 li.st")
+    assert rows.count() == int(page.locator("#documents tbody tr").nth(4).locator("td.num a").inner_text()) > 0
+    ids = set(page.evaluate("Array.from(document.querySelectorAll('[id]'), e => e.id)"))
+    for href in page.locator("#view-4 a").evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+        assert href[1:] in ids, href  # every group, finding and full-text link lands
+    contradicted = page.locator("#view-4 li.st-contradicted").first
+    link = contradicted.locator(".st-links a[href^='#finding-']").first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("location.hash") == target
+    assert _on_screen(page, target)
+    page.locator(f"{target} a.jump[href='#view-4']").first.click()  # back to the article
+    assert page.locator("#view-4").is_visible()
+    page.locator("#documents tbody tr").nth(2).locator("td.num a").click()  # another article from its row
+    assert page.locator("#view-2").is_visible() and not page.locator("#view-4").is_visible()
+    assert page.get_by_role("combobox", name="Article").input_value() == "view-2"
+    agreed = page.locator("#view-2 li.st-agreed").first
+    agreed.locator("a[href^='#group-']").first.click()
+    assert _on_screen(page, page.evaluate("location.hash"))
+    statement = page.locator("#view-3 li.st").nth(2).get_attribute("id")
+    page.evaluate(f"location.hash = '#{statement}'")  # a link into an article not picked shows it
+    assert page.locator(f"#{statement}").is_visible()
+    assert page.locator("#view-3").is_visible() and page.locator("details.article-view:visible").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "report-article-view.png"))
+    assert not events["console"] and not events["requests"]
+
+
+def test_a_span_links_to_its_finding_and_back_even_when_filtered_out(browser, tmp_path):
+    page, events = _open(browser, SEEDS, tmp_path)
+    span = page.locator("#texts .text a.ev.sev-info").first
+    finding = span.get_attribute("href")
+    assert page.locator(finding).get_attribute("data-severity") == "info"
+    page.get_by_role("checkbox", name="info", exact=True).uncheck()
+    assert not page.locator(finding).is_visible()
+    span.click()
+    assert page.evaluate("location.hash") == finding
+    assert page.locator(finding).is_visible()  # the filters were reset to show it
+    assert _on_screen(page, finding)
+    back = page.locator(f"{finding} a.ev").first
+    back.click()  # and from its excerpt back to the span in the full text
+    assert page.locator(".text .target").first.is_visible()
+    assert not events["console"] and not events["requests"]
+
+
+def test_j_and_k_move_between_the_findings_but_not_while_choosing_a_filter(browser, tmp_path):
+    page, _ = _open(browser, SEEDS, tmp_path, height=800)
+    assert page.locator("#keys").is_visible()
+    findings = page.locator("article.finding")
+
+    def focused() -> str:
+        return page.evaluate("document.activeElement.id")
+
+    page.keyboard.press("j")
+    assert focused() == findings.nth(0).get_attribute("id")
+    page.keyboard.press("j")
+    page.keyboard.press("n")
+    assert focused() == findings.nth(2).get_attribute("id")
+    assert -1 <= findings.nth(2).bounding_box()["y"] < 100  # scrolled to the top of the screen
+    page.keyboard.press("k")
+    assert focused() == findings.nth(1).get_attribute("id")
+    page.screenshot(path=str(ARTIFACTS / "report-keys.png"))
+    page.get_by_role("checkbox", name="warning", exact=True).uncheck()  # focus stays on the checkbox
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.closest('article.finding').dataset.severity") != "warning"
+    kind = page.get_by_role("combobox", name="Kind")
+    kind.focus()
+    scrolled = page.evaluate("window.scrollY")
+    page.keyboard.press("j")  # a letter typed in a select picks an option; it must not move to a finding
+    assert page.evaluate("document.activeElement.name") == "kind" and page.evaluate("window.scrollY") == scrolled

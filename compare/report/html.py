@@ -9,10 +9,17 @@ Content-Security-Policy allows nothing but the page's own style and script,
 named by their SHA-256 hashes — an injected script would not run even if
 escaping failed somewhere.
 
+The page puts the findings first (counts by kind and severity, the top
+findings, then every finding), then the article-first view
+(``article_view.py``), the documents table (folded past a dozen documents),
+entities, shared statements and full texts. File paths are shown relative
+(``paths.py``): a shared report must not tell where its maker keeps files.
+
 This module turns the :class:`~compare.model.Corpus` into plain view data;
 ``templates/report.html.j2`` lays it out and ``report.css``/``report.js``
-style it and drive the filters. Without JavaScript everything is shown and
-every link still jumps.
+style it and drive the filters, the article picker and j/k between findings.
+Without JavaScript every finding is shown, every article's statements can be
+unfolded, and every link still jumps.
 """
 
 from __future__ import annotations
@@ -28,8 +35,11 @@ from .. import __version__
 from ..detect import identity
 from ..model import SEVERITIES, Acronym, Corpus, Entity, Evidence, Finding
 from ..payloads import AcronymData, DiscrepancyData, NameVariantData, ProvenanceData
+from .article_view import STATUSES, article_views
 from .highlight import differing_spans
 from .marks import Mark, Segment, segments
+from .page import DocView, Ids
+from .paths import shown_paths
 from .text import ordered_groups, summary_counts
 
 _TEMPLATES = files("compare.report") / "templates"
@@ -49,26 +59,13 @@ class Column:
     excerpts: list[Excerpt] = field(default_factory=list)
 
 
-@dataclass
-class DocView:
-    n: int
-    id: str
-    path: str
-    title: str
-    outlet: str
-    date: str
-    language: str
-    translation: str  #: "machine", "human" or ""
-    copy_of: str  #: the id of the document it republishes, "" for an original
-    url: str  #: http(s) only, else ""
-    statements: int
-    counts: dict[str, int]
-    anchor: str
-    text: list[Segment] = field(default_factory=list)
-
-
-def _doc_anchor(n: int) -> str:
-    return f"doc-{n}"
+#: Findings listed under "Top findings", above the list of all of them.
+TOP_FINDINGS = 5
+#: A finding's evidence from this many documents or more (or a picture twice as long) is folded: at 150
+#: articles one finding's columns can fill twenty screens, and the findings after it must stay within reach.
+FOLD_EVIDENCE_FROM = 7
+#: Up to this many documents the documents table is open; above, it would push everything else down.
+OPEN_TABLE_UP_TO = 12
 
 
 def _safe_url(url: str) -> str:
@@ -79,26 +76,9 @@ def _safe_url(url: str) -> str:
         return ""
 
 
-class _Ids:
-    """Page-unique anchor ids for statements, evidence and name mentions, never made from article text."""
-
-    def __init__(self, corpus: Corpus):
-        self.doc_n = {d.id: n for n, d in enumerate(corpus.documents)}
-        self.statement = {s.id: f"s-{self.doc_n[s.doc]}-{n}" for n, s in enumerate(corpus.statements)}
-        self.statements_of: dict[str, list] = defaultdict(list)
-        for s in corpus.statements:
-            self.statements_of[s.doc].append(s)
-
-    def evidence(self, finding: Finding, k: int) -> str:
-        return f"ev-{finding.id}-{k}"
-
-    def span(self, doc: str, start: int, end: int) -> str:
-        return f"at-{self.doc_n[doc]}-{start}-{end}"
-
-
 def build(corpus: Corpus) -> dict:
     """Everything the template shows, as plain data."""
-    ids = _Ids(corpus)
+    ids = Ids(corpus)
     counts = summary_counts(corpus)
     translation = {}
     for f in corpus.findings:
@@ -109,11 +89,12 @@ def build(corpus: Corpus) -> dict:
         for doc in identity(f).documents or {e.doc for e in f.evidence}:
             per_doc[doc][f.severity] += 1
     statements_of = Counter(s.doc for s in corpus.statements)
+    paths = shown_paths([d.path for d in corpus.documents] + [s.path for s in corpus.skipped])
     docs = [
         DocView(
             n,
             d.id,
-            d.path,
+            paths[d.path],
             d.title,
             d.metadata.get("outlet") or d.metadata.get("source", ""),
             d.date,
@@ -123,7 +104,8 @@ def build(corpus: Corpus) -> dict:
             _safe_url(d.metadata.get("url", "")),
             statements_of[d.id],
             {s: per_doc[d.id][s] for s in SEVERITIES},
-            _doc_anchor(n),
+            ids.doc(n),
+            ids.view(n),
         )
         for n, d in enumerate(corpus.documents)
     ]
@@ -136,24 +118,44 @@ def build(corpus: Corpus) -> dict:
     findings = [_finding(corpus, f, ids, doc_view, marks) for f in corpus.findings]
     name_views = [_entity(e, ids, doc_view, marks) for e in entities]
     acronym_views = [_acronym(a, ids, doc_view, marks) for a in table]
+    order = {ids.finding(f): n for n, f in enumerate(corpus.findings)}
     for d in corpus.documents:
         doc_view[d.id].text = segments(d.text, marks[d.id])
+        for segment in doc_view[d.id].text:
+            segment.links.sort(key=order.__getitem__)  # a span of several findings links to the most severe
     return {
         "version": __version__,
         "settings": corpus.settings,
         "counts": counts,
         "entity_count": len(entities) + len(table),
         "documents": docs,
+        "open_table": len(docs) <= OPEN_TABLE_UP_TO,
         "findings": findings,
+        "finding_labels": {ids.finding(f): f"{f.severity} · {f.kind} · {f.id}" for f in corpus.findings},
+        "overview": _overview(findings),
         "kinds": sorted({f.kind for f in corpus.findings}),
+        "articles": article_views(corpus, ids, doc_view),
+        "statuses": STATUSES,
         "groups": [_group(corpus, g, ids, doc_view) for g in ordered_groups(corpus)],
         "names": name_views,
         "acronyms": acronym_views,
-        "skipped": corpus.skipped,
+        "skipped": [{"path": paths[s.path], "reason": s.reason} for s in corpus.skipped],
     }
 
 
-def _statement_marks(corpus: Corpus, ids: _Ids, marks: dict[str, list[Mark]]) -> None:
+def _overview(findings: list[dict]) -> dict:
+    """Counts by kind and severity, and the top findings: most severe first, then those across most sources."""
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    for f in findings:
+        by_kind[f["kind"]][f["severity"]] += 1
+    rows = [
+        {"kind": k, "counts": [by_kind[k][s] for s in SEVERITIES], "total": by_kind[k].total()} for k in sorted(by_kind)
+    ]
+    top = sorted(findings, key=lambda f: (SEVERITIES.index(f["severity"]), -len(f["columns"])))[:TOP_FINDINGS]
+    return {"rows": rows, "top": top}
+
+
+def _statement_marks(corpus: Corpus, ids: Ids, marks: dict[str, list[Mark]]) -> None:
     grouped = {s for g in corpus.groups for s in g.statements}
     for s in corpus.statements:
         marks[s.doc].append(Mark(s.start, s.end, "stmt grouped" if s.id in grouped else "stmt", ids.statement[s.id]))
@@ -162,30 +164,32 @@ def _statement_marks(corpus: Corpus, ids: _Ids, marks: dict[str, list[Mark]]) ->
             marks[d.id].append(Mark(b.start, b.end, "boiler", title=f"set aside: {b.reason}"))
 
 
-def _context(corpus: Corpus, e: Evidence, ids: _Ids) -> tuple[str, int, int]:
+def _context(corpus: Corpus, e: Evidence, ids: Ids) -> tuple[str, int, int]:
     """The statement that holds the evidence (its anchor and span), else its line (no anchor: "")."""
-    for s in ids.statements_of[e.doc]:
-        if s.start <= e.start and e.end <= s.end:
-            return ids.statement[s.id], s.start, s.end
+    s = ids.holding(e.doc, e.start, e.end)
+    if s is not None:
+        return ids.statement[s.id], s.start, s.end
     text = corpus.document(e.doc).text
     start = text.rfind("\n", 0, e.start) + 1
     end = text.find("\n", e.end)
     return "", start, len(text) if end < 0 else end
 
 
-def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView], marks: dict[str, list[Mark]]) -> dict:
+def _finding(corpus: Corpus, f: Finding, ids: Ids, doc_view: dict[str, DocView], marks: dict[str, list[Mark]]) -> dict:
     columns: dict[str, Column] = {}
     contexts: dict[tuple[str, int, int], tuple[str, list[Mark]]] = {}
     for k, e in enumerate(f.evidence):
         anchor = ids.evidence(f, k)
-        marks[e.doc].append(Mark(e.start, e.end, f"ev sev-{f.severity}", anchor))
+        marks[e.doc].append(Mark(e.start, e.end, f"ev sev-{f.severity}", anchor, href=ids.finding(f)))
         where, start, end = _context(corpus, e, ids)
         contexts.setdefault((e.doc, start, end), (where or anchor, []))[1].append(Mark(e.start, e.end, "ev", anchor))
     for (doc, start, end), (where, own) in contexts.items():
         column = columns.setdefault(doc, Column(doc_view[doc]))
         column.excerpts.append(Excerpt(where, segments(corpus.document(doc).text, own, start, end)))
+    picture = _picture(f, doc_view, len(corpus.documents))
     return {
         "id": f.id,
+        "anchor": ids.finding(f),
         "kind": f.kind,
         "subkind": f.subkind,
         "rule": f.rule,
@@ -195,7 +199,8 @@ def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView]
         "detector": f.detector,
         "docs": " ".join(str(doc_view[d].n) for d in columns),
         "columns": list(columns.values()),
-        "picture": _picture(f, doc_view, len(corpus.documents)),
+        "picture": picture,
+        "fold": len(columns) >= FOLD_EVIDENCE_FROM or len(picture) > 2 * FOLD_EVIDENCE_FROM,
     }
 
 
@@ -233,7 +238,7 @@ def _picture_row(text: str, detail: str, documents: list[str], mentions: int, do
     }
 
 
-def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
+def _mention_marks(mentions, ids: Ids, marks: dict[str, list[Mark]]) -> str:
     """Anchor every mention in the full text; the first one's id, to link to."""
     first = ""
     for m in mentions:
@@ -243,7 +248,7 @@ def _mention_marks(mentions, ids: _Ids, marks: dict[str, list[Mark]]) -> str:
     return first
 
 
-def _entity(entity: Entity, ids: _Ids, doc_view, marks) -> dict:
+def _entity(entity: Entity, ids: Ids, doc_view, marks) -> dict:
     return {
         "canonical": entity.canonical,
         "mentions": entity.mentions,
@@ -260,7 +265,7 @@ def _entity(entity: Entity, ids: _Ids, doc_view, marks) -> dict:
     }
 
 
-def _acronym(acronym: Acronym, ids: _Ids, doc_view, marks) -> dict:
+def _acronym(acronym: Acronym, ids: Ids, doc_view, marks) -> dict:
     return {
         "text": acronym.text,
         "known": acronym.known,
@@ -271,12 +276,19 @@ def _acronym(acronym: Acronym, ids: _Ids, doc_view, marks) -> dict:
     }
 
 
-def _group(corpus: Corpus, group, ids: _Ids, doc_view) -> dict:
+def _group(corpus: Corpus, group, ids: Ids, doc_view) -> dict:
     statements = [corpus.statement(s) for s in group.statements]
     rows = []
     for s, spans in zip(statements, differing_spans([s.text for s in statements])):
         own = [Mark(a, b, "diff") for a, b in spans]
-        rows.append({"doc": doc_view[s.doc], "anchor": ids.statement[s.id], "segments": segments(s.text, own)})
+        rows.append(
+            {
+                "doc": doc_view[s.doc],
+                "anchor": ids.statement[s.id],
+                "view": ids.statement_view(s.id),
+                "segments": segments(s.text, own),
+            }
+        )
     return {"id": group.id, "similarity": group.similarity, "rows": rows, "docs": len({s.doc for s in statements})}
 
 

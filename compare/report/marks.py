@@ -4,7 +4,8 @@ HTML cannot nest elements that overlap ("Banska in the Leposavić municipality"
 is a discrepancy's evidence, "Banska" inside it a name variant's), so the text
 is cut at every span boundary and each piece carries the classes and ids of
 all the spans over it. Anchors (empty elements with an id) go where a span
-starts, so a link can jump to it.
+starts, so a link can jump to it; a mark with an ``href`` (evidence → its
+finding) makes the pieces it covers a link, to the first such mark's target.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class Mark:
     css: str  #: class names the covered text gets ("stmt", "ev sev-error" …)
     id: str = ""  #: anchor id, or "" for spans that are only styled
     title: str = ""  #: tooltip (a boilerplate rule, a statement id)
+    href: str = ""  #: an in-page id the covered text links to (evidence → its finding)
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Segment:
     spans: list[str] = field(default_factory=list)  #: ids of the marks covering it
     anchors: list[str] = field(default_factory=list)  #: ids of the marks starting here
     title: str = ""
+    links: list[str] = field(default_factory=list)  #: hrefs of the marks covering it, first mark first
 
 
 def segments(text: str, marks: list[Mark], start: int = 0, end: int | None = None) -> list[Segment]:
@@ -55,6 +58,7 @@ def segments(text: str, marks: list[Mark], start: int = 0, end: int | None = Non
                 [m.id for m in active if m.id],
                 anchors,
                 next((m.title for m in reversed(active) if m.title), ""),
+                list(dict.fromkeys(m.href for m in active if m.href)),
             )
         )
     return out
