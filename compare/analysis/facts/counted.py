@@ -93,6 +93,7 @@ OUTCOMES = {
     "wounded": "injured",
     "hurt": "injured",
     "injuries": "injured",
+    "wounds": "injured",
     "injuring": "injured",
     "wounding": "injured",
     "arrested": "arrested",

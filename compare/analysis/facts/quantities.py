@@ -79,7 +79,11 @@ _MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 #: Words read as the counted noun for want of one, that cannot be one: "killed 31 has been contained".
-_NOT_NOUNS = frozenset("has have had was were is are will would could may might since after before when while".split())
+_NOT_NOUNS = frozenset(
+    "has have had was were is are will would could may might since after before when while suffered sustained".split()
+)
+#: Verbs between a count and the injuries its people suffered: "over 5,300 suffered injuries".
+_SUFFERED = frozenset("suffered sustained received".split())
 
 
 def _interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -163,8 +167,9 @@ def _lemma(word: str) -> str:
 
 
 def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
-    if start and toks[start - 1].lower in _OUTCOMES:
-        # "killing at least 144 people and injuring around 550": the verb before the count is its own.
+    if start and toks[start - 1].lower in _OUTCOMES and toks[start - 1].lower.endswith("ing"):
+        # "killing at least 144 people and injuring around 550": the verb before the count is its own (not an
+        # adjective: "an additional 15,384 people were injured").
         return _OUTCOMES[toks[start - 1].lower]
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
         if toks[k].lower in CLAUSE_END or toks[k].lower == ",":
@@ -283,7 +288,7 @@ _AUXILIARIES = frozenset("were was are is have has had been being".split())
 def _outcome_follows(toks: Sequence[Token], end: int) -> bool:
     """Whether the count is followed by its outcome, perhaps after auxiliaries ("4 die", "2,300 have been killed")."""
     k = end
-    while k < len(toks) and k < end + 3 and toks[k].lower in _AUXILIARIES:
+    while k < len(toks) and k < end + 3 and (toks[k].lower in _AUXILIARIES or toks[k].lower in _SUFFERED):
         k += 1
     return k < len(toks) and toks[k].lower in _OUTCOMES
 
