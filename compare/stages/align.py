@@ -120,6 +120,8 @@ def align(
     rows (:func:`update_nearest`); otherwise it is done here.
     """
 
+    import numpy as np
+
     if len(statements) != len(vectors):
         raise ValueError("one vector per statement expected")
     usable, vecs, docs = _rows(statements, vectors)
@@ -138,12 +140,9 @@ def align(
         local = sorted(members)
         ids = [statements[usable[i]].id for i in local]
         sims = vecs[local] @ vecs[local].T
-        pairs = [
-            Pair(ids[a], ids[b], round(float(sims[a, b]), 4))
-            for a in range(len(local))
-            for b in range(a + 1, len(local))
-            if docs[local[a]] != docs[local[b]]
-        ]
+        of = docs[local]  # pairs across documents, in row order, found in one matrix operation
+        across = zip(*np.nonzero(np.triu(of[:, None] != of[None, :], 1)))
+        pairs = [Pair(ids[a], ids[b], round(float(sims[a, b]), 4)) for a, b in across]
         groups.append(Group(id=f"g{len(groups) + 1}", statements=ids, pairs=pairs))
     return groups
 

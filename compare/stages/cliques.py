@@ -6,6 +6,7 @@ clustering could not put one sentence that reports two facts into two groups. Cl
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..infra.disjoint import DisjointSets
@@ -21,9 +22,19 @@ def clusters_of(
 ) -> list[list[int]]:
     """The groups (row indices) the candidate ``edges`` between ``n`` rows make."""
     clusters: list[list[int]] = []
+    linked = _linked(edges)
     for component in _components(n, edges):
-        clusters.extend(_split(component, vecs, docs, threshold, edges))
+        clusters.extend(_split(component, vecs, docs, threshold, edges, linked))
     return clusters
+
+
+def _linked(edges: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+    """Each row's partners in ``edges``: a component's edges without a scan of all of them."""
+    linked: dict[int, list[int]] = defaultdict(list)
+    for i, j in edges:
+        linked[i].append(j)
+        linked[j].append(i)
+    return linked
 
 
 def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -35,7 +46,12 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
 
 
 def _split(
-    component: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+    component: list[int],
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    edges: dict[tuple[int, int], float],
+    linked: dict[int, list[int]],
 ) -> list[list[int]]:
     """The groups of one component; oversized components are first cut at a higher bar."""
     while len(component) > _MAX_DENSE:
@@ -47,14 +63,20 @@ def _split(
         parts = [p for p in _components(len(vecs), stricter) if len(p) > 1]
         if not parts:
             break
+        linked = _linked(stricter)
         if len(parts) != 1 or len(parts[0]) != len(component):
-            return [c for part in parts for c in _split(part, vecs, docs, bar, stricter)]
+            return [c for part in parts for c in _split(part, vecs, docs, bar, stricter, linked)]
         threshold, edges = bar, stricter
-    return _cliques(component, vecs, docs, threshold, edges)
+    return _cliques(component, vecs, docs, threshold, edges, linked)
 
 
 def _cliques(
-    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+    members: list[int],
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    edges: dict[tuple[int, int], float],
+    linked: dict[int, list[int]],
 ) -> list[list[int]]:
     """Maximal sets whose members all match each other, spanning two or more documents.
 
@@ -64,15 +86,22 @@ def _cliques(
     """
     if len(members) == 2:
         return [members]
+    import numpy as np
+
     sims = vecs[members] @ vecs[members].T
-    index = {m: n for n, m in enumerate(members)}
+    inside = set(members)
     adjacent: dict[int, set[int]] = {m: set() for m in members}
-    for a in members:
-        for b in members:
-            if a < b and ((a, b) in edges or (docs[a] == docs[b] and sims[index[a], index[b]] >= threshold)):
+    for a in members:  # across documents: the candidate edges
+        for b in linked.get(a, ()):
+            if b in inside and (min(a, b), max(a, b)) in edges:
                 adjacent[a].add(b)
-                adjacent[b].add(a)
+    # Within one document: near-duplicates only (an article repeating its lede), found in one matrix operation.
+    of = docs[members]
+    for x, y in zip(*np.nonzero(np.triu((of[:, None] == of[None, :]) & (sims >= threshold), 1))):
+        adjacent[members[x]].add(members[y])
+        adjacent[members[y]].add(members[x])
     found: list[list[int]] = []
+    degree = {m: len(adjacent[m]) for m in members}
 
     def expand(clique: set[int], candidates: set[int], excluded: set[int]) -> None:
         # Bron–Kerbosch with pivoting: components are small and sparse (bounded neighbours).
@@ -80,7 +109,10 @@ def _cliques(
             if len({docs[m] for m in clique}) > 1:
                 found.append(sorted(clique))
             return
-        pivot = max(candidates | excluded, key=lambda v: len(adjacent[v] & candidates))
+        # Any pivot of candidates | excluded gives every maximal clique once. Tomita's (most neighbours among the
+        # candidates) costs a set intersection per vertex and call: in a long article whose statements repeat,
+        # components of thousands made that quadratic. Most neighbours overall is a count per vertex.
+        pivot = max(candidates | excluded, key=lambda v: degree[v])
         for v in list(candidates - adjacent[pivot]):
             expand(clique | {v}, candidates & adjacent[v], excluded & adjacent[v])
             candidates = candidates - {v}
