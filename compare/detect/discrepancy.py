@@ -112,10 +112,11 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     seen_pairs: set[tuple[str, str]] = set()
     wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
     for group in corpus.groups:
-        for a, b in combinations(group.statements, 2):
-            sa, sb = corpus.statement(a), corpus.statement(b)
+        members = [corpus.statement(s) for s in group.statements]
+        for sa, sb in combinations(members, 2):
             if sa.doc == sb.doc:
-                continue
+                continue  # a long article's repeated sentences make groups of hundreds: look each one up once
+            a, b = sa.id, sb.id
             seen_pairs.add((a, b) if a < b else (b, a))
             if not facts_of[a] and not facts_of[b]:
                 continue  # nothing to compare, and no wording to diff
