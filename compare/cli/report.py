@@ -37,7 +37,17 @@ def report(
     options: RunOptions,
     progress: bool,
 ) -> None:
-    """Compare articles: group shared statements, run the detectors, print or write a report."""
+    """Compare articles: group shared statements, run the detectors, print or write a report.
+
+    The terminal and Markdown reports open with the counts by severity and kind, then the findings; the
+    groups, what was set aside and the documents follow. Each finding's words are placed by outlet, then
+    path:line:column as 'check' prints them. Findings a detector repeats for each document (the same message
+    but for the document) are folded into one entry that lists the documents.
+
+    --severity, --kind and --document narrow the findings in every format (a JSON report keeps its schema,
+    with fewer findings), after --select, --ignore and the settings: --kind never brings back a rule they
+    leave out. --sort, --limit and --documents lay out the text and Markdown reports only.
+    """
     from ..ci.selection import Selection
     from ..errors import UsageError
     from ..report import SUFFIX_FORMATS, render, render_bytes
