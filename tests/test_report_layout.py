@@ -126,3 +126,18 @@ def test_filters_by_severity_kind_and_document():
     doc = kept[0].evidence[0].doc
     only = Filters(documents=(doc,)).apply(corpus).findings
     assert only and all(any(e.doc == doc for e in f.evidence) for f in only)
+
+
+def test_a_document_is_named_by_id_number_path_file_name_or_outlet(write):
+    import pytest
+
+    from compare.errors import UsageError
+    from compare.report.filters import document_ids
+
+    paths = _translated(write, 3)
+    corpus = run(paths, HashingEmbedder())
+    for name in ("01_site", "01", str(paths[1]), "01_site.txt", "paper 1"):
+        assert document_ids([name], corpus) == ("01_site",), name
+    assert document_ids(["00,Paper 2"], corpus) == ("00_site", "02_site")
+    with pytest.raises(UsageError, match="names no document"):
+        document_ids(["Paper 9"], corpus)
