@@ -25,7 +25,10 @@ from .stages.ingest import document_ids, find_articles, read_document
 from .stages.per_article import analyse_documents
 from .stages.segment import segment
 
-#: ``progress(stage, done, total)``; stages: "read", "embed".
+#: ``progress(stage, done, total)`` as each stage starts and goes on, in this order: "read" (files),
+#: "documents" (articles analysed, those not in the memo), "facts", "copies", "model" (loading it, where a
+#: statement is not in the embedding cache), "embed" (statements encoded), "align" (the neighbour search and
+#: grouping) and "detect" (detectors done). A ``total`` of 0: the stage has started and has nothing to count.
 StageProgress = Callable[[str, int, int], None]
 
 
@@ -104,25 +107,34 @@ def analyse(
     """
     options = options or RunOptions()
     timings: dict[str, float] = {}
+
+    def stage(name: str) -> Callable[[int, int], None] | None:
+        """``progress`` for one stage, told that it has started."""
+        if progress is None:
+            return None
+        progress(name, 0, 0)
+        return lambda done, total: progress(name, done, total)
+
     with timed(timings, "documents"):  # segment, language, facts and detector steps of each article
-        analysed = analyse_documents(documents, list(options.enabled), memo)
+        analysed = analyse_documents(documents, list(options.enabled), memo, progress=stage("documents"))
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
+        stage("facts")
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
     with timed(timings, "copies"):
+        stage("copies")
         counterpart = mark_copies(corpus)  # copied sentences: not searched, put back beside their originals
     to_embed = [s for s in corpus.statements if alignable(s) and s.id not in counterpart]
     model_before = embedder.model_seconds
     with timed(timings, "embed"):
-        vectors = embedder.encode(
-            [s.text for s in to_embed], progress=(lambda d, t: progress("embed", d, t)) if progress else None
-        )
+        vectors = embedder.encode([s.text for s in to_embed], progress=progress)
     # The share of "embed" spent loading and running the model (the rest: cache look-ups).
     timings["embed: model"] = embedder.model_seconds - model_before
     if release_model:
         embedder.release()
     with timed(timings, "align"):
+        stage("align")
         nearest = None
         if memo is not None and len(to_embed) > 1:
             keys = statement_keys(to_embed, documents, analysed.keys)
@@ -134,6 +146,8 @@ def analyse(
     del vectors  # the detectors work on text and facts: free the vectors before they run
     corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
-        corpus.findings = run_detectors(corpus, list(options.enabled), timings=timings, prepared=analysed.steps)
+        corpus.findings = run_detectors(
+            corpus, list(options.enabled), timings=timings, prepared=analysed.steps, progress=stage("detect")
+        )
     corpus.timings = timings
     return corpus

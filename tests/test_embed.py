@@ -39,8 +39,13 @@ def test_cache_is_keyed_by_model(tmp_path):
 
 def test_progress_reports_encoding(tmp_path):
     seen = []
-    CachedEmbedder(HashingEmbedder(), None).encode(["a", "b"], progress=lambda d, t: seen.append((d, t)))
-    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    CachedEmbedder(HashingEmbedder(), None).encode(["a", "b"], progress=lambda *step: seen.append(step))
+    assert seen[0] == ("model", 0, 0) and seen[1] == ("embed", 0, 2) and seen[-1] == ("embed", 2, 2)
+    seen.clear()
+    cache = EmbeddingCache(tmp_path)
+    CachedEmbedder(HashingEmbedder(), cache).encode(["a", "b"])
+    CachedEmbedder(HashingEmbedder(), cache).encode(["a", "b"], progress=lambda *step: seen.append(step))
+    assert seen == [("embed", 0, 0)]  # all cached: no model to load
 
 
 def test_model_directory_is_validated(tmp_path):

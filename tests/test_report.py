@@ -51,7 +51,7 @@ def test_text_report_puts_flagged_groups_first_and_summarises():
     assert "Findings" in out and "discrepancy/count" in out
     first_group_line = next(line for line in out.splitlines() if re.match(r"g\d+ ", line))
     assert first_group_line.startswith(corpus.groups[0].id + " ")
-    assert out.rstrip().splitlines()[-1].startswith(f"5 documents, {len(corpus.statements)} statements")
+    assert out.splitlines()[0].startswith(f"5 documents, {len(corpus.statements)} statements")
 
 
 def test_markdown_escapes_article_text():

@@ -32,7 +32,8 @@ class Location:
     text: str
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1, columns in code points) of ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
@@ -54,6 +55,6 @@ def locate(document: Document, evidence: Evidence, path: str) -> Location:
         if start < 0:
             return Location(path, document.id, 1, 1, 1, 1, evidence.text)
         end = start + len(evidence.text)
-    start_line, start_column = _line_column(text, start)
-    end_line, end_column = _line_column(text, end)
+    start_line, start_column = line_column(text, start)
+    end_line, end_column = line_column(text, end)
     return Location(path, document.id, start_line, start_column, end_line, end_column, evidence.text)

@@ -260,9 +260,10 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
     """Every stage over ``options.paths``; skipped files and reading warnings are reported on stderr."""
     from ..errors import InputError, UsageError
     from ..pipeline import run
+    from .progress import progress_reporter
 
     given = services(context)
-    bar, update = _progress_reporter(progress)
+    bar, update = progress_reporter(progress)
     try:
         embedder = given.make_embedder(options)
         if bar is not None:
@@ -281,34 +282,6 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
             typer.echo(f"compare-sources: warning: {document.path}: {warning}", err=True)
     _flush_cache_notices()  # a cache page found damaged during the run
     return corpus
-
-
-def _progress_reporter(enabled: bool):
-    """A rich progress bar on stderr, or None when stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return None, None
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
-
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    tasks: dict[str, TaskID] = {}
-    labels = {"read": "reading articles", "embed": "embedding statements"}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if total == 0:
-            return
-        if stage not in tasks:
-            tasks[stage] = progress.add_task(labels.get(stage, stage), total=total)
-        progress.update(tasks[stage], completed=done, total=total)
-
-    return progress, update
 
 
 def emit(content: str | bytes, output: Path | None, what: str = "report") -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 
 from ..options import RunOptions
-from .app import OutputFormat, app, emit, pipeline_command, run_pipeline, terminal_width
+from .app import OutputFormat, app, emit, fail, pipeline_command, run_pipeline, terminal_width
+from .report_flags import DocumentFilter, KindFilter, Limit, ListDocuments, SeverityFilter, SortOrder
 
 
 @app.command()
@@ -21,6 +23,12 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file instead of the terminal."
     ),
+    severity: SeverityFilter = None,
+    kind: KindFilter = None,
+    document: DocumentFilter = None,
+    sort: SortOrder = None,
+    limit: Limit = None,
+    documents: ListDocuments = None,
     show_boilerplate: bool = typer.Option(
         False, "--show-boilerplate", help="List every line set aside as boilerplate."
     ),
@@ -29,16 +37,43 @@ def report(
     options: RunOptions,
     progress: bool,
 ) -> None:
-    """Compare articles: group shared statements, run the detectors, print or write a report."""
+    """Compare articles: group shared statements, run the detectors, print or write a report.
+
+    The terminal and Markdown reports open with the counts by severity and kind, then the findings; the
+    groups, what was set aside and the documents follow. Each finding's words are placed by outlet, then
+    path:line:column as 'check' prints them. Findings a detector repeats for each document (the same message
+    but for the document) are folded into one entry that lists the documents.
+
+    --severity, --kind and --document narrow the findings in every format (a JSON report keeps its schema,
+    with fewer findings), after --select, --ignore and the settings: --kind never brings back a rule they
+    leave out. --sort, --limit and --documents lay out the text and Markdown reports only.
+    """
     from ..ci.selection import Selection
+    from ..errors import UsageError
     from ..report import SUFFIX_FORMATS, render, render_bytes
+    from ..report.filters import Filters, document_ids, kind_selectors, severities
+    from ..report.layout import Layout
 
     fmt: OutputFormat = format or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
+    laid_out = {"--sort": sort, "--limit": limit, "--documents": documents}
+    if fmt in ("json", "html") and any(value is not None for value in laid_out.values()):
+        flags = ", ".join(name for name, value in laid_out.items() if value is not None)
+        raise fail(f"{flags}: lay out the text and Markdown reports; a {fmt} report holds every finding")
+    try:  # checked before the run: a typo should not cost one
+        chosen = Filters(severities(severity or []), kind_selectors(kind or []), kind_names=tuple(kind or ()))
+    except UsageError as error:
+        raise fail(str(error)) from None
     corpus = Selection.of(options).apply(run_pipeline(context, options, progress))
+    try:
+        chosen = replace(chosen, documents=document_ids(document or [], corpus))
+    except UsageError as error:
+        raise fail(str(error)) from None
+    corpus = chosen.apply(corpus)
+    layout = Layout(sort or "severity", limit, documents, chosen)
     color = output is None and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else None
     content = (render if output is None else render_bytes)(
-        corpus, fmt, color=color, width=width or terminal_width(), show_boilerplate=show_boilerplate
+        corpus, fmt, color=color, width=width or terminal_width(), show_boilerplate=show_boilerplate, layout=layout
     )
     emit(content, output)
     if timings:

@@ -27,9 +27,10 @@ import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from ..infra.processes import can_fork, forked_map, usable_cores
+from ..infra.processes import can_fork, forked_map, serial_map, usable_cores
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
 from ..payloads import Payload
 
@@ -157,6 +158,7 @@ def run_detectors(
     timings: dict[str, float] | None = None,
     prepared: dict[str, dict[str, Any]] | None = None,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     """Findings of the detectors ``names`` (default: all), ordered by severity then position, ids f1, f2 …
 
@@ -164,20 +166,24 @@ def run_detectors(
     holds per-document step values already worked out, by detector name then document
     id; the steps of detectors missing from it are run here. On a large corpus the
     detectors run on ``workers`` forked processes (default: the usable cores) at once;
-    the findings are the same, in the same order.
+    the findings are the same, in the same order. ``progress(done, total)`` counts the detectors done (in
+    their order: one that finishes early is counted when those before it have).
     """
     global _shared
     names = list(registry() if names is None else names)
     workers = detector_processes(len(corpus.statements), len(names), workers)
     prepared = prepared or {}
+    done = (lambda n: progress(n, len(names))) if progress is not None else None
+    if done is not None:
+        done(0)
     if workers > 1:
         _shared = (corpus, prepared)
         try:
-            results = forked_map(_run_shared, names, workers)
+            results = forked_map(_run_shared, names, workers, done=done)
         finally:
             _shared = None
     else:
-        results = [_run_one(name, corpus, prepared) for name in names]
+        results = serial_map(partial(_run_one, corpus=corpus, prepared=prepared), names, done)
     findings: list[Finding] = []
     detectors = registry()
     for name, (seconds, found, table) in zip(names, results):

@@ -31,10 +31,16 @@ def can_fork() -> bool:
     return sys.platform == "linux"
 
 
-def forked_map(function: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 1) -> list[R]:
+def forked_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    chunksize: int = 1,
+    done: Callable[[int], None] | None = None,
+) -> list[R]:
     """``[function(item) for item in items]`` on ``workers`` forked processes (which see this process's state
-    as it was when they started), in order. A worker that dies (killed for memory, say) loses nothing: the
-    work is done again here, with a warning."""
+    as it was when they started), in order; ``done(n)`` is called as the first ``n`` results are back. A worker
+    that dies (killed for memory, say) loses nothing: the work is done again here, with a warning."""
     import multiprocessing
     import warnings
     from concurrent.futures import ProcessPoolExecutor
@@ -42,10 +48,25 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], workers: int, chu
 
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(function, items, chunksize=chunksize))
+            results: list[R] = []
+            for result in pool.map(function, items, chunksize=chunksize):
+                results.append(result)
+                if done is not None:
+                    done(len(results))
+            return results
     except BrokenProcessPool as error:
         warnings.warn(f"a worker process died ({error}); finishing in this process", RuntimeWarning, stacklevel=2)
-        return [function(item) for item in items]
+        return serial_map(function, items, done)
+
+
+def serial_map(function: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
+    """``[function(item) for item in items]``, calling ``done(n)`` as each ``n`` is finished."""
+    results: list[R] = []
+    for item in items:
+        results.append(function(item))
+        if done is not None:
+            done(len(results))
+    return results
 
 
 def exit_skipping_teardown(code: int) -> None:

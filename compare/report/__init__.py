@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 Format = Literal["text", "json", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html")
@@ -16,8 +19,16 @@ SUFFIX_FORMATS: dict[str, Format] = {
 }
 
 
-def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
-    """The report as a string in ``fmt``."""
+def render(
+    corpus,
+    fmt: Format,
+    *,
+    color: bool = False,
+    width: int = 100,
+    show_boilerplate: bool = False,
+    layout: Layout | None = None,
+) -> str:
+    """The report as a string in ``fmt``; ``layout`` (sort, limit, documents) shapes text and Markdown only."""
     if fmt == "json":
         from .json_format import dumps
 
@@ -29,10 +40,10 @@ def render(corpus, fmt: Format, *, color: bool = False, width: int = 100, show_b
     if fmt == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(corpus, show_boilerplate=show_boilerplate)
+        return render_markdown(corpus, show_boilerplate=show_boilerplate, layout=layout)
     from .text import render_text
 
-    return render_text(corpus, color=color, width=width, show_boilerplate=show_boilerplate)
+    return render_text(corpus, color=color, width=width, show_boilerplate=show_boilerplate, layout=layout)
 
 
 def render_bytes(corpus, fmt: Format, **options) -> bytes:

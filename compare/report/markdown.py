@@ -1,11 +1,17 @@
-"""The report as Markdown, for pasting into an issue, a wiki or a chat."""
+"""The report as Markdown, for pasting into an issue, a wiki or a chat.
+
+The same order as the terminal report: the summary, the findings (:mod:`.layout`),
+the groups, what was set aside, and the documents last.
+"""
 
 from __future__ import annotations
 
-from ..model import Corpus
+from ..model import Corpus, Evidence
 from .context import snippet
 from .highlight import differing_spans
-from .text import document_notes, ordered_groups, summary_counts
+from .layout import Layout, arrange, kind_counts, shown
+from .positions import reference
+from .text import document_notes, ordered_groups, summary_line
 
 
 def _escape(text: str) -> str:
@@ -25,33 +31,36 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
-    c = summary_counts(corpus)
-    lines = [
-        "# compare-sources report",
-        "",
-        f"{c['documents']} documents, {c['statements']} statements, {c['groups']} groups, {c['findings']} findings "
-        f"({c['error']} errors, {c['warning']} warnings, {c['info']} info); {c['boilerplate']} boilerplate lines "
-        f"set aside, {c['skipped']} files skipped.",
-        "",
-        "## Documents",
-        "",
-        "| id | title | language | notes |",
-        "|---|---|---|---|",
-    ]
-    for d in corpus.documents:
-        notes = "; ".join(document_notes(corpus, d))
-        lines.append(f"| {_escape(d.id)} | {_escape(d.title)} | {d.language} | {_escape(notes)} |")
+def _where(corpus: Corpus, evidence: Evidence) -> str:
+    outlet, position = reference(corpus.document(evidence.doc), evidence)
+    return f"{_escape(outlet)} · {_escape(position)}" if outlet else _escape(position)
+
+
+def _evidence(corpus: Corpus, evidence: Evidence) -> str:
+    before, text, after = snippet(corpus, evidence)
+    return f"{_where(corpus, evidence)}: {_escape(before)}**{_escape(text)}**{_escape(after)}"
+
+
+def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False, layout: Layout | None = None) -> str:
+    layout = layout or Layout()
+    entries, total = arrange(corpus, layout)
+    lines = ["# compare-sources report", "", summary_line(corpus) + ".", ""]
     if corpus.findings:
-        lines += ["", "## Findings", ""]
-        for f in corpus.findings:
-            label = f.kind + (f"/{f.subkind}" if f.subkind else "")
-            lines.append(f"- **{f.severity}** `{label}` {_escape(f.message)}")
-            for e in f.evidence:
-                before, text, after = snippet(corpus, e)
-                lines.append(
-                    f"  - {_escape(e.doc)} [{e.start}:{e.end}]: {_escape(before)}**{_escape(text)}**{_escape(after)}"
-                )
+        lines += [f"By kind: {_escape(kind_counts(corpus.findings))}.", ""]
+    note = shown(layout, len(entries), total, len(corpus.findings))
+    if note:
+        lines += [f"Shown: {_escape(note)}.", ""]
+    if entries:
+        lines += ["## Findings", ""]
+        for entry in entries:
+            f = entry.first
+            head = f"- **{f.severity}** `{entry.label}` {_escape(f.message)}"
+            if entry.folded:
+                lines.append(f"{head} (the same in {len(entry.findings)} documents)")
+                lines += [f"  - {_evidence(corpus, g.evidence[0])}" for g in entry.findings if g.evidence]
+                continue
+            lines.append(head)
+            lines += [f"  - {_evidence(corpus, e)}" for e in f.evidence]
     lines += ["", f"## Statements reported by more than one source ({len(corpus.groups)} groups)", ""]
     for group in ordered_groups(corpus):
         statements = [corpus.statement(s) for s in group.statements]
@@ -68,4 +77,8 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
         for d in corpus.documents:
             lines += [f"- {_escape(d.id)} [{b.start}:{b.end}] {b.reason}: {_escape(b.text)}" for b in d.boilerplate]
         lines.append("")
+    lines += ["## Documents", "", "| id | title | language | notes |", "|---|---|---|---|"]
+    for d in corpus.documents:
+        notes = "; ".join(document_notes(corpus, d))
+        lines.append(f"| {_escape(d.id)} | {_escape(d.title)} | {d.language} | {_escape(notes)} |")
     return "\n".join(lines).rstrip() + "\n"

@@ -1,8 +1,10 @@
 """The terminal report, rendered with rich.
 
-Order follows what a fact-checker needs first: findings, then the groups that
-carry findings, then the other groups (most sources first), then what was set
-aside (skipped files, boilerplate), then the summary line.
+Order follows what a fact-checker needs first: the summary (counts by severity
+and kind), the findings (:mod:`.layout`: sorted, limited, per-document repeats
+folded), then the groups that carry findings, then the other groups (most
+sources first), then what was set aside (skipped files, boilerplate), and the
+documents last: at 150 articles their table alone filled the first 600 lines.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Corpus, Document, Group
+from ..model import Corpus, Document, Evidence, Group
 from ..payloads import ProvenanceData
 from .context import snippet
 from .highlight import differing_spans
+from .layout import Entry, Layout, arrange, kind_counts, shown
+from .positions import reference
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -57,7 +61,25 @@ def summary_counts(corpus: Corpus) -> dict[str, int]:
     return counts
 
 
-def render_text(corpus: Corpus, *, color: bool = False, width: int = 100, show_boilerplate: bool = False) -> str:
+def summary_line(corpus: Corpus) -> str:
+    """The report's first line, one line so that scripts can grep it."""
+    c = summary_counts(corpus)
+    return (
+        f"{c['documents']} documents, {c['statements']} statements, {c['groups']} groups, "
+        f"{c['findings']} findings ({c['error']} errors, {c['warning']} warnings, {c['info']} info); "
+        f"{c['boilerplate']} boilerplate lines set aside, {c['skipped']} files skipped"
+    )
+
+
+def render_text(
+    corpus: Corpus,
+    *,
+    color: bool = False,
+    width: int = 100,
+    show_boilerplate: bool = False,
+    layout: Layout | None = None,
+) -> str:
+    layout = layout or Layout()
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -68,18 +90,22 @@ def render_text(corpus: Corpus, *, color: bool = False, width: int = 100, show_b
         emoji=False,
         soft_wrap=False,
     )
-    _documents(console, corpus)
+    entries, total = arrange(corpus, layout)
+    console.print(Text(summary_line(corpus), style="bold"), soft_wrap=True)
     if corpus.findings:
-        _findings(console, corpus)
+        console.print(Text.assemble(("by kind: ", "dim"), kind_counts(corpus.findings)))
+    note = shown(layout, len(entries), total, len(corpus.findings))
+    if note:
+        console.print(Text.assemble(("shown: ", "dim"), note))
+    console.print()
+    if entries:
+        _findings(console, corpus, entries)
     _groups(console, corpus)
     _set_aside(console, corpus, show_boilerplate)
-    c = summary_counts(corpus)
-    console.print(
-        f"[bold]{c['documents']} documents, {c['statements']} statements, {c['groups']} groups, "
-        f"{c['findings']} findings[/bold] ({c['error']} errors, {c['warning']} warnings, {c['info']} info); "
-        f"{c['boilerplate']} boilerplate lines set aside, {c['skipped']} files skipped",
-        soft_wrap=True,  # one line, so scripts can grep it
-    )
+    if layout.lists_documents(corpus):
+        _documents(console, corpus)
+    else:
+        console.print(Text(f"{len(corpus.documents)} documents: --documents lists them.", style="dim"))
     return buffer.getvalue()
 
 
@@ -100,19 +126,30 @@ def _documents(console: Console, corpus: Corpus) -> None:
     console.print()
 
 
-def _findings(console: Console, corpus: Corpus) -> None:
+def _where(corpus: Corpus, evidence: Evidence) -> Text:
+    """The outlet (where the article names one), then file:line:column as ``check`` prints it."""
+    outlet, position = reference(corpus.document(evidence.doc), evidence)
+    return Text.assemble((outlet, "bold"), " " if outlet else "", (position, "dim"))
+
+
+def _findings(console: Console, corpus: Corpus, entries: list[Entry]) -> None:
     console.rule("Findings", align="left")
-    for f in corpus.findings:
-        label = f.kind + (f"/{f.subkind}" if f.subkind else "")
-        line = Text.assemble((f"{f.severity:<7} ", SEVERITY_STYLE[f.severity]), (f"{label}  ", "bold"), f.message)
+    for entry in entries:
+        f = entry.first
+        line = Text.assemble((f"{f.severity:<7} ", SEVERITY_STYLE[f.severity]), (f"{entry.label}  ", "bold"), f.message)
+        if entry.folded:
+            line.append(f"  (the same in {len(entry.findings)} documents)", style="bold")
         console.print(line)
+        if entry.folded:
+            # Where each document says it, one line each (a wrapped path would not open in an editor), without
+            # the words again: their repetition is what folding saves.
+            for g in entry.findings:
+                if g.evidence:
+                    console.print(Text.assemble("          ", _where(corpus, g.evidence[0])))
+            continue
         for e in f.evidence:
             before, text, after = snippet(corpus, e)
-            console.print(
-                Text.assemble(
-                    "          ", (e.doc, "dim"), f"  [{e.start}:{e.end}]  ", before, (text, "bold underline"), after
-                )
-            )
+            console.print(Text.assemble("          ", _where(corpus, e), "  ", before, (text, "bold underline"), after))
     console.print()
 
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from ..analysis import facts
 from ..detect import registry
 from ..infra.memo import AnalysisMemo, document_key
-from ..infra.processes import can_fork, forked_map, usable_cores
+from ..infra.processes import can_fork, forked_map, serial_map, usable_cores
 from ..model import Document, Role, Statement
 from . import language
 from .segment import segment
@@ -88,10 +88,12 @@ def analyse_documents(
     memo: AnalysisMemo | None = None,
     workers: int | None = None,
     parallel_from: int = PARALLEL_FROM,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DocumentAnalyses:
     """Segment, detect languages, read facts and run the per-document steps of ``detectors`` (those that
     have one) over ``documents``: from ``memo`` where it has every value of a document, else worked out
-    here, on ``workers`` processes (default: the usable cores) when at least ``parallel_from`` are new."""
+    here, on ``workers`` processes (default: the usable cores) when at least ``parallel_from`` are new.
+    ``progress(done, total)`` counts the documents worked out here."""
     steps = tuple(name for name in detectors if registry()[name].per_document is not None)
     stages = (STATEMENTS, FACTS, *(f"detect:{name}" for name in steps))
     keys = {d.id: document_key(d) for d in documents} if memo is not None else {}
@@ -104,7 +106,10 @@ def analyse_documents(
             values[document.id] = {stage: _RECORDS.get(stage, _same)(value) for stage, value in known.items()}
         else:
             todo.append(document)
-    computed, processes = _analyse_all(todo, steps, workers, parallel_from)
+    done = (lambda n: progress(n, len(todo))) if progress is not None else None
+    if done is not None:
+        done(0)
+    computed, processes = _analyse_all(todo, steps, workers, parallel_from, done)
     for document, value in zip(todo, computed):
         values[document.id] = value
     if memo is not None:
@@ -182,13 +187,17 @@ def _half(which: str, document: Document, statements: list[Statement], steps: tu
 
 
 def _analyse_all(
-    documents: list[Document], steps: tuple[str, ...], workers: int | None, parallel_from: int
+    documents: list[Document],
+    steps: tuple[str, ...],
+    workers: int | None,
+    parallel_from: int,
+    done: Callable[[int], None] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     workers = workers or usable_cores()
     if len(documents) < max(parallel_from, 2) or workers < 2 or not can_fork():
         split = workers >= 2 and can_fork()
-        return [analyse_document(document, steps, split) for document in documents], 1
+        return serial_map(partial(analyse_document, steps=steps, split=split), documents, done), 1
     workers = min(workers, len(documents))
     # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
     chunk = max(1, len(documents) // (workers * 4))
-    return forked_map(partial(analyse_document, steps=steps), documents, workers, chunksize=chunk), workers
+    return forked_map(partial(analyse_document, steps=steps), documents, workers, chunk, done), workers

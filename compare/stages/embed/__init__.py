@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
     from ...infra.cache import EmbeddingCache
 
-#: Called as ``progress(done, total)`` while texts are being encoded.
-Progress = Callable[[int, int], None]
+#: Called as ``progress(stage, done, total)``: ``("model", 0, 0)`` as a model starts loading (seconds, with
+#: nothing to count), then ``("embed", done, total)`` while texts are encoded.
+Progress = Callable[[str, int, int], None]
 
 DEFAULT_BATCH_SIZE = 64  # 365–437 sentences/s at 32–64 on a 2-core CPU; larger batches gained nothing
 #: Up to this many texts, and while the torch model is not loaded, the NumPy forward pass
@@ -66,6 +67,10 @@ class Embedder(Protocol):
         """A float32 array of shape (len(texts), dim), each row of unit length."""
         ...
 
+    def load(self, count: int) -> None:
+        """Load now what encoding ``count`` texts takes, so that it is not hidden in the first batch."""
+        ...
+
     def release(self) -> None:
         """Free the model's memory; the next ``encode`` loads it again."""
         ...
@@ -77,6 +82,9 @@ class BaseEmbedder:
     model_seconds = 0.0
 
     def release(self) -> None:
+        pass
+
+    def load(self, count: int) -> None:
         pass
 
 
@@ -159,6 +167,13 @@ class SentenceTransformerEmbedder(BaseEmbedder):
 
             self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
         return self._model
+
+    def load(self, count: int) -> None:
+        """The engine ``encode`` will use for ``count`` texts: the NumPy one for a few, else torch's."""
+        if self._model is None and count <= self.numpy_up_to and self._numpy_supported:
+            self._numpy_encoder()
+        else:
+            self._load()
 
     def release(self) -> None:
         """Drop the loaded model, its weights and working memory; the next ``encode`` loads it again."""
@@ -254,6 +269,11 @@ class CachedEmbedder(BaseEmbedder):
         """Let the inner embedder free its model, if it holds one."""
         self.inner.release()
 
+    def load(self, count: int) -> None:
+        started = time.perf_counter()
+        self.inner.load(count)
+        self.model_seconds += time.perf_counter() - started
+
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         import numpy as np
 
@@ -281,8 +301,12 @@ class CachedEmbedder(BaseEmbedder):
         pending = [(key, texts[positions[0]]) for key, positions in rows.items() if key not in found]
         self.hits += len(keys) - sum(len(rows[key]) for key, _ in pending)
         self.misses += len(pending)  # unique unseen texts: a repeated sentence is encoded once
+        if pending:  # loaded on its own, where a progress bar can say so: it takes seconds
+            if progress is not None:
+                progress("model", 0, 0)
+            self.load(len(pending))
         if progress is not None:
-            progress(0, len(pending))
+            progress("embed", 0, len(pending))
         for begin in range(0, len(pending), ENCODE_CHUNK):
             chunk = pending[begin : begin + ENCODE_CHUNK]
             started = time.perf_counter()
@@ -294,7 +318,7 @@ class CachedEmbedder(BaseEmbedder):
             for key, vector in fresh.items():
                 place(key, vector)
             if progress is not None:
-                progress(begin + len(chunk), len(pending))
+                progress("embed", begin + len(chunk), len(pending))
         assert out is not None, "every row is placed: from the cache or encoded"
         return out
 
