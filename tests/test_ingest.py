@@ -157,3 +157,14 @@ def test_special_files_are_skipped_with_a_reason_never_read(tmp_path):
     for name in ("pipe.txt", "zero.txt"):
         outcome = _in_thread(lambda: read_document(folder / name, "x"))
         assert isinstance(outcome.get("error"), InputError) and "not a regular file" in outcome["error"].reason
+
+
+def test_an_article_over_the_size_limit_is_refused_with_the_limit_named(write):
+    from compare.stages.ingest import MAX_BYTES
+
+    sentence = b"The council met again on Monday and agreed on the budget. "
+    path = write("huge.txt", sentence * (MAX_BYTES // len(sentence) + 1))
+    with pytest.raises(InputError, match=r"too large for an article \(10\.0 MiB; the limit is 10 MiB\)"):
+        read_document(path, "huge")
+    under = write("large.txt", sentence * (MAX_BYTES // len(sentence) - 1))
+    assert read_document(under, "large").text.startswith("The council")
