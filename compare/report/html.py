@@ -150,6 +150,7 @@ def build(corpus: Corpus) -> dict:
         "names": name_views,
         "acronyms": acronym_views,
         "skipped": corpus.skipped,
+        "false_alarms_hidden": corpus.false_alarms_hidden,
     }
 
 
@@ -196,6 +197,8 @@ def _finding(corpus: Corpus, f: Finding, ids: _Ids, doc_view: dict[str, DocView]
         "docs": " ".join(str(doc_view[d].n) for d in columns),
         "columns": list(columns.values()),
         "picture": _picture(f, doc_view, len(corpus.documents)),
+        "fingerprint": f.fingerprint,
+        "review": f.review,
     }
 
 

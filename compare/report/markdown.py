@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..model import Corpus
 from .context import snippet
 from .highlight import differing_spans
+from .review import hidden_line
+from .review import label as review_label
 from .text import document_notes, ordered_groups, summary_counts
 
 
@@ -47,6 +49,8 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
         for f in corpus.findings:
             label = f.kind + (f"/{f.subkind}" if f.subkind else "")
             lines.append(f"- **{f.severity}** `{label}` {_escape(f.message)}")
+            if f.review is not None:
+                lines.append(f"  - *review: {_escape(review_label(f.review))}*")
             for e in f.evidence:
                 before, text, after = snippet(corpus, e)
                 lines.append(
@@ -60,6 +64,8 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False) -> str:
         for statement, spans in zip(statements, differing_spans([s.text for s in statements])):
             lines.append(f"- *{_escape(statement.doc)}*: {_marked(statement.text, spans)}")
         lines.append("")
+    if corpus.false_alarms_hidden:
+        lines += [_escape(hidden_line(corpus.false_alarms_hidden)), ""]
     if corpus.skipped:
         lines += ["## Skipped files", ""] + [f"- {_escape(s.path)}: {_escape(s.reason)}" for s in corpus.skipped]
         lines.append("")

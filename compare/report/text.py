@@ -17,8 +17,11 @@ from ..model import Corpus, Document, Group
 from ..payloads import ProvenanceData
 from .context import snippet
 from .highlight import differing_spans
+from .review import hidden_line
+from .review import label as review_label
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+REVIEW_STYLE = {"verified": "green", "false-alarm": "dim", "note": "magenta"}
 
 
 def ordered_groups(corpus: Corpus) -> list[Group]:
@@ -106,6 +109,8 @@ def _findings(console: Console, corpus: Corpus) -> None:
         label = f.kind + (f"/{f.subkind}" if f.subkind else "")
         line = Text.assemble((f"{f.severity:<7} ", SEVERITY_STYLE[f.severity]), (f"{label}  ", "bold"), f.message)
         console.print(line)
+        if f.review is not None:
+            console.print(Text("          " + review_label(f.review), style=REVIEW_STYLE[f.review.status]))
         for e in f.evidence:
             before, text, after = snippet(corpus, e)
             console.print(
@@ -144,6 +149,8 @@ def _groups(console: Console, corpus: Corpus) -> None:
 
 
 def _set_aside(console: Console, corpus: Corpus, show_boilerplate: bool) -> None:
+    if corpus.false_alarms_hidden:
+        console.print(Text(hidden_line(corpus.false_alarms_hidden), style="dim"))
     for skipped in corpus.skipped:
         console.print(Text.assemble(("skipped ", "yellow"), skipped.path, ": ", skipped.reason))
     if show_boilerplate:
