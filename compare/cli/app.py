@@ -194,9 +194,9 @@ def settings() -> Settings:
         raise fail(str(error)) from None
 
 
-def run_options(found: Settings, paths: list[Path] | None, **flags: Any) -> RunOptions:
+def run_options(found: Settings, paths: list[Path] | None, paths_required: bool = True, **flags: Any) -> RunOptions:
     """The run's options from the settings and the flags (``RunOptions.from_settings``'s), built once; a bad
-    detector name is a usage error."""
+    detector name is a usage error, and so is a run without PATHs where ``paths_required``."""
     from ..ci.rules import check_selectors
     from ..errors import UsageError
     from ..options import RunOptions
@@ -207,7 +207,7 @@ def run_options(found: Settings, paths: list[Path] | None, **flags: Any) -> RunO
         options = RunOptions.from_settings(found, paths=paths, **flags)
     except UsageError as error:
         raise fail(str(error)) from None
-    if not options.paths:
+    if not options.paths and paths_required:
         raise fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
     return options
 
@@ -227,9 +227,14 @@ _PIPELINE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
 )
 
 
-def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
+def pipeline_command(func: Callable[..., None] | None = None, *, paths_required: bool = True) -> Any:
     """Give a command the options every pipeline command shares, declared once here: the command receives
-    them as one :class:`RunOptions` (``options``, settings and flags merged) and ``progress``."""
+    them as one :class:`RunOptions` (``options``, settings and flags merged) and ``progress``.
+
+    ``@pipeline_command(paths_required=False)``: a command with a mode that runs nothing (``review --list``)
+    gets empty ``options.paths`` rather than an error, and says itself when it needs them."""
+    if func is None:
+        return functools.partial(pipeline_command, paths_required=paths_required)
     hints = get_type_hints(func, include_extras=True)
     own = [
         p.replace(annotation=hints[p.name])
@@ -249,7 +254,7 @@ def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
         found = settings()
         for line in [*found.warnings, *deprecated]:
             warn(f"deprecated: {line}")
-        func(**given, options=run_options(found, paths, **flags), progress=progress)
+        func(**given, options=run_options(found, paths, paths_required, **flags), progress=progress)
 
     command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in own + shared}
