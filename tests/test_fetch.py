@@ -204,3 +204,16 @@ def test_a_long_url_id_is_cut_and_kept_apart_by_a_hash():
 def test_only_http_and_https_are_urls():
     assert fetch.is_url("https://example.org/x") and fetch.is_url("HTTP://example.org")
     assert not fetch.is_url("file:///etc/passwd") and not fetch.is_url("https:/folded") and not fetch.is_url("a.txt")
+
+
+def test_check_and_baseline_take_urls_and_know_the_pages_by_them(cli, site, stories, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy = site.page("/copy", article("004_89b3097603270220.txt", "Other Daily", "2023-11-21", "KFOR will stay")
+                     .replace(b"93", b"41"))
+    args = [*stories, copy, "--cache-dir", tmp_path / "c"]
+    result = cli.invoke("check", *args, "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    paths = {p for f in json.loads(result.stdout)["findings"] for p in f["paths"]}
+    assert paths and paths <= {*stories, copy}
+    assert cli.invoke("baseline", *args).exit_code == 0
+    assert cli.invoke("check", *args, "-b", ".compare-baseline.json").exit_code == 0  # nothing new
