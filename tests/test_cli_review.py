@@ -135,7 +135,8 @@ def test_a_baseline_keeps_its_entries_and_settings_when_reviewed_and_update_keep
     "args, message",
     [
         (["-F", "f999", "-s", "verified"], "error: --finding f999: no finding of this run has this id or fingerprint"),
-        (["-F", "f1"], "error: give --status (verified, false-alarm, note) or --note, or --clear"),
+        (["-F", "f1"], "error: give --status (verified, false-alarm, note) or a --note, or --clear"),
+        (["-F", "f1", "-n", ""], "error: give --status (verified, false-alarm, note) or a --note, or --clear"),
         (["-s", "verified"], "error: give the finding to review with --finding"),
         (["-F", "f1", "--clear", "-s", "note"], "error: --clear takes no --status or --note"),
         (["--list", "-F", "f1"], "error: --list takes no --finding"),
@@ -183,10 +184,13 @@ def test_a_malformed_review_file_is_a_one_line_error_for_every_command(cli, corp
         assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_review_file_given_must_exist_the_default_need_not(cli, corpus_repo):
-    result = cli.invoke("report", "corpus", "--review", "nowhere.json")
-    assert result.exit_code == 2 and "nowhere.json: no such review file" in result.stderr
+def test_a_review_file_given_must_exist_to_be_read_the_default_need_not(cli, corpus_repo):
+    for args in (["report", "corpus"], ["review", "--list"]):
+        result = cli.invoke(*args, "--review", "nowhere.json")
+        assert result.exit_code == 2 and "nowhere.json: no such review file" in result.stderr
     assert report(cli)["false_alarms_hidden"] == 0
+    assert review(cli, "-F", "f1", "-s", "false-alarm", "--review", "new/reviews.json").exit_code == 0
+    assert report(cli, "--review", "new/reviews.json")["false_alarms_hidden"] == 1
 
 
 def test_the_default_file_is_at_the_project_root_from_any_folder(cli, corpus_repo, monkeypatch):

@@ -26,15 +26,15 @@ ReviewFile = Annotated[
 ]
 
 
-def read_review(given: Path | None, root: Path) -> tuple[Path, list[dict], dict]:
-    """(path, entries, recorded settings) of the review file; one given by --review must exist, the default
-    may not yet. A malformed file is a usage error."""
+def read_review(given: Path | None, root: Path, writing: bool = False) -> tuple[Path, list[dict], dict]:
+    """(path, entries, recorded settings) of the review file; one given by --review must exist, unless it is
+    to be written, the default may not yet. A malformed file is a usage error."""
     from ..errors import InputError
     from ..report.review import default_path, load
 
     path = given or default_path(settings().review, root)
     try:
-        entries, recorded = load(path, required=given is not None)
+        entries, recorded = load(path, required=given is not None and not writing)
     except InputError as error:
         raise fail(str(error)) from None
     return path, entries, recorded
@@ -74,7 +74,7 @@ def review(
     from ..ci.fingerprint import project_root
 
     root = project_root()
-    path, entries, recorded = read_review(review_file, root)
+    path, entries, recorded = read_review(review_file, root, writing=not listing)
     if listing:
         if finding or status or note is not None or clear:
             raise fail("--list takes no --finding, --status, --note or --clear")
@@ -84,8 +84,8 @@ def review(
         raise fail("give the finding to review with --finding (its id in the report, or its fingerprint), or --list")
     if clear and (status or note is not None):
         raise fail("--clear takes no --status or --note")
-    if not clear and status is None and note is None:
-        raise fail(f"give --status ({', '.join(REVIEW_STATUSES)}) or --note, or --clear")
+    if not clear and status is None and not note:
+        raise fail(f"give --status ({', '.join(REVIEW_STATUSES)}) or a --note, or --clear")
     if not options.paths:
         raise fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
     corpus = run_pipeline(context, options, progress)
