@@ -9,6 +9,7 @@ a CI job and a person at a terminal get the same answer from the same repo::
     threshold = 0.63
     fail-on = "warning"                 # error | warning | info
     baseline = ".compare-baseline.json"
+    review = ".compare-review.json"     # fact-checkers' decisions (compare-sources review); may be the baseline
     exclude = ["drafts", "*.html"]      # files left out, matched from the right like pathlib: a folder or file pattern
     disable = ["provenance"]            # detectors switched off
     select = ["CS1", "CS3"]             # rules reported, by code or code prefix (compare/ci/rules.py); default ALL
@@ -41,6 +42,7 @@ class Settings:
     threshold: float | None = None
     fail_on: str | None = None
     baseline: Path | None = None
+    review: Path | None = None  #: the review file (compare/report/review.py)
     exclude: list[str] = field(default_factory=list)  #: file patterns left out of the corpus
     disable: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)  #: rule selectors; empty: every rule
@@ -78,7 +80,18 @@ def load(start: Path | None = None) -> Settings:
 
 def parse(table: dict, path: Path) -> Settings:
     """Validate one ``[tool.compare-sources]`` table; every mistake names the file and the key."""
-    known = {"paths", "threshold", "fail-on", "baseline", "exclude", "ignore", "disable", "select", "per-file-ignores"}
+    known = {
+        "paths",
+        "threshold",
+        "fail-on",
+        "baseline",
+        "review",
+        "exclude",
+        "ignore",
+        "disable",
+        "select",
+        "per-file-ignores",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
         raise UsageError(
@@ -100,9 +113,10 @@ def parse(table: dict, path: Path) -> Settings:
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:
         raise UsageError(f"{path}: [tool.{SECTION}] fail-on must be one of {', '.join(SEVERITIES)}")
-    baseline = table.get("baseline")
-    if baseline is not None and not isinstance(baseline, str):
-        raise UsageError(f"{path}: [tool.{SECTION}] baseline must be a path")
+    baseline, review = table.get("baseline"), table.get("review")
+    for key, value in (("baseline", baseline), ("review", review)):
+        if value is not None and not isinstance(value, str):
+            raise UsageError(f"{path}: [tool.{SECTION}] {key} must be a path")
     where = f"{path}: [tool.{SECTION}]"
     rules, patterns = split_ignore(strings("ignore"))
     warnings = []
@@ -116,6 +130,7 @@ def parse(table: dict, path: Path) -> Settings:
         threshold=None if threshold is None else float(threshold),
         fail_on=fail_on,
         baseline=None if baseline is None else here / baseline,
+        review=None if review is None else here / review,
         exclude=_patterns(strings("exclude") + patterns, f"{where} exclude"),
         disable=strings("disable"),
         select=list(check_selectors(strings("select"), f"{where} select")),

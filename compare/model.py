@@ -23,6 +23,10 @@ from .payloads import Payload
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
+#: A fact-checker's decision on a finding (``compare-sources review``, compare/report/review.py).
+ReviewStatus = Literal["verified", "false-alarm", "note"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = ("verified", "false-alarm", "note")
+
 #: Where a statement sits in its article. Headlines carry claims too ("4 die"),
 #: but detectors may want to weigh them differently from body sentences.
 Role = Literal["title", "heading", "body"]
@@ -156,6 +160,16 @@ class Evidence:
     text: str
 
 
+@dataclass(frozen=True)
+class Review:
+    """What a fact-checker decided about a finding, who decided and when (ISO 8601)."""
+
+    status: ReviewStatus
+    note: str = ""
+    by: str = ""
+    at: str = ""
+
+
 @dataclass
 class Finding:
     """Something a detector flags: a disagreement, a translation artefact …"""
@@ -170,6 +184,9 @@ class Finding:
     group: str | None = None  #: the group the finding was made in, if any
     data: Payload = field(default_factory=Payload)  #: the detector's typed details (compare/payloads.py)
     detector: str = ""  #: the registered detector that made it (set by the registry)
+    #: What a review file knows it by (compare/ci/fingerprint.py); set by the report, "" where none was made.
+    fingerprint: str = ""
+    review: Review | None = None  #: a fact-checker's decision, read from the review file
 
     @property
     def rule(self) -> str:
@@ -296,6 +313,8 @@ class Corpus:
     #: seconds per stage of the run that made it ("read", "segment", "embed", "embed: model", "detect: acronyms" …);
     #: not in the JSON contract, so that a report of an unchanged corpus stays byte for byte the same
     timings: dict[str, float] = field(default_factory=dict)
+    #: Findings a review marked false alarm, left out of this report (compare/report/review.py).
+    false_alarms_hidden: int = 0
 
     def document(self, doc_id: str) -> Document:
         return self._index("documents")[doc_id]

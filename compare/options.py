@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RunOptions:
-    paths: tuple[Path, ...] = ()
+    paths: tuple[Path | str, ...] = ()  #: files and folders, and http(s) URLs as given (str)
     threshold: float = DEFAULT_THRESHOLD  #: cosine similarity at which statements are grouped
     margin: float = DEFAULT_MARGIN  #: how far a pair must stand out from its statements' usual neighbours
     disabled: tuple[str, ...] = ()  #: detectors switched off, sorted; every name a registered detector
@@ -54,7 +54,7 @@ class RunOptions:
         cls,
         settings: Settings,
         *,
-        paths: Iterable[Path] | None = None,
+        paths: Iterable[Path | str] | None = None,
         threshold: float | None = None,
         disable: Iterable[str] | None = None,
         exclude: Iterable[str] | None = None,

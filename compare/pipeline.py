@@ -14,6 +14,7 @@ from .analysis import facts
 from .detect import run_detectors
 from .errors import InputError
 from .infra.memo import AnalysisMemo, statement_keys
+from .infra.pages import PageCache
 from .infra.timing import timed
 from .model import Corpus, Document, Skipped, Statement
 from .options import RunOptions
@@ -21,34 +22,52 @@ from .stages import language
 from .stages.align import align, alignable, kept_search
 from .stages.copies import mark_copies, with_copies
 from .stages.embed import Embedder
+from .stages.fetch import is_url, load_pages, url_id
 from .stages.ingest import document_ids, find_articles, read_document
 from .stages.per_article import analyse_documents
 from .stages.segment import segment
 
-#: ``progress(stage, done, total)`` as each stage starts and goes on, in this order: "read" (files),
-#: "documents" (articles analysed, those not in the memo), "facts", "copies", "model" (loading it, where a
-#: statement is not in the embedding cache), "embed" (statements encoded), "align" (the neighbour search and
-#: grouping) and "detect" (detectors done). A ``total`` of 0: the stage has started and has nothing to count.
+#: ``progress(stage, done, total)`` as each stage starts and goes on, in this order: "read" (files), "fetch" (pages
+#: of URLs given), "documents" (articles analysed, those not in the memo), "facts", "copies", "model" (loading it,
+#: where a statement is not in the embedding cache), "embed" (statements encoded), "align" (the neighbour search
+#: and grouping) and "detect" (detectors done). A ``total`` of 0: the stage has started and has nothing to count.
 StageProgress = Callable[[str, int, int], None]
 
 
 def load_documents(
-    paths: Iterable[str | Path], progress: StageProgress | None = None, ignore: Iterable[str] = ()
+    paths: Iterable[str | Path],
+    progress: StageProgress | None = None,
+    ignore: Iterable[str] = (),
+    pages: PageCache | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
-    """Read every article under ``paths``; unusable files are skipped, not fatal.
+    """Read every article under ``paths``, and fetch those given as http(s) URLs (after the files, keeping
+    fetched pages in ``pages``); unusable files and pages are skipped, not fatal.
 
     Raises :class:`InputError` for a missing path or a folder without articles,
     and when fewer than two usable articles remain: there is nothing to compare.
     """
-    files, skipped = find_articles(paths, ignore)
+    paths = list(paths)
+    urls = list(dict.fromkeys(str(p) for p in paths if is_url(p)))
+    files, skipped = find_articles([p for p in paths if not is_url(p)], ignore)
     documents: list[Document] = []
-    for number, (path, doc_id) in enumerate(zip(files, document_ids(files)), start=1):
+    ids = document_ids(files)
+    for number, (path, doc_id) in enumerate(zip(files, ids), start=1):
         try:
             documents.append(read_document(path, doc_id))
         except InputError as error:
             skipped.append(Skipped(error.path, error.reason))
         if progress:
             progress("read", number, len(files))
+    if urls:
+        taken = set(ids)
+        fetched, failed = load_pages(
+            urls,
+            [_unique(url_id(u), taken) for u in urls],
+            pages,
+            (lambda done, total: progress("fetch", done, total)) if progress else None,
+        )
+        documents += fetched
+        skipped += [Skipped(url, reason) for url, reason in failed]
     if len(documents) < 2:
         if len(documents) == 1:
             raise InputError(documents[0].path, "only one usable article; nothing to compare it with")
@@ -56,6 +75,16 @@ def load_documents(
             raise InputError(skipped[0].path, skipped[0].reason)
         raise InputError(" ".join(str(p) for p in paths) or ".", "no articles given")
     return documents, skipped
+
+
+def _unique(doc_id: str, taken: set[str]) -> str:
+    """``doc_id``, or ``doc_id~2``… where a file or another page has it already; recorded as taken."""
+    found, n = doc_id, 1
+    while found in taken:
+        n += 1
+        found = f"{doc_id}~{n}"
+    taken.add(found)
+    return found
 
 
 def segment_documents(documents: list[Document]) -> list[Statement]:
@@ -75,16 +104,18 @@ def run(
     *,
     progress: StageProgress | None = None,
     memo: AnalysisMemo | None = None,
+    pages: PageCache | None = None,
 ) -> Corpus:
-    """Run every stage over the articles under ``paths`` (less those ``options.exclude`` patterns match).
+    """Run every stage over the articles under ``paths`` (less those ``options.exclude`` patterns match), and
+    the pages of the http(s) URLs among them.
 
     ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
-    neighbour search for the next run.
+    neighbour search for the next run; ``pages`` the fetched pages.
     """
     options = options or RunOptions()
     timings: dict[str, float] = {}
     with timed(timings, "read"):
-        documents, skipped = load_documents(paths, progress, options.exclude)
+        documents, skipped = load_documents(paths, progress, options.exclude, pages)
     corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo, release_model=True)
     corpus.timings = {**timings, **corpus.timings}
     return corpus

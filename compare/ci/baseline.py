@@ -70,16 +70,19 @@ def read(path: Path) -> list[dict]:
     return load(path).entries
 
 
-def load(path: Path) -> Baseline:
-    """A baseline file's entries and settings; a missing or malformed file is an input error naming it."""
-    data = read_json(path, "baseline", missing="no such baseline file (create it with 'compare-sources baseline')")
+def load(path: Path, what: str = "baseline", create: str = "compare-sources baseline") -> Baseline:
+    """A baseline file's entries and settings; a missing or malformed file is an input error naming it.
+
+    ``what`` and ``create`` name the file in those errors: a review file (compare/report/review.py) is read here
+    too, being one."""
+    data = read_json(path, what, missing=f"no such {what} file (create it with '{create}')")
     if not isinstance(data, dict) or data.get("tool") != TOOL or not isinstance(data.get("findings"), list):
-        raise InputError(str(path), "not a compare-sources baseline")
+        raise InputError(str(path), f"not a compare-sources {what}")
     if data.get("version") != VERSION:
-        raise InputError(str(path), f"baseline version {data.get('version')!r} is not supported (expected {VERSION})")
+        raise InputError(str(path), f"{what} version {data.get('version')!r} is not supported (expected {VERSION})")
     entries = data["findings"]
     if not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
-        raise InputError(str(path), "not a compare-sources baseline: every finding needs a fingerprint")
+        raise InputError(str(path), f"not a compare-sources {what}: every finding needs a fingerprint")
     recorded = data.get("settings")
     return Baseline(entries, recorded if isinstance(recorded, dict) else {})
 

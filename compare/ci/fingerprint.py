@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..detect import identity
 from ..model import Corpus, Finding
+from ..stages.fetch import is_url
 
 #: The key under which SARIF results carry the fingerprint (versioned, as GitHub advises).
 SARIF_KEY = "compareSourcesFinding/v1"
@@ -35,7 +36,10 @@ def project_root(start: Path | None = None) -> Path:
 
 
 def path_key(path: str | Path, root: Path) -> str:
-    """A file's path relative to ``root``, with ``/``: the same on every machine and clone."""
+    """A file's path relative to ``root``, with ``/``: the same on every machine and clone. A page fetched from
+    a URL is known by the URL, which is that already."""
+    if is_url(path):
+        return str(path)
     return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()
 
 

@@ -6,7 +6,8 @@ line breaks before the offset, plus one. Columns count characters (Unicode code
 points, SARIF ``columnKind: unicodeCodePoints``), from 1. HTML is read through
 trafilatura, so its offsets point into the extracted text: there the quoted
 words are looked up in the page's source, and where markup splits them the
-location falls back to the first line.
+location falls back to the first line. A page fetched from a URL has no file:
+its lines and columns are those of the extracted text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Evidence
+from ..stages.fetch import is_url
 from ..stages.ingest import HTML_SUFFIXES, decode
 
 
@@ -49,7 +51,8 @@ def _html_source(path: str) -> str:
 
 def locate(document: Document, evidence: Evidence, path: str) -> Location:
     text, start, end = document.text, evidence.start, evidence.end
-    if Path(document.path).suffix.lower() in HTML_SUFFIXES:
+    # A fetched page has no source on disk: its positions are in the extracted text, as for a text file.
+    if Path(document.path).suffix.lower() in HTML_SUFFIXES and not is_url(document.path):
         text = _html_source(document.path)
         start = text.find(evidence.text)
         if start < 0:

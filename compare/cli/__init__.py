@@ -11,7 +11,7 @@ traceback).
 :mod:`.app` holds the application, the options every pipeline command shares and
 the :class:`~.app.Services` a command is given (tests pass deterministic ones in);
 each other module adds its commands: :mod:`.report`, :mod:`.ci` (check, baseline),
-:mod:`.audit`, :mod:`.measure` (eval, score), :mod:`.detectors`, :mod:`.rules`.
+:mod:`.review`, :mod:`.audit`, :mod:`.measure` (eval, score), :mod:`.detectors`, :mod:`.rules`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import importlib
 from .app import Services, app, main
 
 #: The modules that add commands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("report", "ci", "audit", "measure", "detectors", "rules")
+COMMAND_MODULES = ("report", "review", "ci", "audit", "measure", "detectors", "rules")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_module}")
 

@@ -7,7 +7,7 @@ import inspect
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_type_hints
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..config import Settings
     from ..infra.cache import EmbeddingCache
     from ..infra.memo import AnalysisMemo
+    from ..infra.pages import PageCache
     from ..model import Corpus
     from ..options import RunOptions
     from ..stages.embed import Embedder
@@ -73,6 +74,13 @@ def default_memo(options: RunOptions) -> AnalysisMemo | None:
     from ..infra.memo import AnalysisMemo
 
     return _open_cache(options, AnalysisMemo, "analysis cache")
+
+
+def page_cache(options: RunOptions) -> PageCache | None:
+    """Fetched pages (URL inputs) live next to the embedding cache, and go with it."""
+    from ..infra.pages import PageCache
+
+    return _open_cache(options, PageCache, "page cache")
 
 
 def _open_cache(options: RunOptions, kind: Callable[[Path], Any], what: str) -> Any:
@@ -136,13 +144,14 @@ def main_callback(
 
 # Options shared by every command that runs the pipeline. Each overrides its
 # [tool.compare-sources] setting in pyproject.toml (see compare/config.py).
+# Strings, not Paths: pathlib would fold the "//" of an http(s) URL.
 Paths = Annotated[
-    list[Path] | None,
+    list[str] | None,
     typer.Argument(
         metavar="PATH...",
         show_default=False,
-        help="Article files or folders (searched recursively for .txt, .md, .html, .htm) "
-        "[default: 'paths' in [tool.compare-sources]].",
+        help="Article files or folders (searched recursively for .txt, .md, .html, .htm), or http(s) URLs of "
+        "pages to fetch [default: 'paths' in [tool.compare-sources]].",
     ),
 ]
 Model = Annotated[
@@ -156,11 +165,16 @@ CacheDir = Annotated[
     typer.Option(
         "--cache-dir",
         envvar="COMPARE_SOURCES_CACHE_DIR",
-        help="Cache folder: embeddings and per-document results [default: the user cache folder].",
+        help="Cache folder: embeddings, per-document results and fetched pages [default: the user cache folder].",
     ),
 ]
 NoCache = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the caches (embeddings, and per-document results).")
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the caches (embeddings, per-document results, fetched pages: URLs are fetched "
+        "again).",
+    ),
 ]
 Threshold = Annotated[
     float | None,
@@ -194,20 +208,24 @@ def settings() -> Settings:
         raise fail(str(error)) from None
 
 
-def run_options(found: Settings, paths: list[Path] | None, **flags: Any) -> RunOptions:
+def run_options(
+    found: Settings, paths: Sequence[str | Path] | None, paths_required: bool = True, **flags: Any
+) -> RunOptions:
     """The run's options from the settings and the flags (``RunOptions.from_settings``'s), built once; a bad
-    detector name is a usage error."""
+    detector name is a usage error, and so is a run without PATHs where ``paths_required``."""
     from ..ci.rules import check_selectors
     from ..errors import UsageError
     from ..options import RunOptions
+    from ..stages.fetch import is_url
 
     try:
         for name in ("select", "ignore"):
             check_selectors(flags.get(name) or [], f"--{name}")
-        options = RunOptions.from_settings(found, paths=paths, **flags)
+        given = None if paths is None else [p if is_url(p) else Path(p) for p in paths]
+        options = RunOptions.from_settings(found, paths=given, **flags)
     except UsageError as error:
         raise fail(str(error)) from None
-    if not options.paths:
+    if not options.paths and paths_required:
         raise fail("no PATH given, and no 'paths' in [tool.compare-sources] of pyproject.toml")
     return options
 
@@ -227,9 +245,14 @@ _PIPELINE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
 )
 
 
-def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
+def pipeline_command(func: Callable[..., None] | None = None, *, paths_required: bool = True) -> Any:
     """Give a command the options every pipeline command shares, declared once here: the command receives
-    them as one :class:`RunOptions` (``options``, settings and flags merged) and ``progress``."""
+    them as one :class:`RunOptions` (``options``, settings and flags merged) and ``progress``.
+
+    ``@pipeline_command(paths_required=False)``: a command with a mode that runs nothing (``review --list``)
+    gets empty ``options.paths`` rather than an error, and says itself when it needs them."""
+    if func is None:
+        return functools.partial(pipeline_command, paths_required=paths_required)
     hints = get_type_hints(func, include_extras=True)
     own = [
         p.replace(annotation=hints[p.name])
@@ -249,7 +272,7 @@ def pipeline_command(func: Callable[..., None]) -> Callable[..., None]:
         found = settings()
         for line in [*found.warnings, *deprecated]:
             warn(f"deprecated: {line}")
-        func(**given, options=run_options(found, paths, **flags), progress=progress)
+        func(**given, options=run_options(found, paths, paths_required, **flags), progress=progress)
 
     command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in own + shared}
@@ -269,7 +292,8 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
         if bar is not None:
             bar.start()
         try:
-            corpus = run(options.paths, embedder, options, progress=update, memo=given.make_memo(options))
+            memo, pages = given.make_memo(options), page_cache(options)
+            corpus = run(options.paths, embedder, options, progress=update, memo=memo, pages=pages)
         finally:
             if bar is not None:
                 bar.stop()

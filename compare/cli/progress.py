@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 LABELS = {
     "read": "reading articles",
+    "fetch": "fetching pages",
     "documents": "analysing articles",
     "facts": "placing facts",
     "copies": "finding copies",

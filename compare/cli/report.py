@@ -11,6 +11,7 @@ import typer
 from ..options import RunOptions
 from .app import OutputFormat, app, emit, fail, pipeline_command, run_pipeline, terminal_width
 from .report_flags import DocumentFilter, KindFilter, Limit, ListDocuments, SeverityFilter, SortOrder
+from .review import ReviewFile, read_review
 
 
 @app.command()
@@ -33,6 +34,12 @@ def report(
         False, "--show-boilerplate", help="List every line set aside as boilerplate."
     ),
     timings: bool = typer.Option(False, "--timings", help="Print the seconds each stage took on stderr."),
+    review: ReviewFile = None,
+    show_false_alarms: bool = typer.Option(
+        False,
+        "--show-false-alarms/--hide-false-alarms",
+        help="Show the findings the review file marks false alarm (marked as such) instead of hiding them.",
+    ),
     *,
     options: RunOptions,
     progress: bool,
@@ -47,12 +54,17 @@ def report(
     --severity, --kind and --document narrow the findings in every format (a JSON report keeps its schema,
     with fewer findings), after --select, --ignore and the settings: --kind never brings back a rule they
     leave out. --sort, --limit and --documents lay out the text and Markdown reports only.
+
+    Findings the review file (compare-sources review) marks false alarm are hidden, with a count, unless
+    --show-false-alarms; the others show their review.
     """
+    from ..ci.fingerprint import project_root
     from ..ci.selection import Selection
     from ..errors import UsageError
     from ..report import SUFFIX_FORMATS, render, render_bytes
     from ..report.filters import Filters, document_ids, kind_selectors, severities
     from ..report.layout import Layout
+    from ..report.review import apply, fingerprint_all, reviews
 
     fmt: OutputFormat = format or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
     laid_out = {"--sort": sort, "--limit": limit, "--documents": documents}
@@ -63,7 +75,11 @@ def report(
         chosen = Filters(severities(severity or []), kind_selectors(kind or []), kind_names=tuple(kind or ()))
     except UsageError as error:
         raise fail(str(error)) from None
+    root = project_root()
+    _, entries, _ = read_review(review, root)
     corpus = Selection.of(options).apply(run_pipeline(context, options, progress))
+    fingerprint_all(corpus, root)
+    apply(corpus, reviews(entries), show_false_alarms)
     try:
         chosen = replace(chosen, documents=document_ids(document or [], corpus))
     except UsageError as error:

@@ -140,6 +140,7 @@ def build(corpus: Corpus) -> dict:
         "names": name_views,
         "acronyms": acronym_views,
         "skipped": [{"path": paths[s.path], "reason": s.reason} for s in corpus.skipped],
+        "false_alarms_hidden": corpus.false_alarms_hidden,
     }
 
 
@@ -201,6 +202,8 @@ def _finding(corpus: Corpus, f: Finding, ids: Ids, doc_view: dict[str, DocView],
         "columns": list(columns.values()),
         "picture": picture,
         "fold": len(columns) >= FOLD_EVIDENCE_FROM or len(picture) > 2 * FOLD_EVIDENCE_FROM,
+        "fingerprint": f.fingerprint,
+        "review": f.review,
     }
 
 

@@ -8,7 +8,7 @@ know. ``compare/schemas/report-v1.json`` is the JSON Schema the tests validate a
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
 import orjson
@@ -27,6 +27,7 @@ from ..model import (
     Group,
     Mention,
     Pair,
+    Review,
     RunSettings,
     Skipped,
     Statement,
@@ -111,9 +112,12 @@ def to_dict(corpus: Corpus) -> dict:
                 "statements": f.statements,
                 "evidence": [{"doc": e.doc, "text": e.text, "start": e.start, "end": e.end} for e in f.evidence],
                 "data": f.data.to_dict(),
+                "fingerprint": f.fingerprint,
+                "review": None if f.review is None else asdict(f.review),
             }
             for f in corpus.findings
         ],
+        "false_alarms_hidden": corpus.false_alarms_hidden,
         "names": None
         if corpus.names is None
         else [
@@ -171,9 +175,11 @@ def from_dict(data: dict) -> Corpus:
                 f,
                 evidence=[_record(Evidence, e) for e in f["evidence"]],
                 data=payloads.get(f["detector"], Payload).from_dict(f["data"]),
+                review=_record(Review, f["review"]) if f.get("review") else None,
             )
             for f in data["findings"]
         ],
+        false_alarms_hidden=data.get("false_alarms_hidden", 0),
         settings=_record(RunSettings, data["settings"]),
         names=None if data.get("names") is None else [_entity(e) for e in data["names"]],
         acronyms=None if data.get("acronyms") is None else [_acronym(a) for a in data["acronyms"]],

@@ -11,6 +11,8 @@ from .context import snippet
 from .highlight import differing_spans
 from .layout import Layout, arrange, kind_counts, shown
 from .positions import reference
+from .review import hidden_line
+from .review import label as review_label
 from .text import document_notes, ordered_groups, summary_line
 
 
@@ -60,6 +62,8 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False, layout: L
                 lines += [f"  - {_evidence(corpus, g.evidence[0])}" for g in entry.findings if g.evidence]
                 continue
             lines.append(head)
+            if f.review is not None:
+                lines.append(f"  - *review: {_escape(review_label(f.review))}*")
             lines += [f"  - {_evidence(corpus, e)}" for e in f.evidence]
     lines += ["", f"## Statements reported by more than one source ({len(corpus.groups)} groups)", ""]
     for group in ordered_groups(corpus):
@@ -69,6 +73,8 @@ def render_markdown(corpus: Corpus, *, show_boilerplate: bool = False, layout: L
         for statement, spans in zip(statements, differing_spans([s.text for s in statements])):
             lines.append(f"- *{_escape(statement.doc)}*: {_marked(statement.text, spans)}")
         lines.append("")
+    if corpus.false_alarms_hidden:
+        lines += [_escape(hidden_line(corpus.false_alarms_hidden)), ""]
     if corpus.skipped:
         lines += ["## Skipped files", ""] + [f"- {_escape(s.path)}: {_escape(s.reason)}" for s in corpus.skipped]
         lines.append("")

@@ -21,8 +21,11 @@ from .context import snippet
 from .highlight import differing_spans
 from .layout import Entry, Layout, arrange, kind_counts, shown
 from .positions import reference
+from .review import hidden_line
+from .review import label as review_label
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+REVIEW_STYLE = {"verified": "green", "false-alarm": "dim", "note": "magenta"}
 
 
 def ordered_groups(corpus: Corpus) -> list[Group]:
@@ -140,6 +143,8 @@ def _findings(console: Console, corpus: Corpus, entries: list[Entry]) -> None:
         if entry.folded:
             line.append(f"  (the same in {len(entry.findings)} documents)", style="bold")
         console.print(line)
+        if f.review is not None:
+            console.print(Text("          " + review_label(f.review), style=REVIEW_STYLE[f.review.status]))
         if entry.folded:
             # Where each document says it, one line each (a wrapped path would not open in an editor), without
             # the words again: their repetition is what folding saves.
@@ -181,6 +186,8 @@ def _groups(console: Console, corpus: Corpus) -> None:
 
 
 def _set_aside(console: Console, corpus: Corpus, show_boilerplate: bool) -> None:
+    if corpus.false_alarms_hidden:
+        console.print(Text(hidden_line(corpus.false_alarms_hidden), style="dim"))
     for skipped in corpus.skipped:
         console.print(Text.assemble(("skipped ", "yellow"), skipped.path, ": ", skipped.reason))
     if show_boilerplate:

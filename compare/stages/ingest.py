@@ -155,20 +155,41 @@ def read_document(path: Path, doc_id: str) -> Document:
         raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise InputError(str(path), _too_large(len(data)))
+    return parse_document(data, str(path), doc_id, html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def parse_document(
+    data: bytes,
+    name: str,
+    doc_id: str,
+    *,
+    html: bool,
+    charset: str | None = None,
+    defaults: dict[str, str] | None = None,
+) -> Document:
+    """The document of an article's bytes (a file's, or a fetched page's: compare/stages/fetch.py), ``name``
+    being its path. ``charset``: what a server declared the bytes to be, tried first; ``defaults``: metadata
+    where the page declares none."""
     if not data.strip():
-        raise InputError(str(path), "empty file")
-    text, encoding, warnings = decode(data, str(path))
+        raise InputError(name, "empty file")
+    warnings: list[str] = []
+    try:
+        text, encoding = data.decode(charset or ""), charset or ""
+    except (LookupError, UnicodeDecodeError):  # none declared, or one that lies: let the bytes speak
+        text, encoding, warnings = decode(data, name)
     metadata: dict[str, str] = {}
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if html:
         text, metadata = html_to_text(text)
+    for key, value in (defaults or {}).items():
+        metadata.setdefault(key, value)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if _CONTROL.search(text):
         # Escape sequences in a title or a header would reach the terminal as commands: never text.
         text = _CONTROL.sub("", text)
         warnings = [*warnings, "control characters removed"]
     if not text.strip():
-        raise InputError(str(path), "no text in this file")
-    document = Document(id=doc_id, path=printable(str(path)), text=text, encoding=encoding, warnings=warnings)
+        raise InputError(name, "no text in this file")
+    document = Document(id=doc_id, path=printable(name), text=text, encoding=encoding, warnings=warnings)
     _read_header_and_boilerplate(document, metadata)
     return document
 
