@@ -105,6 +105,31 @@ def short_ids(docs: Iterable[str]) -> str:
     return ", ".join(d.split("_")[0] for d in docs)
 
 
+def named(document: Document) -> str:
+    """One document as a message names it: its outlet and file ("teleSUR English (08_telesurenglish)"), or the
+    file alone where the article names no outlet."""
+    return document.id if document.outlet == document.id else f"{document.outlet} ({document.id})"
+
+
+#: Outlets a message names before "and k more": the evidence lists every file with its line and column.
+NAMED_OUTLETS = 4
+
+
+def outlets(corpus: Corpus, docs: Iterable[str]) -> str:
+    """Documents as a reader knows them, for messages: by outlet (``Outlet:``, else the site of ``Source:``), an
+    outlet with several of them once ("Pledge Times ×3"), a document without either by its file-name prefix;
+    at most :data:`NAMED_OUTLETS`, then how many more."""
+    counts: dict[str, int] = {}
+    for doc in docs:
+        document = corpus.document(doc)
+        name = document.outlet if document.outlet != document.id else doc.split("_")[0]
+        counts[name] = counts.get(name, 0) + 1
+    named = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
+    if len(named) > NAMED_OUTLETS + 1:
+        named = [*named[:NAMED_OUTLETS], f"{len(named) - NAMED_OUTLETS} more"]
+    return ", ".join(named)
+
+
 def normalise(text: str) -> str:
     """Case, spacing and edge punctuation folded, so rewrapped or re-cased text keeps its identity."""
     return " ".join(text.casefold().split()).strip(".,;:!?\"'“”‘’()[]")

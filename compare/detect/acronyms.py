@@ -14,7 +14,7 @@ See :mod:`compare.acronyms` for how the table and the concepts are built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..analysis import acronyms as table_of
 from ..analysis import tables
@@ -22,7 +22,7 @@ from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity, Mention, Severity
 from ..payloads import AcronymData, BodyName
-from . import normalise, register, short_ids
+from . import normalise, outlets, register
 
 
 def _identity(finding: Finding) -> Identity:
@@ -60,6 +60,9 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
+    def _docs(occurrences: list[Mention]) -> str:
+        return outlets(corpus, sorted({o.doc for o in occurrences}))
+
     acronyms = {a.text: a for a in corpus.acronyms or []}  # the detector's table (register(table=…))
     near_misses = table_of.near_misses(acronyms)
     concepts = table_of.concepts(corpus, acronyms, near_misses)
@@ -73,8 +76,10 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         expected = table_of.initials(definition.expansion)
         concept = concept_of.get(entry.text)
         message = (
-            f"“{entry.text}” does not abbreviate “{definition.expansion}” (that would be “{expected}”): "
-            f"probably the source language's acronym kept beside a translated name" + _elsewhere(concept, entry.text)
+            f"“{entry.text}” ({_docs([d.where for d in bad])}) does not abbreviate “{definition.expansion}” "
+            f"(that would be “{expected}”): "
+            f"probably the source language's acronym kept beside a translated name"
+            + _elsewhere(concept, entry.text, _docs)
         )
         shown = [d.where for d in bad] + entry.occurrences
         yield _finding(
@@ -148,15 +153,11 @@ def _finding(
     )
 
 
-def _elsewhere(concept: Concept | None, acronym: str) -> str:
+def _elsewhere(concept: Concept | None, acronym: str, docs: Callable[[list[Mention]], str]) -> str:
     if not concept:
         return ""
     others = [n for n in concept.acronyms if n.text != acronym]
     known = [n for n in others if n.text in table_of.known_acronyms()]
     if not others:
         return ""
-    return "; the same body is " + " and ".join(f"“{n.text}” in {_docs(n.occurrences)}" for n in known or others)
-
-
-def _docs(occurrences: list[Mention]) -> str:
-    return short_ids(sorted({o.doc.split("_")[0] for o in occurrences}))
+    return "; the same body is " + " and ".join(f"“{n.text}” in {docs(n.occurrences)}" for n in known or others)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from ..analysis.facts import quantities
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
+from . import named
 from .discrepancy_timeline import close_figures
 from .discrepancy_values import EVENT_OUTCOMES, value_class
 
@@ -41,7 +42,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
                 yield _finding(
                     head,
                     other_outcome,
-                    f"The headline of {document.id}, “{titles[head.statement]}”, counts {_number(head)} "
+                    f"The headline of {named(document)}, “{titles[head.statement]}”, counts {_number(head)} "
                     f"{head.subject}; its body counts {_number(head)} {people} {body_says}",
                 )
                 continue
@@ -50,7 +51,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
                 yield _finding(
                     head,
                     close,
-                    f"The headline of {document.id}, “{titles[head.statement]}”, says “{head.text}” "
+                    f"The headline of {named(document)}, “{titles[head.statement]}”, says “{head.text}” "
                     f"({head.subject}); its body says " + ", ".join(f"“{b.text}”" for b in close),
                 )
 

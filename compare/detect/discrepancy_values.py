@@ -20,7 +20,7 @@ from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
-from . import short_ids
+from . import outlets
 
 SUBKIND_OF = {
     "quantity": "count",
@@ -77,7 +77,7 @@ def _finding(
     first = facts[0]
     what = _describe(subkind, first)
     labels = [label(cls) for cls in classes]
-    picture = _picture(classes, labels, origin_of)
+    picture = _picture(corpus, classes, labels, origin_of)
     sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
     update = subkind == "count" and _possible_update(corpus, classes)
@@ -193,8 +193,12 @@ def label(cls: list[Fact]) -> str:
     text = _most_common(f.text for f in cls)
     if cls[0].kind == "date" and not any(ch.isdigit() for ch in text):
         # "today", "on Monday": the reader needs the day it stands for
-        value = next(f.value for f in cls if f.text == text)
-        return text if value.startswith(("weekday:", "?")) else f"{text} ({value})"
+        # The day it stands for in an article that has a date, where another article with the words has none.
+        values = [f.value for f in cls if f.text == text]
+        value = next((v for v in values if not v.startswith(("weekday:", "?"))), values[0])
+        if value.startswith(("weekday:", "?")):
+            return f"{text} (in an undated article)"  # why no day is given: nothing to resolve it against
+        return f"{text} ({value})"
     return text
 
 
@@ -203,9 +207,9 @@ def _most_common(items: Iterable[str]) -> str:
     return Counter(items).most_common(1)[0][0]
 
 
-def _picture(classes: list[list[Fact]], labels: list[str], origin_of: dict[str, str]) -> str:
-    """ "2 sources say “93” (003, 006 + 4 copies); 1 says “41” (005)": copies of one story count once per value
-    (an edited copy that changed the value speaks for itself there)."""
+def _picture(corpus: Corpus, classes: list[list[Fact]], labels: list[str], origin_of: dict[str, str]) -> str:
+    """ "2 sources say “93” (AP, Reuters + 4 copies); 1 says “41” (KoSSev)": copies of one story count once per
+    value (an edited copy that changed the value speaks for itself there); sources named by outlet."""
     parts = []
     for n, (cls, label) in enumerate(zip(classes, labels)):
         docs = list(dict.fromkeys(f.doc for f in cls))
@@ -218,7 +222,7 @@ def _picture(classes: list[list[Fact]], labels: list[str], origin_of: dict[str, 
         verb = "say" if count > 1 else "says"
         noun = ("source" if count == 1 else "sources") if n == 0 else ""
         more = f" + {copies} {'copy' if copies == 1 else 'copies'}" if copies else ""
-        parts.append(f"{count} {noun + ' ' if noun else ''}{verb} “{label}” ({short_ids(shown)}{more})")
+        parts.append(f"{count} {noun + ' ' if noun else ''}{verb} “{label}” ({outlets(corpus, shown)}{more})")
     return "; ".join(parts)
 
 

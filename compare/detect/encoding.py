@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..model import Corpus, Document, Evidence, Finding, Identity, Statement
 from ..payloads import EncodingData
-from . import register
+from . import named, register
 
 #: What UTF-8 bytes look like read as Windows-1252 or Latin-1, and the replacement character.
 _MOJIBAKE = re.compile(
@@ -82,8 +82,8 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, int, str]]]) 
             kind="mt_artefact",
             subkind="mojibake",
             severity="warning",
-            message=f"{document.id} has text damaged by a wrong character encoding ({shown}; {len(damage)} places): "
-            "names, quotes and numbers there may be wrong",
+            message=f"{named(document)} has text damaged by a wrong character encoding ({shown}; "
+            f"{len(damage)} places): names, quotes and numbers there may be wrong",
             evidence=[Evidence(document.id, start, end, document.text[start:end]) for start, end, _ in damage],
             data=EncodingData(
                 document=document.id, characters=kinds, occurrences=len(damage), mqm="Fluency/Character encoding"

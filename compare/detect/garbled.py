@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..analysis import lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import GarbledData
-from . import register
+from . import named, register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 # Addresses, and bare host names ("results.cec.gov.ge"): a site's name is not a garbled word.
@@ -170,7 +170,8 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]
                 kind="mt_artefact",
                 subkind="garbled",
                 severity="warning",
-                message=f"“{word}” is not an English word nor a name used elsewhere in the corpus{hint}",
+                message=f"“{word}” ({named(document)}) is not an English word nor a name used elsewhere in the "
+                f"corpus{hint}",
                 statements=[statement.id],
                 evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),

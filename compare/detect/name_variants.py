@@ -17,7 +17,7 @@ from ..analysis import names, tables
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Finding, Identity, Severity
 from ..payloads import NameVariantData, Spelling
-from . import register, short_ids
+from . import outlets, register
 
 #: relation → (finding kind, severity, MQM category, what to tell the reader)
 _RELATIONS: dict[str, tuple[str, Severity, str, str]] = {
@@ -67,8 +67,8 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
                 next(m for m in canonical.mentions if m.doc == d) for d in canonical_docs[:3]
             ]
             message = (
-                f"“{variant.text}” ({_short(docs)}, {len(variant.mentions)}×) {told}: "
-                f"the corpus spells it “{entity.canonical}” ({_short(canonical_docs)}, "
+                f"“{variant.text}” ({outlets(corpus, docs)}, {len(variant.mentions)}×) {told}: "
+                f"the corpus spells it “{entity.canonical}” ({outlets(corpus, canonical_docs)}, "
                 f"{len(canonical.mentions)}×)"
             )
             yield Finding(
@@ -95,7 +95,3 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
                     ],
                 ),
             )
-
-
-def _short(docs: list[str]) -> str:
-    return short_ids(docs)

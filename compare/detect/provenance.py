@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..analysis.translations import DECLARED, MACHINE
 from ..model import Corpus, Evidence, Finding, Identity
 from ..payloads import ProvenanceData
-from . import register
+from . import named, register
 
 
 def _identity(finding: Finding) -> Identity:
@@ -46,11 +46,11 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         source = f" from {', '.join(languages)}" if languages else ""
         if machine:
             message = (
-                f"{document.id} says it is a machine translation{source}: names, acronyms and numbers "
+                f"{named(document)} says it is a machine translation{source}: names, acronyms and numbers "
                 f"may be the translator's, not the outlet's"
             )
         else:
-            message = f"{document.id} says it is a translation{source}; check names and terms against the original"
+            message = f"{named(document)} says it is a translation{source}; check names and terms against the original"
         yield Finding(
             id="",
             kind="provenance",

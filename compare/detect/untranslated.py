@@ -21,7 +21,7 @@ from ..analysis import lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import UntranslatedData
 from ..stages.language import UNDETERMINED
-from . import register
+from . import named, register
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _TARGET = "en"
@@ -67,7 +67,7 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run
         yield from _statement_runs(document, statements)
         for number, runs in per_document[document.id]:
             for run in runs:
-                finding = _fragment(statements[number], run)
+                finding = _fragment(document, statements[number], run)
                 if finding:
                     yield finding
 
@@ -96,7 +96,7 @@ def _untranslated(
 def _whole_document(document: Document, statements: list[Statement]) -> Finding:
     shown = statements[:3]
     return _untranslated(
-        f"{document.id} is in {_language_name(document.language)}, not English: it was not translated, "
+        f"{named(document)} is in {_language_name(document.language)}, not English: it was not translated, "
         f"so its statements are compared by an English model and may not line up",
         shown,
         [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
@@ -111,9 +111,9 @@ def _statement_runs(document: Document, statements: list[Statement]) -> Iterable
         run = list(grouped)
         if language in (_TARGET, UNDETERMINED):
             continue
-        what = "statement is" if len(run) == 1 else f"{len(run)} statements are"
+        what = "A statement is" if len(run) == 1 else f"{len(run)} statements are"
         yield _untranslated(
-            f"A {what} in {_language_name(language)} inside the English text of {document.id}: "
+            f"{what} in {_language_name(language)} inside the English text of {named(document)}: "
             f"the translation left {'it' if len(run) == 1 else 'them'} out",
             run,
             [Evidence(s.doc, s.start, s.end, s.text) for s in run],
@@ -156,7 +156,7 @@ def _runs(text: str) -> list[list[Run]]:
     return spans
 
 
-def _fragment(statement: Statement, run: list[Run]) -> Finding | None:
+def _fragment(document: Document, statement: Statement, run: list[Run]) -> Finding | None:
     first, last = run[0][0], run[-1][1]
     text = statement.text[first:last]
     if all(statement.text[s : s + 1].isupper() for s, _, lang in run if lang) and not lexicon.CYRILLIC.search(text):
@@ -171,7 +171,7 @@ def _fragment(statement: Statement, run: list[Run]) -> Finding | None:
     if text == statement.text.strip(' .!?"“”«»'):
         # The whole statement, where langdetect could not decide (Cyrillic splits its vote).
         return _untranslated(
-            f"A statement is in {_language_name(language)} inside the English text of {statement.doc}: "
+            f"A statement is in {_language_name(language)} inside the English text of {named(document)}: "
             f"the translation left it out",
             [statement],
             [Evidence(statement.doc, statement.start, statement.end, statement.text)],
@@ -181,7 +181,7 @@ def _fragment(statement: Statement, run: list[Run]) -> Finding | None:
             text=statement.text,
         )
     return _untranslated(
-        f"“{text}” is {_language_name(language)}, left untranslated in an English sentence",
+        f"“{text}” ({named(document)}) is {_language_name(language)}, left untranslated in an English sentence",
         [statement],
         [Evidence(statement.doc, start, start + len(text), text)],
         language,
