@@ -246,12 +246,21 @@ def _repairs(damaged: str, other: str) -> bool:
     """Whether ``other`` is ``damaged`` with its lost diacritics, letters or characters restored."""
     rel = relation(damaged, other, ending_is_truncation=False)
     if rel == "diacritics":
-        return fold(damaged) == damaged.lower() and fold(other) != other.lower()
+        return _marks_added(damaged, other)
     if rel == "truncation" and _DOUBLED.sub(r"\1", fold(damaged)) == _DOUBLED.sub(r"\1", fold(other)):
         # A doubled letter is as often the romanisation's as a loss ("Latakia"/"Lattakia", "Shamsidin"/
         # "Shamsiddin"): only English usage of the longer form shows the shorter lost one ("Rutte"/"Rute").
         return lexicon.zipf(other.lower()) > lexicon.zipf(damaged.lower())
     return rel in ("truncation", "encoding")
+
+
+def _marks_added(bare: str, marked: str) -> bool:
+    """Whether ``marked`` is ``bare`` with diacritics added and none taken away: "Lajčák" of "Lajčak" and of
+    "Lajcak", but neither "Lajčak" of "Lajcák" nor the other way round."""
+    if len(bare) != len(marked):  # "Strauss"/"Strauß": only a wholly plain spelling counts as the bare one
+        return fold(bare) == bare.lower() and fold(marked) != marked.lower()
+    differing = [(b, m) for b, m in zip(bare.lower(), marked.lower()) if b != m]
+    return bool(differing) and all(b.isascii() and not m.isascii() for b, m in differing)
 
 
 def _repairs_in_use(damaged: str, other: str, by_text: dict[str, list[Mention]], origin_of: dict[str, str]) -> bool:
