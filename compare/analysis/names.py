@@ -34,7 +34,9 @@ from .facts.tokens import fold
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
-_WORD = re.compile(r"(?<![\w’'])[A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚÃ][\wÃ?’'-]*[\w?](?![\w’'])")
+#: Capital letters a name may start with: every one of Latin and Latin Extended (Ş of Şanlıurfa, İ, Ł, Ø too).
+_CAPITALS = re.escape("".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()))
+_WORD = re.compile(rf"(?<![\w’'])[{_CAPITALS}][\wÃ?’'-]*[\w?](?![\w’'])")
 _MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
 #: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
 CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
