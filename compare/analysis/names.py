@@ -30,13 +30,12 @@ from functools import lru_cache
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon
 from .facts.tokens import fold
+from .letters import LOWER, UPPER
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
-#: Capital letters a name may start with: every one of Latin and Latin Extended (Ş of Şanlıurfa, İ, Ł, Ø too).
-_CAPITALS = re.escape("".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()))
-_WORD = re.compile(rf"(?<![\w’'])[{_CAPITALS}][\wÃ?’'-]*[\w?](?![\w’'])")
+_WORD = re.compile(rf"(?<![\w’'])[{UPPER}][\wÃ?’'-]*[\w?](?![\w’'])")
 _MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
 #: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
 CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
@@ -292,7 +291,7 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
         for m in found:
             before = corpus.document(m.doc).text[max(0, m.start - 30) : m.start]
             # On the same line: a headline's last word or an outlet's name above is nobody's given name.
-            given = re.search(r"([A-ZČĆŠŽĐ][a-zčćšžđë]+)[ \t]+$", before)
+            given = re.search(rf"([{UPPER}][{LOWER}]+)[ \t]+$", before)
             if given and fold(given.group(1)) not in _STOP:
                 out[text].add(fold(given.group(1)))
     return out

@@ -38,6 +38,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import Indel
 
+from ..analysis import lexicon
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
@@ -281,11 +282,23 @@ def _containment_of(fact: Fact, facts: list[Fact]) -> Fact | None:
     return next((f for f in facts if f.kind == "containment" and f.start <= fact.start and fact.end <= f.end), None)
 
 
+#: A sentence's first word at least this common in English (Zipf) is a word, not a name ("It", "This", "Then").
+_OPENER_ZIPF = 4.0
+
+
 def _names_as_places(statement: Statement, toks: list, other_side: list[Fact]) -> list[Fact]:
     """A capitalised name in a replaced stretch, read as a place when the other side has one there."""
     if len(other_side) != 1:
         return []
-    names = [t for t in toks if t.capitalised and t.text.isalpha() and fold(t.text) not in NOT_PLACES]
+    names = [
+        t
+        for t in toks
+        if t.capitalised
+        and t.text.isalpha()
+        and fold(t.text) not in NOT_PLACES
+        # "It was followed by …": the word that opens the sentence is capitalised for grammar, not as a name
+        and not (t.start == statement.start and lexicon.is_english(t.text, _OPENER_ZIPF))
+    ]
     if not names or len(names) > 3:
         return []
     start, end = names[0].start - statement.start, names[-1].end - statement.start

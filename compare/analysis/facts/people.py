@@ -16,10 +16,11 @@ import bisect
 import re
 
 from ...model import Document, Fact, Statement
+from ..letters import LOWER, UPPER
 from .tokens import fold
 
-_UPPER = "A-ZČĆŠŽĐÖÜÇËÁÉÍÓÚ"
-_LOWER = "a-zà-ÿčćšžđëöüçğışřůý"
+_UPPER = UPPER
+_LOWER = LOWER
 _PERSON = rf"[{_UPPER}][{_LOWER}’'-]+(?:\s+[{_UPPER}][{_LOWER}’'-]+){{0,2}}(?![\w’'])"
 _TITLES = (
     r"Prime Minister|Deputy Prime Minister|President|Vice[- ]President|Secretary[- ]General|Speaker|"

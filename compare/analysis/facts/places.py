@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, FactKind, Statement
+from ..letters import LOWER, UPPER
 from .tokens import fold, same_name
 
-_NAME = r"[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç](?:\s+(?:[A-ZČĆŠŽĐÖÜÇË][\w’'-]*[a-zà-ÿčćšžđëöüç]))?(?![\w’'])"
+_NAME = rf"[{UPPER}][\w’'-]*[{LOWER}](?:\s+(?:[{UPPER}][\w’'-]*[{LOWER}]))?(?![\w’'])"
 _LOCATIVE = re.compile(
     rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:nearby\s+)?"
     rf"(?:(?:village|town|city|municipality|settlement|area|region|district|monastery)\s+of\s+)?(?P<name>{_NAME})"

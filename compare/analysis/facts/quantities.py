@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Fact, Statement
+from ..letters import UPPER
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -236,7 +237,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             rest = " ".join(t.text for t in toks[noun + 1 : noun + 5])
             where = re.match(
                 r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
-                r"([A-ZČĆŠŽĐ]\w+)",
+                rf"([{UPPER}]\w+)",
                 rest,
             )
             subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
