@@ -40,6 +40,8 @@ def test_story_lines_are_not_boilerplate():
     (["Tags: Kosovo Serbia"], ["tags"]),
     (["14 May 2025 08:30 (UTC+02:00)", "Jun 3, 2025, 9:12 AM | Updated: 4:05 pm", "NEWS 03.06.2025 17:40",
       "12. jun 2025 10:15", "Tuesday, 3 June 2025"], ["timestamp"] * 5),
+    (["w.queue=[];s=d.createElement(t);s.async=!0;", "function track(){layer.push(arguments);}"], ["script"] * 2),
+    (["The plan (a draft) was ready; it goes to a vote (the second) on Monday.", "The score was x = 5."], []),
 ])
 def test_rules(lines, expected):
     spans = list(lines_with_offsets("\n".join(lines)))

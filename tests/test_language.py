@@ -35,3 +35,11 @@ def test_english_headlines_that_langdetect_misreads_are_english():
         assert language.checked(language.detect(headline, min_probability=0.0), headline) == "en"
     # Serbian function words are English-looking ("je", "da", "na") but far more common in Serbian.
     assert language.checked("sh", SERBIAN_LATIN) == "sh"
+
+
+def test_a_line_of_names_has_no_language_of_its_own():
+    # langdetect calls this Indonesian; with no lower-case word there is nothing to tell a language by.
+    names = "Serbian President Aleksandar Vucic"
+    assert language.checked("id", names) == language.UNDETERMINED
+    assert language.checked("sh", "Vučić: Nema Dogovora Bez Garancija") == language.UNDETERMINED
+    assert language.checked("sh", SERBIAN_LATIN) == "sh"

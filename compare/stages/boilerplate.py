@@ -105,6 +105,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"^(?:read more|read also|also read|related(?: articles| news| stories)?|see also|more on this)\b",
         '"Read more" and related-article blocks',
     ),
+    _rule(
+        "script",
+        r"^(?=(?:.*?(?:\)\s*;|\w=[\w!\[\"'{(]|[{}]|=>|\w\.\w+\()){2})(?:\S+\s?){1,6}$",
+        'page script caught in the text ("n.queue=[];t=b.createElement(e);"): two code constructs, few spaces',
+    ),
     _rule("video plug", _VIDEO_PLUG, 'video plugs ("Watch the video about …:", "Bonus video:")'),
     _rule(
         "language note",

@@ -89,14 +89,18 @@ def checked(code: str, text: str) -> str:
     langdetect misreads short English headlines ("Four die in Banjska monastery
     siege" → Afrikaans, "No progress in Brussels talks" → Norwegian). When most
     lower-case words are English words, and not words of the guessed language,
-    the text is English.
+    the text is English. With fewer than two lower-case words to judge by, it is undetermined.
     """
     from ..analysis.lexicon import english_share
 
     if code in ("en", UNDETERMINED):
         return code
     share = english_share(text, code)
-    return "en" if share is not None and share >= ENGLISH_SHARE else code
+    if share is None:
+        # Fewer than two lower-case words: a line of names ("Serbian President Aleksandar Vucic" is "Indonesian"
+        # to langdetect) or of figures, which says nothing of its language.
+        return UNDETERMINED
+    return "en" if share >= ENGLISH_SHARE else code
 
 
 def plainly_english(text: str) -> bool:
