@@ -115,6 +115,8 @@ def _qualifier(toks: Sequence[Token], i: int) -> tuple[str, int]:
 
 def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
     """The class of the thing counted by a number ending before ``toks[j]`` and the index of its noun."""
+    if _hyphened(toks, j) and not (j + 3 < len(toks) and toks[j + 2].lower == "-" and toks[j + 3].lower == "old"):
+        j += 1  # "an 11-point plan", "a 30-member delegation" count points, members ("3-year-old" is an age)
     for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
         word = toks[k].lower
         if word in CLAUSE_END or word == ",":
@@ -157,6 +159,17 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         k = next((k for k in run if toks[k].lower.endswith("s") and not toks[k].lower.endswith("ss")), run[0])
         return _lemma(toks[k].lower), k
     return "", j - 1
+
+
+def _hyphened(toks: Sequence[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is a hyphen that joins the number before it to the word after it, with no space."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j].text in ("-", "‐")
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].start == toks[j].end
+        and toks[j + 1].text.isalpha()
+    )
 
 
 def _lemma(word: str) -> str:
