@@ -34,13 +34,14 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import combinations
 
 from rapidfuzz.distance import Indel
 
 from ..analysis import lexicon
 from ..analysis.facts import dates, people, quantities
-from ..analysis.facts.places import COUNTRIES, NOT_PLACES, place_fact, same_container
+from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -129,7 +130,14 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             continue
         comparisons += _compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
     comparisons += _compare_corpus_wide(corpus.facts)
+    # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
+    nested = nested_places(corpus.statements, {f.value for f in corpus.facts if f.kind == "place"})
+    comparisons = [replace(c, agree=True) if _nested(c, nested) else c for c in comparisons]
     yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
+
+
+def _nested(c: Comparison, nested: set[frozenset[str]]) -> bool:
+    return not c.agree and c.a.kind == c.b.kind == "place" and frozenset((c.a.value, c.b.value)) in nested
 
 
 # --- linked statement pairs -------------------------------------------------------------------

@@ -123,6 +123,30 @@ def extract(statement: Statement, places: set[str]) -> list[Fact]:
     return facts
 
 
+#: "Crocus City Hall outside of Moscow", "the stadium in Antakya", "Jarinje near Leposavić": one place within (or by)
+#: another, so that a report of either is no disagreement on where.
+_WITHIN = re.compile(
+    rf"(?P<inner>(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w’'-]*)\s+(?:in|outside(?:\s+of)?|near|of)\s+"
+    rf"(?:the\s+)?(?P<outer>{_NAME})"
+)
+
+
+def nested_places(statements: list[Statement], places: set[str]) -> set[frozenset[str]]:
+    """Pairs of the corpus's places that some statement puts one within or beside the other."""
+    pairs: set[frozenset[str]] = set()
+    for statement in statements:
+        for m in _WITHIN.finditer(statement.text):
+            outer = fold(m.group("outer"))
+            if outer not in places:
+                continue
+            # The capitalised words before "outside of" may hold more than the place ("The Harbour Arena",
+            # "Crocus City Hall"): any run of them the corpus uses as a place.
+            words = fold(m.group("inner")).split()
+            runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+            pairs.update(frozenset((inner, outer)) for inner in runs & places if inner != outer)
+    return pairs
+
+
 def same_container(a: str, b: str) -> bool:
     """Whether two folded container names may be one place: the same name, or one stem written in two
     languages' forms ("karachiv" / "karachevsky", Ukrainian and Russian): a spelling for the name detectors,
