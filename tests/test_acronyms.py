@@ -50,6 +50,12 @@ def test_near_misses_only_for_undefined_unknown_acronyms_of_three_letters_or_mor
     assert acronyms.near_misses(table) == {"WSO": ["USO", "ZSO"], "USO": ["WSO", "ZSO"], "NAPO": ["NATO"]}
 
 
+def test_two_established_names_of_one_body_are_not_a_near_miss():
+    # ISIS and ISIL are one letter apart and both right: the termbase knows them; ISIT is a typo of either.
+    table = acronyms.table(_corpus("The ISIS claim was repeated; ISIL fighters and the ISIT cell were named."))
+    assert acronyms.near_misses(table) == {"ISIT": ["ISIS", "ISIL"]}
+
+
 def test_body_names_link_across_body_nouns_and_word_forms():
     corpus = _corpus("the Association of Serbian Municipalities (USO)",
                      "the association of Serb-majority municipalities and the Council of Europe",
