@@ -138,6 +138,10 @@ _TOLL_VERBS = {
     "arrested": "arrested",
     "detained": "arrested",
 }
+#: What may stand between a toll and its figure after a comma: the verb of the figure and its preposition.
+_TOLL_CHANGE = frozenset(
+    "rises rose risen climbs climbed reached reaches stood stands increased grew jumped soared is was has had now to at".split()
+)
 _TOLL_WINDOW = 16  # "the death toll from Friday night's mass killing at the city's music venue stood at 140"
 
 
@@ -149,6 +153,8 @@ def toll_before(toks: Sequence[Token], first: int) -> str:
         return "killed"  # "claimed the lives of 137"
     for k in range(first - 1, max(first - 1 - _TOLL_WINDOW, -1), -1):
         word = toks[k].lower
+        if word == "," and all(t.lower in _TOLL_CHANGE for t in toks[k + 1 : first]):
+            continue  # "the death toll from the attack in Moscow, rises to 133": a stray comma before the verb
         if word in CLAUSE_END or word == "," or toks[k].text[:1].isdigit():
             return ""  # another clause, or another number nearer to the toll
         if word == "toll":
