@@ -7,7 +7,7 @@ as the pipeline does past NUMPY_UP_TO texts) and by multilingual-e5-small throug
 second (best of ``--repeat``, model already loaded), and each model's load time.
 
 Pairing: for every original and English article of tests/data/translations and seeds/, the share of the
-shorter article's sentences linked to their mutual best partner (compare/stages/translations.py's PAIR_SHARE)
+longer article's sentences linked to their mutual best partner (compare/stages/translations.py's PAIR_SHARE)
 and, for the true pairs, the cosines of the links and the best cosine of a sentence left out. Figures go to
 docs/benchmarks.md and docs/translations.md.
 """
@@ -66,7 +66,8 @@ def main() -> None:
     own = {d.id: s for d, s in corpus.by_document()}
     model = MultilingualEmbedder()
     vectors = {doc: model.encode([s.text for s in statements]) for doc, statements in own.items()}
-    print("\n| original | English article | pair? | share linked to mutual best | link cosines | best cosine left out |")
+    header = "| original | English article | pair? | share linked to mutual best | link cosines | best left out |"
+    print(f"\n{header}")
     print("|---|---|---|---:|---|---:|")
     for original in (d for d in documents if d.language != ENGLISH):
         for english in (d for d in documents if d.language == ENGLISH):
@@ -76,7 +77,7 @@ def main() -> None:
             rows, columns = similarity.argmax(axis=1), similarity.argmax(axis=0)
             links = [(i, j) for i, j in steps if i is not None and j is not None]
             mutual = sum(1 for i, j in links if rows[i] == j and columns[j] == i)
-            share = mutual / min(similarity.shape)
+            share = mutual / max(similarity.shape)
             true = original.id.split("/")[0] == english.id.split("/")[0]
             if not true and share < 0.3:
                 continue  # the seeds against the originals: listed only where they come near

@@ -304,7 +304,7 @@ class TranslationPair:
     original: str  #: Document.id
     translation: str  #: Document.id
     declared: bool  #: named by the translation's ``Translation-of:`` header, not found by the model
-    share: float  #: of the shorter article's sentences, those with a mutual best partner in the alignment
+    share: float  #: of the longer article's sentences, those with a mutual best partner in the alignment
     links: list[SentenceLink] = field(default_factory=list)  #: in reading order of both
 
 
