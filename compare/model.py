@@ -288,6 +288,27 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class SentenceLink:
+    """One step of the alignment of an original with its translation: two sentences that say the same, or one
+    sentence the other side lacks (its partner is None)."""
+
+    original: str | None  #: Statement.id in the original
+    translation: str | None  #: Statement.id in the translation
+    score: float = 0.0  #: the multilingual model's cosine of the two (0 for a gap)
+
+
+@dataclass
+class TranslationPair:
+    """An article and its translation in the corpus, their sentences aligned in order, one to one."""
+
+    original: str  #: Document.id
+    translation: str  #: Document.id
+    declared: bool  #: named by the translation's ``Translation-of:`` header, not found by the model
+    share: float  #: of the longer article's sentences, those with a mutual best partner in the alignment
+    links: list[SentenceLink] = field(default_factory=list)  #: in reading order of both
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A file that could not be used, and why."""
 
@@ -310,6 +331,8 @@ class Corpus:
     #: that read them (None: not worked out, their detector is disabled).
     names: list[Entity] | None = None
     acronyms: list[Acronym] | None = None
+    #: Originals and their translations found in the corpus (compare/stages/translations.py); None: not looked for.
+    translations: list[TranslationPair] | None = None
     #: seconds per stage of the run that made it ("read", "segment", "embed", "embed: model", "detect: acronyms" …);
     #: not in the JSON contract, so that a report of an unchanged corpus stays byte for byte the same
     timings: dict[str, float] = field(default_factory=dict)

@@ -36,6 +36,9 @@ class RunOptions:
     model: Path | None = None  #: a local sentence-transformers model instead of the packaged one
     cache_dir: Path | None = None  #: where embeddings and per-article results are kept
     use_cache: bool = True
+    #: Look for translation pairs with the multilingual model even where every article reads as English
+    #: (it is loaded anyway where one is not, or one declares its original).
+    multilingual: bool = False
     enabled: tuple[str, ...] = field(init=False)  #: the detectors that run, in registration order
 
     def __post_init__(self) -> None:
@@ -63,6 +66,7 @@ class RunOptions:
         model: Path | None = None,
         cache_dir: Path | None = None,
         no_cache: bool = False,
+        multilingual: bool = False,
     ) -> RunOptions:
         """Flags given (not None) replace the settings; raises UsageError for an unknown detector.
 
@@ -84,6 +88,7 @@ class RunOptions:
             model=model,
             cache_dir=cache_dir,
             use_cache=not no_cache,
+            multilingual=multilingual,
         )
 
     def settings(self, model_name: str) -> RunSettings:

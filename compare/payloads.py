@@ -160,3 +160,16 @@ class EncodingData(Payload):
     characters: list[str]  #: the damaged characters or sequences, most frequent first
     occurrences: int
     mqm: str
+
+
+@dataclass(frozen=True)
+class TranslationChangeData(Payload):
+    """What a translation changed of its original (compare/detect/translation.py)."""
+
+    change: str  #: number, date, name, negation, dropped or added
+    original: str  #: the original's document id
+    translation: str  #: the translation's document id
+    was: str  #: the original's words ("" for an added sentence)
+    now: str  #: the translation's words ("" for a dropped sentence)
+    declared: bool  #: the pair was declared by a ``Translation-of:`` header, not found by the model
+    mqm: str

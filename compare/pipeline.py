@@ -1,5 +1,5 @@
 """The stages in order: ingest → per-article analysis (segment → language → facts → detector steps) →
-facts across articles → copies → embed → align → detect.
+facts across articles → copies → embed → align → translation pairs → detect.
 
 Each stage is its own module; this one only wires them together and decides what
 a bad file does to a run (it is skipped, with its reason kept in the corpus).
@@ -26,6 +26,18 @@ from .stages.fetch import is_url, load_pages, url_id
 from .stages.ingest import document_ids, find_articles, read_document
 from .stages.per_article import analyse_documents
 from .stages.segment import segment
+from .stages.translations import find_pairs
+
+#: Makes the multilingual embedder, called only when a run needs it (compare/stages/translations.py).
+MultilingualFactory = Callable[[], Embedder]
+
+
+def default_multilingual() -> Embedder:
+    """multilingual-e5-small without a cache (the command line gives one with the embedding cache)."""
+    from .stages.embed.multilingual import MultilingualEmbedder
+
+    return MultilingualEmbedder()
+
 
 #: ``progress(stage, done, total)`` as each stage starts and goes on, in this order: "read" (files), "fetch" (pages
 #: of URLs given), "documents" (articles analysed, those not in the memo), "facts", "copies", "model" (loading it,
@@ -105,18 +117,29 @@ def run(
     progress: StageProgress | None = None,
     memo: AnalysisMemo | None = None,
     pages: PageCache | None = None,
+    multilingual: MultilingualFactory = default_multilingual,
 ) -> Corpus:
     """Run every stage over the articles under ``paths`` (less those ``options.exclude`` patterns match), and
     the pages of the http(s) URLs among them.
 
     ``memo`` keeps what each document alone yields (statements, languages, facts, detector steps) and the
-    neighbour search for the next run; ``pages`` the fetched pages.
+    neighbour search for the next run; ``pages`` the fetched pages; ``multilingual`` makes the model that pairs
+    originals with their translations, where there are articles in other languages.
     """
     options = options or RunOptions()
     timings: dict[str, float] = {}
     with timed(timings, "read"):
         documents, skipped = load_documents(paths, progress, options.exclude, pages)
-    corpus = analyse(documents, embedder, options, progress=progress, skipped=skipped, memo=memo, release_model=True)
+    corpus = analyse(
+        documents,
+        embedder,
+        options,
+        progress=progress,
+        skipped=skipped,
+        memo=memo,
+        release_model=True,
+        multilingual=multilingual,
+    )
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
@@ -130,6 +153,7 @@ def analyse(
     skipped: list[Skipped] | None = None,
     memo: AnalysisMemo | None = None,
     release_model: bool = False,
+    multilingual: MultilingualFactory = default_multilingual,
 ) -> Corpus:
     """Every stage after reading, over documents already loaded.
 
@@ -175,6 +199,9 @@ def analyse(
         corpus.groups = with_copies(groups, counterpart, order)
         del nearest
     del vectors  # the detectors work on text and facts: free the vectors before they run
+    if {"translation", "untranslated"} & set(options.enabled):  # both read the pairs
+        with timed(timings, "translations"):  # the multilingual model: loaded only where it is needed
+            corpus.translations = find_pairs(corpus, multilingual, forced=options.multilingual)
     corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
         corpus.findings = run_detectors(

@@ -41,12 +41,15 @@ class Cli:
         from compare.cli import Services
         from compare.infra.cache import EmbeddingCache
         from compare.infra.memo import AnalysisMemo
+        from compare.stages.embed.multilingual import MultilingualEmbedder
 
         self.embedder = CountingEmbedder()
         self.services = Services(
             make_embedder=lambda options: CachedEmbedder(self.embedder,
                                                          EmbeddingCache(cache) if options.use_cache else None),
-            make_memo=lambda options: AnalysisMemo(cache) if options.use_cache else None)
+            make_memo=lambda options: AnalysisMemo(cache) if options.use_cache else None,
+            make_multilingual=lambda options: CachedEmbedder(MultilingualEmbedder(),
+                                                             EmbeddingCache(cache) if options.use_cache else None))
 
     def run(self, args, **kwargs):
         from typer.testing import CliRunner

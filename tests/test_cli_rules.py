@@ -19,6 +19,8 @@ ASSIGNED = {
     "CS301": "mt_artefact/transliteration", "CS302": "mt_artefact/case_ending", "CS303": "mt_artefact/encoding",
     "CS304": "mt_artefact/acronym", "CS305": "mt_artefact/garbled", "CS306": "mt_artefact/untranslated",
     "CS307": "mt_artefact/mojibake", "CS401": "provenance/machine_translation", "CS402": "provenance/translation",
+    "CS501": "translation_change/number", "CS502": "translation_change/date", "CS503": "translation_change/name",
+    "CS504": "translation_change/negation", "CS505": "translation_change/dropped", "CS506": "translation_change/added",
 }
 
 

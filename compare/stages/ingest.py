@@ -24,7 +24,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 
 #: Header fields accepted in ``Key: value`` lines at the very top of a text file.
-HEADER_KEYS = ("source", "outlet", "date", "url", "author", "language", "title")
+#: ``Translation-of:`` names the article this one translates (a path relative to this file's folder, a file name
+#: or a document id): compare/stages/translations.py.
+HEADER_KEYS = ("source", "outlet", "date", "url", "author", "language", "title", "translation-of")
 _HEADER_LINE = re.compile(rf"^({'|'.join(HEADER_KEYS)})\s*:\s*(\S.*)$", re.IGNORECASE)
 
 # Legacy encodings worth trying when a file is not UTF-8, most likely first for
