@@ -140,7 +140,8 @@ _TOLL_VERBS = {
 }
 #: What may stand between a toll and its figure after a comma: the verb of the figure and its preposition.
 _TOLL_CHANGE = frozenset(
-    "rises rose risen climbs climbed reached reaches stood stands increased grew jumped soared is was has had now to at".split()
+    "rises rose risen climbs climbed reached reaches stood stands increased grew jumped soared".split()
+    + "is was has had now to at".split()
 )
 _TOLL_WINDOW = 16  # "the death toll from Friday night's mass killing at the city's music venue stood at 140"
 
