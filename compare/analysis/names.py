@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon
-from .facts.tokens import fold
+from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -309,4 +309,10 @@ def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool
     """Both spellings come with given names, and none is shared or a variant of the other's."""
     if not given_a or not given_b:
         return False
-    return not any(a == b or relation(a, b) not in ("none",) for a in given_a for b in given_b)
+    # A given name romanised another way keeps the person ("Muhamedsobir"/"Muhammadsobir": a vowel and a doubled
+    # letter apart), as the family name does.
+    return not any(
+        a == b or relation(a, b) not in ("none",) or same_name(romanised(a), romanised(b))
+        for a in given_a
+        for b in given_b
+    )
