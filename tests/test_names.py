@@ -34,6 +34,8 @@ from compare.analysis.names import relation, skeleton
     ("Bellani", "Belani", "transliteration"),  # a doubled letter, either way
     ("Belani", "Bellani", "truncation"),
     ("Petrova", "Petrovich", "none"),
+    ("Stanimirove", "Stanimirova", "case_ending"),  # the case's ending in place of the final vowel
+    ("Marie", "Maria", "none"),  # a short name: another name, not an ending
 ])
 def test_relation(variant, canonical, expected):
     assert relation(variant, canonical) == expected

@@ -101,6 +101,10 @@ def untransliterated(word: str) -> str:
     return text.replace("y", "j").replace("lj", "l").replace("nj", "n").replace("dj", "d")
 
 
+#: Letters from which a name's final vowel swapped for a case ending is that ending, not another name.
+_LONG_NAME = 8
+
+
 def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True) -> str:
     """How ``variant`` differs from ``canonical``: "" if equal, "none" if the difference has no name.
 
@@ -134,6 +138,15 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             and longer[len(base) - 1 :] in CASE_ENDINGS
             and base[-1] in "aeiou"
             and len(longer) > len(base)
+        ):
+            return "case_ending"
+        # "Rachabalizode" of "Rachabalizoda": the case's ending in place of the name's final vowel. Long names only:
+        # short ones ending in other vowels are often other names ("Maria", "Marie").
+        if (
+            len(base) == len(longer) >= _LONG_NAME
+            and base[:-1] == longer[:-1]
+            and base[-1] in "aeiou"
+            and longer[-1] in CASE_ENDINGS
         ):
             return "case_ending"
     for short, full in ((tv, tc), (fv, fc)):
