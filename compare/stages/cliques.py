@@ -67,16 +67,11 @@ def _split(
         if len(parts) != 1 or len(parts[0]) != len(component):
             return [c for part in parts for c in _split(part, vecs, docs, bar, stricter, linked)]
         threshold, edges = bar, stricter
-    return _cliques(component, vecs, docs, threshold, edges, linked)
+    return _cliques(component, vecs, docs, threshold, linked)
 
 
 def _cliques(
-    members: list[int],
-    vecs: np.ndarray,
-    docs: np.ndarray,
-    threshold: float,
-    edges: dict[tuple[int, int], float],
-    linked: dict[int, list[int]],
+    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, linked: dict[int, list[int]]
 ) -> list[list[int]]:
     """Maximal sets whose members all match each other, spanning two or more documents.
 
@@ -90,11 +85,8 @@ def _cliques(
 
     sims = vecs[members] @ vecs[members].T
     inside = set(members)
-    adjacent: dict[int, set[int]] = {m: set() for m in members}
-    for a in members:  # across documents: the candidate edges
-        for b in linked.get(a, ()):
-            if b in inside and (min(a, b), max(a, b)) in edges:
-                adjacent[a].add(b)
+    # Across documents: the candidate edges (``linked`` holds exactly the component's, both ways round).
+    adjacent = {m: {b for b in linked.get(m, ()) if b in inside} for m in members}
     # Within one document: near-duplicates only (an article repeating its lede), found in one matrix operation.
     of = docs[members]
     for x, y in zip(*np.nonzero(np.triu((of[:, None] == of[None, :]) & (sims >= threshold), 1))):
