@@ -133,12 +133,9 @@ def possible_date(header: str) -> bool:
 def _full_dates(text: str) -> Iterator[dt.date | None]:
     """Each date of ``text`` that gives year, month and day: the day, or None where the calendar has no such day
     ("31 September")."""
-    for value in _absolute(text):
-        if value[0] and value[1] and value[2]:
-            try:
-                yield dt.date(*value[:3])
-            except ValueError:
-                yield None
+    for year, month, day in _absolute(text):
+        if year:
+            yield dt.date(year, month, day) if _on_the_calendar(year, month, day) else None
 
 
 def _iso_day(text: str) -> dt.date | None:
@@ -222,7 +219,7 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
     if kind in ("dmy", "mdy", "numeric", "iso"):
         month = _month(m.group("m"))
         day = int(m.group("d"))
-        if not month or not 1 <= day <= 31:
+        if not month:
             return None
         year = int(m.group("y")) if m.group("y") else _infer_year(month, today)
         days = [day] + ([int(m.group("d2"))] if kind == "mdy" and m.group("d2") else [])
