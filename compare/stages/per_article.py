@@ -15,6 +15,7 @@ What is left for the corpus-wide stages is the comparison across articles.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -160,23 +161,23 @@ def analyse_document(document: Document, steps: tuple[str, ...], split: bool = F
             document.language, [StatementRow(s.start, s.end, s.role, s.language) for s in statements]
         ),
     }
+    halves = (partial(_facts, document, statements), partial(_steps, document, statements, steps))
     if split and len(document.text) >= SPLIT_FROM:
         # Each child forks with the segmented article and hands back plain data (pickled).
-        read_facts, stepped = forked_map(
-            partial(_half, document=document, statements=statements, steps=steps), (FACTS, "steps"), 2
-        )
-        out[FACTS] = read_facts[FACTS]
-        out.update(stepped)
-        return out
-    out.update(_half(FACTS, document, statements, steps))
-    out.update(_half("steps", document, statements, steps))
+        results = forked_map(operator.call, halves, 2)
+    else:
+        results = [half() for half in halves]
+    for result in results:
+        out.update(result)
     return out
 
 
-def _half(which: str, document: Document, statements: list[Statement], steps: tuple[str, ...]) -> dict[str, Any]:
-    """The facts of a segmented article (``which`` is FACTS), or the values of its detectors' steps."""
-    if which == FACTS:
-        return {FACTS: facts.document_facts(document, statements)}
+def _facts(document: Document, statements: list[Statement]) -> dict[str, Any]:
+    return {FACTS: facts.document_facts(document, statements)}
+
+
+def _steps(document: Document, statements: list[Statement], steps: tuple[str, ...]) -> dict[str, Any]:
+    """The values of the detectors' per-document ``steps``, each under ``detect:<name>``."""
     detectors = registry()
     out = {}
     for name in steps:
