@@ -107,11 +107,6 @@ def register(
     return decorate
 
 
-def short_ids(docs: Iterable[str]) -> str:
-    """Document ids as messages list them: the file-name prefix before the first "_" ("004_89b…" → "004")."""
-    return ", ".join(d.split("_")[0] for d in docs)
-
-
 def named(document: Document) -> str:
     """One document as a message names it: its outlet and file ("teleSUR English (08_telesurenglish)"), or the
     file alone where the article names no outlet."""
@@ -124,7 +119,8 @@ NAMED_OUTLETS = 4
 
 def outlets(corpus: Corpus, docs: Iterable[str]) -> str:
     """Documents as a reader knows them, for messages: by outlet (``Outlet:``, else the site of ``Source:``), an
-    outlet with several of them once ("Pledge Times ×3"), a document without either by its file-name prefix;
+    outlet with several of them once ("Pledge Times ×3"), a document without either by its file-name prefix
+    (before the first "_": "004_89b…" → "004");
     at most :data:`NAMED_OUTLETS`, then how many more."""
     counts: dict[str, int] = {}
     for doc in docs:

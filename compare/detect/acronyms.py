@@ -14,7 +14,7 @@ See :mod:`compare.acronyms` for how the table and the concepts are built.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
 from ..analysis import tables
@@ -60,9 +60,6 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
-    def _docs(occurrences: list[Mention]) -> str:
-        return outlets(corpus, sorted({o.doc for o in occurrences}))
-
     acronyms = {a.text: a for a in corpus.acronyms or []}  # the detector's table (register(table=…))
     near_misses = table_of.near_misses(acronyms)
     concepts = table_of.concepts(corpus, acronyms, near_misses)
@@ -76,10 +73,10 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         expected = table_of.initials(definition.expansion)
         concept = concept_of.get(entry.text)
         message = (
-            f"“{entry.text}” ({_docs([d.where for d in bad])}) does not abbreviate “{definition.expansion}” "
+            f"“{entry.text}” ({_docs(corpus, [d.where for d in bad])}) does not abbreviate “{definition.expansion}” "
             f"(that would be “{expected}”): "
             f"probably the source language's acronym kept beside a translated name"
-            + _elsewhere(concept, entry.text, _docs)
+            + _elsewhere(corpus, concept, entry.text)
         )
         shown = [d.where for d in bad] + entry.occurrences
         yield _finding(
@@ -94,9 +91,9 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
 
     for text, near in near_misses.items():
         entry = acronyms[text]
-        others = " and ".join(f"“{o}” ({_docs(acronyms[o].occurrences)})" for o in near)
+        others = " and ".join(f"“{o}” ({_docs(corpus, acronyms[o].occurrences)})" for o in near)
         message = (
-            f"“{text}” ({_docs(entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
+            f"“{text}” ({_docs(corpus, entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
             f"one letter from {others}: a mistranslated or mistyped acronym; check which the source uses"
         )
         shown = entry.occurrences + [acronyms[o].occurrences[0] for o in near]
@@ -111,7 +108,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         )
 
     for concept in concepts:
-        listed = ", ".join(f"“{n.text}” ({_docs(n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
+        listed = ", ".join(f"“{n.text}” ({_docs(corpus, n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
         message = (
             f"{concept.canonical} goes by {len(concept.names)} names: {listed}; statements using "
             f"any of them are about the same body"
@@ -153,11 +150,18 @@ def _finding(
     )
 
 
-def _elsewhere(concept: Concept | None, acronym: str, docs: Callable[[list[Mention]], str]) -> str:
+def _elsewhere(corpus: Corpus, concept: Concept | None, acronym: str) -> str:
     if not concept:
         return ""
     others = [n for n in concept.acronyms if n.text != acronym]
     known = [n for n in others if n.text in table_of.known_acronyms()]
     if not others:
         return ""
-    return "; the same body is " + " and ".join(f"“{n.text}” in {docs(n.occurrences)}" for n in known or others)
+    return "; the same body is " + " and ".join(
+        f"“{n.text}” in {_docs(corpus, n.occurrences)}" for n in known or others
+    )
+
+
+def _docs(corpus: Corpus, occurrences: list[Mention]) -> str:
+    """The outlets that print an acronym or name, for a message."""
+    return outlets(corpus, sorted({o.doc for o in occurrences}))
