@@ -15,7 +15,8 @@ from compare.detect import registry
 ASSIGNED = {
     "CS101": "discrepancy/count", "CS102": "discrepancy/date", "CS103": "discrepancy/time",
     "CS104": "discrepancy/place", "CS105": "discrepancy/role", "CS106": "discrepancy/attribution",
-    "CS107": "discrepancy/headline", "CS201": "name_variant/diacritics", "CS202": "name_variant/truncation",
+    "CS107": "discrepancy/headline", "CS108": "discrepancy/measure",
+    "CS201": "name_variant/diacritics", "CS202": "name_variant/truncation",
     "CS301": "mt_artefact/transliteration", "CS302": "mt_artefact/case_ending", "CS303": "mt_artefact/encoding",
     "CS304": "mt_artefact/acronym", "CS305": "mt_artefact/garbled", "CS306": "mt_artefact/untranslated",
     "CS307": "mt_artefact/mojibake", "CS401": "provenance/machine_translation", "CS402": "provenance/translation",

@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "discrepancy/role": "CS105",
     "discrepancy/attribution": "CS106",
     "discrepancy/headline": "CS107",
+    "discrepancy/measure": "CS108",
     "name_variant/diacritics": "CS201",
     "name_variant/truncation": "CS202",
     "mt_artefact/transliteration": "CS301",

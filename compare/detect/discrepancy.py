@@ -45,9 +45,9 @@ from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
-from . import discrepancy_headline, discrepancy_timeline, normalise, register
+from . import discrepancy_headline, discrepancy_measures, discrepancy_timeline, normalise, register
 from .discrepancy_timeline import slotted
-from .discrepancy_values import EVENT_OUTCOMES, Comparison, findings
+from .discrepancy_values import EVENT_OUTCOMES, MEASURES, Comparison, findings
 
 #: Words that mark a statement as describing an incident, the anchor of event links.
 _EVENT_WORDS = re.compile(
@@ -88,6 +88,7 @@ def _identity(finding: Finding) -> Identity:
         "discrepancy/role": "Sources give the same person different offices.",
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
+        "discrepancy/measure": "Sources give different values for one event's fixed measure (a quake's magnitude).",
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
@@ -101,6 +102,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
     yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
     yield from discrepancy_headline.findings(corpus, facts_of)
+    yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     days = {d.id: d.date for d in corpus.documents}
 
     def one_report(a: str, b: str) -> bool:
@@ -180,11 +182,12 @@ def _compare_aligned(
     subjects: frozenset[str],
 ) -> list[Comparison]:
     out: list[Comparison] = []
-    qa = [f for f in fa if f.kind == "quantity" and (same_report or not slotted(f, subjects))]
-    qb = [f for f in fb if f.kind == "quantity" and (same_report or not slotted(f, subjects))]
-    for x in qa:
-        for y in qb:
-            if x.subject and x.subject == y.subject:
+    # An event's measures are compared event by event (discrepancy_measures): aligned sentences may tell two quakes.
+    keep_a = [f for f in fa if f.subject not in MEASURES and (same_report or not slotted(f, subjects))]
+    keep_b = [f for f in fb if f.subject not in MEASURES and (same_report or not slotted(f, subjects))]
+    for x in keep_a:
+        for y in keep_b:
+            if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
                 out.append(Comparison(x, y, quantities.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     if ratio < _SAME_WORDING:
@@ -194,8 +197,6 @@ def _compare_aligned(
     out += _compare_when(fa, fb, "date", link)
     out += _compare_when(fa, fb, "time", link)
     if replaced:
-        keep_a = [f for f in fa if same_report or not slotted(f, subjects)]
-        keep_b = [f for f in fb if same_report or not slotted(f, subjects)]
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
         )

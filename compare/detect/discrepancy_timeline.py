@@ -38,7 +38,7 @@ from ..analysis.facts.tokens import fold
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, TimelineEntry
-from .discrepancy_values import EVENT_OUTCOMES, label, value_class, value_classes
+from .discrepancy_values import EVENT_OUTCOMES, MEASURES, label, value_class, value_classes
 
 #: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
 MIN_ORIGINS = 3
@@ -82,6 +82,7 @@ def _countable(subject: str) -> bool:
     first = subject.split()[0]
     return not (
         first in _NOT_SLOTS
+        or subject in MEASURES
         or subject.endswith("(ordinal)")
         or subject.startswith(("age of ", "km "))
         or subject == "people"
@@ -98,12 +99,11 @@ class _Report:
 
 def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]], subjects: frozenset[str]) -> set[str]:
     """Statements whose slotted counts go into the timelines: not those dated before the story."""
-    period_start = _period_start(corpus)
+    start = period_start(corpus)
     return {
         s.id
         for s in corpus.statements
-        if any(slotted(f, subjects) for f in facts_of.get(s.id, ()))
-        and not _earlier_event(facts_of[s.id], period_start)
+        if any(slotted(f, subjects) for f in facts_of.get(s.id, ())) and not earlier_event(facts_of[s.id], start)
     }
 
 
@@ -129,7 +129,7 @@ def findings(
             yield from _bucket_findings(corpus, subject, scope, bucket, outlet)
 
 
-def _period_start(corpus: Corpus) -> str:
+def period_start(corpus: Corpus) -> str:
     days = sorted(d.date for d in corpus.documents if d.date)
     if not days:
         return ""
@@ -137,7 +137,7 @@ def _period_start(corpus: Corpus) -> str:
     return (dt.date(y, m, d) - dt.timedelta(days=_PERIOD_SLACK_DAYS)).isoformat()
 
 
-def _earlier_event(facts: list[Fact], period_start: str) -> bool:
+def earlier_event(facts: list[Fact], period_start: str) -> bool:
     """Whether the statement dates itself before the story: its counts are another event's."""
     if not period_start:
         return False
@@ -312,6 +312,21 @@ def _days(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
+def report_finding(
+    corpus: Corpus,
+    subject: str,
+    facts: list[Fact],
+    origin_of: dict[str, str],
+    relation: str,
+    reason: str,
+    outlet: Callable[[str], str],
+    link: str,
+) -> Finding:
+    """A finding over facts compared outside a timeline (``link`` says how they were tied), pictured like one."""
+    reports = [_Report(f, origin_of[f.doc], corpus.document(f.doc).date, "") for f in facts]
+    return _finding(corpus, subject, "", reports, relation, reason, outlet, link)
+
+
 def _finding(
     corpus: Corpus,
     subject: str,
@@ -320,6 +335,7 @@ def _finding(
     relation: str,
     reason: str,
     outlet: Callable[[str], str],
+    link: str = "slot",
 ) -> Finding:
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
     reports = sorted(reports, key=lambda r: (r.day or "9999", doc_order[r.fact.doc], r.fact.start))
@@ -336,6 +352,9 @@ def _finding(
     if relation == "update":
         message = f"The figure for {what} changed as the story unfolded ({reason}): {picture}"
         severity = "info"
+    elif link == "measure":
+        message = f"Sources disagree on the {what} of one event: {reason}. {picture}"
+        severity = "warning"
     else:
         message = f"Sources disagree on how many ({what}): {reason}. {picture}"
         exact = all(f.low == f.high for f in facts)
@@ -343,7 +362,7 @@ def _finding(
     return Finding(
         id="",
         kind="discrepancy",
-        subkind="count",
+        subkind="measure" if link == "measure" else "count",
         severity=severity,  # type: ignore[arg-type]
         message=message + origin_note,
         statements=list(dict.fromkeys(f.statement for f in facts)),
@@ -352,7 +371,7 @@ def _finding(
             subject=what,
             values=[value_class(cls, label(cls), doc_order) for cls in classes],
             sources=len({f.doc for f in facts}),
-            linked_by=["slot"],
+            linked_by=[link],
             possible_update=relation == "update",
             relation=relation,
             reason=reason,

@@ -32,6 +32,9 @@ SUBKIND_OF = {
     "attribution": "attribution",
 }
 _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribution": "who said it"}
+#: Subjects that are an event's fixed measure (a quake's magnitude): compared event by event
+#: (:mod:`.discrepancy_measures`), never as counts of a slot or of an aligned pair.
+MEASURES = frozenset({"magnitude"})
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
 
 

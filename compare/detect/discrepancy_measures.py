@@ -1,0 +1,134 @@
+"""Fixed measures of an event (a quake's magnitude), compared event by event across the corpus.
+
+A measure does not grow while a story unfolds, so every report of one event's measure
+should give the same value; yet a story often has several events that carry one
+(the main quake, a second quake hours later, an aftershock, a quake two weeks on), and
+outlets rarely say which in words that align. The events are told apart with the
+evidence the corpus itself gives, not by the wording of one article:
+
+* **one article, two values**: an article whose body gives two different magnitudes
+  tells of two events (a headline is not counted: it may contradict its own body, which
+  :mod:`.discrepancy_headline` reports);
+* **dates**: reports whose sentences date them to different days are different events, and
+  an article cannot report an event dated after the article itself;
+* **size**: reports of one event differ by a rounding or an agency's reading (7.7
+  against 7.8), never by more than :data:`SAME_EVENT`.
+
+Reports are clustered, nearest values first, under those constraints (every pair in a
+cluster must satisfy them); a cluster whose reports give different values from at
+least two independent origins is a conflict. Reports dated before the story are
+another event's and are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..analysis.facts import dates, quantities
+from ..model import Corpus, Fact, Finding
+from .discrepancy_timeline import earlier_event, period_start, report_finding
+from .discrepancy_values import MEASURES, value_classes
+
+#: The largest ratio between two reports of one event's measure: 7.4 against 7.8 is one quake read by two
+#: agencies; 6.4 against 7.6 are two quakes.
+SAME_EVENT = 1.06
+_NEAR = 60  # characters between a measure and a date said of its event
+
+
+@dataclass(frozen=True)
+class _Mention:
+    fact: Fact
+    title: bool  #: in a headline, which may contradict its own body
+    days: frozenset[str]  #: the days (ISO, perhaps "????-MM-DD") the sentence dates the event to
+    reported: str  #: the article's date (ISO), "" where unknown
+
+
+def is_measure(fact: Fact) -> bool:
+    return fact.kind == "quantity" and fact.subject in MEASURES
+
+
+def findings(
+    corpus: Corpus,
+    facts_of: dict[str, list[Fact]],
+    origin_of: dict[str, str],
+    outlet: Callable[[str], str],
+) -> Iterable[Finding]:
+    start = period_start(corpus)
+    by_subject: dict[str, list[_Mention]] = {}
+    for statement in corpus.statements:
+        own = facts_of.get(statement.id, [])
+        measures = [f for f in own if is_measure(f) and f.low is not None]
+        if not measures or earlier_event(own, start):
+            continue
+        when = [f for f in own if f.kind == "date" and dates.parts(f.value)[2]]
+        # A date is told of the measure nearest to it ("a 5.8 quake hit on March 24, two weeks after the 6.9 one").
+        nearest = {d: min(measures, key=lambda m: _gap(d, m)) for d in when}
+        for fact in measures:
+            days = frozenset(d.value for d in when if nearest[d] is fact and _gap(d, fact) <= _NEAR)
+            mention = _Mention(fact, statement.role == "title", days, corpus.document(statement.doc).date)
+            by_subject.setdefault(fact.subject, []).append(mention)
+    for subject, mentions in by_subject.items():
+        events = _events(mentions)
+        for event in events:
+            facts = [m.fact for m in event]
+            if len(value_classes(facts)) < 2 or len({origin_of[f.doc] for f in facts}) < 2:
+                continue
+            others = len(events) - 1
+            reason = "reports of one event's fixed measure give different values" + (
+                f" (told apart from {others} other event{'s' if others != 1 else ''} in the corpus)" if others else ""
+            )
+            yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
+
+
+def _gap(date: Fact, fact: Fact) -> int:
+    """Characters between a date and a measure: a date is told of the measured event in the words around it ("a
+    6.4 tremor that hit Hatay on Feb. 20"), not elsewhere in a long sentence ("rescuers on Tuesday dug through
+    buildings a 7.8 quake felled")."""
+    return max(date.start, fact.start) - min(date.end, fact.end)
+
+
+def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions clustered into events: nearest values merged first, while every pair may be one event."""
+    clusters = [[m] for m in sorted(mentions, key=lambda m: (m.fact.low, m.fact.doc, m.fact.start))]
+    while True:
+        best: tuple[float, int, int, int] | None = None
+        for i, j in combinations(range(len(clusters)), 2):
+            gap = abs(_centre(clusters[i]) - _centre(clusters[j]))
+            key = (gap, -(len(clusters[i]) + len(clusters[j])), i, j)
+            if (best is None or key < best) and _may_merge(clusters[i], clusters[j]):
+                best = key
+        if best is None:
+            return clusters
+        _, _, i, j = best
+        clusters[i] = clusters[i] + clusters[j]
+        del clusters[j]
+
+
+def _centre(cluster: list[_Mention]) -> float:
+    values = sorted(m.fact.low or 0.0 for m in cluster)
+    return values[len(values) // 2]
+
+
+def _may_merge(a: list[_Mention], b: list[_Mention]) -> bool:
+    values = [m.fact.low or 0.0 for m in a + b]
+    if min(values) <= 0 or max(values) / min(values) > SAME_EVENT:
+        return False
+    return not any(_apart(x, y) for x in a for y in b)
+
+
+def _apart(x: _Mention, y: _Mention) -> bool:
+    """Whether two mentions must be of different events."""
+    if x.fact.doc == y.fact.doc and not (x.title or y.title) and not quantities.compatible(x.fact, y.fact):
+        return True
+    if _after(x.days, y.reported) or _after(y.days, x.reported):
+        return True  # an article cannot report an event after its own date
+    pairs = [(a, b) for a in x.days for b in y.days if dates.comparable(a, b)]
+    return bool(pairs) and not any(dates.compatible(a, b) for a, b in pairs)
+
+
+def _after(days: frozenset[str], reported: str) -> bool:
+    """Whether every one of the days falls after the report's date."""
+    known = [d for d in days if not d.startswith("?")]
+    return bool(reported and known) and all(d > reported for d in known)
