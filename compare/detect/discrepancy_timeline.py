@@ -121,9 +121,11 @@ def findings(
         if statement.id not in statements:
             continue
         day = corpus.document(statement.doc).date
+        counts = [f for f in facts_of[statement.id] if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
         for fact in facts_of[statement.id]:
             if slotted(fact, subjects):
-                reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, _scope(statement, fact)))
+                scope = _scope(statement, fact, counts)
+                reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, scope))
     for subject, own_reports in reports.items():
         for scope, bucket in _by_scope(own_reports).items():
             yield from _bucket_findings(corpus, subject, scope, bucket, outlet)
@@ -152,17 +154,31 @@ def earlier_event(facts: list[Fact], period_start: str) -> bool:
     return False
 
 
-def _scope(statement: Statement, fact: Fact) -> str:
-    """The countries named in the clause that holds the count."""
+def _scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
+    """The countries named in the clause that holds the count, less those said of another count: the words
+    after another count, up to the next one, are that count's ("Hatay was among the 11 provinces hit by quakes
+    that killed 45,000 people in Turkey and Syria": the 11 provinces have no country; "killed 5,000 in Turkey
+    and 1,500 in Syria": one country each). A country before every count ("In Syria, 1,262 were killed and
+    2,285 injured", "Syria's Health Ministry said …") scopes them all."""
     text = statement.text
     at = fact.start - statement.start
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end - statement.start)]
-    clause = text[starts[-1] if starts else 0 : ends[0] if ends else len(text)]
+    clause_start, clause_end = starts[-1] if starts else 0, ends[0] if ends else len(text)
+    marks = sorted({c.start - statement.start for c in counts} | {at, clause_end})
+    others = [
+        (c.end - statement.start, next((m for m in marks if m >= c.end - statement.start), clause_end))
+        for c in counts
+        if c is not fact and clause_start <= c.start - statement.start < clause_end
+    ]
     named = sorted(
-        {_ALIASES.get(n, n) for n in (fold(m.group(1)) for m in _COUNTRY.finditer(clause)) if n in COUNTRIES}
+        {
+            _ALIASES.get(n, n)
+            for m in _COUNTRY.finditer(text, clause_start, clause_end)
+            if (n := fold(m.group(1))) in COUNTRIES and not any(a <= m.start() < b for a, b in others)
+        }
     )
-    if _BOTH.search(clause) or len(named) > 1:
+    if _BOTH.search(text, clause_start, clause_end) or len(named) > 1:
         return "combined"
     return named[0] if named else ""
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from ...model import Fact, FactKind, Statement
 from ..letters import LOWER, UPPER
 from .tokens import fold, same_name
@@ -56,16 +58,35 @@ Northern Southern European World International Orthodox Serbian Albanian Russian
 Kosovar Serb Serbs Albanians Belgrade's Pristina's North South East West Today Tomorrow Camp Mission Office Ministry
 """.split()
 )
-#: Containers that contain everything in these stories: never compared.
+#: First words of two-word country names whose second word alone names the country ("North Macedonia", "Saudi
+#: Arabia"); not "Isle of Man" or "Hong Kong", whose last word is no country's name.
+_QUALIFIED = frozenset("north south east new saudi sri".split())
+
+
+def _iso_countries() -> set[str]:
+    """Every ISO 3166 country as the word a sentence names it by: a one-word name ("Peru", "Timor-Leste"), the
+    second word of a qualified one ("North Macedonia" → "macedonia")."""
+    words = set()
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None)):
+            parts = (name or "").split(",")[0].split()
+            named = len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in _QUALIFIED)
+            if named and re.fullmatch(r"[\w-]+", parts[-1]):
+                words.add(fold(parts[-1]))
+    return words
+
+
+#: Containers that contain everything in a story, never compared: every country (ISO 3166, pycountry), and the
+#: regions, former states, parts of names and other spellings that news writes in a country's place.
 COUNTRIES = frozenset(
-    fold(w)
-    for w in """
-Kosovo Serbia Bosnia Herzegovina BiH Montenegro Albania Croatia Macedonia Russia Ukraine Belgium Bulgaria Greece Spain
-Slovakia Cyprus Romania Germany France Italy Turkey Europe Balkans Metohija Yugoslavia America China Brazil India
-United Kingdom States Syria Iraq Iran Lebanon Israel Jordan Egypt Libya Georgia Armenia Azerbaijan Tajikistan
-Kyrgyzstan Kazakhstan Uzbekistan Turkmenistan Afghanistan Pakistan Belarus Moldova Poland Hungary Austria Switzerland
-Netherlands Sweden Norway Finland Denmark Ireland Britain Portugal Japan Korea Canada Mexico Australia Türkiye
+    {
+        fold(w)
+        for w in """
+Kosovo Bosnia Herzegovina BiH Macedonia Europe Balkans Metohija Yugoslavia America United Kingdom States Britain Korea
+Türkiye Turkey Russia Syria Iran Moldova
 """.split()
+    }
+    | _iso_countries()
 )
 
 
