@@ -6,8 +6,8 @@ subject names an outcome that grows while a story unfolds (people killed, injure
 arrested, deployed …) are compared across the corpus by **slot**, not by sentence:
 
 * **slot**: the counted class and its outcome ("people killed"), split by **scope**
-  where the corpus reports the slot for different places: the countries named in the
-  count's clause ("in Turkey" / "in Syria" / "in both countries"). Counts in a statement
+  where the corpus reports the slot for different places: the countries said of the
+  count ("in Turkey" / "in Syria" / "in both countries"; :mod:`.discrepancy_scope`). Counts in a statement
   dated before the story's period ("the 2004 school siege killed 334") are another
   event's and are left out;
 * **report time**: the article's date. A figure that grows with report time is an
@@ -26,18 +26,16 @@ a link the same noun often counts different things.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..analysis.facts import dates, quantities
-from ..analysis.facts.places import COUNTRIES
-from ..analysis.facts.tokens import fold
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Evidence, Fact, Finding, Statement
+from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
+from .discrepancy_scope import count_scope, scope_text
 from .discrepancy_values import EVENT_OUTCOMES, MEASURES, label, value_class, value_classes
 
 #: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
@@ -51,10 +49,6 @@ SAME_ANNOUNCEMENT = 1.25
 #: report may itself be the odd one out, or a count of something else read as the toll.
 _OUTLIER_WITNESSES = 2
 _PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
-_CLAUSE_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|and in)\s|,\s(?:and|with)\s", re.IGNORECASE)
-_ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
-_BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
-_COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
 
 
 def slotted(fact: Fact, subjects: frozenset[str]) -> bool:
@@ -124,7 +118,7 @@ def findings(
         counts = [f for f in facts_of[statement.id] if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
         for fact in facts_of[statement.id]:
             if slotted(fact, subjects):
-                scope = _scope(statement, fact, counts)
+                scope = count_scope(statement, fact, counts)
                 reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, scope))
     for subject, own_reports in reports.items():
         for scope, bucket in _by_scope(own_reports).items():
@@ -152,35 +146,6 @@ def earlier_event(facts: list[Fact], period_start: str) -> bool:
         if f"{year:04d}-{month or 12:02d}-{day or 28:02d}" < period_start:
             return True
     return False
-
-
-def _scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
-    """The countries named in the clause that holds the count, less those said of another count: the words
-    after another count, up to the next one, are that count's ("Hatay was among the 11 provinces hit by quakes
-    that killed 45,000 people in Turkey and Syria": the 11 provinces have no country; "killed 5,000 in Turkey
-    and 1,500 in Syria": one country each). A country before every count ("In Syria, 1,262 were killed and
-    2,285 injured", "Syria's Health Ministry said …") scopes them all."""
-    text = statement.text
-    at = fact.start - statement.start
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end - statement.start)]
-    clause_start, clause_end = starts[-1] if starts else 0, ends[0] if ends else len(text)
-    marks = sorted({c.start - statement.start for c in counts} | {at, clause_end})
-    others = [
-        (c.end - statement.start, next((m for m in marks if m >= c.end - statement.start), clause_end))
-        for c in counts
-        if c is not fact and clause_start <= c.start - statement.start < clause_end
-    ]
-    named = sorted(
-        {
-            _ALIASES.get(n, n)
-            for m in _COUNTRY.finditer(text, clause_start, clause_end)
-            if (n := fold(m.group(1))) in COUNTRIES and not any(a <= m.start() < b for a, b in others)
-        }
-    )
-    if _BOTH.search(text, clause_start, clause_end) or len(named) > 1:
-        return "combined"
-    return named[0] if named else ""
 
 
 def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
@@ -358,7 +323,7 @@ def _finding(
     facts = list(dict.fromkeys(r.fact for r in reports))
     classes = value_classes(facts)
     origins = {r.origin for r in reports}
-    what = subject + (f", {_scope_text(scope)}" if scope else "")
+    what = subject + (f", {scope_text(scope)}" if scope else "")
     timeline = _timeline(reports, outlet)
     picture = "; ".join(f"{e.day or 'undated'}: {e.value} ({', '.join(e.outlets)})" for e in timeline)
     copies = len({r.fact.doc for r in reports}) - len(origins)
@@ -410,7 +375,3 @@ def _timeline(reports: list[_Report], outlet: Callable[[str], str]) -> list[Time
         )
         for (day, _), own in entries.items()
     ]
-
-
-def _scope_text(scope: str) -> str:
-    return "in the countries together" if scope == "combined" else f"in {scope.title()}"

@@ -16,16 +16,20 @@ import bisect
 import re
 
 from ...model import Document, Fact, Statement
+from .. import lexicon
 from ..letters import LOWER, UPPER
 from .tokens import fold
 
+#: How a role's value says it is past: "former prime minister of kosovo".
+FORMER = "former "
 _UPPER = UPPER
 _LOWER = LOWER
 _PERSON = rf"[{_UPPER}][{_LOWER}’'-]+(?:\s+[{_UPPER}][{_LOWER}’'-]+){{0,2}}(?![\w’'])"
 _TITLES = (
     r"Prime Minister|Deputy Prime Minister|President|Vice[- ]President|Secretary[- ]General|Speaker|"
     r"Foreign Minister|Defen[cs]e Minister|Interior Minister|Minister|Commander|Ambassador|Chancellor|Mayor|"
-    r"Spokes(?:person|man|woman)|Director|Chairman|Chairwoman|Envoy|Rapporteur|Patriarch|King|Queen"
+    r"Spokes(?:person|man|woman)|Director|Chairman|Chairwoman|Envoy|Rapporteur|Patriarch|King|Queen|"
+    r"High Representative|Commissioner"
 )
 _RANKS = (
     r"(?:(?:Major|Lieutenant|Brigadier)\s+General\s+|General\s+|Colonel\s+"
@@ -40,6 +44,7 @@ _AFFILIATIONS = {
     "nato": "nato",
     "kfor": "kfor",
     "eu": "eu",
+    "european union": "eu",
     "albanian": "albania",
     "albania": "albania",
     "russian": "russia",
@@ -58,22 +63,32 @@ _AFFILIATIONS = {
 }
 _NOT_AFF = r"(?!(?:Prime|Deputy|Vice|Foreign|Defen[cs]e|Interior|Secretary|Major|Lieutenant|The)\b)"
 _BODY_OF = r"(?:(?:Republic|Parliament|Government|Assembly|State)\s+of\s+(?:the\s+)?)?"
+#: What a title is for: "High Representative for Foreign Affairs and Security Policy", "Commissioner for Enlargement".
+_PORTFOLIO = r"(?:\s+for\s+(?:[A-Z][\w-]*\s+|and\s+){0,5}[A-Z][\w-]*)?"
+#: Where a title is held: "of Kosovo", "of the European Union".
+_HELD_IN = r"(?P<aff2>[A-Z]\w*(?:\s+[A-Z]\w*){0,2}?)"
+_FORMER = r"(?:\b(?P<former>[Ff]ormer|[Ee]x-|[Tt]hen)\s+)?"
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?P<former>former|ex-|then)\s+)?(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})\s+{_RANKS}(?P<name>{_PERSON})"
+    rf"{_FORMER}(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})"
+    rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?{_PORTFOLIO}\s+{_RANKS}(?P<name>{_PERSON})(?!\s+(?:for\b|of\b|[{_UPPER}]))"
 )
 _TITLE_AFTER = re.compile(
     rf"(?P<name>{_PERSON})\s*[,(]\s*(?:the\s+)?(?:{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?(?P<title>{_TITLES})"
     rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z][\w]*))?"
+    # "Borrell, the Prime Minister of Kosovo, Albin Kurti", "Lajcak, Serbian President Aleksandar Vucic": a title
+    # followed by a name is that name's
+    rf"(?![\w\s]*,\s*{_RANKS}[{_UPPER}][{_LOWER}]+\s+[{_UPPER}])(?!\s+{_RANKS}[{_UPPER}][{_LOWER}])"
 )
 _TITLE_OF_NAME = re.compile(
-    rf"\b(?P<title>{_TITLES})\s+of\s+(?:the\s+)?{_BODY_OF}(?P<aff2>[A-Z]\w*),\s+{_RANKS}(?P<name>{_PERSON})"
+    rf"{_FORMER}\b(?P<title>{_TITLES})(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?{_PORTFOLIO}"
+    rf",\s+{_RANKS}(?P<name>{_PERSON})"
 )
 #: Capitalised words that are not names when they open a "name".
 _NOT_NAMES = frozenset(
     fold(w)
     for w in """As The A An This That He She It They We I Mr Mrs Ms Dr Lord But And However Although
 Serbia Kosovo NATO KFOR Belgrade Pristina Brussels Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-""".split()
+On In At Today Yesterday Tomorrow Meanwhile Earlier Later""".split()
 )
 
 _SAYS = (
@@ -140,8 +155,6 @@ def roles(statement: Statement) -> list[Fact]:
     facts = []
     for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _TITLE_OF_NAME):
         for m in pattern.finditer(statement.text):
-            if m.groupdict().get("former"):
-                continue  # a past role says nothing about the present one
             name = _clean_name(m.group("name"))
             if not name:
                 continue
@@ -155,6 +168,8 @@ def roles(statement: Statement) -> list[Fact]:
                 "",
             )
             value = f"{title} of {aff}" if aff else title
+            if m.groupdict().get("former"):
+                value = f"{FORMER}{value}"  # a past role: it conflicts only with the same role held now
             facts.append(
                 Fact(
                     kind="role",
@@ -175,8 +190,15 @@ def roles(statement: Statement) -> list[Fact]:
     return sorted(best.values(), key=lambda f: f.start)
 
 
+#: A one-word "name" at least this common in English is a word a title phrase ran into ("Commissioner for
+#: Foreign Policy"), not a surname.
+_WORD_ZIPF = 4.0
+
+
 def _clean_name(name: str) -> str:
     words = [w for w in name.split() if fold(w) not in _NOT_NAMES]
+    if len(words) == 1 and lexicon.is_english(words[0], _WORD_ZIPF):
+        return ""
     return " ".join(words)
 
 
@@ -251,6 +273,17 @@ def _attribution(statement: Statement, start: int, end: int, who: str) -> Fact:
 
 
 def compatible_roles(a: str, b: str) -> bool:
+    """Whether two roles of one person can both be true: the same title (one may leave out where it is held), or
+    different titles of which one is past. A past role against the same role held now is a contradiction (one
+    report calls the sitting prime minister "former")."""
+    past_a, past_b = a.startswith(FORMER), b.startswith(FORMER)
+    a, b = a.removeprefix(FORMER), b.removeprefix(FORMER)
+    if past_a or past_b:
+        return past_a == past_b or not _same_role(a, b)
+    return _same_role(a, b)
+
+
+def _same_role(a: str, b: str) -> bool:
     title_a, _, aff_a = a.partition(" of ")
     title_b, _, aff_b = b.partition(" of ")
     if title_a != title_b and not (title_a in title_b or title_b in title_a):
