@@ -295,6 +295,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             )
         )
         i = end
+    facts = _inherit_outcomes(toks, facts)
     if any(f.subject == "magnitude" for f in facts):
         # "the first measuring 7.8 and the second 7.6", "after 7.7 and 7.6 magnitude quakes": a sentence that gives
         # one quake's magnitude gives its other fractional figures of that size in the same unit.
@@ -303,6 +304,39 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             for f in facts
         ]
     return facts
+
+
+#: Words that make a count part of an earlier one: "133 people died, including three children".
+_PART_OF = (("including",), ("among", "them"), ("of", "whom"), ("among", "whom"), ("among", "the", "dead"))
+_DEAD_BODIES = frozenset({"body"})  # "84 bodies identified, including those of five children": the dead
+
+
+def _inherit_outcomes(toks: Sequence[Token], facts: list[Fact]) -> list[Fact]:
+    """A count given as part of an earlier count of the sentence shares what happened to it: "at least 133 people
+    had died, including three children" counts children killed; "the hospitalisation of 115 people, including
+    five children" does not."""
+    out: list[Fact] = []
+    starts = {t.start: n for n, t in enumerate(toks)}
+    for fact in facts:
+        head = out[-1] if out else None
+        n = starts.get(fact.start, 0)
+        part = any(
+            n >= len(words) + k and tuple(t.lower for t in toks[n - len(words) - k : n - k]) == words
+            for words in _PART_OF
+            for k in (0, 2)  # "including those of five children"
+        )
+        counted = fact.subject.split()
+        if part and head and len(counted) == 1 and counted[0] not in ("magnitude", "percent"):
+            outcome = "killed" if head.subject in _DEAD_BODIES else _own_outcome(head.subject)
+            if outcome:
+                fact = replace(fact, subject=f"{counted[0]} {outcome}")
+        out.append(fact)
+    return out
+
+
+def _own_outcome(subject: str) -> str:
+    words = subject.split()
+    return words[-1] if len(words) == 2 and words[-1] in _OUTCOMES.values() else ""
 
 
 def _fractional(value: float | None) -> bool:
