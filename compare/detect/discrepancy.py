@@ -8,7 +8,7 @@ Which facts are "the same" is decided in three ways, from strongest to weakest:
   a number with nothing nameable after it) is caught by aligning the words of the
   two sentences and comparing what changed;
 * **event**: two statements of different documents that both describe an incident
-  (attack, clash, riot …) at the same place, or on the same day, are taken to
+  (attack, clash, riot …) or a meeting at the same place, or on the same day, are taken to
   describe one event even when their wording is too far apart to align; they are
   compared on counts of people with what happened to them, and on the day or the
   place;
@@ -31,7 +31,6 @@ finding is marked as a possible update rather than an error.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -46,22 +45,15 @@ from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pa
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
 from . import discrepancy_headline, discrepancy_measures, discrepancy_timeline, normalise, register
+from .discrepancy_events import compare_event, compare_when, event_links
 from .discrepancy_timeline import slotted
-from .discrepancy_values import EVENT_OUTCOMES, MEASURES, Comparison, findings
+from .discrepancy_values import MEASURES, Comparison, findings
 
-#: Words that mark a statement as describing an incident, the anchor of event links.
-_EVENT_WORDS = re.compile(
-    r"\b(?:attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
-    r"gunfight|explosion|bomb(?:ing)?|ambush(?:ed)?|raid|incident|violence|fighting|battle|"
-    r"protests?|demonstrations?|killed|injured|wounded)\b",
-    re.IGNORECASE,
-)
 #: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
 #: different speaker to count: paraphrases by different people are common ("those responsible must
 #: face justice"), the same sentence with another name in it is not.
 _SAME_WORDING = 0.6
 _AGE = "age of "  # the subject of a person's age (people.ages): compared across the corpus, person by person
-_MAX_ANCHOR = 200  # statements sharing one anchor beyond which it is too common to link events by
 
 
 def _identity(finding: Finding) -> Identity:
@@ -127,10 +119,10 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             comparisons += _compare_aligned(
                 sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b), subjects
             )
-    for (a, b), shared in _event_links(corpus, facts_of).items():
+    for (a, b), shared in event_links(corpus, facts_of).items():
         if (a, b) in seen_pairs:
             continue
-        comparisons += _compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
+        comparisons += compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
     comparisons += _compare_corpus_wide(corpus.facts)
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     nested = nested_places(corpus.statements, {f.value for f in corpus.facts if f.kind == "place"})
@@ -194,8 +186,8 @@ def _compare_aligned(
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
         # "rescuers on February 12 pulled …"): their dates are compared only through an event link.
         return out
-    out += _compare_when(fa, fb, "date", link)
-    out += _compare_when(fa, fb, "time", link)
+    out += compare_when(fa, fb, "date", link)
+    out += compare_when(fa, fb, "time", link)
     if replaced:
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
@@ -208,42 +200,11 @@ def _compare_aligned(
     return out
 
 
-def _compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only: bool = False) -> list[Comparison]:
-    """Dates (or times) of two statements about one thing: a conflict only if none of them can agree.
-
-    A statement with two dates tells two events' dates ("charged on Sunday over the March 22 attack"): which
-    is which cannot be told from the words alone, so such a statement agrees where it can and never conflicts.
-    """
-    xs = [f for f in fa if f.kind == kind]
-    ys = [f for f in fb if f.kind == kind]
-    if len({f.value for f in xs}) > 1 or len({f.value for f in ys}) > 1:
-        return [Comparison(x, y, True, link) for x in xs for y in ys if _agree_when(kind, x, y)]
-    if kind == "date":
-        pairs = [(x, y) for x in xs for y in ys if dates.comparable(x.value, y.value)]
-        if day_only:
-            pairs = [(x, y) for x, y in pairs if dates.parts(x.value)[2] and dates.parts(y.value)[2]]
-        agree = [(x, y) for x, y in pairs if dates.compatible(x.value, y.value)]
-    else:
-        pairs = [(x, y) for x in xs for y in ys]
-        agree = [(x, y) for x, y in pairs if dates.same_time(x.value, y.value)]
-    if not pairs:
-        return []
-    if agree:
-        return [Comparison(x, y, True, link) for x, y in agree]
-    return [Comparison(x, y, False, link) for x, y in pairs]
-
-
 def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:
     """Two dates each within days of their own article's date, in articles weeks apart: two events."""
     if c.agree or c.a.kind != "date":
         return False
     return dates.each_its_own_news(c.a.value, days.get(c.a.doc, ""), c.b.value, days.get(c.b.doc, ""))
-
-
-def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
-    if kind == "date":
-        return dates.comparable(x.value, y.value) and dates.compatible(x.value, y.value)
-    return dates.same_time(x.value, y.value)
 
 
 def _swapped_in_place(
@@ -316,49 +277,6 @@ def _names_as_places(statement: Statement, toks: list, other_side: list[Fact]) -
 
 def _looks_like_year(x: Fact, y: Fact) -> bool:
     return any(f.value.isdigit() and len(f.value) == 4 for f in (x, y))
-
-
-def _event_links(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> dict[tuple[str, str], set[str]]:
-    """Pairs of statements from different documents about one incident, with the anchors they share."""
-    anchors: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    for statement in corpus.statements:
-        if not _EVENT_WORDS.search(statement.text):
-            continue
-        for fact in facts_of.get(statement.id, []):
-            if fact.kind == "place" and fact.value not in COUNTRIES:
-                anchors[("place", _place_key(fact.value))].append(statement)
-            elif fact.kind == "date" and dates.parts(fact.value)[2]:
-                anchors[("date", fact.value[5:] if fact.value.startswith("????") else fact.value)].append(statement)
-    links: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (kind, _), members in anchors.items():
-        if len(members) > _MAX_ANCHOR:
-            continue
-        for x, y in combinations(members, 2):
-            if x.doc != y.doc:
-                links[(x.id, y.id) if x.id < y.id else (y.id, x.id)].add(kind)
-    return links
-
-
-def _place_key(value: str) -> str:
-    # Anchors must meet across spellings ("Banjska"/"Banska"): key on the folded consonant skeleton.
-    return re.sub(r"[aeiouyj]", "", value)
-
-
-def _compare_event(fa: list[Fact], fb: list[Fact], shared: set[str], one_report: bool) -> list[Comparison]:
-    out: list[Comparison] = []
-    if one_report:  # else compared by slot across the corpus (discrepancy_timeline)
-        for x in fa:
-            for y in fb:
-                if x.kind == y.kind == "quantity" and x.subject == y.subject and x.subject.endswith(EVENT_OUTCOMES):
-                    out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
-    if "place" in shared:
-        out += _compare_when(fa, fb, "date", "event", day_only=True)
-    if "date" in shared and "place" not in shared:
-        xs = [f for f in fa if f.kind == "place" and f.value not in COUNTRIES]
-        ys = [f for f in fb if f.kind == "place" and f.value not in COUNTRIES]
-        if xs and ys and not any(same_name(x.value, y.value) for x in xs for y in ys):
-            out += [Comparison(x, y, False, "event") for x in xs for y in ys]
-    return out
 
 
 def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ...model import Fact, Statement
 from ..letters import UPPER
+from .count_context import inherit_outcomes, is_magnitude, spread_magnitudes
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -274,7 +274,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
             subject = counted
-        if not vague and not ordinal and _magnitude(toks, first, end, value):
+        if not vague and not ordinal and is_magnitude(toks, first, end, value):
             subject = "magnitude"  # a quake's size, compared as one event's measure (discrepancy_measures)
         elif _is_year(toks, i, value_text, counted):
             subject = ""
@@ -295,75 +295,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             )
         )
         i = end
-    facts = _inherit_outcomes(toks, facts)
-    if any(f.subject == "magnitude" for f in facts):
-        # "the first measuring 7.8 and the second 7.6", "after 7.7 and 7.6 magnitude quakes": a sentence that gives
-        # one quake's magnitude gives its other fractional figures of that size in the same unit.
-        facts = [
-            replace(f, subject="magnitude") if not f.subject and f.low == f.high and _fractional(f.low) else f
-            for f in facts
-        ]
+    facts = inherit_outcomes(toks, facts)
+    facts = spread_magnitudes(facts)
     return facts
-
-
-#: Words that make a count part of an earlier one: "133 people died, including three children".
-_PART_OF = (("including",), ("among", "them"), ("of", "whom"), ("among", "whom"), ("among", "the", "dead"))
-_DEAD_BODIES = frozenset({"body"})  # "84 bodies identified, including those of five children": the dead
-
-
-def _inherit_outcomes(toks: Sequence[Token], facts: list[Fact]) -> list[Fact]:
-    """A count given as part of an earlier count of the sentence shares what happened to it: "at least 133 people
-    had died, including three children" counts children killed; "the hospitalisation of 115 people, including
-    five children" does not."""
-    out: list[Fact] = []
-    starts = {t.start: n for n, t in enumerate(toks)}
-    for fact in facts:
-        head = out[-1] if out else None
-        n = starts.get(fact.start, 0)
-        part = any(
-            n >= len(words) + k and tuple(t.lower for t in toks[n - len(words) - k : n - k]) == words
-            for words in _PART_OF
-            for k in (0, 2)  # "including those of five children"
-        )
-        counted = fact.subject.split()
-        if part and head and len(counted) == 1 and counted[0] not in ("magnitude", "percent"):
-            outcome = "killed" if head.subject in _DEAD_BODIES else _own_outcome(head.subject)
-            if outcome:
-                fact = replace(fact, subject=f"{counted[0]} {outcome}")
-        out.append(fact)
-    return out
-
-
-def _own_outcome(subject: str) -> str:
-    words = subject.split()
-    return words[-1] if len(words) == 2 and words[-1] in _OUTCOMES.values() else ""
-
-
-def _fractional(value: float | None) -> bool:
-    return value is not None and 1 <= value <= 10 and value != int(value)
-
-
-#: Words that name a quake right after its magnitude ("a 7.8 magnitude earthquake", "a strong 6.7 aftershock").
-_QUAKES = frozenset("magnitude quake earthquake tremor aftershock temblor shock".split())
-#: Units a translation puts after a magnitude ("7.8 degrees", "7.8 points"): a magnitude where a quake is told of.
-_SCALE_CALQUES = frozenset("degrees points".split())
-
-
-def _magnitude(toks: Sequence[Token], first: int, end: int, value: float) -> bool:
-    """Whether the number is an earthquake's magnitude: "magnitude 7.8", "a magnitude of 7.7", "7.8-magnitude",
-    "measuring 7.8", "7.8 on the Richter scale", "put the magnitude of the quake at 7.4"."""
-    if not 1 <= value <= 10:
-        return False
-    after = [t.lower for t in toks[end : end + 4] if t.lower not in ("-", "‐")]
-    before = [t.lower for t in toks[max(0, first - 6) : first]]
-    if after[:1] and after[0] in _QUAKES or after[:3] == ["on", "the", "richter"]:
-        return True
-    if before[-1:] == ["magnitude"] or before[-2:] in (["magnitude", "of"], ["magnitudes", "of"]):
-        return True
-    if before[-1:] == ["at"] and "magnitude" in before:
-        return True
-    quake_told = any(t.lower in _QUAKES or t.lower[:-1] in _QUAKES for t in toks)
-    return quake_told and (before[-1:] == ["measuring"] or (bool(after[:1]) and after[0] in _SCALE_CALQUES))
 
 
 _SUBORDINATORS = frozenset("when while whereas after before because although though until where".split())
