@@ -7,7 +7,9 @@ language (that is :mod:`.untranslated`'s business). Capitalised words are
 usually names, and names are often rare, so a capitalised word is only flagged
 when nothing marks it as a name — the corpus never writes it capitalised in
 mid-sentence — and it is one letter from a common English word (Peleven →
-eleven). "Kozhevnikov" at the start of a sentence is simply a rare name.
+eleven). "Kozhevnikov" at the start of a sentence is simply a rare name. Nor is
+a word beside a social network's name garbled: it is an account's handle ("on his
+vukvukovic Instagram profile").
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
 #: A capital after lower-case letters inside one word: markup glued to text, never a translation's garble.
 _GLUED = re.compile(r"[a-z][A-Z]")
+#: Social networks: a word next to one's name is an account's handle ("his vukvukovic Instagram profile"), not a
+#: garble. Names that are also common words ("X", "Threads") are left out.
+_NETWORKS = frozenset("instagram twitter facebook telegram tiktok youtube linkedin vkontakte".split())
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -131,6 +136,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                     continue
                 if _GLUED.search(bare):
                     continue  # "openSyria", "sizeAa": an icon's or a widget's name glued to the text, page furniture
+                if any(w.group().lower() in _NETWORKS for w, _ in words[max(0, n - 1) : n + 2]):
+                    continue  # an account's handle beside the network's name
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
