@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "translation_change/negation": "CS504",
     "translation_change/dropped": "CS505",
     "translation_change/added": "CS506",
+    "name_variant/spelling": "CS203",
 }
 
 FAMILIES = {
