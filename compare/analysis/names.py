@@ -190,6 +190,9 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
             possessive = _POSSESSIVE.search(word)
             if possessive:  # "Rutte's" is a mention of "Rutte"
                 word = word[: possessive.start()]
+            glued = lexicon.glued_opener(word)
+            if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
+                word = word[:glued]
             folded = fold(word)
             if len(folded) < 3 or word.isupper() or folded in _STOP:
                 continue
