@@ -24,6 +24,9 @@ family name:
   name with a feminine -a added ("Ivan"/"Ivana") is another person;
 * a full name with a half the single-word table already reports ("Muhamedjon
   Sajfov", for "Sajfov") is not reported again.
+
+A full name a page cut off with an ellipsis ("foreign policy chief Josep Bo...")
+is a truncation of the whole name the corpus gives the person with that given name.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ _COMMON_ZIPF = 3.0
 #: Names at least this long, romanised, may be two letters apart; shorter ones one letter.
 _LONG = 8
 _HARD_C = re.compile(r"c(?![eiy])")
+#: The start of a family name cut off by an ellipsis, after a given name: " Bo..." of "Josep Bo...".
+_ELLIPSIS = re.compile(r" ([A-ZČĆŠŽĐ][^\W\d_]{0,8})(?:\.\.\.|…)")
 #: English word formation between two words: "Syria"/"Syrian", "Serb"/"Serbia".
 _DERIVED = ("n", "an", "ian", "ns", "s", "ese", "ish", "ia", "ar")
 
@@ -80,6 +85,35 @@ def full_name_entities(corpus: Corpus, found: list[Mention], spelled: Mapping[st
                 right,
                 [Variant(right, "", people[canonical]), Variant(_most_written(mentions), "spelling", mentions)],
             )
+        )
+    return result + _cut_short(corpus, found, spelled, people, origins)
+
+
+def _cut_short(
+    corpus: Corpus,
+    found: list[Mention],
+    spelled: Mapping[str, str],
+    people: Mapping[tuple[str, str], list[Mention]],
+    origins: Mapping[tuple[str, str], int],
+) -> list[Entity]:
+    """Full names a page cut off with an ellipsis ("chief Josep Bo..."), where the corpus writes the whole
+    name of the person with that given name ("Josep Borrell"), in two articles at least."""
+    cut: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for given in found:
+        text = corpus.document(given.doc).text
+        m = _ELLIPSIS.match(text, given.end)
+        if not m:
+            continue
+        first, part = fold(spelled.get(given.text, given.text)), fold(m.group(1))
+        whole = [k for k in people if k[0] == first and k[1].startswith(part) and k[1] != part and origins[k] >= 2]
+        if whole:
+            key = max(whole, key=lambda k: origins[k])
+            cut[key].append(Mention(given.doc, given.statement, given.start, m.end(), text[given.start : m.end()]))
+    result = []
+    for key, mentions in cut.items():
+        right = _written(people[key], spelled)
+        result.append(
+            Entity(right, [Variant(right, "", people[key]), Variant(mentions[0].text, "truncation", mentions)])
         )
     return result
 
