@@ -35,5 +35,5 @@ def test_a_misspelt_word_is_flagged_though_web_text_lists_it():
     statements = segment(document)
     for statement in statements:
         statement.language = "en"
-    _, suspects = document_words(document, statements)
+    _, suspects, _ = document_words(document, statements)
     assert [word for _, _, word, _, _ in suspects] == ["presiden"]

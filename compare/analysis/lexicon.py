@@ -75,6 +75,20 @@ def is_english(word: str, cutoff: float = UNKNOWN_ZIPF) -> bool:
     return zipf(lower) >= cutoff or (lower != word.lower() and zipf(word.lower()) >= cutoff)
 
 
+#: A word this common (Zipf) is a function word or a sentence's usual opener ("On", "In", "The", "After").
+_OPENER_ZIPF = 6.0
+_LAST_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]*$)")
+
+
+def glued_opener(word: str) -> int:
+    """Where a word ends that the next sentence's first word was glued to ("CortiOn": 5, at "On"), 0 if none:
+    a lower-case letter, then a capitalised function word to the end."""
+    m = _LAST_CAPITAL.search(word)
+    if not m or m.start() < 3 or zipf(word[m.start() :].lower()) < _OPENER_ZIPF:
+        return 0
+    return m.start()
+
+
 @lru_cache(maxsize=1 << 18)
 def english_first(word: str) -> bool:
     """Whether a lower-case Latin-script ``word`` is an English word at least as common in English as in Serbian,

@@ -17,7 +17,8 @@ entity only if their difference is one this module can name:
 
 Spellings that differ in any other way are different names. And two spellings
 that the corpus itself shows as different people — each with its own given name
-("Milan Radoičić" and "Ivan Radojičić") — are never merged.
+("Milan Radoičić" and "Ivan Radojičić"), or given names each always followed by
+its own family name ("Alexandr Bortnikov", "Alexander Khinshtein") — are never merged.
 """
 
 from __future__ import annotations
@@ -190,6 +191,9 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
             possessive = _POSSESSIVE.search(word)
             if possessive:  # "Rutte's" is a mention of "Rutte"
                 word = word[: possessive.start()]
+            glued = lexicon.glued_opener(word)
+            if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
+                word = word[:glued]
             folded = fold(word)
             if len(folded) < 3 or word.isupper() or folded in _STOP:
                 continue
@@ -229,7 +233,7 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         key = skeleton(text)
         if len(key) >= 2:
             blocks[key].append(text)
-    given = _given_names(corpus, by_text)
+    given, family = _given_names(corpus, by_text), _family_names(corpus, by_text)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     result = []
     for spellings in blocks.values():
@@ -246,7 +250,11 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
             if text == canonical:
                 continue
             rel = relation(text, canonical)
-            if rel in ("", "none") or _distinct_people(given.get(text), given.get(canonical)):
+            if (
+                rel in ("", "none")
+                or _distinct_people(given.get(text), given.get(canonical))
+                or _distinct_people(family.get(text), family.get(canonical))
+            ):
                 continue
             if _common_words(text, canonical):
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
@@ -310,6 +318,18 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
     return out
 
 
+def _family_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:
+    """For a spelling always written before another name, as given names are, the names after it ("Alexandr"
+    Bortnikov, "Alexander" Khinshtein): two people's given names, not one name spelled two ways."""
+    out: dict[str, set[str]] = {}
+    for text, found in by_text.items():
+        after = [_FAMILY_AFTER.match(corpus.document(m.doc).text, m.end) for m in found]
+        if all(after):
+            out[text] = {fold(m.group(1)) for m in after if m}
+    return out
+
+
+_FAMILY_AFTER = re.compile(rf"[ \t]+([{UPPER}][{LOWER}]+)")
 #: A capitalised word at least this common in English (Zipf) is taken for a word, not only a name.
 _COMMON_ZIPF = 3.0
 
@@ -319,7 +339,7 @@ def _common_words(*spellings: str) -> bool:
 
 
 def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool:
-    """Both spellings come with given names, and none is shared or a variant of the other's."""
+    """Both spellings come with given names (or family names), and none is shared or a variant of the other's."""
     if not given_a or not given_b:
         return False
     # A given name romanised another way keeps the person ("Muhamedsobir"/"Muhammadsobir": a vowel and a doubled

@@ -11,20 +11,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Acronym, Corpus, Entity
-from . import acronyms, names
+from . import acronyms, full_names, names
 from .translations import declared_translations
 
 
 def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None) -> list[Entity]:
-    """The names spelled several ways, from each document's mentions (read here when not given)."""
-    found = None
-    if per_document is not None:
+    """The names spelled several ways, from each document's mentions (read here when not given): single words
+    (:mod:`.names`), then full names a minority of the articles spells otherwise (:mod:`.full_names`)."""
+    if per_document is None:
+        found = names.mentions(corpus)
+    else:
         found = [
             m
             for document, statements in corpus.by_document()
             for m in names.rebuild_mentions(statements, per_document[document.id])
         ]
-    return names.entities(corpus, translated=declared_translations(corpus), found=found)
+    words = names.entities(corpus, translated=declared_translations(corpus), found=found)
+    spelled = {v.text: entity.canonical for entity in words for v in entity.variants}
+    people = full_names.full_name_entities(corpus, found, spelled)
+    return sorted(words + people, key=lambda e: (-e.mentions, e.canonical))
 
 
 def acronym_table(corpus: Corpus, per_document: Any = None) -> list[Acronym]:

@@ -48,6 +48,8 @@ CODES: dict[str, str] = {
     "translation_change/negation": "CS504",
     "translation_change/dropped": "CS505",
     "translation_change/added": "CS506",
+    "name_variant/spelling": "CS203",
+    "mt_artefact/run_together": "CS308",
 }
 
 FAMILIES = {

@@ -7,7 +7,14 @@ language (that is :mod:`.untranslated`'s business). Capitalised words are
 usually names, and names are often rare, so a capitalised word is only flagged
 when nothing marks it as a name — the corpus never writes it capitalised in
 mid-sentence — and it is one letter from a common English word (Peleven →
-eleven). "Kozhevnikov" at the start of a sentence is simply a rare name.
+eleven). "Kozhevnikov" at the start of a sentence is simply a rare name. Nor is
+a word beside a social network's name garbled: it is an account's handle ("on his
+vukvukovic Instagram profile").
+
+Words run together are ``mt_artefact``/run_together: a word and a number with no
+space between them ("lasted12 hours"), and a name or word with the next
+sentence's first word glued to it ("… Albin CortiOn Sunday, he …"), where the
+first part is a word or a name the corpus writes on its own.
 """
 
 from __future__ import annotations
@@ -49,6 +56,13 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _OPENING = "\"'“‘«„([-–—•*# "
 #: A capital after lower-case letters inside one word: markup glued to text, never a translation's garble.
 _GLUED = re.compile(r"[a-z][A-Z]")
+#: Social networks: a word next to one's name is an account's handle ("his vukvukovic Instagram profile"), not a
+#: garble. Names that are also common words ("X", "Threads") are left out.
+_NETWORKS = frozenset("instagram twitter facebook telegram tiktok youtube linkedin vkontakte".split())
+#: A common English word and a number with no space between them ("lasted12", "12hours"); not a unit, an
+#: ordinal or a decade (3 letters or fewer: "3km", "2nd", "1990s"), nor part of an address, a file's name or a
+#: handle ("news24.com", "photo2023.jpg", "@vote2024").
+_WORD_NUMBER = re.compile(r"(?<![\w@#/.-])(?:[a-z]{4,}\d+|\d+[a-z]{4,})(?![\w@/-]|\.\w)")
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -106,19 +120,22 @@ def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     return names
 
 
-def document_words(document: Document, statements: list[Statement]) -> tuple[list[str], list[tuple]]:
+def document_words(document: Document, statements: list[Statement]) -> tuple[list[str], list[tuple], list[tuple]]:
     """What one article contributes: the words it writes capitalised in mid-sentence (names, whatever
-    wordfreq says), and its suspects — words that are neither English nor source-language nor next to
-    one — as (statement number, offset in the statement, word, opens a sentence, nearest English words).
+    wordfreq says), its suspects — words that are neither English nor source-language nor next to
+    one — as (statement number, offset in the statement, word, opens a sentence, nearest English words),
+    and words run together as (statement number, offset, word, where the first word ends).
     Which suspects are names is decided across the corpus."""
     words_of = [_words(statement) for statement in statements]
     suspects = []
+    glued: list[tuple] = []
     if document.language in ("en", "und"):
         # An excerpt can end in the middle of a word ("… and the vill"): the last word is cut, not garbled.
         text_end = len(document.text.rstrip())
         for number, (statement, words) in enumerate(zip(statements, words_of)):
             if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
+            glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
@@ -130,7 +147,11 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
                     continue
                 if _GLUED.search(bare):
+                    if lexicon.glued_opener(bare):  # "CortiOn": the next sentence's "On" glued to a name
+                        glued.append((number, m.start(), bare, lexicon.glued_opener(bare)))
                     continue  # "openSyria", "sizeAa": an icon's or a widget's name glued to the text, page furniture
+                if any(w.group().lower() in _NETWORKS for w, _ in words[max(0, n - 1) : n + 2]):
+                    continue  # an account's handle beside the network's name
                 # Lower-case neighbours only: "northern Kosovo" is English, "sulmit në" is not.
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
@@ -140,7 +161,17 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             unknown = sum(1 for suspect in found if not suspect[2][:1].isupper())  # capitalised: mostly names
             if unknown < count or unknown < share * len(words):
                 suspects.extend(found)
-    return sorted(_attested_names(words_of)), suspects
+    return sorted(_attested_names(words_of)), suspects, glued
+
+
+def _word_and_number(text: str) -> Iterable[tuple[int, str, int]]:
+    """A common English word and a number written as one ("lasted12"): (offset, both, where the first ends)."""
+    masked = _URL.sub(lambda m: " " * len(m.group()), text) if _MAY_HOLD_URL.search(text) else text
+    for m in _WORD_NUMBER.finditer(masked):
+        letters = m.group().strip("0123456789")
+        if lexicon.is_english(letters, 3.0):
+            first = m.group()
+            yield m.start(), first, len(first) - len(first.lstrip("0123456789")) or len(letters)
 
 
 @register(
@@ -150,12 +181,18 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
     per_document=document_words,
     payload=GarbledData,
     rules={
-        "mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the translation garbled it."
+        "mt_artefact/garbled": "A word that is neither English, nor a name the corpus uses: the translation "
+        "garbled it.",
+        "mt_artefact/run_together": "Two words, or a word and a number, written without the space between them.",
     },
 )
-def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]]) -> Iterable[Finding]:
-    names = {name for attested, _ in per_document.values() for name in attested}
+def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple], list[tuple]]]) -> Iterable[Finding]:
+    names = {name for attested, _, _ in per_document.values() for name in attested}
     for document, statements in corpus.by_document():
+        for number, offset, word, cut in per_document[document.id][2]:
+            first = word[:cut]
+            if first[:1].isdigit() or first.islower() or first in names or lexicon.is_english(first):
+                yield _run_together(document, statements[number], offset, word, cut)
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
             if bare[:1].isupper() and (not opens or bare in names or not near):
@@ -176,3 +213,18 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple]]
                 evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )
+
+
+def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:
+    start = statement.start + offset
+    apart = f"{word[:cut]} {word[cut:]}"
+    return Finding(
+        id="",
+        kind="mt_artefact",
+        subkind="run_together",
+        severity="warning",
+        message=f"“{word}” ({named(document)}) runs two words together: “{apart}”",
+        statements=[statement.id],
+        evidence=[Evidence(statement.doc, start, start + len(word), word)],
+        data=GarbledData(word=word, nearest=[apart], mqm="Fluency/Spelling"),
+    )

@@ -5,8 +5,9 @@ clusters the spellings into entities and names how each variant differs from
 the entity's canonical form (diacritised, used by sources that are not
 translations, most frequent). Differences a translation makes —
 transliteration through another language, a case ending left on the name,
-damaged encoding — are ``mt_artefact`` findings; lost diacritics and lost
-letters are ``name_variant`` findings.
+damaged encoding — are ``mt_artefact`` findings; lost diacritics, lost
+letters and a full name a minority of the articles spells another way
+(:mod:`compare.analysis.full_names`) are ``name_variant`` findings.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import outlets, register
 _RELATIONS: dict[str, tuple[str, Severity, str, str]] = {
     "diacritics": ("name_variant", "info", "Fluency/Spelling", "has lost its diacritics"),
     "truncation": ("name_variant", "warning", "Fluency/Spelling", "is missing letters"),
+    "spelling": ("name_variant", "warning", "Fluency/Spelling", "is spelt another way"),
     "transliteration": (
         "mt_artefact",
         "warning",

@@ -9,7 +9,9 @@ words that are not English but are common words of a source language (wordfreq:
 Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
 letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
 ("Republika Srpska") and a run in parentheses is a deliberate gloss, so neither
-is flagged.
+is flagged. Nor is page furniture: a line of its own of a word or three, without a
+sentence's punctuation ("podeli vest", "Vaš komentar"), is a share or comment
+prompt the page kept in its own language, not a passage the translation left out.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from . import named, register
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _TARGET = "en"
 _JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of one fragment
+#: Page furniture: at most this many words on a line of their own, without a sentence's closing punctuation.
+_FURNITURE_WORDS = 3
 
 
 #: A run's word: its (start, end) in the statement and its language ("" for a word no list knows).
@@ -46,10 +50,20 @@ def document_runs(document: Document, statements: list[Statement]) -> list[tuple
     return [
         (number, runs)
         for number, statement in enumerate(statements)
-        if statement.language in (_TARGET, UNDETERMINED)
+        if statement.language in (_TARGET, UNDETERMINED) and not _furniture(document, statement)
         for runs in [_runs(statement.text)]
         if runs
     ]
+
+
+def _furniture(document: Document, statement: Statement) -> bool:
+    """Whether ``statement`` is a short line of its own without a sentence's punctuation: a page's share or
+    comment prompt, a label ("podeli vest", "Vaš komentar"), kept in the site's language by design."""
+    text = statement.text.strip()
+    line_start = document.text.rfind("\n", 0, statement.start) + 1
+    line_end = document.text.find("\n", statement.end)
+    line = document.text[line_start : len(document.text) if line_end < 0 else line_end].strip()
+    return line == text and len(_WORD.findall(text)) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
 
 
 @register(
@@ -110,7 +124,7 @@ def _whole_document(document: Document, statements: list[Statement]) -> Finding:
 
 
 def _statement_runs(document: Document, statements: list[Statement]) -> Iterable[Finding]:
-    for language, grouped in groupby(statements, key=lambda s: s.language):
+    for language, grouped in groupby((s for s in statements if not _furniture(document, s)), key=lambda s: s.language):
         run = list(grouped)
         if language in (_TARGET, UNDETERMINED):
             continue

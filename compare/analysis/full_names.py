@@ -1,0 +1,182 @@
+"""Full names one source spells otherwise, where the rest of the corpus agrees on the person's name.
+
+:mod:`compare.analysis.names` pairs single words whose difference it can name
+(diacritics, a romanisation, a case ending, lost letters). A translation also
+swaps a vowel or a letter in a way no scheme explains ("Muhammadsober" for
+"Muhammadsobir"), gives a given name another language's form ("Alexander" for
+"Aleksandar", "Joseph" for "Josep") or hears a name wrong ("Corti" for "Kurti").
+Alone, such a word is as likely another name. Beside the other half of the
+person's name it is not: "Alexander Vučić" is the "Aleksandar Vučić" of every
+other source. So the evidence here is the full name, a given name followed by a
+family name:
+
+* two full names are one person's when one half is the same (or spelled the same
+  in the single-word table) and the other is a letter or two apart once romanised
+  (:func:`~compare.analysis.names.romanised`; a hard c heard as k); long names
+  may differ in both halves, a letter each;
+* the spelling most independent articles use (copies count once) is the right
+  one (where only the family name differs, that name alone, with its every
+  mention in the articles that spell it so: "Corti" of "Albin Corti" and of
+  "after meeting Corti"), and only where it has at least twice the other's articles and two at
+  least: one source against one is no majority;
+* common English words are not names ("Health Ministry"/"Health Minister"),
+  nor is English word formation ("Syria"/"Syrian") a misspelling, and a given
+  name with a feminine -a added ("Ivan"/"Ivana") is another person;
+* a full name with a half the single-word table already reports ("Muhamedjon
+  Sajfov", for "Sajfov") is not reported again.
+
+A full name a page cut off with an ellipsis ("foreign policy chief Josep Bo...")
+is a truncation of the whole name the corpus gives the person with that given name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Corpus, Entity, Mention, Variant
+from . import lexicon
+from .facts.tokens import fold
+
+#: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
+_COMMON_ZIPF = 3.0
+#: Names at least this long, romanised, may be two letters apart; shorter ones one letter.
+_LONG = 8
+_HARD_C = re.compile(r"c(?![eiy])")
+#: The start of a family name cut off by an ellipsis, after a given name: " Bo..." of "Josep Bo...".
+_ELLIPSIS = re.compile(r" ([A-ZČĆŠŽĐ][^\W\d_]{0,8})(?:\.\.\.|…)")
+#: English word formation between two words: "Syria"/"Syrian", "Serb"/"Serbia".
+_DERIVED = ("n", "an", "ian", "ns", "s", "ese", "ish", "ia", "ar")
+
+
+def full_name_entities(corpus: Corpus, found: list[Mention], spelled: Mapping[str, str]) -> list[Entity]:
+    """Full names spelled otherwise by a minority of the corpus's articles, each with its majority spelling.
+
+    ``found`` are the corpus's name mentions (single capitalised words, in text order); ``spelled`` maps a
+    word to the canonical spelling the single-word table gives it, so that "Aleksandar Vucic" and
+    "Aleksandar Vučić" are one spelling of one person here."""
+    origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
+    people: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    reported = set()  # full names with a half the single-word table reports already ("Muhamedjon Sajfov")
+    for first, second in _pairs(corpus, found):
+        key = (fold(spelled.get(first.text, first.text)), fold(spelled.get(second.text, second.text)))
+        text = corpus.document(first.doc).text[first.start : second.end]
+        people[key].append(Mention(first.doc, first.statement, first.start, second.end, text))
+        if spelled.get(first.text, first.text) != first.text or spelled.get(second.text, second.text) != second.text:
+            reported.add((first.doc, first.start))
+    origins = {key: len({origin_of.get(m.doc, m.doc) for m in found_}) for key, found_ in people.items()}
+    result = []
+    for variant, mentions in people.items():
+        if all((m.doc, m.start) in reported for m in mentions):
+            continue  # one finding for one misspelt name
+        better = [key for key in people if origins[key] >= max(2, 2 * origins[variant]) and _same_person(variant, key)]
+        if not better:
+            continue
+        canonical = max(better, key=lambda key: (origins[key], len(people[key])))
+        if variant[0] == canonical[0]:  # the family name: its every mention in those articles is the person's
+            result.append(_family_name(variant[1], canonical[1], mentions, found, spelled))
+            continue
+        right = _written(people[canonical], spelled)
+        result.append(
+            Entity(
+                right,
+                [Variant(right, "", people[canonical]), Variant(_most_written(mentions), "spelling", mentions)],
+            )
+        )
+    return result + _cut_short(corpus, found, spelled, people, origins)
+
+
+def _cut_short(
+    corpus: Corpus,
+    found: list[Mention],
+    spelled: Mapping[str, str],
+    people: Mapping[tuple[str, str], list[Mention]],
+    origins: Mapping[tuple[str, str], int],
+) -> list[Entity]:
+    """Full names a page cut off with an ellipsis ("chief Josep Bo..."), where the corpus writes the whole
+    name of the person with that given name ("Josep Borrell"), in two articles at least."""
+    cut: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for given in found:
+        text = corpus.document(given.doc).text
+        m = _ELLIPSIS.match(text, given.end)
+        if not m:
+            continue
+        first, part = fold(spelled.get(given.text, given.text)), fold(m.group(1))
+        whole = [k for k in people if k[0] == first and k[1].startswith(part) and k[1] != part and origins[k] >= 2]
+        if whole:
+            key = max(whole, key=lambda k: origins[k])
+            cut[key].append(Mention(given.doc, given.statement, given.start, m.end(), text[given.start : m.end()]))
+    result = []
+    for key, mentions in cut.items():
+        right = _written(people[key], spelled)
+        result.append(
+            Entity(right, [Variant(right, "", people[key]), Variant(mentions[0].text, "truncation", mentions)])
+        )
+    return result
+
+
+def _family_name(
+    variant: str, canonical: str, mentions: list[Mention], found: list[Mention], spelled: Mapping[str, str]
+) -> Entity:
+    """A family name spelled otherwise beside the person's given name ("Albin Corti"): the articles that do so
+    use it alone too ("after meeting Corti"), and each of those mentions is the same person's."""
+    docs = {m.doc for m in mentions}
+    wrong = [m for m in found if m.doc in docs and fold(spelled.get(m.text, m.text)) == variant]
+    right = [m for m in found if fold(spelled.get(m.text, m.text)) == canonical]
+    written = spelled.get(_most_written(right), _most_written(right))
+    return Entity(written, [Variant(written, "", right), Variant(_most_written(wrong), "spelling", wrong)])
+
+
+def _pairs(corpus: Corpus, found: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
+    """Two name words in a row, one space apart, in one statement: a given name and a family name."""
+    by_statement: dict[str, list[Mention]] = defaultdict(list)
+    for mention in found:
+        by_statement[mention.statement].append(mention)
+    for mentions in by_statement.values():
+        mentions.sort(key=lambda m: m.start)
+        for first, second in zip(mentions, mentions[1:]):
+            if corpus.document(first.doc).text[first.end : second.start] == " ":
+                yield first, second
+
+
+def _same_person(variant: tuple[str, str], canonical: tuple[str, str]) -> bool:
+    """Whether two full names (folded) are one person's: each half the same or close, one half the same unless
+    both are long, and no half a common English word the match would rest on."""
+    if variant == canonical:
+        return False
+    differing = [(v, c) for v, c in zip(variant, canonical) if v != c]
+    shared = [v for v, c in zip(variant, canonical) if v == c]
+    if any(lexicon.zipf(word) >= _COMMON_ZIPF for word in shared):
+        return False
+    if not shared and not all(_close(v, c, most=1) and min(len(v), len(c)) >= _LONG for v, c in differing):
+        return False
+    return all(_close(v, c) and not _derived(v, c) for v, c in differing)
+
+
+def _close(a: str, b: str, most: int = 2) -> bool:
+    """Whether two folded words are a letter or two apart once romanised alike (two for long names only)."""
+    from .names import romanised
+
+    sa, sb = (_HARD_C.sub("k", romanised(w)) for w in (a, b))
+    allowed = min(most, 2 if min(len(sa), len(sb)) >= _LONG else 1)
+    return Levenshtein.distance(sa, sb) <= allowed and not (
+        lexicon.zipf(a) >= _COMMON_ZIPF and lexicon.zipf(b) >= _COMMON_ZIPF
+    )
+
+
+def _derived(a: str, b: str) -> bool:
+    """English word formation ("syria"/"syrian") or a feminine given name ("ivan"/"ivana"): not one name."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in (*_DERIVED, "a")
+
+
+def _written(mentions: list[Mention], spelled: Mapping[str, str]) -> str:
+    """How the majority writes a full name: each word in the single-word table's spelling."""
+    return " ".join(spelled.get(word, word) for word in _most_written(mentions).split(" "))
+
+
+def _most_written(mentions: list[Mention]) -> str:
+    return Counter(m.text for m in mentions).most_common(1)[0][0]
