@@ -92,13 +92,17 @@ class _Report:
 
 
 def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]], subjects: frozenset[str]) -> set[str]:
-    """Statements whose slotted counts go into the timelines: not those dated before the story."""
+    """Statements whose slotted counts go into the timelines: not those that date a toll before the story ("the
+    2004 siege killed 334"). A year before the story beside a count of something else is its background ("the
+    11-point plan to normalise relations after the 1998-1999 war"), not its date."""
     start = period_start(corpus)
-    return {
-        s.id
-        for s in corpus.statements
-        if any(slotted(f, subjects) for f in facts_of.get(s.id, ())) and not earlier_event(facts_of[s.id], start)
-    }
+    timed = set()
+    for s in corpus.statements:
+        counts = [f for f in facts_of.get(s.id, ()) if slotted(f, subjects)]
+        tolls = any(f.subject.endswith(EVENT_OUTCOMES) for f in counts)
+        if counts and not (tolls and earlier_event(facts_of[s.id], start)):
+            timed.add(s.id)
+    return timed
 
 
 def findings(

@@ -59,6 +59,16 @@ CLASSES = {
     "person": "people",
     "persons": "people",
     "individuals": "people",
+    # The parts of a plan, agreement or law, which translations and outlets name each their own way ("an 11-point
+    # plan", "the 11 articles of the agreement", "ten clauses").
+    "point": "points",
+    "points": "points",
+    "article": "points",
+    "articles": "points",
+    "clause": "points",
+    "clauses": "points",
+    "provision": "points",
+    "provisions": "points",
     # Ethnic plurals name who was counted without saying which side they were on.
     "serbs": "serbs",
     "albanians": "albanians",
