@@ -44,7 +44,14 @@ from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
-from . import discrepancy_headline, discrepancy_measures, discrepancy_timeline, normalise, register
+from . import (
+    discrepancy_announcements,
+    discrepancy_headline,
+    discrepancy_measures,
+    discrepancy_timeline,
+    normalise,
+    register,
+)
 from .discrepancy_events import compare_event, compare_when, event_links
 from .discrepancy_timeline import slotted
 from .discrepancy_values import MEASURES, Comparison, findings
@@ -93,6 +100,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
     timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
     yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
+    yield from discrepancy_announcements.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     days = {d.id: d.date for d in corpus.documents}

@@ -261,7 +261,7 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
             y
             for y in chain
             if y.origin != x.origin
-            and _differ(x.fact, y.fact)
+            and differ(x.fact, y.fact)
             and close_figures(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
             and (
                 (y.day > x.day and _point(y.fact) < _point(x.fact))
@@ -274,7 +274,7 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
     return chain, outliers
 
 
-def _differ(x: Fact, y: Fact) -> bool:
+def differ(x: Fact, y: Fact) -> bool:
     """Whether two reports of a toll give different figures. A toll's "at least 154" and "more than 90" name the
     count itself (154, 90), so they are compared by that figure, not as the open intervals that would let "at
     least 154" agree with an earlier report's 180; vague counts ("hundreds") differ from nothing."""
