@@ -225,9 +225,14 @@ def _bucket_findings(
         yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
     if len(days) > 1 and len(value_classes([r.fact for r in chain])) > 1:
-        # The timeline lists every report; the outliers above are flagged on their own as well.
+        # The timeline lists every report near its figures; the outliers above are flagged on their own as well. A
+        # figure far from every figure of the timeline counts something else (another event's toll: "six killed
+        # by the second quake" beside a toll of thousands) and is left out.
         reason = f"the figure grows with report time, {days[0]} to {days[-1]}"
-        yield _finding(corpus, subject, scope, reports, "update", reason, outlet)
+        listed = [
+            r for r in reports if r in chain or _vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
+        ]
+        yield _finding(corpus, subject, scope, listed, "update", reason, outlet)
 
 
 def _point(fact: Fact) -> float:
