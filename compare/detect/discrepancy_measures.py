@@ -35,6 +35,7 @@ from .discrepancy_values import MEASURES, value_classes
 #: agencies; 6.4 against 7.6 are two quakes.
 SAME_EVENT = 1.06
 _NEAR = 60  # characters between a measure and a date said of its event
+_READING_ORIGINS = 2  # independent origins that make a value one agency's reading, not one outlet's error
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,24 @@ def findings(
         events = _events(mentions)
         for event in events:
             facts = [m.fact for m in event]
-            if len(value_classes(facts)) < 2 or len({origin_of[f.doc] for f in facts}) < 2:
+            classes = value_classes(facts)
+            if len(classes) < 2 or len({origin_of[f.doc] for f in facts}) < 2:
                 continue
             others = len(events) - 1
-            reason = "reports of one event's fixed measure give different values" + (
+            apart = (
                 f" (told apart from {others} other event{'s' if others != 1 else ''} in the corpus)" if others else ""
             )
-            yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
+            # Two readings each given by several independent origins are two measurements (agencies measure a quake
+            # each their own way): a difference of scope. A reading only one origin gives is an error.
+            readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+            alone = [f for cls in classes if cls not in readings for f in cls]
+            if len(readings) >= 2:
+                reason = f"two readings of one event's measure, each reported by several independent sources{apart}"
+                kept = [f for cls in readings for f in cls]
+                yield report_finding(corpus, subject, kept, origin_of, "scope", reason, outlet, link="measure")
+            if alone:
+                reason = f"reports of one event's fixed measure give different values{apart}"
+                yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
 
 
 def _gap(date: Fact, fact: Fact) -> int:

@@ -342,6 +342,9 @@ def _finding(
     if relation == "update":
         message = f"The figure for {what} changed as the story unfolded ({reason}): {picture}"
         severity = "info"
+    elif link == "measure" and relation == "scope":
+        message = f"Sources give the {what} of one event as different measurements ({reason}): {picture}"
+        severity = "info"
     elif link == "measure":
         message = f"Sources disagree on the {what} of one event: {reason}. {picture}"
         severity = "warning"
