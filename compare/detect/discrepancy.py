@@ -87,7 +87,10 @@ def _identity(finding: Finding) -> Identity:
         "discrepancy/role": "Sources give the same person different offices.",
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
-        "discrepancy/measure": "Sources give different values for one event's fixed measure (a quake's magnitude).",
+        "discrepancy/measure": (
+            "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
+            "a hall's capacity)."
+        ),
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:

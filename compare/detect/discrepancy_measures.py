@@ -1,4 +1,4 @@
-"""Fixed measures of an event (a quake's magnitude), compared event by event across the corpus.
+"""Fixed measures (a quake's magnitude, a hall's capacity), compared event by event across the corpus.
 
 A measure does not grow while a story unfolds, so every report of one event's measure
 should give the same value; yet a story often has several events that carry one
@@ -12,7 +12,8 @@ evidence the corpus itself gives, not by the wording of one article:
 * **dates**: reports whose sentences date them to different days are different events, and
   an article cannot report an event dated after the article itself;
 * **size**: reports of one event differ by a rounding or an agency's reading (7.7
-  against 7.8), never by more than :data:`SAME_EVENT`.
+  against 7.8), never by more than :data:`SAME_EVENT` (6 % for a magnitude; a hall's capacity
+  may be given for seats or for standing room, half as much again).
 
 Reports are clustered, nearest values first, under those constraints (every pair in a
 cluster must satisfy them); a cluster whose reports give different values from at
@@ -33,7 +34,7 @@ from .discrepancy_values import MEASURES, value_classes
 
 #: The largest ratio between two reports of one event's measure: 7.4 against 7.8 is one quake read by two
 #: agencies; 6.4 against 7.6 are two quakes.
-SAME_EVENT = 1.06
+SAME_EVENT = {"magnitude": 1.06, "capacity": 1.5}
 _NEAR = 60  # characters between a measure and a date said of its event
 _READING_ORIGINS = 2  # independent origins that make a value one agency's reading, not one outlet's error
 
@@ -86,11 +87,11 @@ def findings(
             readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
             alone = [f for cls in classes if cls not in readings for f in cls]
             if len(readings) >= 2:
-                reason = f"two readings of one event's measure, each reported by several independent sources{apart}"
+                reason = f"two readings, each reported by several independent sources{apart}"
                 kept = [f for cls in readings for f in cls]
                 yield report_finding(corpus, subject, kept, origin_of, "scope", reason, outlet, link="measure")
             if alone:
-                reason = f"reports of one event's fixed measure give different values{apart}"
+                reason = f"reports of one fixed measure give different values{apart}"
                 yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
 
 
@@ -125,7 +126,7 @@ def _centre(cluster: list[_Mention]) -> float:
 
 def _may_merge(a: list[_Mention], b: list[_Mention]) -> bool:
     values = [m.fact.low or 0.0 for m in a + b]
-    if min(values) <= 0 or max(values) / min(values) > SAME_EVENT:
+    if min(values) <= 0 or max(values) / min(values) > SAME_EVENT[a[0].fact.subject]:
         return False
     return not any(_apart(x, y) for x in a for y in b)
 

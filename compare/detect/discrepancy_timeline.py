@@ -343,10 +343,10 @@ def _finding(
         message = f"The figure for {what} changed as the story unfolded ({reason}): {picture}"
         severity = "info"
     elif link == "measure" and relation == "scope":
-        message = f"Sources give the {what} of one event as different measurements ({reason}): {picture}"
+        message = f"Sources give the {what} of one {MEASURES[subject]} as different measurements ({reason}): {picture}"
         severity = "info"
     elif link == "measure":
-        message = f"Sources disagree on the {what} of one event: {reason}. {picture}"
+        message = f"Sources disagree on the {what} of one {MEASURES[subject]}: {reason}. {picture}"
         severity = "warning"
     else:
         message = f"Sources disagree on how many ({what}): {reason}. {picture}"

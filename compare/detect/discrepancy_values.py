@@ -32,9 +32,10 @@ SUBKIND_OF = {
     "attribution": "attribution",
 }
 _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribution": "who said it"}
-#: Subjects that are an event's fixed measure (a quake's magnitude): compared event by event
-#: (:mod:`.discrepancy_measures`), never as counts of a slot or of an aligned pair.
-MEASURES = frozenset({"magnitude"})
+#: Subjects that are an event's or a place's fixed measure (a quake's magnitude, a hall's capacity): compared event
+#: by event (:mod:`.discrepancy_measures`), never as counts of a slot or of an aligned pair.
+#: Each with what it measures, for the messages.
+MEASURES = {"magnitude": "event", "capacity": "venue"}
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
 
 

@@ -1,4 +1,4 @@
-"""What the words around a count say it is: a quake's magnitude, or a part of an earlier count.
+"""What the words around a count say it is: a quake's magnitude, a venue's capacity, or a part of an earlier count.
 
 Read by :mod:`.quantities` after it has parsed a sentence's numbers: "a 7.8 magnitude
 earthquake" is no count of whole things but an event's measure; "133 people died,
@@ -84,3 +84,13 @@ def is_magnitude(toks: Sequence[Token], first: int, end: int, value: float) -> b
         return True
     quake_told = any(t.lower in _QUAKES or t.lower[:-1] in _QUAKES for t in toks)
     return quake_told and (before[-1:] == ["measuring"] or (bool(after[:1]) and after[0] in _SCALE_CALQUES))
+
+
+def is_capacity(toks: Sequence[Token], first: int, end: int) -> bool:
+    """Whether the number is a venue's capacity: "a 6,200-seat hall", "a capacity of 7,500", "can accommodate 6,200
+    people", "holds up to 6,000 spectators"."""
+    after = [t.lower for t in toks[end : end + 2] if t.lower not in ("-", "‐")]
+    before = [t.lower for t in toks[max(0, first - 3) : first]]
+    if after[:1] in (["seat"], ["seater"]):
+        return True
+    return before[-2:] == ["capacity", "of"] or bool(before[-1:]) and before[-1] in ("accommodate", "accommodates")

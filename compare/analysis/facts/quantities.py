@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ...model import Fact, Statement
 from ..letters import UPPER
-from .count_context import inherit_outcomes, is_magnitude, spread_magnitudes
+from .count_context import inherit_outcomes, is_capacity, is_magnitude, spread_magnitudes
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -276,6 +276,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = counted
         if not vague and not ordinal and is_magnitude(toks, first, end, value):
             subject = "magnitude"  # a quake's size, compared as one event's measure (discrepancy_measures)
+        elif not vague and not ordinal and is_capacity(toks, first, end):
+            subject = "capacity"  # a venue's seats, compared like a measure
         elif _is_year(toks, i, value_text, counted):
             subject = ""
         elif not vague and value != int(value) and counted not in _DISTANCE_UNITS and counted != "percent":
