@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...model import Fact
+from .counted import CLAUSE_END
 from .counted import OUTCOMES as _OUTCOMES
 from .tokens import Token
 
@@ -94,3 +95,20 @@ def is_capacity(toks: Sequence[Token], first: int, end: int) -> bool:
     if after[:1] in (["seat"], ["seater"]):
         return True
     return before[-2:] == ["capacity", "of"] or bool(before[-1:]) and before[-1] in ("accommodate", "accommodates")
+
+
+#: What counted people did that makes them the attackers: "three people in camouflage opened fire".
+_ATTACKS = (("opened", "fire"), ("open", "fire"), ("opening", "fire"), ("stormed",), ("burst", "into"))
+_ATTACK_WINDOW = 6  # words between the counted people and what they did ("three individuals dressed in camouflage")
+
+
+def attacked(toks: Sequence[Token], noun: int) -> bool:
+    """Whether the people counted (their noun at ``toks[noun]``) are said, in their clause, to have attacked."""
+    words: list[str] = []
+    for token in toks[noun + 1 : noun + 1 + _ATTACK_WINDOW + 2]:
+        if token.lower in CLAUSE_END or token.lower == ",":
+            break
+        words.append(token.lower)
+    return any(
+        tuple(words[i : i + len(verb)]) == verb for verb in _ATTACKS for i in range(min(len(words), _ATTACK_WINDOW + 1))
+    )

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ...model import Fact, Statement
 from ..letters import UPPER
-from .count_context import inherit_outcomes, is_capacity, is_magnitude, spread_magnitudes
+from .count_context import attacked, inherit_outcomes, is_capacity, is_magnitude, spread_magnitudes
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -269,6 +269,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
                 counted = "people"  # a headline's "4 die"; "2,300 were killed"
             elif not counted and (toll := toll_before(toks, first)):
                 counted, outcome = "people", toll
+            if counted == "people" and not outcome and attacked(toks, noun):
+                counted = "attackers"  # "three people in camouflage opened fire": who they are is what they did
             subject = f"{counted} {outcome}".strip() if counted else ""
         elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
