@@ -84,6 +84,8 @@ _MONTHS = frozenset(
 _NOT_NOUNS = frozenset(
     "has have had was were is are will would could may might since after before when while suffered sustained".split()
 )
+#: Nouns a class word describes rather than counts: "a terrorist attack", "two militant groups".
+_ATTRIBUTED = frozenset("attack attacks group groups organisation organization cell cells act acts threat plot".split())
 #: Verbs between a count and the injuries its people suffered: "over 5,300 suffered injuries".
 _SUFFERED = frozenset("suffered sustained received".split())
 
@@ -131,7 +133,7 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
             return "people", k
         if word == "police" and k + 1 < len(toks) and toks[k + 1].lower in ("officer", "officers", "men"):
             return "police", k + 1
-        if word in _CLASSES:
+        if word in _CLASSES and not (k + 1 < len(toks) and toks[k + 1].lower in _ATTRIBUTED):
             return _CLASSES[word], k
         if word in ("percent", "per", "%") or toks[j - 1].text.endswith("%"):
             return "percent", k
