@@ -97,18 +97,46 @@ def is_capacity(toks: Sequence[Token], first: int, end: int) -> bool:
     return before[-2:] == ["capacity", "of"] or bool(before[-1:]) and before[-1] in ("accommodate", "accommodates")
 
 
-#: What counted people did that makes them the attackers: "three people in camouflage opened fire".
-_ATTACKS = (("opened", "fire"), ("open", "fire"), ("opening", "fire"), ("stormed",), ("burst", "into"))
-_ATTACK_WINDOW = 6  # words between the counted people and what they did ("three individuals dressed in camouflage")
+#: What counted people do that says who they are: "three people in camouflage opened fire" are attackers, "32,071
+#: people were involved in search and rescue efforts" rescuers.
+_DOINGS = {
+    ("opened", "fire"): "attackers",
+    ("open", "fire"): "attackers",
+    ("opening", "fire"): "attackers",
+    ("stormed",): "attackers",
+    ("burst", "into"): "attackers",
+    ("rescue",): "rescuers",
+    ("rescuing",): "rescuers",
+    ("providing", "assistance"): "rescuers",
+}
+_DOING_WINDOW = 6  # words between the counted people and what they do ("three individuals dressed in camouflage")
+#: Nouns (with the word before them) that name rescuers: "rescue workers", "search and rescue volunteers".
+_RESCUERS = frozenset("rescuers rescuer".split())
+_RESCUE_NOUNS = frozenset("workers worker teams team personnel volunteers volunteer crews".split())
 
 
-def attacked(toks: Sequence[Token], noun: int) -> bool:
-    """Whether the people counted (their noun at ``toks[noun]``) are said, in their clause, to have attacked."""
+def people_by_doing(toks: Sequence[Token], noun: int) -> str:
+    """The class of people counted (their noun at ``toks[noun]``) by what their clause says they do, or ""."""
     words: list[str] = []
-    for token in toks[noun + 1 : noun + 1 + _ATTACK_WINDOW + 2]:
+    for token in toks[noun + 1 : noun + 1 + _DOING_WINDOW + 2]:
         if token.lower in CLAUSE_END or token.lower == ",":
             break
         words.append(token.lower)
-    return any(
-        tuple(words[i : i + len(verb)]) == verb for verb in _ATTACKS for i in range(min(len(words), _ATTACK_WINDOW + 1))
-    )
+    for i in range(min(len(words), _DOING_WINDOW + 1)):
+        for doing, who in _DOINGS.items():
+            if tuple(words[i : i + len(doing)]) == doing:
+                return who
+    return ""
+
+
+def rescuers(toks: Sequence[Token], j: int) -> int:
+    """The index of the noun if the words from ``toks[j]`` name rescuers ("rescuers", "rescue workers", "search and
+    rescue volunteers"), else -1."""
+    words = [t.lower for t in toks[j : j + 4]]
+    if words[:1] and words[0] in _RESCUERS:
+        return j
+    for start in (0, 2):  # "rescue workers", "search and rescue volunteers"
+        named = words[start : start + 1] == ["rescue"] and len(words) > start + 1 and words[start + 1] in _RESCUE_NOUNS
+        if named and (start == 0 or words[:2] == ["search", "and"]):
+            return j + start + 1
+    return -1

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ...model import Fact, Statement
 from ..letters import UPPER
-from .count_context import attacked, inherit_outcomes, is_capacity, is_magnitude, spread_magnitudes
+from .count_context import inherit_outcomes, is_capacity, is_magnitude, people_by_doing, rescuers, spread_magnitudes
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -120,6 +120,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
     """The class of the thing counted by a number ending before ``toks[j]`` and the index of its noun."""
     if _hyphened(toks, j) and not (j + 3 < len(toks) and toks[j + 2].lower == "-" and toks[j + 3].lower == "old"):
         j += 1  # "an 11-point plan", "a 30-member delegation" count points, members ("3-year-old" is an age)
+    if (noun := rescuers(toks, j)) >= 0:
+        return "rescuers", noun  # "16,400 rescue workers", "1,000 search and rescue volunteers"
     for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
         word = toks[k].lower
         if word in CLAUSE_END or word == ",":
@@ -271,8 +273,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
                 counted = "people"  # a headline's "4 die"; "2,300 were killed"
             elif not counted and (toll := toll_before(toks, first)):
                 counted, outcome = "people", toll
-            if counted == "people" and not outcome and attacked(toks, noun):
-                counted = "attackers"  # "three people in camouflage opened fire": who they are is what they did
+            if counted == "people" and not outcome:
+                counted = people_by_doing(toks, noun) or counted  # "three people in camouflage opened fire"
             subject = f"{counted} {outcome}".strip() if counted else ""
         elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
