@@ -36,7 +36,7 @@ from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
 from .discrepancy_scope import count_scope, scope_text
-from .discrepancy_values import EVENT_OUTCOMES, MEASURES, label, value_class, value_classes
+from .discrepancy_values import EVENT_OUTCOMES, FALLING, MEASURES, label, value_class, value_classes
 
 #: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
 MIN_ORIGINS = 3
@@ -216,11 +216,13 @@ def _bucket_findings(
                 chosen = [reports[i] for i in members]
                 reason = why.format(day=chosen[0].day)
                 yield _finding(corpus, subject, scope, chosen, "conflict", reason, outlet)
-    chain, outliers = _timeline_split(reports)
+    falls = subject.endswith(FALLING)
+    chain, outliers = _timeline_split(reports, -1.0 if falls else 1.0)
     for x, contradicted in outliers:
+        later = contradicted[0].day > x.day
         reason = (
-            f"{x.fact.text} ({x.day}) against {'later' if contradicted[0].day > x.day else 'earlier'} reports "
-            f"of {'smaller' if contradicted[0].day > x.day else 'larger'} figures"
+            f"{x.fact.text} ({x.day}) against {'later' if later else 'earlier'} reports "
+            f"of {'smaller' if later != falls else 'larger'} figures"
         )
         yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
@@ -228,7 +230,7 @@ def _bucket_findings(
         # The timeline lists every report near its figures; the outliers above are flagged on their own as well. A
         # figure far from every figure of the timeline counts something else (another event's toll: "six killed
         # by the second quake" beside a toll of thousands) and is left out.
-        reason = f"the figure grows with report time, {days[0]} to {days[-1]}"
+        reason = f"the figure {'falls' if falls else 'grows'} with report time, {days[0]} to {days[-1]}"
         listed = [
             r for r in reports if r in chain or _vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
         ]
@@ -241,14 +243,21 @@ def _point(fact: Fact) -> float:
     return low if high == float("inf") else (low + high) / 2
 
 
-def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_Report, list[_Report]]]]:
-    """The dated reports that form the longest figure-never-falls sequence over report time, and the others
-    that contradict it, each with the reports it contradicts (a later smaller or an earlier larger figure)."""
-    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, _point(r.fact)))
+def _timeline_split(
+    reports: list[_Report], sign: float = 1.0
+) -> tuple[list[_Report], list[tuple[_Report, list[_Report]]]]:
+    """The dated reports that form the longest figure-never-falls sequence over report time (never-rises, with
+    ``sign`` -1, for a slot that falls), and the others that contradict it, each with the reports it contradicts
+    (a later smaller or an earlier larger figure; the other way round for a slot that falls)."""
+
+    def point(r: _Report) -> float:
+        return sign * _point(r.fact)
+
+    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, point(r)))
     best: list[int] = []
     before: list[int] = []
     for i, r in enumerate(dated):  # longest non-decreasing subsequence, O(n²): a slot has tens of reports
-        options = [j for j in range(i) if _point(dated[j].fact) <= _point(r.fact)]
+        options = [j for j in range(i) if point(dated[j]) <= point(r)]
         j = max(options, key=lambda j: best[j], default=-1)
         best.append(best[j] + 1 if j >= 0 else 1)
         before.append(j)
@@ -268,10 +277,7 @@ def _timeline_split(reports: list[_Report]) -> tuple[list[_Report], list[tuple[_
             if y.origin != x.origin
             and differ(x.fact, y.fact)
             and close_figures(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
-            and (
-                (y.day > x.day and _point(y.fact) < _point(x.fact))
-                or (y.day < x.day and _point(y.fact) > _point(x.fact))
-            )
+            and ((y.day > x.day and point(y) < point(x)) or (y.day < x.day and point(y) > point(x)))
         ]
         if len({y.origin for y in contradicted}) >= _OUTLIER_WITNESSES:
             nearest = min(abs(_days(y.day) - _days(x.day)) for y in contradicted)

@@ -36,7 +36,9 @@ _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribut
 #: by event (:mod:`.discrepancy_measures`), never as counts of a slot or of an aligned pair.
 #: Each with what it measures, for the messages.
 MEASURES = {"magnitude": "event", "capacity": "venue"}
-EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated")
+EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
+#: Outcomes whose count falls as a story unfolds: the wounded leave hospital.
+FALLING = ("hospitalised",)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ CLASSES = {
     "person": "people",
     "persons": "people",
     "individuals": "people",
+    "survivors": "people",
     # The parts of a plan, agreement or law, which translations and outlets name each their own way ("an 11-point
     # plan", "the 11 articles of the agreement", "ten clauses").
     "point": "points",
@@ -125,6 +126,14 @@ OUTCOMES = {
     "missing": "missing",
     "kidnapped": "kidnapped",
     "abducted": "kidnapped",
+    # Still in hospital: "the hospitalisation of 115 people", "100 people were being treated in hospital", "63
+    # survivors were undergoing treatment".
+    "hospitalised": "hospitalised",
+    "hospitalized": "hospitalised",
+    "hospitalisation": "hospitalised",
+    "hospitalization": "hospitalised",
+    "hospital": "hospitalised",
+    "treatment": "hospitalised",
 }
 #: A toll named before its number: "the death toll rose to 137", "an attack that killed 60",
 #: "the number of injured reached 5,300". Read only where the number counts nothing itself.
