@@ -189,8 +189,7 @@ def close_figures(x: Fact, y: Fact) -> bool:
 def _bucket_findings(
     corpus: Corpus, subject: str, scope: str, reports: list[_Report], outlet: Callable[[str], str]
 ) -> Iterable[Finding]:
-    classes = value_classes([r.fact for r in reports])
-    if len(classes) < 2 or len({r.origin for r in reports}) < 2:
+    if len({r.origin for r in reports}) < 2:
         return
     # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
@@ -198,10 +197,11 @@ def _bucket_findings(
     mistyped: DisjointSets[int] = DisjointSets()
     for i, j in combinations(range(len(reports)), 2):
         x, y = reports[i], reports[j]
-        # Same-day figures are compared as intervals: on a story's first day "more than 100" and 111 are hours
-        # apart, not a contradiction.
+        # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"
+        # and 111 are hours apart, not a contradiction. A bound that is not round names an announcement's figure:
+        # "at least 121" against 145 of the same day is two figures.
         # Not x.origin == y.origin: an edited copy that changed a figure speaks for itself on that figure.
-        if x.fact.doc == y.fact.doc or quantities.compatible(x.fact, y.fact):
+        if x.fact.doc == y.fact.doc or not _same_day_differ(x.fact, y.fact):
             continue
         if _mistyped(x, y):
             mistyped.union(i, j)
@@ -294,6 +294,29 @@ def differ(x: Fact, y: Fact) -> bool:
     return _point(x) != _point(y) and not (x.low == y.low and x.high == y.high)
 
 
+def _figure_classes(facts: list[Fact]) -> list[list[Fact]]:
+    """Facts by the figure each names (:func:`_point`), the most widely reported first."""
+    by_figure: dict[float, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_figure[_point(fact)].append(fact)
+    return sorted(by_figure.values(), key=lambda cls: -len({f.doc for f in cls}))
+
+
+def _same_day_differ(x: Fact, y: Fact) -> bool:
+    """Whether two figures of the same day differ: as points where each names a figure, else as intervals."""
+    if _round_bound(x) or _round_bound(y):
+        return not quantities.compatible(x, y)
+    return differ(x, y)
+
+
+def _round_bound(fact: Fact) -> bool:
+    """ "more than 100", "at least 400": an open estimate, not a figure someone counted."""
+    if fact.high != float("inf"):
+        return False
+    stated = fact.value.split()[-1]  # "more than 100": the bound as written (the interval starts at 101)
+    return not stated.isdigit() or int(stated) % 10 == 0
+
+
 def _vague(fact: Fact) -> bool:
     """ "hundreds", "dozens": too loose to contradict a timeline."""
     return (
@@ -336,7 +359,8 @@ def _finding(
     doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
     reports = sorted(reports, key=lambda r: (r.day or "9999", doc_order[r.fact.doc], r.fact.start))
     facts = list(dict.fromkeys(r.fact for r in reports))
-    classes = value_classes(facts)
+    # A conflict's sides are its figures as named ("at least 121" against 145), an update's its compatible values.
+    classes = _figure_classes(facts) if relation == "conflict" else value_classes(facts)
     origins = {r.origin for r in reports}
     what = subject + (f", {scope_text(scope)}" if scope else "")
     timeline = _timeline(reports, outlet)
