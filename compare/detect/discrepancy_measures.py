@@ -61,7 +61,7 @@ def findings(
     by_subject: dict[str, list[_Mention]] = {}
     for statement in corpus.statements:
         own = facts_of.get(statement.id, [])
-        measures = [f for f in own if is_measure(f) and f.low is not None]
+        measures = [f for f in own if is_measure(f) and f.low is not None and f.low == f.high]  # not "6 to 7"
         if not measures or earlier_event(own, start):
             continue
         when = [f for f in own if f.kind == "date" and dates.parts(f.value)[2]]

@@ -280,7 +280,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
             subject = counted
-        if not vague and not ordinal and is_magnitude(toks, first, end, value):
+        if not vague and not ordinal and high_value == value and is_magnitude(toks, first, end, value):
             subject = "magnitude"  # a quake's size, compared as one event's measure (discrepancy_measures)
         elif not vague and not ordinal and is_capacity(toks, first, end):
             subject = "capacity"  # a venue's seats, compared like a measure
