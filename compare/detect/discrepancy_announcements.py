@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from ..model import Corpus, Fact, Finding
+from .discrepancy_figures import differ
 from .discrepancy_scope import count_scope
-from .discrepancy_timeline import differ, report_finding, slotted
+from .discrepancy_timeline import report_finding, slotted
 
 #: The smallest figure that can mark an announcement: small counts repeat by chance.
 _MARK_FLOOR = 20

@@ -16,7 +16,7 @@ from ..analysis.facts import quantities
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
 from . import named
-from .discrepancy_timeline import close_figures
+from .discrepancy_figures import close_figures
 from .discrepancy_values import EVENT_OUTCOMES, value_class
 
 

@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..analysis.facts import dates, quantities
+from ..analysis.facts import dates
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
+from .discrepancy_figures import close_figures, days, differ, figure_classes, mistyped, point, same_day_differ, vague
 from .discrepancy_scope import count_scope, scope_text
 from .discrepancy_values import EVENT_OUTCOMES, FALLING, MEASURES, label, value_class, value_classes
 
@@ -43,8 +44,6 @@ MIN_ORIGINS = 3
 _NOT_SLOTS = frozenset(
     "km mile mi kilometer kilometre metre meter percent per hour day minute second week month year time".split()
 )
-#: Two same-day figures within this ratio of each other are one announcement reported two ways.
-SAME_ANNOUNCEMENT = 1.25
 #: Independent reports a figure must contradict to be called a conflict with the timeline: one contradicting
 #: report may itself be the odd one out, or a count of something else read as the toll.
 _OUTLIER_WITNESSES = 2
@@ -163,29 +162,6 @@ def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
     return out
 
 
-def _mistyped(x: _Report, y: _Report) -> bool:
-    """Exact figures of four digits or more, one a typo of the other: two neighbouring digits swapped (15,384
-    against 15,834), or one digit changed (2,315 against 2,316) in reports dated within a day of each other.
-    A toll rises by a few from one day to the next, so a changed digit is read as a typo only within a day."""
-    fx, fy = x.fact, y.fact
-    if fx.low != fx.high or fy.low != fy.high or fx.low is None or fy.low is None:
-        return False
-    a, b = str(int(fx.low)), str(int(fy.low))
-    if len(a) != len(b) or len(a) < 4 or a == b:
-        return False
-    if x.day and y.day and abs(_days(x.day) - _days(y.day)) > 1:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return swapped or (len(diff) == 1 and bool(x.day and y.day))
-
-
-def close_figures(x: Fact, y: Fact) -> bool:
-    """Whether two figures are within :data:`SAME_ANNOUNCEMENT` of each other: one count given two ways."""
-    a, b = sorted((x.low or 0.0, y.low or 0.0))
-    return a > 0 and b / a <= SAME_ANNOUNCEMENT
-
-
 def _bucket_findings(
     corpus: Corpus, subject: str, scope: str, reports: list[_Report], outlet: Callable[[str], str]
 ) -> Iterable[Finding]:
@@ -194,21 +170,21 @@ def _bucket_findings(
     # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
     same_day: DisjointSets[int] = DisjointSets()
-    mistyped: DisjointSets[int] = DisjointSets()
+    typos: DisjointSets[int] = DisjointSets()
     for i, j in combinations(range(len(reports)), 2):
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"
         # and 111 are hours apart, not a contradiction. A bound that is not round names an announcement's figure:
         # "at least 121" against 145 of the same day is two figures.
         # Not x.origin == y.origin: an edited copy that changed a figure speaks for itself on that figure.
-        if x.fact.doc == y.fact.doc or not _same_day_differ(x.fact, y.fact):
+        if x.fact.doc == y.fact.doc or not same_day_differ(x.fact, y.fact):
             continue
-        if _mistyped(x, y):
-            mistyped.union(i, j)
+        if mistyped(x.fact, x.day, y.fact, y.day):
+            typos.union(i, j)
         elif x.day and x.day == y.day and close_figures(x.fact, y.fact):
             same_day.union(i, j)
     for sets, why in (
-        (mistyped, "one figure looks like a typo of the other (a digit changed or two swapped)"),
+        (typos, "one figure looks like a typo of the other (a digit changed or two swapped)"),
         (same_day, "reports of the same day ({day}) give close but different figures"),
     ):
         for members in sets.groups():
@@ -232,15 +208,9 @@ def _bucket_findings(
         # by the second quake" beside a toll of thousands) and is left out.
         reason = f"the figure {'falls' if falls else 'grows'} with report time, {days[0]} to {days[-1]}"
         listed = [
-            r for r in reports if r in chain or _vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
+            r for r in reports if r in chain or vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
         ]
         yield _finding(corpus, subject, scope, listed, "update", reason, outlet)
-
-
-def _point(fact: Fact) -> float:
-    """One number for ordering a figure: the interval's middle, or its floor where it is open."""
-    low, high = fact.low or 0.0, fact.high if fact.high is not None else 0.0
-    return low if high == float("inf") else (low + high) / 2
 
 
 def _timeline_split(
@@ -250,14 +220,14 @@ def _timeline_split(
     ``sign`` -1, for a slot that falls), and the others that contradict it, each with the reports it contradicts
     (a later smaller or an earlier larger figure; the other way round for a slot that falls)."""
 
-    def point(r: _Report) -> float:
-        return sign * _point(r.fact)
+    def signed(r: _Report) -> float:
+        return sign * point(r.fact)
 
-    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, point(r)))
+    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, signed(r)))
     best: list[int] = []
     before: list[int] = []
     for i, r in enumerate(dated):  # longest non-decreasing subsequence, O(n²): a slot has tens of reports
-        options = [j for j in range(i) if point(dated[j]) <= point(r)]
+        options = [j for j in range(i) if signed(dated[j]) <= signed(r)]
         j = max(options, key=lambda j: best[j], default=-1)
         best.append(best[j] + 1 if j >= 0 else 1)
         before.append(j)
@@ -269,7 +239,7 @@ def _timeline_split(
     chain.reverse()
     outliers = []
     for x in dated:
-        if x in chain or _vague(x.fact):
+        if x in chain or vague(x.fact):
             continue
         contradicted = [
             y
@@ -277,58 +247,12 @@ def _timeline_split(
             if y.origin != x.origin
             and differ(x.fact, y.fact)
             and close_figures(x.fact, y.fact)  # figures far apart count different things (another event, another slot)
-            and ((y.day > x.day and point(y) < point(x)) or (y.day < x.day and point(y) > point(x)))
+            and ((y.day > x.day and signed(y) < signed(x)) or (y.day < x.day and signed(y) > signed(x)))
         ]
         if len({y.origin for y in contradicted}) >= _OUTLIER_WITNESSES:
-            nearest = min(abs(_days(y.day) - _days(x.day)) for y in contradicted)
-            outliers.append((x, [y for y in contradicted if abs(_days(y.day) - _days(x.day)) == nearest]))
+            nearest = min(abs(days(y.day) - days(x.day)) for y in contradicted)
+            outliers.append((x, [y for y in contradicted if abs(days(y.day) - days(x.day)) == nearest]))
     return chain, outliers
-
-
-def differ(x: Fact, y: Fact) -> bool:
-    """Whether two reports of a toll give different figures. A toll's "at least 154" and "more than 90" name the
-    count itself (154, 90), so they are compared by that figure, not as the open intervals that would let "at
-    least 154" agree with an earlier report's 180; vague counts ("hundreds") differ from nothing."""
-    if _vague(x) or _vague(y):
-        return False
-    return _point(x) != _point(y) and not (x.low == y.low and x.high == y.high)
-
-
-def _figure_classes(facts: list[Fact]) -> list[list[Fact]]:
-    """Facts by the figure each names (:func:`_point`), the most widely reported first."""
-    by_figure: dict[float, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        by_figure[_point(fact)].append(fact)
-    return sorted(by_figure.values(), key=lambda cls: -len({f.doc for f in cls}))
-
-
-def _same_day_differ(x: Fact, y: Fact) -> bool:
-    """Whether two figures of the same day differ: as points where each names a figure, else as intervals."""
-    if _round_bound(x) or _round_bound(y):
-        return not quantities.compatible(x, y)
-    return differ(x, y)
-
-
-def _round_bound(fact: Fact) -> bool:
-    """ "more than 100", "at least 400": an open estimate, not a figure someone counted."""
-    if fact.high != float("inf"):
-        return False
-    stated = fact.value.split()[-1]  # "more than 100": the bound as written (the interval starts at 101)
-    return not stated.isdigit() or int(stated) % 10 == 0
-
-
-def _vague(fact: Fact) -> bool:
-    """ "hundreds", "dozens": too loose to contradict a timeline."""
-    return (
-        fact.high is not None
-        and fact.low is not None
-        and fact.high > 2 * max(fact.low, 1.0)
-        and fact.high != float("inf")
-    )
-
-
-def _days(day: str) -> int:
-    return dt.date.fromisoformat(day).toordinal()
 
 
 def report_finding(
@@ -360,7 +284,7 @@ def _finding(
     reports = sorted(reports, key=lambda r: (r.day or "9999", doc_order[r.fact.doc], r.fact.start))
     facts = list(dict.fromkeys(r.fact for r in reports))
     # A conflict's sides are its figures as named ("at least 121" against 145), an update's its compatible values.
-    classes = _figure_classes(facts) if relation == "conflict" else value_classes(facts)
+    classes = figure_classes(facts) if relation == "conflict" else value_classes(facts)
     origins = {r.origin for r in reports}
     what = subject + (f", {scope_text(scope)}" if scope else "")
     timeline = _timeline(reports, outlet)

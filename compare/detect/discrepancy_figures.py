@@ -1,0 +1,92 @@
+"""How two figures of one slot compare: as the count each names, as intervals, or as a typo of the other.
+
+Read by the timelines (:mod:`.discrepancy_timeline`) and the announcements
+(:mod:`.discrepancy_announcements`): a toll's "at least 154" names 154; "more than 100"
+is a round estimate; "hundreds" is too loose to contradict anything; 15,384 against
+15,834 is one figure mistyped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..analysis.facts import quantities
+from ..model import Fact
+
+#: Two same-day figures within this ratio of each other are one announcement reported two ways.
+SAME_ANNOUNCEMENT = 1.25
+
+
+def mistyped(fx: Fact, day_x: str, fy: Fact, day_y: str) -> bool:
+    """Exact figures of four digits or more, one a typo of the other: two neighbouring digits swapped (15,384
+    against 15,834), or one digit changed (2,315 against 2,316) in reports dated within a day of each other.
+    A toll rises by a few from one day to the next, so a changed digit is read as a typo only within a day."""
+    if fx.low != fx.high or fy.low != fy.high or fx.low is None or fy.low is None:
+        return False
+    a, b = str(int(fx.low)), str(int(fy.low))
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    if day_x and day_y and abs(days(day_x) - days(day_y)) > 1:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return swapped or (len(diff) == 1 and bool(day_x and day_y))
+
+
+def close_figures(x: Fact, y: Fact) -> bool:
+    """Whether two figures are within :data:`SAME_ANNOUNCEMENT` of each other: one count given two ways."""
+    a, b = sorted((x.low or 0.0, y.low or 0.0))
+    return a > 0 and b / a <= SAME_ANNOUNCEMENT
+
+
+def point(fact: Fact) -> float:
+    """One number for ordering a figure: the interval's middle, or its floor where it is open."""
+    low, high = fact.low or 0.0, fact.high if fact.high is not None else 0.0
+    return low if high == float("inf") else (low + high) / 2
+
+
+def differ(x: Fact, y: Fact) -> bool:
+    """Whether two reports of a toll give different figures. A toll's "at least 154" and "more than 90" name the
+    count itself (154, 90), so they are compared by that figure, not as the open intervals that would let "at
+    least 154" agree with an earlier report's 180; vague counts ("hundreds") differ from nothing."""
+    if vague(x) or vague(y):
+        return False
+    return point(x) != point(y) and not (x.low == y.low and x.high == y.high)
+
+
+def figure_classes(facts: list[Fact]) -> list[list[Fact]]:
+    """Facts by the figure each names (:func:`point`), the most widely reported first."""
+    by_figure: dict[float, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_figure[point(fact)].append(fact)
+    return sorted(by_figure.values(), key=lambda cls: -len({f.doc for f in cls}))
+
+
+def same_day_differ(x: Fact, y: Fact) -> bool:
+    """Whether two figures of the same day differ: as points where each names a figure, else as intervals."""
+    if round_bound(x) or round_bound(y):
+        return not quantities.compatible(x, y)
+    return differ(x, y)
+
+
+def round_bound(fact: Fact) -> bool:
+    """ "more than 100", "at least 400": an open estimate, not a figure someone counted."""
+    if fact.high != float("inf"):
+        return False
+    stated = fact.value.split()[-1]  # "more than 100": the bound as written (the interval starts at 101)
+    return not stated.isdigit() or int(stated) % 10 == 0
+
+
+def vague(fact: Fact) -> bool:
+    """ "hundreds", "dozens": too loose to contradict a timeline."""
+    return (
+        fact.high is not None
+        and fact.low is not None
+        and fact.high > 2 * max(fact.low, 1.0)
+        and fact.high != float("inf")
+    )
+
+
+def days(day: str) -> int:
+    return dt.date.fromisoformat(day).toordinal()
