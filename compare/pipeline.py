@@ -205,7 +205,12 @@ def analyse(
     corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
         corpus.findings = run_detectors(
-            corpus, list(options.enabled), timings=timings, prepared=analysed.steps, progress=stage("detect")
+            corpus,
+            list(options.enabled),
+            timings=timings,
+            prepared=analysed.steps,
+            progress=stage("detect"),
+            memo=memo,
         )
     corpus.timings = timings
     return corpus
