@@ -194,7 +194,9 @@ def analyse(
         if memo is not None and len(to_embed) > 1:
             keys = statement_keys(to_embed, documents, analysed.keys)
             nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
-        groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest)
+        groups = align(
+            to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest, memo=memo
+        )
         order = {s.id: n for n, s in enumerate(corpus.statements)}
         corpus.groups = with_copies(groups, counterpart, order)
         del nearest

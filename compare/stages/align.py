@@ -113,11 +113,13 @@ def align(
     margin: float = DEFAULT_MARGIN,
     neighbours: int = NEIGHBOURS,
     nearest: Nearest | None = None,
+    memo: AnalysisMemo | None = None,
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
     ``nearest``, if given, is the neighbour search already done for exactly these
-    rows (:func:`update_nearest`); otherwise it is done here.
+    rows (:func:`update_nearest`); otherwise it is done here. ``memo`` keeps each
+    component's groups for the next run (:mod:`compare.stages.cliques`).
     """
 
     import numpy as np
@@ -134,7 +136,7 @@ def align(
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs).items():
         edges.setdefault(pair, score)
-    clusters = clusters_of(len(usable), vecs, docs, threshold, edges)
+    clusters = clusters_of(len(usable), vecs, docs, threshold, edges, memo)
     groups: list[Group] = []
     for members in sorted(clusters):
         local = sorted(members)

@@ -2,10 +2,15 @@
 
 Plain components would chain A≈B≈C into one group where A and C have nothing in common; a partitioning
 clustering could not put one sentence that reports two facts into two groups. Cliques do neither.
+
+A component's groups depend on that component alone (its vectors, which of its rows share a document, its
+edges and their scores, the bar), so they are kept between runs in the analysis memo under a hash of exactly
+those: a corpus run again, or grown by one article, clusters only the components that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -14,18 +19,73 @@ from ..infra.disjoint import DisjointSets
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..infra.memo import AnalysisMemo
+
 _MAX_DENSE = 1500  # larger components are split by raising the bar before clustering
+STAGE = "cliques"
 
 
 def clusters_of(
-    n: int, vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+    n: int,
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    edges: dict[tuple[int, int], float],
+    memo: AnalysisMemo | None = None,
 ) -> list[list[int]]:
-    """The groups (row indices) the candidate ``edges`` between ``n`` rows make."""
+    """The groups (row indices) the candidate ``edges`` between ``n`` rows make; each component's from ``memo``
+    where it holds them."""
     clusters: list[list[int]] = []
     linked = _linked(edges)
-    for component in _components(n, edges):
-        clusters.extend(_split(component, vecs, docs, threshold, edges, linked))
+    components = _components(n, edges)
+    # A pair is its own group: nothing to keep.
+    keys = {
+        k: _key(c, vecs, docs, threshold, edges, linked, memo.version)
+        for k, c in enumerate(components)
+        if memo is not None and len(c) > 2
+    }
+    stored = memo.get_many(STAGE, keys.values()) if memo is not None else {}
+    new: dict[str, list[list[int]]] = {}
+    for k, component in enumerate(components):
+        key = keys.get(k)
+        found = _rows_of(stored[key], component) if key in stored else None
+        if found is None:
+            found = _split(component, vecs, docs, threshold, edges, linked)
+            if key is not None:
+                place = {row: p for p, row in enumerate(component)}
+                new[key] = [[place[row] for row in group] for group in found]
+        clusters.extend(found)
+    if memo is not None:
+        memo.put_many(STAGE, new)
     return clusters
+
+
+def _key(
+    component: list[int],
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    edges: dict[tuple[int, int], float],
+    linked: dict[int, list[int]],
+    version: str,
+) -> str:
+    """Everything :func:`_split` reads of one component, rows numbered by their place in it (in row order, as the
+    component lists them): its vectors, which rows share a document, its edges with their scores, the bar."""
+    place = {row: p for p, row in enumerate(component)}
+    own = sorted((place[i], place[j], edges[(i, j)]) for i in component for j in linked[i] if i < j)
+    first: dict[int, int] = {}
+    pattern = [first.setdefault(int(d), len(first)) for d in docs[component]]
+    digest = hashlib.sha256(f"{version}|{threshold!r}|{pattern}|{own}|".encode())
+    digest.update(vecs[component].tobytes())
+    return digest.hexdigest()
+
+
+def _rows_of(stored: list, component: list[int]) -> list[list[int]] | None:
+    """Kept groups as rows of ``component``; None if they do not fit it (a damaged value)."""
+    try:
+        return [[component[p] for p in group] for group in stored]
+    except (IndexError, TypeError):
+        return None
 
 
 def _linked(edges: dict[tuple[int, int], float]) -> dict[int, list[int]]:
