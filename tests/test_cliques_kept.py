@@ -39,14 +39,15 @@ def _run(memo, vecs, docs, edges, threshold=0.6):
 
 
 def _counting(monkeypatch):
+    """The sizes of the components whose cliques are worked out (not served from the memo)."""
     calls = []
-    split = cliques._split
+    find = cliques._cliques
 
-    def counted(component, *args):
-        calls.append(len(component))
-        return split(component, *args)
+    def counted(members, *args):
+        calls.append(len(members))
+        return find(members, *args)
 
-    monkeypatch.setattr(cliques, "_split", counted)
+    monkeypatch.setattr(cliques, "_cliques", counted)
     return calls
 
 
@@ -78,7 +79,7 @@ def test_a_component_keyed_by_its_own_rows_survives_rows_added_elsewhere(tmp_pat
     assert moved == [[i + 3 for i in c] for c in _run(None, vecs, docs, edges)]
 
 
-@pytest.mark.parametrize("change", ["vector", "score", "document", "threshold", "version"])
+@pytest.mark.parametrize("change", ["vector", "edge", "document", "threshold", "version"])
 def test_each_input_of_a_component_is_part_of_its_key(tmp_path, monkeypatch, change):
     vecs, docs, edges = _corpus()
     memo = AnalysisMemo(tmp_path)
@@ -89,9 +90,9 @@ def test_each_input_of_a_component_is_part_of_its_key(tmp_path, monkeypatch, cha
     if change == "vector":
         vecs = vecs.copy()
         vecs[row] = -vecs[row]
-    elif change == "score":
-        edge = next(e for e in edges if row in e)
-        edges = {**edges, edge: edges[edge] + 0.001}
+    elif change == "edge":
+        other = next(r for r in big if docs[r] != docs[row] and (row, r) not in edges and (r, row) not in edges)
+        edges = {**edges, (min(row, other), max(row, other)): 0.6}
     elif change == "document":
         docs = docs.copy()
         docs[row] = 50  # a document of its own
@@ -112,3 +113,30 @@ def test_a_damaged_value_is_worked_out_again(tmp_path):
     memo._db.execute("UPDATE results SET value = ? WHERE stage = ?", [b"[\x01\x00\x00\x00i\x63\x00\x00\x00", cliques.STAGE])
     memo._db.commit()
     assert _run(memo, vecs, docs, edges) == fresh
+
+
+def test_an_oversized_component_is_cut_on_every_run_and_its_parts_are_kept(tmp_path, monkeypatch):
+    vecs, docs, edges = _corpus(1)
+    # Stories close to one another: one component, larger than the (lowered) limit, that a higher bar cuts.
+    vecs = (vecs + 2 * vecs.mean(axis=0)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    sims = vecs @ vecs.T
+    edges = {(i, j): float(sims[i, j]) for i in range(len(vecs)) for j in range(i + 1, len(vecs))
+             if docs[i] != docs[j] and sims[i, j] >= 0.6}
+    monkeypatch.setattr(cliques, "_MAX_DENSE", 8)
+    assert max(len(c) for c in cliques._components(len(vecs), edges)) > 8
+    fresh = _run(None, vecs, docs, edges)
+    memo = AnalysisMemo(tmp_path)
+    calls = _counting(monkeypatch)
+    assert _run(memo, vecs, docs, edges) == fresh
+    parts = len([n for n in calls if n > 2])
+    assert parts > 1
+    calls.clear()
+    assert _run(memo, vecs, docs, edges) == fresh and all(n == 2 for n in calls)
+    # One edge less inside one part: that part is worked out again, the others come from the memo.
+    edge = max(edges, key=edges.get)
+    fewer = {e: s for e, s in edges.items() if e != edge}
+    expected = _run(None, vecs, docs, fewer)
+    calls.clear()
+    assert _run(memo, vecs, docs, fewer) == expected
+    assert 0 < len([n for n in calls if n > 2]) < parts
