@@ -183,13 +183,14 @@ def candidate_pairs(
     top, scores = nearest if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     finite = np.isfinite(scores)
     # The mean similarity of each row's nearest cross-document neighbours: the margin's yardstick.
-    neighbourhood = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
+    # As Python numbers (the same values): numpy scalars cost a conversion on every use in the loops below.
+    neighbourhood = (np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)).tolist()
     found: dict[tuple[int, int], float] = {}
     rank: dict[tuple[int, int], int] = {}  # (row, neighbour) → the neighbour's place in the row's list
-    for i, col in zip(*np.nonzero(scores >= threshold)):
-        j = int(top[i, col])
-        found[(min(int(i), j), max(int(i), j))] = float(scores[i, col])
-        rank[(int(i), j)] = int(col)
+    rows, cols = np.nonzero(scores >= threshold)
+    for i, col, j, score in zip(rows.tolist(), cols.tolist(), top[rows, cols].tolist(), scores[rows, cols].tolist()):
+        found[(min(i, j), max(i, j))] = score
+        rank[(i, j)] = col
 
     def mutual(i: int, j: int) -> bool:
         return rank.get((i, j), SURE_RANK) < SURE_RANK and rank.get((j, i), SURE_RANK) < SURE_RANK
