@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from ..infra.memo import AnalysisMemo
@@ -81,12 +82,16 @@ def compared(
 #: Fact's fields but its ids, in order; its offsets are among them. Every field is part of a key, whatever
 #: fields Fact gains.
 _FIELDS = tuple(f.name for f in dataclasses.fields(Fact) if f.name not in ("statement", "doc"))
-_OFFSETS = ("start", "end")
+_VALUES = operator.attrgetter(*_FIELDS)  # all of them in one call: a key reads every fact of 20,000 statements
+_START, _END = _FIELDS.index("start"), _FIELDS.index("end")
 
 
 def _relative(fact: Fact, statement: Statement) -> tuple:
     """A fact's fields without ids (:data:`_FIELDS`), its offsets counted from ``statement``'s start."""
-    return tuple(getattr(fact, name) - statement.start if name in _OFFSETS else getattr(fact, name) for name in _FIELDS)
+    values = list(_VALUES(fact))
+    values[_START] -= statement.start
+    values[_END] -= statement.start
+    return tuple(values)
 
 
 def _encoded(c: Comparison, sa: Statement, sb: Statement, fa: list[Fact], fb: list[Fact], link: str) -> tuple:
@@ -121,6 +126,6 @@ def _fact(ref: _FactRef, sa: Statement, sb: Statement, fa: list[Fact], fb: list[
     side, *values = ref
     statement = sb if side else sa
     fields = dict(zip(_FIELDS, values, strict=True))
-    for name in _OFFSETS:
-        fields[name] += statement.start
+    fields["start"] += statement.start
+    fields["end"] += statement.start
     return Fact(statement=statement.id, doc=statement.doc, **fields)
