@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     """One run in this process; prints its figures as JSON on the last line."""
     from compare.infra.cache import EmbeddingCache
+    from compare.infra.heap import kept_for_the_run
     from compare.stages.embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from compare.infra.memo import AnalysisMemo
     from compare.pipeline import run
@@ -51,9 +52,10 @@ def worker(folder: str, cache: str, hashing: bool, out: str) -> None:
     started = time.perf_counter()
     embedder = CachedEmbedder(HashingEmbedder() if hashing else SentenceTransformerEmbedder(),
                               EmbeddingCache(Path(cache)))
-    corpus = run([folder], embedder, memo=AnalysisMemo(Path(cache)))
-    with timed(corpus.timings, "report"):
-        Path(out).write_bytes(render_bytes(corpus, "json"))  # as the CLI writes a report file
+    with kept_for_the_run():  # as compare-sources report holds the heap until the report is written
+        corpus = run([folder], embedder, memo=AnalysisMemo(Path(cache)))
+        with timed(corpus.timings, "report"):
+            Path(out).write_bytes(render_bytes(corpus, "json"))  # as the CLI writes a report file
     print(json.dumps({
         "documents": len(corpus.documents), "statements": len(corpus.statements), "groups": len(corpus.groups),
         "findings": len(corpus.findings), "encoded": embedder.misses, "timings": corpus.timings,

@@ -13,6 +13,7 @@ from pathlib import Path
 from .analysis import facts
 from .detect import run_detectors
 from .errors import InputError
+from .infra import heap
 from .infra.memo import AnalysisMemo, statement_keys
 from .infra.pages import PageCache
 from .infra.timing import timed
@@ -128,18 +129,20 @@ def run(
     """
     options = options or RunOptions()
     timings: dict[str, float] = {}
-    with timed(timings, "read"):
-        documents, skipped = load_documents(paths, progress, options.exclude, pages)
-    corpus = analyse(
-        documents,
-        embedder,
-        options,
-        progress=progress,
-        skipped=skipped,
-        memo=memo,
-        release_model=True,
-        multilingual=multilingual,
-    )
+    with heap.kept_for_the_run():  # what each stage makes lives to the end: out of the collector's way
+        with timed(timings, "read"):
+            documents, skipped = load_documents(paths, progress, options.exclude, pages)
+        heap.settle()
+        corpus = analyse(
+            documents,
+            embedder,
+            options,
+            progress=progress,
+            skipped=skipped,
+            memo=memo,
+            release_model=True,
+            multilingual=multilingual,
+        )
     corpus.timings = {**timings, **corpus.timings}
     return corpus
 
@@ -173,10 +176,12 @@ def analyse(
     with timed(timings, "documents"):  # segment, language, facts and detector steps of each article
         analysed = analyse_documents(documents, list(options.enabled), memo, progress=stage("documents"))
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
+    heap.settle()
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         stage("facts")
         corpus.facts = facts.assemble(corpus, analysed.facts)
     analysed.facts = {}  # now in corpus.facts
+    heap.settle()
     with timed(timings, "copies"):
         stage("copies")
         counterpart = mark_copies(corpus)  # copied sentences: not searched, put back beside their originals
@@ -194,10 +199,13 @@ def analyse(
         if memo is not None and len(to_embed) > 1:
             keys = statement_keys(to_embed, documents, analysed.keys)
             nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
-        groups = align(to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest)
+        groups = align(
+            to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest, memo=memo
+        )
         order = {s.id: n for n, s in enumerate(corpus.statements)}
         corpus.groups = with_copies(groups, counterpart, order)
         del nearest
+    heap.settle()  # before the detectors' processes are forked: they need not copy the heap to walk it
     del vectors  # the detectors work on text and facts: free the vectors before they run
     if {"translation", "untranslated"} & set(options.enabled):  # both read the pairs
         with timed(timings, "translations"):  # the multilingual model: loaded only where it is needed
@@ -205,7 +213,13 @@ def analyse(
     corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
         corpus.findings = run_detectors(
-            corpus, list(options.enabled), timings=timings, prepared=analysed.steps, progress=stage("detect")
+            corpus,
+            list(options.enabled),
+            timings=timings,
+            prepared=analysed.steps,
+            progress=stage("detect"),
+            memo=memo,
         )
+    heap.settle()
     corpus.timings = timings
     return corpus

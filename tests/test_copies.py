@@ -92,3 +92,56 @@ def test_copies_of_one_article_leave_the_findings_as_they_were(tmp_path, copies)
     assert len(corpus.groups) >= len(plain_corpus.groups)  # the copies take no independent pair's place
     count = next(f for f in corpus.findings if f.kind == "discrepancy" and f.subkind == "count")
     assert f"+ {copies} cop" in count.message
+
+
+def _copied_pairs_by_dicts(shingles: dict[str, set[int]]) -> set[tuple[str, str]]:
+    """What _copied_pairs computes, as it was first written: each 5-gram's holders, then a counter of pairs."""
+    from collections import Counter, defaultdict
+
+    from compare.analysis import copies
+
+    holders: dict[int, list[str]] = defaultdict(list)
+    for doc, grams in shingles.items():
+        if len(grams) >= copies._MIN_SHINGLES:
+            for shingle in grams:
+                holders[shingle].append(doc)
+    shared: Counter[tuple[str, str]] = Counter()
+    for docs in holders.values():
+        if 1 < len(docs) <= copies._COMMON:
+            for n, a in enumerate(docs):
+                for b in docs[n + 1 :]:
+                    shared[(a, b) if a < b else (b, a)] += 1
+    return {
+        pair for pair, count in shared.items()
+        if count >= copies.COPY_SHARE * min(len(shingles[pair[0]]), len(shingles[pair[1]]))
+    }
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_array_count_of_shared_5_grams_finds_the_pairs_the_dict_count_finds(seed):
+    import random
+
+    from compare.analysis.copies import _copied_pairs
+
+    rng = random.Random(seed)
+    # Documents drawing 5-grams from pools of several sizes: some share a third of them, some less, a few 5-grams
+    # are held by more than _COMMON documents, some documents are too short to count; hashes span int64.
+    pools = [[rng.randrange(-(2**63), 2**63) for _ in range(size)] for size in (40, 80, 400, 3000)]
+    common = pools[0][:5]
+    shingles: dict[str, set[int]] = {}
+    for n in range(70):
+        pool = rng.choice(pools)
+        grams = set(rng.sample(pool, min(len(pool), rng.randrange(5, 60))))
+        shingles[f"d{n:02d}"] = grams | set(common)
+    found = _copied_pairs(shingles)
+    assert found and set(found) == _copied_pairs_by_dicts(shingles) and len(found) == len(set(found))
+
+
+def test_a_5_gram_of_exactly_common_documents_still_counts_and_one_more_does_not():
+    from compare.analysis.copies import _COMMON, _copied_pairs
+
+    shared = set(range(1000, 1005))  # five of A's and B's twenty; a sixth, held by _COMMON documents, makes 30 %
+    a, b = shared | set(range(100, 114)) | {7}, shared | set(range(200, 214)) | {7}
+    fillers = {f"f{n:02d}": {7, *range(10_000 + 100 * n, 10_000 + 100 * n + 20)} for n in range(_COMMON - 2)}
+    assert _copied_pairs({"a": a, "b": b, **fillers}) == [("a", "b")]
+    assert _copied_pairs({"a": a, "b": b, **fillers, "one more": {7, *range(-40, -20)}}) == []

@@ -15,7 +15,7 @@ in corpus order).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus
@@ -45,20 +45,8 @@ def families(corpus: Corpus) -> dict[str, str]:
     for doc, text in words.items():
         sets.union(doc, first_with.setdefault(tuple(text), doc))
     shingles = {doc: _shingles(words[doc]) for doc in first_with.values()}
-    holders: dict[int, list[str]] = defaultdict(list)
-    for doc, grams in shingles.items():
-        if len(grams) >= _MIN_SHINGLES:
-            for shingle in grams:
-                holders[shingle].append(doc)
-    shared: Counter[tuple[str, str]] = Counter()
-    for docs in holders.values():
-        if 1 < len(docs) <= _COMMON:
-            for n, a in enumerate(docs):
-                for b in docs[n + 1 :]:
-                    shared[(a, b) if a < b else (b, a)] += 1
-    for (a, b), count in shared.items():
-        if count >= COPY_SHARE * min(len(shingles[a]), len(shingles[b])):
-            sets.union(a, b)
+    for a, b in _copied_pairs(shingles):
+        sets.union(a, b)
     order = {d.id: n for n, d in enumerate(corpus.documents)}
     members: dict[str, list[str]] = defaultdict(list)
     for document in corpus.documents:
@@ -68,3 +56,37 @@ def families(corpus: Corpus) -> dict[str, str]:
         origin = min(family, key=lambda d: (corpus.document(d).date or "9999", order[d]))
         origin_of.update({d: origin for d in family})
     return origin_of
+
+
+def _copied_pairs(shingles: dict[str, set[int]]) -> list[tuple[str, str]]:
+    """The pairs of documents (of at least :data:`_MIN_SHINGLES` 5-grams) that share :data:`COPY_SHARE` of the
+    smaller one's 5-grams, counting only 5-grams that at most :data:`_COMMON` of them hold.
+
+    In arrays rather than a dict of each 5-gram's holders and a counter of pairs: a thousand articles hold
+    270,000 5-grams and share 420,000 (pair, 5-gram)s, 0.7 s in dicts and 0.1 s sorted.
+    """
+    import numpy as np
+
+    docs = sorted(d for d, grams in shingles.items() if len(grams) >= _MIN_SHINGLES)
+    if len(docs) < 2:
+        return []
+    sizes = np.array([len(shingles[d]) for d in docs], dtype=np.int64)
+    hashes = np.concatenate([np.fromiter(shingles[d], np.int64, len(shingles[d])) for d in docs])
+    # Sorted by 5-gram, a 5-gram's holders in document order (a stable sort of arrays built document by
+    # document), so each pair comes out as (smaller, larger) document number.
+    order = np.argsort(hashes, kind="stable")
+    hashes, owners = hashes[order], np.repeat(np.arange(len(docs)), sizes)[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    lengths = np.diff(np.r_[starts, len(hashes)])
+    firsts, seconds = [], []
+    for length in np.unique(lengths[(lengths > 1) & (lengths <= _COMMON)]):
+        runs = starts[lengths == length][:, None]
+        i, j = np.triu_indices(int(length), 1)
+        firsts.append(owners[runs + i].ravel())
+        seconds.append(owners[runs + j].ravel())
+    if not firsts:
+        return []
+    codes, counts = np.unique(np.concatenate(firsts) * len(docs) + np.concatenate(seconds), return_counts=True)
+    a, b = np.divmod(codes, len(docs))
+    copied = counts >= COPY_SHARE * np.minimum(sizes[a], sizes[b])
+    return [(docs[x], docs[y]) for x, y in zip(a[copied].tolist(), b[copied].tolist())]

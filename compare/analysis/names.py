@@ -233,7 +233,9 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         key = skeleton(text)
         if len(key) >= 2:
             blocks[key].append(text)
-    given, family = _given_names(corpus, by_text), _family_names(corpus, by_text)
+    # Given names are asked of spellings that share a block with another only.
+    shared = {t: by_text[t] for texts in blocks.values() if len(texts) > 1 for t in texts}
+    given, family = _given_names(corpus, shared), _family_names(corpus, by_text)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     result = []
     for spellings in blocks.values():

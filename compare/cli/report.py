@@ -61,6 +61,7 @@ def report(
     from ..ci.fingerprint import project_root
     from ..ci.selection import Selection
     from ..errors import UsageError
+    from ..infra import heap
     from ..report import SUFFIX_FORMATS, render, render_bytes
     from ..report.filters import Filters, document_ids, kind_selectors, severities
     from ..report.layout import Layout
@@ -77,20 +78,21 @@ def report(
         raise fail(str(error)) from None
     root = project_root()
     _, entries, _ = read_review(review, root)
-    corpus = Selection.of(options).apply(run_pipeline(context, options, progress))
-    fingerprint_all(corpus, root)
-    apply(corpus, reviews(entries), show_false_alarms)
-    try:
-        chosen = replace(chosen, documents=document_ids(document or [], corpus))
-    except UsageError as error:
-        raise fail(str(error)) from None
-    corpus = chosen.apply(corpus)
-    layout = Layout(sort or "severity", limit, documents, chosen)
-    color = output is None and sys.stdout.isatty()
-    width = 100 if output is not None or not sys.stdout.isatty() else None
-    content = (render if output is None else render_bytes)(
-        corpus, fmt, color=color, width=width or terminal_width(), show_boilerplate=show_boilerplate, layout=layout
-    )
+    with heap.kept_for_the_run():  # the corpus lives until the report is written (compare/infra/heap.py)
+        corpus = Selection.of(options).apply(run_pipeline(context, options, progress))
+        fingerprint_all(corpus, root)
+        apply(corpus, reviews(entries), show_false_alarms)
+        try:
+            chosen = replace(chosen, documents=document_ids(document or [], corpus))
+        except UsageError as error:
+            raise fail(str(error)) from None
+        corpus = chosen.apply(corpus)
+        layout = Layout(sort or "severity", limit, documents, chosen)
+        color = output is None and sys.stdout.isatty()
+        width = 100 if output is not None or not sys.stdout.isatty() else None
+        content = (render if output is None else render_bytes)(
+            corpus, fmt, color=color, width=width or terminal_width(), show_boilerplate=show_boilerplate, layout=layout
+        )
     emit(content, output)
     if timings:
         stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in corpus.timings.items())

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from ..infra.cache import CacheUnusable
+from ..infra.memo import AnalysisMemo
 from ..infra.processes import can_fork, forked_map, serial_map, usable_cores
 from ..model import SEVERITIES, Corpus, Document, Finding, Identity, Statement
 from ..payloads import Payload
@@ -70,6 +72,8 @@ class Detector:
     #: A table it adds to the corpus for the reports, and reads itself: (Corpus attribute, how it is built from
     #: the corpus and the per-document values). Built where the detector runs, so in its process.
     table: tuple[str, TableBuilder] | None = None
+    #: Called with ``memo=`` (the run's :class:`AnalysisMemo`, or None) to keep what it works out between runs.
+    memo: bool = False
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -90,6 +94,7 @@ def register(
     identity: IdentityFunc | None = None,
     per_document: DocumentStep | None = None,
     table: tuple[str, TableBuilder] | None = None,
+    memo: bool = False,
 ):
     """Decorator that adds a detector function to the registry."""
 
@@ -100,7 +105,7 @@ def register(
         if unknown or not needs:
             raise ValueError(f"detector {name!r} needs {sorted(unknown) or 'nothing'}; it may need {', '.join(NEEDS)}")
         _REGISTRY[name] = Detector(
-            name, description, needs, rules, func, identity or evidence_identity, payload, per_document, table
+            name, description, needs, rules, func, identity or evidence_identity, payload, per_document, table, memo
         )
         return func
 
@@ -177,7 +182,7 @@ PARALLEL_FROM_STATEMENTS = 2_000
 #: copied on write), and memory is what limits the largest corpora.
 PARALLEL_UP_TO_STATEMENTS = 60_000
 
-_shared: tuple[Corpus, dict[str, dict[str, Any]]] | None = None  # what forked detector processes read
+_shared: tuple[Corpus, dict[str, dict[str, Any]], AnalysisMemo | None] | None = None  # what forked processes read
 
 
 def run_detectors(
@@ -187,6 +192,7 @@ def run_detectors(
     prepared: dict[str, dict[str, Any]] | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    memo: AnalysisMemo | None = None,
 ) -> list[Finding]:
     """Findings of the detectors ``names`` (default: all), ordered by severity then position, ids f1, f2 …
 
@@ -195,7 +201,8 @@ def run_detectors(
     id; the steps of detectors missing from it are run here. On a large corpus the
     detectors run on ``workers`` forked processes (default: the usable cores) at once;
     the findings are the same, in the same order. ``progress(done, total)`` counts the detectors done (in
-    their order: one that finishes early is counted when those before it have).
+    their order: one that finishes early is counted when those before it have). Detectors registered with
+    ``memo=True`` keep their work between runs in ``memo``.
     """
     global _shared
     names = list(registry() if names is None else names)
@@ -205,13 +212,13 @@ def run_detectors(
     if done is not None:
         done(0)
     if workers > 1:
-        _shared = (corpus, prepared)
+        _shared = (corpus, prepared, memo)
         try:
             results = forked_map(_run_shared, names, workers, done=done)
         finally:
             _shared = None
     else:
-        results = serial_map(partial(_run_one, corpus=corpus, prepared=prepared), names, done)
+        results = serial_map(partial(_run_one, corpus=corpus, prepared=prepared, memo=memo), names, done)
     findings: list[Finding] = []
     detectors = registry()
     for name, (seconds, found, table) in zip(names, results):
@@ -247,7 +254,9 @@ def detector_processes(statements: int, detectors: int, workers: int | None = No
     return 1
 
 
-def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> Outcome:
+def _run_one(
+    name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]], memo: AnalysisMemo | None = None
+) -> Outcome:
     """One detector's findings, the seconds it took, and the table it adds (attribute, value), if any."""
     detector = registry()[name]
     started = time.perf_counter()
@@ -262,8 +271,26 @@ def _run_one(name: str, corpus: Corpus, prepared: dict[str, dict[str, Any]]) -> 
         attribute, build = detector.table
         table = (attribute, build(corpus, values))
         setattr(corpus, attribute, table[1])  # the detector reads it here; a forked child's goes back with it
-    found = list(detector.run(corpus) if detector.per_document is None else detector.run(corpus, values))
+    args = (corpus,) if detector.per_document is None else (corpus, values)
+    if not detector.memo:
+        found = list(detector.run(*args))
+    else:
+        own = _memo_here(memo)
+        try:
+            found = list(detector.run(*args, memo=own))
+        finally:
+            if own is not None and own is not memo:
+                own.close()
     return time.perf_counter() - started, found, table
+
+
+def _memo_here(memo: AnalysisMemo | None) -> AnalysisMemo | None:
+    """``memo`` as this process may use it; None where its file cannot be opened here (the detector then works
+    everything out, as without a cache)."""
+    try:
+        return memo.in_this_process() if memo is not None else None
+    except CacheUnusable:
+        return None
 
 
 def _run_shared(name: str) -> Outcome:

@@ -42,11 +42,13 @@ from ..analysis import lexicon
 from ..analysis.facts import dates, people, quantities
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
+from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
 from . import (
     discrepancy_announcements,
     discrepancy_headline,
+    discrepancy_kept,
     discrepancy_measures,
     discrepancy_timeline,
     normalise,
@@ -79,6 +81,7 @@ def _identity(finding: Finding) -> Identity:
     needs=("facts", "groups"),
     payload=DiscrepancyData,
     identity=_identity,
+    memo=True,
     rules={
         "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
         "discrepancy/date": "Sources give different dates for the same event.",
@@ -93,7 +96,7 @@ def _identity(finding: Finding) -> Identity:
         ),
     },
 )
-def detect(corpus: Corpus) -> Iterable[Finding]:
+def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
@@ -115,9 +118,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         day_a, day_b = (days[corpus.statement(s).doc] for s in (a, b))
         return not (a in timed and b in timed) or day_a == day_b
 
-    comparisons: list[Comparison] = []
     seen_pairs: set[tuple[str, str]] = set()
-    wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
+    aligned: list[discrepancy_kept.AlignedPair] = []
     for group in corpus.groups:
         members = [corpus.statement(s) for s in group.statements]
         for sa, sb in combinations(members, 2):
@@ -127,9 +129,12 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             seen_pairs.add((a, b) if a < b else (b, a))
             if not facts_of[a] and not facts_of[b]:
                 continue  # nothing to compare, and no wording to diff
-            comparisons += _compare_aligned(
-                sa, sb, facts_of[a], facts_of[b], f"group {group.id}", wordings, one_report(a, b), subjects
-            )
+            aligned.append((sa, sb, f"group {group.id}", one_report(a, b)))
+    wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
+    compare = lambda sa, sb, link, same: _compare_aligned(  # noqa: E731
+        sa, sb, facts_of[sa.id], facts_of[sb.id], link, wordings, same, subjects
+    )
+    comparisons = discrepancy_kept.compared(aligned, facts_of, subjects, compare, memo)  # unchanged pairs: kept
     for (a, b), shared in event_links(corpus, facts_of).items():
         if (a, b) in seen_pairs:
             continue

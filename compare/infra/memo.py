@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -99,6 +100,7 @@ class AnalysisMemo:
             self._db.execute("DELETE FROM results WHERE version != ?", [self.version])
         self.hits = 0
         self.misses = 0
+        self._pid = os.getpid()
 
     def get_many(self, stage: str, keys: Iterable[str]) -> dict[str, Any]:
         wanted = list(dict.fromkeys(keys))
@@ -127,6 +129,11 @@ class AnalysisMemo:
 
     def put_one(self, stage: str, key: str, value: Any) -> None:
         self.put_many(stage, {key: value})
+
+    def in_this_process(self) -> AnalysisMemo:
+        """This memo, or in a process forked since it was opened (a detector's) one of its own on the same file:
+        an SQLite connection must not be used across a fork. The caller closes one it did not open."""
+        return self if os.getpid() == self._pid else AnalysisMemo(self.directory)
 
     def close(self) -> None:
         self._db.close()

@@ -113,11 +113,13 @@ def align(
     margin: float = DEFAULT_MARGIN,
     neighbours: int = NEIGHBOURS,
     nearest: Nearest | None = None,
+    memo: AnalysisMemo | None = None,
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
     ``nearest``, if given, is the neighbour search already done for exactly these
-    rows (:func:`update_nearest`); otherwise it is done here.
+    rows (:func:`update_nearest`); otherwise it is done here. ``memo`` keeps each
+    component's groups for the next run (:mod:`compare.stages.cliques`).
     """
 
     import numpy as np
@@ -134,7 +136,7 @@ def align(
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs).items():
         edges.setdefault(pair, score)
-    clusters = clusters_of(len(usable), vecs, docs, threshold, edges)
+    clusters = clusters_of(len(usable), vecs, docs, threshold, edges, memo)
     groups: list[Group] = []
     for members in sorted(clusters):
         local = sorted(members)
@@ -181,13 +183,14 @@ def candidate_pairs(
     top, scores = nearest if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     finite = np.isfinite(scores)
     # The mean similarity of each row's nearest cross-document neighbours: the margin's yardstick.
-    neighbourhood = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
+    # As Python numbers (the same values): numpy scalars cost a conversion on every use in the loops below.
+    neighbourhood = (np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)).tolist()
     found: dict[tuple[int, int], float] = {}
     rank: dict[tuple[int, int], int] = {}  # (row, neighbour) → the neighbour's place in the row's list
-    for i, col in zip(*np.nonzero(scores >= threshold)):
-        j = int(top[i, col])
-        found[(min(int(i), j), max(int(i), j))] = float(scores[i, col])
-        rank[(int(i), j)] = int(col)
+    rows, cols = np.nonzero(scores >= threshold)
+    for i, col, j, score in zip(rows.tolist(), cols.tolist(), top[rows, cols].tolist(), scores[rows, cols].tolist()):
+        found[(min(i, j), max(i, j))] = score
+        rank[(i, j)] = col
 
     def mutual(i: int, j: int) -> bool:
         return rank.get((i, j), SURE_RANK) < SURE_RANK and rank.get((j, i), SURE_RANK) < SURE_RANK

@@ -2,10 +2,17 @@
 
 Plain components would chain A≈B≈C into one group where A and C have nothing in common; a partitioning
 clustering could not put one sentence that reports two facts into two groups. Cliques do neither.
+
+A component's cliques depend on that component alone (its vectors, which of its rows share a document, its
+edges, the bar), so they are kept between runs in the analysis memo under a hash of exactly those: a corpus
+run again, or grown by one article, finds the cliques of the components that changed only. An oversized
+component is cut first, on every run (a new article's rows may change where it falls apart), and each part is
+kept on its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -14,18 +21,67 @@ from ..infra.disjoint import DisjointSets
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..infra.memo import AnalysisMemo
+
 _MAX_DENSE = 1500  # larger components are split by raising the bar before clustering
+STAGE = "cliques"
 
 
 def clusters_of(
-    n: int, vecs: np.ndarray, docs: np.ndarray, threshold: float, edges: dict[tuple[int, int], float]
+    n: int,
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    edges: dict[tuple[int, int], float],
+    memo: AnalysisMemo | None = None,
 ) -> list[list[int]]:
-    """The groups (row indices) the candidate ``edges`` between ``n`` rows make."""
-    clusters: list[list[int]] = []
+    """The groups (row indices) the candidate ``edges`` between ``n`` rows make; the cliques of each component
+    (each part of an oversized one) from ``memo`` where it holds them."""
     linked = _linked(edges)
-    for component in _components(n, edges):
-        clusters.extend(_split(component, vecs, docs, threshold, edges, linked))
+    parts = [part for component in _components(n, edges) for part in _split(component, threshold, edges, linked)]
+    # A pair is its own group: nothing to keep.
+    keys = {
+        k: _key(members, vecs, docs, bar, links, memo.version)
+        for k, (members, bar, links) in enumerate(parts)
+        if memo is not None and len(members) > 2
+    }
+    stored = memo.get_many(STAGE, keys.values()) if memo is not None else {}
+    new: dict[str, list[list[int]]] = {}
+    clusters: list[list[int]] = []
+    for k, (members, bar, links) in enumerate(parts):
+        key = keys.get(k)
+        found = _rows_of(stored[key], members) if key in stored else None
+        if found is None:
+            found = _cliques(members, vecs, docs, bar, links)
+            if key is not None:
+                place = {row: p for p, row in enumerate(members)}
+                new[key] = [[place[row] for row in group] for group in found]
+        clusters.extend(found)
+    if memo is not None:
+        memo.put_many(STAGE, new)
     return clusters
+
+
+def _key(
+    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, linked: dict[int, list[int]], version: str
+) -> str:
+    """Everything :func:`_cliques` reads of one component, rows numbered by their place in it (in row order, as
+    the component lists them): its vectors, which rows share a document, its edges, the bar."""
+    place = {row: p for p, row in enumerate(members)}
+    own = sorted((place[i], place[j]) for i in members for j in linked.get(i, ()) if i < j and j in place)
+    first: dict[int, int] = {}
+    pattern = [first.setdefault(int(d), len(first)) for d in docs[members]]
+    digest = hashlib.sha256(f"{version}|{threshold!r}|{pattern}|{own}|".encode())
+    digest.update(vecs[members].tobytes())
+    return digest.hexdigest()
+
+
+def _rows_of(stored: list, members: list[int]) -> list[list[int]] | None:
+    """Kept groups as rows of ``members``; None if they do not fit them (a damaged value)."""
+    try:
+        return [[members[p] for p in group] for group in stored]
+    except (IndexError, TypeError):
+        return None
 
 
 def _linked(edges: dict[tuple[int, int], float]) -> dict[int, list[int]]:
@@ -45,29 +101,28 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sets.groups()
 
 
+#: A component to find the cliques of: its rows, the bar, its rows' partners (a superset of its edges).
+Part = tuple[list[int], float, dict[int, list[int]]]
+
+
 def _split(
-    component: list[int],
-    vecs: np.ndarray,
-    docs: np.ndarray,
-    threshold: float,
-    edges: dict[tuple[int, int], float],
-    linked: dict[int, list[int]],
-) -> list[list[int]]:
-    """The groups of one component; oversized components are first cut at a higher bar."""
+    component: list[int], threshold: float, edges: dict[tuple[int, int], float], linked: dict[int, list[int]]
+) -> list[Part]:
+    """One component to cluster, or an oversized one's parts, first cut at a higher bar."""
     while len(component) > _MAX_DENSE:
         # Raise the bar until the component falls apart; each part is then split on its own at that bar. A
         # component no bar cuts (one sentence printed everywhere) is clustered whole.
         bar = threshold + 0.02
         inside = set(component)
         stricter = {e: s for e, s in edges.items() if e[0] in inside and s >= bar}
-        parts = [p for p in _components(len(vecs), stricter) if len(p) > 1]
+        parts = [p for p in _components(len(component), stricter) if len(p) > 1]
         if not parts:
             break
         linked = _linked(stricter)
         if len(parts) != 1 or len(parts[0]) != len(component):
-            return [c for part in parts for c in _split(part, vecs, docs, bar, stricter, linked)]
+            return [c for part in parts for c in _split(part, bar, stricter, linked)]
         threshold, edges = bar, stricter
-    return _cliques(component, vecs, docs, threshold, linked)
+    return [(component, threshold, linked)]
 
 
 def _cliques(
