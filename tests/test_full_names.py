@@ -32,3 +32,35 @@ def test_one_person_spelled_otherwise(variant, canonical):
 )
 def test_other_people_or_words(variant, canonical):
     assert not _same_person(variant, canonical)
+
+
+def test_candidates_hold_every_pair_same_person_accepts():
+    """The index asked for candidates must never miss a pair _same_person would accept (it only saves time)."""
+    import random
+
+    from compare.analysis.full_names import _Candidates
+
+    rng = random.Random(7)
+    letters = "abcdeijklmnoprstuvz"
+
+    def word(n):
+        return "".join(rng.choice(letters) for _ in range(n))
+
+    base = [(word(rng.randint(4, 11)), word(rng.randint(4, 11))) for _ in range(60)]
+    people = list(dict.fromkeys(base + [_misspelt(rng, p) for p in base for _ in range(3)]))
+    candidates = _Candidates(dict.fromkeys(people))
+    origins = dict.fromkeys(people, 5)
+    for variant in people:
+        found = set(candidates.of(variant, origins, 0))
+        accepted = {key for key in people if _same_person(variant, key)}
+        assert accepted <= found, (variant, accepted - found)
+
+
+def _misspelt(rng, person):
+    """The full name with a letter changed, dropped or added in one half or both."""
+    def edit(w):
+        i = rng.randrange(len(w))
+        return rng.choice([w[:i] + w[i + 1:], w[:i] + "k" + w[i + 1:], w[:i] + "a" + w[i:]])
+    given, family = person
+    which = rng.randrange(3)
+    return (edit(given) if which != 1 else given, edit(family) if which != 0 else family)

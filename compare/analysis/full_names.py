@@ -68,16 +68,21 @@ def full_name_entities(corpus: Corpus, found: list[Mention], spelled: Mapping[st
         if spelled.get(first.text, first.text) != first.text or spelled.get(second.text, second.text) != second.text:
             reported.add((first.doc, first.start))
     origins = {key: len({origin_of.get(m.doc, m.doc) for m in found_}) for key, found_ in people.items()}
+    candidates = _Candidates(people)
+    by_word: dict[str, list[Mention]] = defaultdict(list)  # every mention by its word's folded canonical spelling
+    for m in found:
+        by_word[fold(spelled.get(m.text, m.text))].append(m)
     result = []
     for variant, mentions in people.items():
         if all((m.doc, m.start) in reported for m in mentions):
             continue  # one finding for one misspelt name
-        better = [key for key in people if origins[key] >= max(2, 2 * origins[variant]) and _same_person(variant, key)]
+        need = max(2, 2 * origins[variant])
+        better = [key for key in candidates.of(variant, origins, need) if _same_person(variant, key)]
         if not better:
             continue
         canonical = max(better, key=lambda key: (origins[key], len(people[key])))
         if variant[0] == canonical[0]:  # the family name: its every mention in those articles is the person's
-            result.append(_family_name(variant[1], canonical[1], mentions, found, spelled))
+            result.append(_family_name(variant[1], canonical[1], mentions, by_word, spelled))
             continue
         right = _written(people[canonical], spelled)
         result.append(
@@ -87,6 +92,48 @@ def full_name_entities(corpus: Corpus, found: list[Mention], spelled: Mapping[st
             )
         )
     return result + _cut_short(corpus, found, spelled, people, origins)
+
+
+class _Candidates:
+    """The full names that may be one person's with a given one, in the corpus's order: those that share a half,
+    and, for names whose halves are all long, those whose halves are each a letter apart once romanised (their
+    one-letter deletions meet). :func:`_same_person` accepts no other pair, and asking it only of these keeps
+    a corpus of thousands of names from comparing every name with every other."""
+
+    def __init__(self, people: Mapping[tuple[str, str], object]):
+        self.order = {key: n for n, key in enumerate(people)}
+        self.by_half: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        self.by_near: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for key in people:
+            self.by_half[(0, key[0])].append(key)
+            self.by_half[(1, key[1])].append(key)
+            for near in self._near(key):
+                self.by_near[near].append(key)
+
+    @staticmethod
+    def _near(key: tuple[str, str]) -> set[tuple[str, str]]:
+        if min(len(key[0]), len(key[1])) < _LONG:
+            return set()
+        given, family = (_deletions(_HARD_C.sub("k", _romanised(half))) for half in key)
+        return {(g, f) for g in given for f in family}
+
+    def of(self, variant: tuple[str, str], origins: Mapping[tuple[str, str], int], need: int) -> list[tuple[str, str]]:
+        """The candidates for ``variant`` that ``need`` independent origins spell so, in the corpus's order."""
+        found = set(self.by_half[(0, variant[0])]) | set(self.by_half[(1, variant[1])])
+        for near in self._near(variant):
+            found.update(self.by_near[near])
+        return sorted((key for key in found if origins[key] >= need), key=self.order.__getitem__)
+
+
+def _deletions(word: str) -> set[str]:
+    """A word and every form of it one letter shorter: two words a letter apart share one of them."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _romanised(word: str) -> str:
+    from .names import romanised
+
+    return romanised(word)
 
 
 def _cut_short(
@@ -119,13 +166,17 @@ def _cut_short(
 
 
 def _family_name(
-    variant: str, canonical: str, mentions: list[Mention], found: list[Mention], spelled: Mapping[str, str]
+    variant: str,
+    canonical: str,
+    mentions: list[Mention],
+    by_word: Mapping[str, list[Mention]],
+    spelled: Mapping[str, str],
 ) -> Entity:
     """A family name spelled otherwise beside the person's given name ("Albin Corti"): the articles that do so
     use it alone too ("after meeting Corti"), and each of those mentions is the same person's."""
     docs = {m.doc for m in mentions}
-    wrong = [m for m in found if m.doc in docs and fold(spelled.get(m.text, m.text)) == variant]
-    right = [m for m in found if fold(spelled.get(m.text, m.text)) == canonical]
+    wrong = [m for m in by_word.get(variant, []) if m.doc in docs]
+    right = list(by_word.get(canonical, []))
     written = spelled.get(_most_written(right), _most_written(right))
     return Entity(written, [Variant(written, "", right), Variant(_most_written(wrong), "spelling", wrong)])
 
