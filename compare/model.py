@@ -340,7 +340,11 @@ class Corpus:
     false_alarms_hidden: int = 0
 
     def document(self, doc_id: str) -> Document:
-        return self._index("documents")[doc_id]
+        # Asked hundreds of thousands of times a run: the index is read straight from the instance.
+        index = self.__dict__.get("_documents_index")
+        if index is None or len(index) != len(self.documents):
+            index = self._index("documents")
+        return index[doc_id]
 
     def by_document(self) -> list[tuple[Document, list[Statement]]]:
         """Each document with its statements, in corpus order."""
@@ -350,7 +354,10 @@ class Corpus:
         return [(document, statements[document.id]) for document in self.documents]
 
     def statement(self, statement_id: str) -> Statement:
-        return self._index("statements")[statement_id]
+        index = self.__dict__.get("_statements_index")
+        if index is None or len(index) != len(self.statements):
+            index = self._index("statements")
+        return index[statement_id]
 
     def _index(self, attribute: str) -> dict:
         # Rebuilt when the list changes length: stages append to lists, they never replace items.

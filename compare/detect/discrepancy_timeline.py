@@ -162,6 +162,23 @@ def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
     return out
 
 
+def _within_a_day(reports: list[_Report]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of reports dated within a day of each other or not dated: no other pair can be one
+    announcement reported two ways, and a slot of a large corpus holds thousands of reports."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(reports):
+        by_day[r.day].append(n)
+    undated = by_day.pop("", [])
+    ordinal = {day: days(day) for day in by_day}
+    pairs = {(min(i, j), max(i, j)) for i in undated for j in range(len(reports)) if i != j}
+    for day, members in by_day.items():
+        pairs.update(combinations(members, 2))
+        for other, others in by_day.items():
+            if ordinal[other] - ordinal[day] == 1:
+                pairs.update((min(i, j), max(i, j)) for i in members for j in others)
+    return sorted(pairs)
+
+
 def _bucket_findings(
     corpus: Corpus, subject: str, scope: str, reports: list[_Report], outlet: Callable[[str], str]
 ) -> Iterable[Finding]:
@@ -171,7 +188,7 @@ def _bucket_findings(
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
     same_day: DisjointSets[int] = DisjointSets()
     typos: DisjointSets[int] = DisjointSets()
-    for i, j in combinations(range(len(reports)), 2):
+    for i, j in _within_a_day(reports):
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"
         # and 111 are hours apart, not a contradiction. A bound that is not round names an announcement's figure:
