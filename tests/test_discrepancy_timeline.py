@@ -4,14 +4,14 @@ import datetime as dt
 import random
 from itertools import combinations
 
-from compare.detect.discrepancy_timeline import _Report, _within_a_day
+from compare.detect.discrepancy_timeline import Report, _within_a_day
 from compare.model import Fact
 
 
-def _report(n: int, day: str) -> _Report:
+def _report(n: int, day: str) -> Report:
     fact = Fact(kind="quantity", statement=f"d{n}#1", doc=f"d{n}", start=0, end=2, text="10", value="10",
                 subject="people killed", low=10.0, high=10.0)
-    return _Report(fact, f"d{n}", day, "")
+    return Report(fact, f"d{n}", day, "")
 
 
 def test_pairs_within_a_day_are_every_pair_that_can_be_one_announcement():

@@ -105,8 +105,9 @@ def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding
     subjects = discrepancy_timeline.slot_subjects(corpus.facts, origin_of)
     timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
-    yield from discrepancy_timeline.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
-    yield from discrepancy_announcements.findings(corpus, facts_of, timed, subjects, origin_of, outlet)
+    slots = discrepancy_timeline.Slots(corpus, facts_of, timed, subjects, origin_of, outlet)
+    yield from discrepancy_timeline.findings(slots)
+    yield from discrepancy_announcements.findings(slots)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     days = {d.id: d.date for d in corpus.documents}

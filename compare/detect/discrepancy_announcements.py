@@ -13,44 +13,32 @@ another is a conflict, whatever the reports' dates, which the timelines
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import combinations
 
-from ..model import Corpus, Fact, Finding
+from ..model import Fact, Finding
 from .discrepancy_figures import differ
-from .discrepancy_scope import count_scope
-from .discrepancy_timeline import report_finding, slotted
+from .discrepancy_timeline import Report, Slots, report_finding, reports_by_statement
 
 #: The smallest figure that can mark an announcement: small counts repeat by chance.
 _MARK_FLOOR = 20
 
 
-def findings(
-    corpus: Corpus,
-    facts_of: dict[str, list[Fact]],
-    statements: set[str],
-    subjects: frozenset[str],
-    origin_of: dict[str, str],
-    outlet: Callable[[str], str],
-) -> Iterable[Finding]:
-    """Conflicts between the figures of statements (of ``statements``, those in the timelines) that share a mark."""
+def findings(slots: Slots) -> Iterable[Finding]:
+    """Conflicts between the figures of timeline statements that share a mark."""
+    corpus, origin_of = slots.corpus, slots.origin_of
     counts: dict[str, dict[str, tuple[Fact, str]]] = {}  # statement → subject → its one count and its scope
     by_mark: dict[tuple[str, float], list[str]] = defaultdict(list)
-    for statement in corpus.statements:
-        if statement.id not in statements:
-            continue
-        own = [f for f in facts_of[statement.id] if slotted(f, subjects)]
-        by_subject: dict[str, list[Fact]] = defaultdict(list)
-        for fact in own:
-            by_subject[fact.subject].append(fact)
-        counts[statement.id] = {
-            subject: (facts[0], count_scope(statement, facts[0], own))
-            for subject, facts in by_subject.items()
-            if len(facts) == 1
+    for statement, reports in reports_by_statement(slots).items():
+        by_subject: dict[str, list[Report]] = defaultdict(list)
+        for report in reports:
+            by_subject[report.fact.subject].append(report)
+        counts[statement] = {
+            subject: (own[0].fact, own[0].scope) for subject, own in by_subject.items() if len(own) == 1
         }
-        for subject, (fact, _) in counts[statement.id].items():
+        for subject, (fact, _) in counts[statement].items():
             if _mark(fact):
-                by_mark[(subject, fact.low or 0.0)].append(statement.id)
+                by_mark[(subject, fact.low or 0.0)].append(statement)
     seen: set[tuple[Fact, Fact]] = set()
     for (subject, _), members in by_mark.items():
         for a, b in combinations(members, 2):
@@ -69,7 +57,9 @@ def findings(
                     f"both reports give the same announcement's {subject} ({counts[a][subject][0].text}), so "
                     f"their figures for {other} should agree"
                 )
-                yield report_finding(corpus, other, [x, y], origin_of, "conflict", reason, outlet, link="announcement")
+                yield report_finding(
+                    corpus, other, [x, y], origin_of, "conflict", reason, slots.outlet, link="announcement"
+                )
 
 
 def _same_scope(a: str, b: str) -> bool:

@@ -83,7 +83,7 @@ def _countable(subject: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Report:
+class Report:
     fact: Fact
     origin: str  #: the family origin of the fact's document
     day: str  #: the report's date (ISO), "" where unknown
@@ -104,28 +104,46 @@ def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]], subject
     return timed
 
 
-def findings(
-    corpus: Corpus,
-    facts_of: dict[str, list[Fact]],
-    statements: set[str],
-    subjects: frozenset[str],
-    origin_of: dict[str, str],
-    outlet: Callable[[str], str],
-) -> Iterable[Finding]:
-    """Timeline findings over the slotted counts of ``statements`` (:func:`timeline_statements`)."""
-    reports: dict[str, list[_Report]] = defaultdict(list)
-    for statement in corpus.statements:
-        if statement.id not in statements:
+@dataclass(frozen=True)
+class Slots:
+    """What the comparisons by slot read of a run: the corpus, each statement's facts, the statements whose counts
+    go into the timelines (:func:`timeline_statements`), the slot subjects (:func:`slot_subjects`), each document's
+    origin (copies count once) and how an outlet is named."""
+
+    corpus: Corpus
+    facts_of: dict[str, list[Fact]]
+    statements: set[str]
+    subjects: frozenset[str]
+    origin_of: dict[str, str]
+    outlet: Callable[[str], str]
+
+
+def reports_by_statement(slots: Slots) -> dict[str, list[Report]]:
+    """Each timeline statement's slotted counts as reports: with their origin, the article's date and their scope."""
+    out: dict[str, list[Report]] = {}
+    for statement in slots.corpus.statements:
+        if statement.id not in slots.statements:
             continue
-        day = corpus.document(statement.doc).date
-        counts = [f for f in facts_of[statement.id] if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
-        for fact in facts_of[statement.id]:
-            if slotted(fact, subjects):
-                scope = count_scope(statement, fact, counts)
-                reports[fact.subject].append(_Report(fact, origin_of[fact.doc], day, scope))
+        day = slots.corpus.document(statement.doc).date
+        own = slots.facts_of[statement.id]
+        counts = [f for f in own if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
+        out[statement.id] = [
+            Report(fact, slots.origin_of[fact.doc], day, count_scope(statement, fact, counts))
+            for fact in own
+            if slotted(fact, slots.subjects)
+        ]
+    return out
+
+
+def findings(slots: Slots) -> Iterable[Finding]:
+    """Timeline findings over the slotted counts of the timeline statements."""
+    reports: dict[str, list[Report]] = defaultdict(list)
+    for own in reports_by_statement(slots).values():
+        for report in own:
+            reports[report.fact.subject].append(report)
     for subject, own_reports in reports.items():
         for scope, bucket in _by_scope(own_reports).items():
-            yield from _bucket_findings(corpus, subject, scope, bucket, outlet)
+            yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet)
 
 
 def period_start(corpus: Corpus) -> str:
@@ -151,18 +169,18 @@ def earlier_event(facts: list[Fact], period_start: str) -> bool:
     return False
 
 
-def _by_scope(reports: list[_Report]) -> dict[str, list[_Report]]:
+def _by_scope(reports: list[Report]) -> dict[str, list[Report]]:
     """Reports by scope where the corpus gives the slot for several; else all in one."""
     scopes = {r.scope for r in reports if r.scope}
     if len(scopes) < 2:
         return {"": reports}
-    out: dict[str, list[_Report]] = defaultdict(list)
+    out: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         out[r.scope].append(r)
     return out
 
 
-def _within_a_day(reports: list[_Report]) -> list[tuple[int, int]]:
+def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:
     """The pairs (i < j, in order) of reports dated within a day of each other or not dated: no other pair can be one
     announcement reported two ways, and a slot of a large corpus holds thousands of reports."""
     by_day: dict[str, list[int]] = defaultdict(list)
@@ -180,7 +198,7 @@ def _within_a_day(reports: list[_Report]) -> list[tuple[int, int]]:
 
 
 def _bucket_findings(
-    corpus: Corpus, subject: str, scope: str, reports: list[_Report], outlet: Callable[[str], str]
+    corpus: Corpus, subject: str, scope: str, reports: list[Report], outlet: Callable[[str], str]
 ) -> Iterable[Finding]:
     if len({r.origin for r in reports}) < 2:
         return
@@ -230,14 +248,12 @@ def _bucket_findings(
         yield _finding(corpus, subject, scope, listed, "update", reason, outlet)
 
 
-def _timeline_split(
-    reports: list[_Report], sign: float = 1.0
-) -> tuple[list[_Report], list[tuple[_Report, list[_Report]]]]:
+def _timeline_split(reports: list[Report], sign: float = 1.0) -> tuple[list[Report], list[tuple[Report, list[Report]]]]:
     """The dated reports that form the longest figure-never-falls sequence over report time (never-rises, with
     ``sign`` -1, for a slot that falls), and the others that contradict it, each with the reports it contradicts
     (a later smaller or an earlier larger figure; the other way round for a slot that falls)."""
 
-    def signed(r: _Report) -> float:
+    def signed(r: Report) -> float:
         return sign * point(r.fact)
 
     dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, signed(r)))
@@ -248,7 +264,7 @@ def _timeline_split(
         j = max(options, key=lambda j: best[j], default=-1)
         best.append(best[j] + 1 if j >= 0 else 1)
         before.append(j)
-    chain: list[_Report] = []
+    chain: list[Report] = []
     i = max(range(len(dated)), key=lambda i: best[i], default=-1)
     while i >= 0:
         chain.append(dated[i])
@@ -283,7 +299,7 @@ def report_finding(
     link: str,
 ) -> Finding:
     """A finding over facts compared outside a timeline (``link`` says how they were tied), pictured like one."""
-    reports = [_Report(f, origin_of[f.doc], corpus.document(f.doc).date, "") for f in facts]
+    reports = [Report(f, origin_of[f.doc], corpus.document(f.doc).date, "") for f in facts]
     return _finding(corpus, subject, "", reports, relation, reason, outlet, link)
 
 
@@ -291,7 +307,7 @@ def _finding(
     corpus: Corpus,
     subject: str,
     scope: str,
-    reports: list[_Report],
+    reports: list[Report],
     relation: str,
     reason: str,
     outlet: Callable[[str], str],
@@ -345,8 +361,8 @@ def _finding(
     )
 
 
-def _timeline(reports: list[_Report], outlet: Callable[[str], str]) -> list[TimelineEntry]:
-    entries: dict[tuple[str, str], list[_Report]] = {}
+def _timeline(reports: list[Report], outlet: Callable[[str], str]) -> list[TimelineEntry]:
+    entries: dict[tuple[str, str], list[Report]] = {}
     for r in reports:
         entries.setdefault((r.day, r.fact.value), []).append(r)
     return [
