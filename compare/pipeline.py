@@ -21,6 +21,7 @@ from .model import Corpus, Document, Skipped, Statement
 from .options import RunOptions
 from .stages import language
 from .stages.align import align, alignable, kept_search
+from .stages.anchors import fact_anchors
 from .stages.copies import mark_copies, with_copies
 from .stages.embed import Embedder
 from .stages.fetch import is_url, load_pages, url_id
@@ -200,7 +201,13 @@ def analyse(
             keys = statement_keys(to_embed, documents, analysed.keys)
             nearest = kept_search(to_embed, vectors, keys, memo, embedder.name)
         groups = align(
-            to_embed, vectors, threshold=options.threshold, margin=options.margin, nearest=nearest, memo=memo
+            to_embed,
+            vectors,
+            threshold=options.threshold,
+            margin=options.margin,
+            nearest=nearest,
+            memo=memo,
+            anchors=fact_anchors(corpus.facts),
         )
         order = {s.id: n for n, s in enumerate(corpus.statements)}
         corpus.groups = with_copies(groups, counterpart, order)

@@ -165,3 +165,29 @@ def test_a_shared_distinctive_figure_groups_a_pair_below_the_threshold():
     assert align(unlike, close, threshold=0.63) == []
     far = _unit([1, 0], [0.4, 0.9165])  # the same figure in statements on other topics: no pair
     assert align(statements, far, threshold=0.63) == []
+
+
+def test_a_shared_count_groups_a_pair_nearer_the_topic_than_a_figure_needs():
+    from compare.model import Fact
+    from compare.stages.anchors import fact_anchors
+
+    def count(statement, text, value, subject, low, high):
+        return Fact(kind="quantity", statement=statement, doc=statement.split("#")[0], start=0, end=len(text),
+                    text=text, value=value, subject=subject, low=low, high=high)
+
+    facts = [
+        count("a#1", "six", "6", "people killed", 6.0, 6.0),
+        count("b#2", "at least six", "at least 6", "people killed", 6.0, float("inf")),
+        count("a#1", "hundreds", "hundreds", "people injured", 200.0, 999.0),  # vague: no anchor
+        count("b#2", "more than 120", "more than 120", "people injured", 121.0, float("inf")),
+    ]
+    anchors = fact_anchors(facts)
+    assert anchors["a#1"] == {"count:people killed=6"}
+    assert anchors["b#2"] == {"count:people killed=6", "count:people injured=120"}  # the figure as written
+    statements = _statements([("a", "The landslide killed six villagers overnight."),
+                              ("b", "At least six people lost their lives, rescuers said.")])
+    near = _unit([1, 0], [0.62, 0.7846])  # cosine 0.62: above the count's floor
+    assert [g.statements for g in align(statements, near, threshold=0.63, anchors=anchors)] == [["a#1", "b#2"]]
+    assert align(statements, near, threshold=0.63) == []  # no anchor without the counts
+    farther = _unit([1, 0], [0.57, 0.8216])  # enough for a distinctive figure, not for a count of one digit
+    assert align(statements, farther, threshold=0.63, anchors=anchors) == []

@@ -23,6 +23,7 @@ cross-document similarity between its members so reports can show how tight it i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,7 @@ def align(
     neighbours: int = NEIGHBOURS,
     nearest: Nearest | None = None,
     memo: AnalysisMemo | None = None,
+    anchors: Mapping[str, set[str]] | None = None,
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
@@ -134,7 +136,7 @@ def align(
     found = (nearest.top, nearest.scores) if nearest is not None else None
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
-    for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs).items():
+    for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():
         edges.setdefault(pair, score)
     clusters = clusters_of(len(usable), vecs, docs, threshold, edges, memo)
     groups: list[Group] = []

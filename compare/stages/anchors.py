@@ -9,17 +9,23 @@ pair is added as a candidate, whatever its rank.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..model import Statement
+from ..model import Fact, Statement
 
 if TYPE_CHECKING:
     import numpy as np
 
 #: Cosine a pair with a shared figure needs: on the same topic (measured: docs/alignment.md).
 FLOOR = 0.55
+#: Cosine a pair that shares a count (a slot and its figure, not a distinctive figure) needs: a count of few digits
+#: ("six killed", "magnitude 7.6") is shared by chance more often, so the pair must be nearer the same topic.
+FACT_FLOOR = 0.60
+_FACT = "count:"  # marks a count's anchor apart from a printed figure
 #: Significant digits a figure needs to be distinctive: "10", "1,000" and "23 million" are printed everywhere.
 SIGNIFICANT = 3
 #: A figure more statements than this share is a fixture of the story (a date, a magnitude), not an anchor.
@@ -40,20 +46,40 @@ def figures(text: str) -> set[str]:
     return found
 
 
-def anchored_pairs(statements: list[Statement], vecs: np.ndarray, docs: np.ndarray) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of rows of different documents that share a distinctive figure, at or above :data:`FLOOR`."""
+def fact_anchors(facts: Iterable[Fact]) -> dict[str, set[str]]:
+    """Each statement's counts as anchors, the thing counted with the figure ("magnitude=7.6", "people killed=6"):
+    two statements that give one slot one figure report one fact, however few its digits ("six people were killed"
+    and "claimed six lives"). Vague counts ("hundreds") anchor nothing."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        if fact.kind != "quantity" or not fact.subject or fact.low is None or fact.high is None:
+            continue
+        if fact.high != math.inf and fact.high > 2 * max(fact.low, 1.0):
+            continue
+        # The figure as written: "more than 120" is 120 here, not the 121 its interval starts at.
+        stated = fact.value.split()[-1] if fact.high == math.inf else f"{(fact.low + fact.high) / 2:g}"
+        found[fact.statement].add(f"{_FACT}{fact.subject}={stated}")
+    return found
+
+
+def anchored_pairs(
+    statements: list[Statement], vecs: np.ndarray, docs: np.ndarray, extra: Mapping[str, set[str]] | None = None
+) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of rows of different documents that share a distinctive figure (or one of ``extra``'s anchors
+    of their statements), at or above :data:`FLOOR`."""
     by_figure: dict[str, list[int]] = defaultdict(list)
     for row, statement in enumerate(statements):
-        for figure in figures(statement.text):
+        for figure in figures(statement.text) | (extra.get(statement.id, set()) if extra else set()):
             by_figure[figure].append(row)
     pairs: dict[tuple[int, int], float] = {}
-    for rows in by_figure.values():
+    for figure, rows in by_figure.items():
         if len(rows) < 2 or len(rows) > MAX_SHARING:
             continue
+        floor = FACT_FLOOR if figure.startswith(_FACT) else FLOOR
         block = vecs[rows] @ vecs[rows].T
         for a in range(len(rows)):
             for b in range(a + 1, len(rows)):
                 i, j = rows[a], rows[b]
-                if docs[i] != docs[j] and block[a, b] >= FLOOR:
+                if docs[i] != docs[j] and block[a, b] >= floor:
                     pairs[(min(i, j), max(i, j))] = float(block[a, b])
     return pairs
