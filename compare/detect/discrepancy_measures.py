@@ -16,18 +16,20 @@ evidence the corpus itself gives, not by the wording of one article:
   may be given for seats or for standing room, half as much again).
 
 Reports are clustered, nearest values first, under those constraints (every pair in a
-cluster must satisfy them); a cluster whose reports give different values from at
-least two independent origins is a conflict. Reports dated before the story are
-another event's and are left out.
+cluster must satisfy them). A cluster whose reports give different values from at least
+two independent origins is a finding: two values each given by several origins are two
+agencies' readings (scope); a value one origin alone gives is a conflict. Reports dated
+before the story are another event's and are left out.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import combinations
 
-from ..analysis.facts import dates, quantities
+from ..analysis.facts import dates
 from ..model import Corpus, Fact, Finding
 from .discrepancy_timeline import earlier_event, period_start, report_finding
 from .discrepancy_values import MEASURES, value_classes
@@ -102,42 +104,78 @@ def _gap(date: Fact, fact: Fact) -> int:
     return max(date.start, fact.start) - min(date.end, fact.end)
 
 
+class _Cluster:
+    """Mentions taken for one event, with what a merge must check kept in summary: the values each document's
+    body gives, and the distinct (days, report date) the mentions carry (few, however many the mentions)."""
+
+    def __init__(self, mentions: list[_Mention]):
+        self.mentions = mentions
+        values = sorted(m.fact.low or 0.0 for m in mentions)
+        self.low, self.high, self.centre = values[0], values[-1], values[len(values) // 2]
+        self.body: dict[str, set[float]] = defaultdict(set)
+        for m in mentions:
+            if not m.title:  # a headline may contradict its own body (discrepancy_headline)
+                self.body[m.fact.doc].add(m.fact.low or 0.0)
+        self.when = {(m.days, m.reported) for m in mentions}
+
+    def may_join(self, other: _Cluster, bound: float) -> bool:
+        """Whether every mention of the two may be of one event."""
+        low, high = min(self.low, other.low), max(self.high, other.high)
+        if low <= 0 or high / low > bound:
+            return False
+        for doc in self.body.keys() & other.body.keys():
+            if len(self.body[doc] | other.body[doc]) > 1:
+                return False  # one article's body gives two values: two events
+        return not any(_apart_in_time(x, y) for x in self.when for y in other.when)
+
+
 def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Mentions clustered into events: nearest values merged first, while every pair may be one event."""
-    clusters = [[m] for m in sorted(mentions, key=lambda m: (m.fact.low, m.fact.doc, m.fact.start))]
-    while True:
-        best: tuple[float, int, int, int] | None = None
-        for i, j in combinations(range(len(clusters)), 2):
-            gap = abs(_centre(clusters[i]) - _centre(clusters[j]))
-            key = (gap, -(len(clusters[i]) + len(clusters[j])), i, j)
-            if (best is None or key < best) and _may_merge(clusters[i], clusters[j]):
-                best = key
-        if best is None:
-            return clusters
-        _, _, i, j = best
-        clusters[i] = clusters[i] + clusters[j]
-        del clusters[j]
+    """Mentions clustered into events: nearest values merged first, while every pair may be one event.
+
+    Mentions of one value with the same dates start as one cluster (nothing can part them); then the two clusters
+    with the nearest centres (the larger pair first) that may be one event are merged, until none may. A heap of
+    candidate pairs keeps this near k² log k in the clusters, where asking every pair after every merge was k³."""
+    if not mentions:
+        return []
+    bound = SAME_EVENT[mentions[0].fact.subject]
+    start: dict[tuple, list[_Mention]] = defaultdict(list)
+    for n, m in enumerate(sorted(mentions, key=lambda m: (m.fact.low, m.fact.doc, m.fact.start))):
+        # A sentence that dates the event after its own article (a plan, a forecast) is kept on its own.
+        alone = _apart_in_time((m.days, m.reported), (m.days, m.reported))
+        start[(m.fact.low, m.days, m.reported, n if alone else -1)].append(m)
+    clusters: dict[int, _Cluster] = {}
+    heap: list[tuple[float, int, int, int]] = []
+
+    def push(n: int) -> None:
+        for other in clusters:
+            if other != n:
+                x, y = clusters[n], clusters[other]
+                if max(x.high, y.high) <= bound * min(x.low, y.low):  # else never one event
+                    size = len(x.mentions) + len(y.mentions)
+                    heapq.heappush(heap, (abs(x.centre - y.centre), -size, min(n, other), max(n, other)))
+
+    for n, own in enumerate(start.values()):
+        clusters[n] = _Cluster(own)
+    for n in list(clusters):
+        push(n)  # each pair is pushed from both ends; the second pop finds one of them gone or merged
+    fresh = len(clusters)
+    while heap:
+        _, _, a, b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters or not clusters[a].may_join(clusters[b], bound):
+            continue
+        merged = _Cluster(clusters.pop(a).mentions + clusters.pop(b).mentions)
+        clusters[fresh] = merged
+        push(fresh)
+        fresh += 1
+    return [c.mentions for _, c in sorted(clusters.items())]
 
 
-def _centre(cluster: list[_Mention]) -> float:
-    values = sorted(m.fact.low or 0.0 for m in cluster)
-    return values[len(values) // 2]
-
-
-def _may_merge(a: list[_Mention], b: list[_Mention]) -> bool:
-    values = [m.fact.low or 0.0 for m in a + b]
-    if min(values) <= 0 or max(values) / min(values) > SAME_EVENT[a[0].fact.subject]:
-        return False
-    return not any(_apart(x, y) for x in a for y in b)
-
-
-def _apart(x: _Mention, y: _Mention) -> bool:
-    """Whether two mentions must be of different events."""
-    if x.fact.doc == y.fact.doc and not (x.title or y.title) and not quantities.compatible(x.fact, y.fact):
-        return True
-    if _after(x.days, y.reported) or _after(y.days, x.reported):
+def _apart_in_time(x: tuple[frozenset[str], str], y: tuple[frozenset[str], str]) -> bool:
+    """Whether mentions dated so (the days their sentences give, their report's date) are of different events."""
+    (days_x, reported_x), (days_y, reported_y) = x, y
+    if _after(days_x, reported_y) or _after(days_y, reported_x):
         return True  # an article cannot report an event after its own date
-    pairs = [(a, b) for a in x.days for b in y.days if dates.comparable(a, b)]
+    pairs = [(a, b) for a in days_x for b in days_y if dates.comparable(a, b)]
     return bool(pairs) and not any(dates.compatible(a, b) for a, b in pairs)
 
 
