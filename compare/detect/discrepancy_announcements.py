@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import combinations
 
 from ..model import Fact, Finding
-from .discrepancy_figures import differ
+from .discrepancy_figures import point, vague
 from .discrepancy_timeline import Report, Slots, report_finding, reports_by_statement
 
 #: The smallest figure that can mark an announcement: small counts repeat by chance.
@@ -39,32 +38,28 @@ def findings(slots: Slots) -> Iterable[Finding]:
         for subject, (fact, _) in counts[statement].items():
             if _mark(fact):
                 by_mark[(subject, fact.low or 0.0)].append(statement)
-    seen: set[tuple[Fact, Fact]] = set()
     for (subject, _), members in by_mark.items():
-        for a, b in combinations(members, 2):
-            if origin_of[corpus.statement(a).doc] == origin_of[corpus.statement(b).doc]:
-                continue  # a copy repeats its original's figures: no second witness
-            if not _same_scope(counts[a][subject][1], counts[b][subject][1]):
+        if len({origin_of[corpus.statement(m).doc] for m in members}) < 2:
+            continue  # copies repeat their original's figures: no second witness
+        if len({counts[m][subject][1] for m in members} - {""}) > 1:
+            continue  # the mark given for different countries: not one announcement
+        others: dict[str, list[tuple[Fact, str]]] = defaultdict(list)
+        for m in members:
+            for other, (fact, scope) in counts[m].items():
+                if other != subject:
+                    others[other].append((fact, scope))
+        for other, given in others.items():
+            facts = [fact for fact, _ in given]
+            if len({scope for _, scope in given} - {""}) > 1 or len({origin_of[f.doc] for f in facts}) < 2:
                 continue
-            for other, (x, scope_x) in counts[a].items():
-                if other == subject or other not in counts[b]:
-                    continue
-                y, scope_y = counts[b][other]
-                if (x, y) in seen or not _same_scope(scope_x, scope_y) or not differ(x, y):
-                    continue
-                seen.add((x, y))
-                reason = (
-                    f"both reports give the same announcement's {subject} ({counts[a][subject][0].text}), so "
-                    f"their figures for {other} should agree"
-                )
-                yield report_finding(
-                    corpus, other, [x, y], origin_of, "conflict", reason, slots.outlet, link="announcement"
-                )
-
-
-def _same_scope(a: str, b: str) -> bool:
-    """Scopes that may be one: equal, or one unknown (the count's country not said beside it)."""
-    return not a or not b or a == b
+            if not _two_figures(facts, origin_of):
+                continue
+            mark = counts[members[0]][subject][0].text
+            reason = (
+                f"the reports give the same announcement's {subject} ({mark}), so their figures for {other} should "
+                "agree"
+            )
+            yield report_finding(corpus, other, facts, origin_of, "conflict", reason, slots.outlet, link="announcement")
 
 
 def _mark(fact: Fact) -> bool:
@@ -73,3 +68,13 @@ def _mark(fact: Fact) -> bool:
     if value is None or value != int(value) or value < _MARK_FLOOR or value % 10 == 0:
         return False
     return fact.high == value or fact.high == float("inf")  # "1,014", "at least 1,014"
+
+
+def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
+    """Whether two independent origins give different figures (vague counts give none): two figures at least,
+    and two origins among them, always make such a pair."""
+    by_point: dict[float, set[str]] = defaultdict(set)
+    for fact in facts:
+        if not vague(fact):
+            by_point[point(fact)].add(origin_of[fact.doc])
+    return len(by_point) > 1 and len(set().union(*by_point.values())) > 1
