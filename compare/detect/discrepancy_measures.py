@@ -105,18 +105,44 @@ def _gap(date: Fact, fact: Fact) -> int:
 
 
 class _Cluster:
-    """Mentions taken for one event, with what a merge must check kept in summary: the values each document's
-    body gives, and the distinct (days, report date) the mentions carry (few, however many the mentions)."""
+    """Mentions taken for one event, with what a merge must check kept in summary, so that a merge costs little
+    however many mentions a cluster holds: the values each document's body gives, the distinct sets of days its
+    sentences date the event to, the latest first day among them, and the earliest report date."""
 
     def __init__(self, mentions: list[_Mention]):
-        self.mentions = mentions
-        values = sorted(m.fact.low or 0.0 for m in mentions)
-        self.low, self.high, self.centre = values[0], values[-1], values[len(values) // 2]
+        self.mentions: list[_Mention] = []
+        self.values: list[float] = []
         self.body: dict[str, set[float]] = defaultdict(set)
+        self.dated: set[frozenset[str]] = set()
+        self.floor = ""  # the latest first day of the dated mentions (ISO)
+        self.reported = ""  # the earliest report date of the mentions (ISO)
+        self.absorb(mentions)
+
+    @property
+    def low(self) -> float:
+        return self.values[0]
+
+    @property
+    def high(self) -> float:
+        return self.values[-1]
+
+    @property
+    def centre(self) -> float:
+        return self.values[len(self.values) // 2]
+
+    def absorb(self, mentions: list[_Mention]) -> None:
+        self.mentions += mentions
+        self.values = sorted(self.values + [m.fact.low or 0.0 for m in mentions])
         for m in mentions:
             if not m.title:  # a headline may contradict its own body (discrepancy_headline)
                 self.body[m.fact.doc].add(m.fact.low or 0.0)
-        self.when = {(m.days, m.reported) for m in mentions}
+            if m.days:
+                self.dated.add(m.days)
+                known = [d for d in m.days if not d.startswith("?")]
+                if known:
+                    self.floor = max(self.floor, min(known))
+            if m.reported and (not self.reported or m.reported < self.reported):
+                self.reported = m.reported
 
     def may_join(self, other: _Cluster, bound: float) -> bool:
         """Whether every mention of the two may be of one event."""
@@ -126,15 +152,20 @@ class _Cluster:
         for doc in self.body.keys() & other.body.keys():
             if len(self.body[doc] | other.body[doc]) > 1:
                 return False  # one article's body gives two values: two events
-        return not any(_apart_in_time(x, y) for x in self.when for y in other.when)
+        # An article cannot report an event after its own date: some dated mention after some report.
+        if (self.floor and other.reported and self.floor > other.reported) or (
+            other.floor and self.reported and other.floor > self.reported
+        ):
+            return False
+        return not any(_other_days(x, y) for x in self.dated for y in other.dated)
 
 
 def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions clustered into events: nearest values merged first, while every pair may be one event.
 
-    Mentions of one value with the same dates start as one cluster (nothing can part them); then the two clusters
-    with the nearest centres (the larger pair first) that may be one event are merged, until none may. A heap of
-    candidate pairs keeps this near k² log k in the clusters, where asking every pair after every merge was k³."""
+    Mentions of one value are first gathered into as few clusters as they may (nothing but their dates can part
+    them); then the two clusters with the nearest centres (the larger pair first) that may be one event are
+    merged, until none may, with a heap of candidate pairs."""
     if not mentions:
         return []
     bound = SAME_EVENT[mentions[0].fact.subject]
@@ -143,7 +174,15 @@ def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
         # A sentence that dates the event after its own article (a plan, a forecast) is kept on its own.
         alone = _apart_in_time((m.days, m.reported), (m.days, m.reported))
         start[(m.fact.low, m.days, m.reported, n if alone else -1)].append(m)
-    clusters: dict[int, _Cluster] = {}
+    by_value: dict[float, list[_Cluster]] = defaultdict(list)
+    for (value, *_), own in start.items():
+        group = _Cluster(own)
+        home = next((c for c in by_value[value] if c.may_join(group, bound)), None)
+        if home is None:
+            by_value[value].append(group)
+        else:
+            home.absorb(group.mentions)
+    clusters = dict(enumerate(c for own in by_value.values() for c in own))
     heap: list[tuple[float, int, int, int]] = []
 
     def push(n: int) -> None:
@@ -154,8 +193,6 @@ def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
                     size = len(x.mentions) + len(y.mentions)
                     heapq.heappush(heap, (abs(x.centre - y.centre), -size, min(n, other), max(n, other)))
 
-    for n, own in enumerate(start.values()):
-        clusters[n] = _Cluster(own)
     for n in list(clusters):
         push(n)  # each pair is pushed from both ends; the second pop finds one of them gone or merged
     fresh = len(clusters)
@@ -163,11 +200,18 @@ def _events(mentions: list[_Mention]) -> list[list[_Mention]]:
         _, _, a, b = heapq.heappop(heap)
         if a not in clusters or b not in clusters or not clusters[a].may_join(clusters[b], bound):
             continue
-        merged = _Cluster(clusters.pop(a).mentions + clusters.pop(b).mentions)
+        merged = clusters.pop(a)
+        merged.absorb(clusters.pop(b).mentions)
         clusters[fresh] = merged
         push(fresh)
         fresh += 1
     return [c.mentions for _, c in sorted(clusters.items())]
+
+
+def _other_days(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two sentences date their events to days that cannot be one."""
+    pairs = [(a, b) for a in x for b in y if dates.comparable(a, b)]
+    return bool(pairs) and not any(dates.compatible(a, b) for a, b in pairs)
 
 
 def _apart_in_time(x: tuple[frozenset[str], str], y: tuple[frozenset[str], str]) -> bool:
@@ -175,8 +219,7 @@ def _apart_in_time(x: tuple[frozenset[str], str], y: tuple[frozenset[str], str])
     (days_x, reported_x), (days_y, reported_y) = x, y
     if _after(days_x, reported_y) or _after(days_y, reported_x):
         return True  # an article cannot report an event after its own date
-    pairs = [(a, b) for a in days_x for b in days_y if dates.comparable(a, b)]
-    return bool(pairs) and not any(dates.compatible(a, b) for a, b in pairs)
+    return _other_days(days_x, days_y)
 
 
 def _after(days: frozenset[str], reported: str) -> bool:
