@@ -340,10 +340,11 @@ class Corpus:
     false_alarms_hidden: int = 0
 
     def document(self, doc_id: str) -> Document:
-        # Asked hundreds of thousands of times a run: the index is read straight from the instance.
+        # Asked hundreds of thousands of times a run: the index is read straight from the instance, and rebuilt
+        # when the list changed length (stages append to lists, they never replace items).
         index = self.__dict__.get("_documents_index")
         if index is None or len(index) != len(self.documents):
-            index = self._index("documents")
+            index = self._build_index("documents")
         return index[doc_id]
 
     def by_document(self) -> list[tuple[Document, list[Statement]]]:
@@ -356,14 +357,10 @@ class Corpus:
     def statement(self, statement_id: str) -> Statement:
         index = self.__dict__.get("_statements_index")
         if index is None or len(index) != len(self.statements):
-            index = self._index("statements")
+            index = self._build_index("statements")
         return index[statement_id]
 
-    def _index(self, attribute: str) -> dict:
-        # Rebuilt when the list changes length: stages append to lists, they never replace items.
-        items = getattr(self, attribute)
-        cache = self.__dict__.get(f"_{attribute}_index")
-        if cache is None or len(cache) != len(items):
-            cache = {item.id: item for item in items}
-            self.__dict__[f"_{attribute}_index"] = cache
-        return cache
+    def _build_index(self, attribute: str) -> dict:
+        index = {item.id: item for item in getattr(self, attribute)}
+        self.__dict__[f"_{attribute}_index"] = index
+        return index
