@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..analysis.facts import quantities
+from ..analysis.facts.quantities import vague
 from ..model import Fact
 
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
@@ -27,7 +28,7 @@ def mistyped(fx: Fact, day_x: str, fy: Fact, day_y: str) -> bool:
     a, b = str(int(fx.low)), str(int(fy.low))
     if len(a) != len(b) or len(a) < 4 or a == b:
         return False
-    if day_x and day_y and abs(days(day_x) - days(day_y)) > 1:
+    if day_x and day_y and abs(day_number(day_x) - day_number(day_y)) > 1:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
@@ -74,19 +75,9 @@ def round_bound(fact: Fact) -> bool:
     """ "more than 100", "at least 400": an open estimate, not a figure someone counted."""
     if fact.high != float("inf"):
         return False
-    stated = fact.value.split()[-1]  # "more than 100": the bound as written (the interval starts at 101)
+    stated = quantities.stated_bound(fact)
     return not stated.isdigit() or int(stated) % 10 == 0
 
 
-def vague(fact: Fact) -> bool:
-    """ "hundreds", "dozens": too loose to contradict a timeline."""
-    return (
-        fact.high is not None
-        and fact.low is not None
-        and fact.high > 2 * max(fact.low, 1.0)
-        and fact.high != float("inf")
-    )
-
-
-def days(day: str) -> int:
+def day_number(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()

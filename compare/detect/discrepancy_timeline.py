@@ -35,7 +35,16 @@ from ..analysis.facts import dates
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
-from .discrepancy_figures import close_figures, days, differ, figure_classes, mistyped, point, same_day_differ, vague
+from .discrepancy_figures import (
+    close_figures,
+    day_number,
+    differ,
+    figure_classes,
+    mistyped,
+    point,
+    same_day_differ,
+    vague,
+)
 from .discrepancy_scope import count_scope, scope_text
 from .discrepancy_values import EVENT_OUTCOMES, FALLING, MEASURES, label, value_class, value_classes
 
@@ -187,7 +196,7 @@ def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:
     for n, r in enumerate(reports):
         by_day[r.day].append(n)
     undated = by_day.pop("", [])
-    ordinal = {day: days(day) for day in by_day}
+    ordinal = {day: day_number(day) for day in by_day}
     pairs = {(min(i, j), max(i, j)) for i in undated for j in range(len(reports)) if i != j}
     for day, members in by_day.items():
         pairs.update(combinations(members, 2))
@@ -283,8 +292,8 @@ def _timeline_split(reports: list[Report], sign: float = 1.0) -> tuple[list[Repo
             and ((y.day > x.day and signed(y) < signed(x)) or (y.day < x.day and signed(y) > signed(x)))
         ]
         if len({y.origin for y in contradicted}) >= _OUTLIER_WITNESSES:
-            nearest = min(abs(days(y.day) - days(x.day)) for y in contradicted)
-            outliers.append((x, [y for y in contradicted if abs(days(y.day) - days(x.day)) == nearest]))
+            nearest = min(abs(day_number(y.day) - day_number(x.day)) for y in contradicted)
+            outliers.append((x, [y for y in contradicted if abs(day_number(y.day) - day_number(x.day)) == nearest]))
     return chain, outliers
 
 

@@ -347,6 +347,18 @@ def _text(statement: Statement, start: int, end: int) -> str:
     return statement.text[start - statement.start : end - statement.start]
 
 
+def vague(fact: Fact) -> bool:
+    """ "hundreds", "dozens": a count whose interval is too wide to name a figure."""
+    return (
+        fact.high is not None and fact.low is not None and fact.high > 2 * max(fact.low, 1.0) and fact.high != math.inf
+    )
+
+
+def stated_bound(fact: Fact) -> str:
+    """The figure an open count is written with: "more than 100" → "100", where its interval starts at 101."""
+    return fact.value.split()[-1]
+
+
 def compatible(a: Fact, b: Fact) -> bool:
     """Whether two quantities' intervals overlap: different wordings of one count."""
     if a.low is None or b.low is None or a.high is None or b.high is None:
