@@ -40,6 +40,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Corpus, Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
+from .names import romanised
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0
@@ -114,7 +115,7 @@ class _Candidates:
     def _near(key: tuple[str, str]) -> set[tuple[str, str]]:
         if min(len(key[0]), len(key[1])) < _LONG:
             return set()
-        given, family = (_deletions(_HARD_C.sub("k", _romanised(half))) for half in key)
+        given, family = (_deletions(_heard(half)) for half in key)
         return {(g, f) for g in given for f in family}
 
     def of(self, variant: tuple[str, str], origins: Mapping[tuple[str, str], int], need: int) -> list[tuple[str, str]]:
@@ -130,10 +131,9 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _romanised(word: str) -> str:
-    from .names import romanised
-
-    return romanised(word)
+def _heard(word: str) -> str:
+    """A folded word as it sounds for comparison: romanised alike, a hard c heard as k."""
+    return _HARD_C.sub("k", romanised(word))
 
 
 def _cut_short(
@@ -209,9 +209,7 @@ def _same_person(variant: tuple[str, str], canonical: tuple[str, str]) -> bool:
 
 def _close(a: str, b: str, most: int = 2) -> bool:
     """Whether two folded words are a letter or two apart once romanised alike (two for long names only)."""
-    from .names import romanised
-
-    sa, sb = (_HARD_C.sub("k", romanised(w)) for w in (a, b))
+    sa, sb = _heard(a), _heard(b)
     allowed = min(most, 2 if min(len(sa), len(sb)) >= _LONG else 1)
     return Levenshtein.distance(sa, sb) <= allowed and not (
         lexicon.zipf(a) >= _COMMON_ZIPF and lexicon.zipf(b) >= _COMMON_ZIPF

@@ -89,7 +89,7 @@ def is_magnitude(toks: Sequence[Token], first: int, end: int, value: float) -> b
 
 def is_capacity(toks: Sequence[Token], first: int, end: int) -> bool:
     """Whether the number is a venue's capacity: "a 6,200-seat hall", "a capacity of 7,500", "can accommodate 6,200
-    people", "holds up to 6,000 spectators"."""
+    people"."""
     after = [t.lower for t in toks[end : end + 2] if t.lower not in ("-", "‐")]
     before = [t.lower for t in toks[max(0, first - 3) : first]]
     if after[:1] in (["seat"], ["seater"]):
