@@ -105,6 +105,10 @@ class GoldDocument:
     query: str = ""
     copy_of: str | None = None
     notes: str = ""
+    #: ISO 639-1, with the script where it matters ("sr-Cyrl"); the scorer counts pairs and discrepancies
+    #: whose mentions are in different languages apart.
+    language: str = "en"
+    translation_of: str | None = None
 
 
 @dataclass
@@ -177,6 +181,8 @@ def _build(path: Path, data: dict) -> Gold:
                 d.get("query", ""),
                 d.get("copy_of"),
                 d.get("notes", ""),
+                d.get("language") or "en",
+                d.get("translation_of"),
             )
             for d in data["documents"]
         ],
@@ -230,6 +236,11 @@ def _check_references(gold: Gold) -> None:
         if Path(document.file).stem != document.id:
             raise fail(f"document {document.id!r}: its file {document.file!r} must be named after it")
     known = set(documents)
+    for document in gold.documents:
+        for field_name in ("copy_of", "translation_of"):
+            other = getattr(document, field_name)
+            if other is not None and other not in known:
+                raise fail(f"document {document.id!r}: its {field_name} {other!r} is not in 'documents'")
     for label, mention in gold.mentions():
         if mention.document not in known:
             raise fail(f"{label} quotes document {mention.document!r}, which is not in 'documents'")
