@@ -8,6 +8,7 @@ a bad file does to a run (it is skipped, with its reason kept in the corpus).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from .analysis import facts
@@ -20,6 +21,7 @@ from .infra.timing import timed
 from .model import Corpus, Document, Skipped, Statement
 from .options import RunOptions
 from .stages import language
+from .stages.across import foreign_pairs
 from .stages.align import align, alignable, kept_search
 from .stages.anchors import fact_anchors
 from .stages.copies import mark_copies, with_copies
@@ -130,6 +132,7 @@ def run(
     """
     options = options or RunOptions()
     timings: dict[str, float] = {}
+    multilingual = cache(multilingual)  # one model for the translations and the pairs across languages
     with heap.kept_for_the_run():  # what each stage makes lives to the end: out of the collector's way
         with timed(timings, "read"):
             documents, skipped = load_documents(paths, progress, options.exclude, pages)
@@ -194,6 +197,11 @@ def analyse(
     timings["embed: model"] = embedder.model_seconds - model_before
     if release_model:
         embedder.release()
+    with timed(timings, "translations"):  # the multilingual model: loaded only where it is needed
+        corpus.translations = find_pairs(corpus, multilingual, forced=options.multilingual)
+    with timed(timings, "across languages"):  # pairs with a statement in another language: the same model
+        languages = {d.id: d.language for d in documents}
+        foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or ())
     with timed(timings, "align"):
         stage("align")
         nearest = None
@@ -208,15 +216,13 @@ def analyse(
             nearest=nearest,
             memo=memo,
             anchors=fact_anchors(corpus.facts),
+            foreign=foreign,
         )
         order = {s.id: n for n, s in enumerate(corpus.statements)}
         corpus.groups = with_copies(groups, counterpart, order)
         del nearest
     heap.settle()  # before the detectors' processes are forked: they need not copy the heap to walk it
     del vectors  # the detectors work on text and facts: free the vectors before they run
-    if {"translation", "untranslated"} & set(options.enabled):  # both read the pairs
-        with timed(timings, "translations"):  # the multilingual model: loaded only where it is needed
-            corpus.translations = find_pairs(corpus, multilingual, forced=options.multilingual)
     corpus.settings = options.settings(embedder.name)
     with timed(timings, "detect"):  # all of them: on a large corpus they run at once, each timed on its own
         corpus.findings = run_detectors(

@@ -149,6 +149,34 @@ def test_a_corpus_that_lost_a_labelled_string_is_reported(tmp_path, gold):
     assert any(p.startswith("a1: 02_adriatic-daily does not contain 'Horvatt'") for p in problems)
 
 
+def test_pairs_discrepancies_and_translations_across_languages_are_counted_apart(tmp_path, report):
+    # The same corpus, read as if the Adriatic Daily were in Croatian and the wire story its translation.
+    data = json.loads((STORY / "gold.json").read_text(encoding="utf-8"))
+    data["documents"][1]["language"] = "hr"
+    data["documents"][2]["translation_of"] = "02_adriatic-daily"
+    (tmp_path / "gold.json").write_text(json.dumps(data), encoding="utf-8")
+    gold = load_gold(tmp_path / "gold.json")
+    horvat = [statement(report, doc, "Horvat") for doc in ("01_harbour-news", "02_adriatic-daily")]
+    toll = finding("f1", "discrepancy", "count", [evidence(report, "01_harbour-news", "12", "killed 12 people"),
+                                                  evidence(report, "02_adriatic-daily", "Fifteen")])
+    documents = [dict(d, translation_of="02_adriatic-daily" if d["id"] == "03_wire-service" else "")
+                 for d in report["documents"]]
+    result = real.score(with_({**report, "documents": documents}, groups=[horvat], findings=[toll]), gold)
+    assert result["pairs"]["across_languages"] == {"labelled": 1, "grouped": 1, "recall": 1.0}
+    assert result["discrepancies"]["across_languages"] == {"labelled": 1, "found": 1}
+    assert result["translations"] == {"labelled": 1, "found": 1, "missed": [], "unlabelled": []}
+    unpaired = real.score(with_(report, groups=[horvat], findings=[toll]), gold)["translations"]
+    assert unpaired["found"] == 0 and unpaired["missed"] == ["02_adriatic-daily → 03_wire-service"]
+
+
+def test_a_translation_of_naming_no_document_is_an_input_error(tmp_path):
+    data = json.loads((STORY / "gold.json").read_text(encoding="utf-8"))
+    data["documents"][2]["translation_of"] = "04_nowhere"
+    (tmp_path / "gold.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match="translation_of '04_nowhere' is not in 'documents'"):
+        load_gold(tmp_path / "gold.json")
+
+
 @pytest.mark.parametrize("change, reason", [
     (lambda g: g.update(gold_version=2), "gold_version"),
     (lambda g: g["discrepancies"][0].update(label="contradiction"), "discrepancies/0/label"),
@@ -170,3 +198,5 @@ def test_the_development_corpora_gold_files_are_valid(path):
     gold = load_gold(path)
     assert gold.story == path.parent.name
     assert len(gold.documents) >= 12 and len({d.outlet for d in gold.documents}) >= 8
+    # Third-party text: a label quotes a value, a name or a sentence's opening words, never a passage.
+    assert max(len(text) for _, m in gold.mentions() for text in (m.text, m.context or "")) <= 90

@@ -2,9 +2,9 @@
 
 Statements: langdetect (seeded, see :mod:`compare.language`) gives each
 statement a language; a run of statements in another language inside an
-English article is one finding, and an article that is not in English at all is
-one finding for the article, unless the article is the original of a translation in the corpus
-(compare/stages/translations.py): then it is a source, not an artefact. Fragments: inside an English statement, a run of
+English article is one finding. An article that is not in English at all is a source, not an artefact: its
+statements line up with the English ones through the multilingual model (compare/stages/across.py), and it
+may be the original of a translation (compare/stages/translations.py). Fragments: inside an English statement, a run of
 words that are not English but are common words of a source language (wordfreq:
 Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
 letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
@@ -69,18 +69,15 @@ def _furniture(document: Document, statement: Statement) -> bool:
 @register(
     "untranslated",
     description="statements and fragments left in the source language",
-    needs=("statements", "translations"),
+    needs=("statements",),
     per_document=document_runs,
     payload=UntranslatedData,
     rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."},
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run]]]]]) -> Iterable[Finding]:
-    originals = {pair.original for pair in corpus.translations or []}
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
-            if document.id not in originals:
-                yield _whole_document(document, statements)
-            continue
+            continue  # a source in its own language
         yield from _statement_runs(document, statements)
         for number, runs in per_document[document.id]:
             for run in runs:
@@ -107,19 +104,6 @@ def _untranslated(
         statements=[s.id for s in statements],
         evidence=evidence,
         data=UntranslatedData(language=language, statements=count, scope=scope, text=text, mqm="Accuracy/Untranslated"),
-    )
-
-
-def _whole_document(document: Document, statements: list[Statement]) -> Finding:
-    shown = statements[:3]
-    return _untranslated(
-        f"{named(document)} is in {_language_name(document.language)}, not English: it was not translated, "
-        f"so its statements are compared by an English model and may not line up",
-        shown,
-        [Evidence(s.doc, s.start, s.end, s.text) for s in shown],
-        document.language,
-        "document",
-        count=len(statements),
     )
 
 

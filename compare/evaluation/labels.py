@@ -241,6 +241,9 @@ def _check_references(gold: Gold) -> None:
             other = getattr(document, field_name)
             if other is not None and other not in known:
                 raise fail(f"document {document.id!r}: its {field_name} {other!r} is not in 'documents'")
+        original = next((d for d in gold.documents if d.id == document.translation_of), None)
+        if original is not None and original.language == document.language:
+            raise fail(f"document {document.id!r}: translation_of names an article in its own language (a copy?)")
     for label, mention in gold.mentions():
         if mention.document not in known:
             raise fail(f"{label} quotes document {mention.document!r}, which is not in 'documents'")

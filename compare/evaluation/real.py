@@ -130,6 +130,7 @@ def score(report: dict, gold: Gold, *, min_severity: str = "info") -> dict:
         "consistent": _score_consistent(gold, index, discrepancy_findings),
         "artefacts": _score_artefacts(gold, index, artefact_findings, unmatched),
         "pairs": _score_pairs(gold, index),
+        "translations": _score_translations(gold, report),
         "boilerplate": _score_boilerplate(gold, index),
         "not_scored": dict(
             Counter(
@@ -189,8 +190,19 @@ def _score_discrepancies(gold: Gold, index: ReportIndex, findings: list[dict], u
             unmatched[finding["evidence"][0]["doc"] if finding["evidence"] else ""].append(_summary(finding))
     found = [d for d in gold.discrepancies if matches[d.id]]
     right = [d for d in found if any(predicted_label(f) == d.label for f in matches[d.id])]
+    language = {d.id: d.language for d in gold.documents}
+    across = [d for d in gold.discrepancies if len(_languages(gold, (m for v in d.values for m in v.mentions))) > 1]
     return {
         **_figures(gold.discrepancies, matches, findings),
+        # Labels whose values are printed in different languages; found by a finding quoting two of them.
+        "across_languages": {
+            "labelled": len(across),
+            "found": sum(
+                1
+                for d in across
+                if any(len({language.get(e["doc"], "en") for e in f["evidence"]}) > 1 for f in matches[d.id])
+            ),
+        },
         "by_label": _recall_by(gold.discrepancies, matches, lambda d: d.label, LABELS),
         "labelled_right": {"found": len(found), "right": len(right), "share": _ratio(len(right), len(found))},
         "missed": [
@@ -269,16 +281,24 @@ def _score_artefacts(gold: Gold, index: ReportIndex, findings: list[dict], unmat
     }
 
 
+def _languages(gold: Gold, mentions: Iterable[Mention]) -> set[str]:
+    language = {d.id: d.language for d in gold.documents}
+    return {language.get(m.document, "en") for m in mentions}
+
+
 def _score_pairs(gold: Gold, index: ReportIndex) -> dict:
     result: dict = {"labelled": len(gold.pairs), "grouped": 0, "missed": []}
-    by_origin = {"independent": [0, 0], "copies": [0, 0]}
+    by_origin = {"independent": [0, 0], "copies": [0, 0], "across_languages": [0, 0]}
     for pair in gold.pairs:
         sides = [index.statements_at(index.spans(m)) for m in pair.statements]
         grouped = any(index.groups_of.get(a, set()) & index.groups_of.get(b, set()) for a in sides[0] for b in sides[1])
-        origin = by_origin["copies" if pair.copy else "independent"]
-        origin[0] += 1
+        kinds = ["copies" if pair.copy else "independent"]
+        if len(_languages(gold, pair.statements)) > 1:
+            kinds.append("across_languages")
+        for kind in kinds:
+            by_origin[kind][0] += 1
+            by_origin[kind][1] += grouped
         if grouped:
-            origin[1] += 1
             result["grouped"] += 1
         else:
             why = "not a statement" if not all(sides) else "not grouped"
@@ -290,6 +310,18 @@ def _score_pairs(gold: Gold, index: ReportIndex) -> dict:
         {origin: {"labelled": n, "grouped": k, "recall": _ratio(k, n)} for origin, (n, k) in by_origin.items()}
     )
     return result
+
+
+def _score_translations(gold: Gold, report: dict) -> dict:
+    """The labelled (original, translation) pairs of articles the report pairs, and those it pairs unlabelled."""
+    labelled = {(d.translation_of, d.id) for d in gold.documents if d.translation_of}
+    reported = {(d["translation_of"], d["id"]) for d in report["documents"] if d.get("translation_of")}
+    return {
+        "labelled": len(labelled),
+        "found": len(labelled & reported),
+        "missed": sorted(f"{o} → {t}" for o, t in labelled - reported),
+        "unlabelled": sorted(f"{o} → {t}" for o, t in reported - labelled),
+    }
 
 
 def _score_boilerplate(gold: Gold, index: ReportIndex) -> dict:
@@ -318,6 +350,7 @@ def totals(results: list[dict]) -> dict:
         "discrepancies": add("discrepancies", "labelled", "found", "findings", "matched"),
         "artefacts": add("artefacts", "labelled", "found", "findings", "matched"),
         "pairs": add("pairs", "labelled", "grouped"),
+        "translations": add("translations", "labelled", "found"),
         "consistent": add("consistent", "labelled", "flagged"),
         "boilerplate": add("boilerplate", "labelled", "aligned"),
         "unmatched": sum(unmatched_count(r) for r in results),

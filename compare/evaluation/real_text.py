@@ -52,7 +52,7 @@ def _story_lines(r: dict) -> list[str]:
     lines += _kind_rows("discrepancies", d, d["by_label"])
     lines += _kind_rows("artefacts / name variants", a, a["by_type"])
     lines.append(row.format("statement pairs grouped", p["labelled"], p["grouped"], _figure(p["recall"]), "", "", ""))
-    for origin in ("independent", "copies"):
+    for origin in ("independent", "copies", "across_languages"):
         if p[origin]["labelled"]:
             lines.append(
                 row.format(
@@ -60,6 +60,13 @@ def _story_lines(r: dict) -> list[str]:
                 )
             )
     judged = d["labelled_right"]
+    if d["across_languages"]["labelled"]:
+        x = d["across_languages"]
+        lines.append(f"  discrepancies across languages found: {x['found']} of {x['labelled']}")
+    t = r["translations"]
+    if t["labelled"] or t["unlabelled"]:
+        lines.append(f"  translated articles paired with their original: {t['found']} of {t['labelled']}")
+        lines += [f"    missed: {m}" for m in t["missed"]] + [f"    not labelled: {m}" for m in t["unlabelled"]]
     lines += [
         f"  consistent facts flagged: {r['consistent']['flagged']} of {r['consistent']['labelled']}",
         f"  boilerplate aligned: {r['boilerplate']['aligned']} of {r['boilerplate']['labelled']}",

@@ -41,6 +41,7 @@ SCHEMA_VERSION = 1
 
 
 def to_dict(corpus: Corpus) -> dict:
+    original_of = {pair.translation: pair.original for pair in corpus.translations or ()}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "compare-sources", "version": __version__},
@@ -54,6 +55,7 @@ def to_dict(corpus: Corpus) -> dict:
                 "date": d.date,
                 "date_source": d.date_source,
                 "copy_of": d.copy_of,
+                "translation_of": original_of.get(d.id, ""),
                 "encoding": d.encoding,
                 "metadata": d.metadata,
                 "warnings": d.warnings,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Group, Pair, Statement
+from .across import ForeignPairs
 from .anchors import anchored_pairs
 from .cliques import clusters_of
 
@@ -116,12 +117,14 @@ def align(
     nearest: Nearest | None = None,
     memo: AnalysisMemo | None = None,
     anchors: Mapping[str, set[str]] | None = None,
+    foreign: ForeignPairs | None = None,
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
     ``nearest``, if given, is the neighbour search already done for exactly these
     rows (:func:`update_nearest`); otherwise it is done here. ``memo`` keeps each
-    component's groups for the next run (:mod:`compare.stages.cliques`).
+    component's groups for the next run (:mod:`compare.stages.cliques`). ``foreign``: the statements in other
+    languages, whose pairs come from the multilingual model instead (:mod:`compare.stages.across`).
     """
 
     import numpy as np
@@ -138,7 +141,10 @@ def align(
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():
         edges.setdefault(pair, score)
-    clusters = clusters_of(len(usable), vecs, docs, threshold, edges, memo)
+    apart: set[int] = set()
+    if foreign is not None:
+        edges, apart = _with_foreign(edges, foreign, usable)
+    clusters = clusters_of(len(usable), vecs, docs, threshold, edges, memo, apart)
     groups: list[Group] = []
     for members in sorted(clusters):
         local = sorted(members)
@@ -146,9 +152,31 @@ def align(
         sims = vecs[local] @ vecs[local].T
         of = docs[local]  # pairs across documents, in row order, found in one matrix operation
         across = zip(*np.nonzero(np.triu(of[:, None] != of[None, :], 1)))
-        pairs = [Pair(ids[a], ids[b], round(float(sims[a, b]), 4)) for a, b in across]
+        # A pair with a statement in another language keeps the multilingual model's cosine.
+        pairs = [
+            Pair(
+                ids[a],
+                ids[b],
+                edges[(local[a], local[b])] if {local[a], local[b]} & apart else round(float(sims[a, b]), 4),
+            )
+            for a, b in across
+        ]
         groups.append(Group(id=f"g{len(groups) + 1}", statements=ids, pairs=pairs))
     return groups
+
+
+def _with_foreign(
+    edges: dict[tuple[int, int], float], foreign: ForeignPairs, usable: list[int]
+) -> tuple[dict[tuple[int, int], float], set[int]]:
+    """The English model's pairs less those with a foreign row, and the multilingual model's pairs, in the
+    rows of ``usable``; with the foreign rows."""
+    local = {row: n for n, row in enumerate(usable)}
+    apart = {local[row] for row in foreign.rows if row in local}
+    kept = {pair: score for pair, score in edges.items() if pair[0] not in apart and pair[1] not in apart}
+    for (i, j), score in foreign.pairs.items():
+        if i in local and j in local:
+            kept[(min(local[i], local[j]), max(local[i], local[j]))] = score
+    return kept, apart
 
 
 def _rows(statements: list[Statement], vectors: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:

