@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="every story, English-only ones too")
     args = parser.parse_args()
 
+    from compare import pipeline
     from compare.cli.app import default_embedder, default_multilingual
     from compare.evaluation import real
     from compare.evaluation.labels import load_gold
@@ -41,6 +42,10 @@ def main() -> None:
     from compare.pipeline import analyse, load_documents
     from compare.report.json_format import to_dict
     from compare.stages import across
+
+    def throughout(statements, document_languages, model, translations=()):
+        # Every statement foreign, and every article too: the model is made whatever the corpus.
+        return across.foreign_pairs(statements, dict.fromkeys(document_languages, "xx"), model, translations)
 
     golds = [load_gold(path) for path in sorted((ROOT / "corpora").glob("*/gold.json"))]
     golds = [
@@ -55,9 +60,12 @@ def main() -> None:
     for gold in golds:
         paths = real.article_paths(args.corpora / gold.story, gold)
         options = RunOptions(paths=tuple(paths))
-        for mode, rule in (("mixed", is_foreign), ("multilingual", lambda *_: True)):
+        for mode, rule, pairs in (
+            ("mixed", is_foreign, across.foreign_pairs),
+            ("multilingual", lambda *_: True, throughout),
+        ):
             documents, skipped = load_documents(paths)  # afresh: a run sets their languages, dates and copies
-            across.is_foreign = rule
+            across.is_foreign, pipeline.foreign_pairs = rule, pairs
             try:
                 corpus = analyse(
                     documents,
@@ -67,7 +75,7 @@ def main() -> None:
                     multilingual=partial(default_multilingual, options),
                 )
             finally:
-                across.is_foreign = is_foreign
+                across.is_foreign, pipeline.foreign_pairs = is_foreign, across.foreign_pairs
             result = real.score(to_dict(corpus), gold)
             pairs, discrepancies = result["pairs"], result["discrepancies"]
             english = pairs["labelled"] - pairs["across_languages"]["labelled"]
