@@ -66,13 +66,27 @@ def parse_number(tokens_: Sequence[Token], i: int) -> tuple[float, int, bool] | 
             return 1.0, 1, False
         return None
     total, current, used = 0.0, 0.0, 0
+    last = ""  # the kind of the last word read: "unit", "tens" or "scale"
     j = i
     while j < len(tokens_):
         parts = _number_word_parts(tokens_[j].lower)
         if parts is None:
-            if tokens_[j].lower == "and" and used and j + 1 < len(tokens_) and tokens_[j + 1].lower in _UNITS | _TENS:
+            # "and" joins only after a scale: "two hundred and fifty" is one number, "six and seven" two.
+            if (
+                tokens_[j].lower == "and"
+                and last == "scale"
+                and j + 1 < len(tokens_)
+                and tokens_[j + 1].lower in _UNITS | _TENS
+            ):
                 j += 1
                 continue
+            break
+        kinds = ["unit" if p in _UNITS else "tens" if p in _TENS else "scale" for p in parts]
+        # A unit follows a tens word or a scale, a tens word a scale: "six seven" or "five twenty" are two numbers.
+        if any(
+            (kind == "unit" and before in ("unit",)) or (kind == "tens" and before in ("unit", "tens"))
+            for kind, before in zip(kinds, [last, *kinds[:-1]])
+        ):
             break
         for p in parts:
             if p in _UNITS:
@@ -85,6 +99,7 @@ def parse_number(tokens_: Sequence[Token], i: int) -> tuple[float, int, bool] | 
                 current = (current or 1) * _SCALES[p]
                 if _SCALES[p] >= 1000:
                     total, current = total + current, 0.0
+        last = kinds[-1]
         j += 1
         used = j - i
     if not used:
