@@ -57,18 +57,24 @@ def differ(x: Fact, y: Fact) -> bool:
 
 
 def figure_classes(facts: list[Fact]) -> list[list[Fact]]:
-    """Facts by the figure each names (:func:`point`), the most widely reported first."""
+    """Facts by the figure each names (:func:`point`), the most widely reported first; a figure rounded from
+    another ("430" beside 437) is in that one's class."""
     by_figure: dict[float, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_figure[point(fact)].append(fact)
+    for figure, members in list(by_figure.items()):
+        exact = next((k for k, c in by_figure.items() if k != figure and quantities.rounded(members[0], c[0])), None)
+        if exact is not None:
+            by_figure[exact].extend(by_figure.pop(figure))
     return sorted(by_figure.values(), key=lambda cls: -len({f.doc for f in cls}))
 
 
 def same_day_differ(x: Fact, y: Fact) -> bool:
-    """Whether two figures of the same day differ: as points where each names a figure, else as intervals."""
+    """Whether two figures of the same day differ: as points where each names a figure, else as intervals; a
+    figure rounded from the other ("650" beside "657") does not differ from it."""
     if round_bound(x) or round_bound(y):
         return not quantities.compatible(x, y)
-    return differ(x, y)
+    return differ(x, y) and not quantities.rounded(x, y) and not quantities.rounded(y, x)
 
 
 def round_bound(fact: Fact) -> bool:

@@ -360,7 +360,26 @@ def stated_bound(fact: Fact) -> str:
 
 
 def compatible(a: Fact, b: Fact) -> bool:
-    """Whether two quantities' intervals overlap: different wordings of one count."""
+    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count."""
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return a.value == b.value
-    return a.low <= b.high and b.low <= a.high
+    return (a.low <= b.high and b.low <= a.high) or rounded(a, b) or rounded(b, a)
+
+
+#: A round figure this close to an exact one (a share of the exact one) may be it rounded.
+ROUNDED_WITHIN = 0.02
+
+
+def rounded(x: Fact, y: Fact) -> bool:
+    """Whether ``x`` is ``y`` rounded: a plain figure ending in zeros, within one unit of its last figure below
+    ``y`` or half a unit above it, and within :data:`ROUNDED_WITHIN` ("650" for 657, "1,000" for 1,014; "790"
+    is not 810, nor "30" 32)."""
+    figure, other = stated_bound(x), stated_bound(y)
+    if not (figure.isdigit() and other.isdigit()) or x.low != x.high or figure == other:
+        return False
+    zeros = len(figure) - len(figure.rstrip("0"))
+    if not zeros or len(other) - len(other.rstrip("0")) >= zeros:
+        return False  # "800" against "650": both as round, neither rounds the other
+    unit, a, b = 10**zeros, int(figure), int(other)
+    near = abs(a - b) <= ROUNDED_WITHIN * b
+    return near and (0 <= b - a < unit or 0 <= a - b <= unit // 2)
