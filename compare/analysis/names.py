@@ -241,12 +241,18 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
     for spellings in blocks.values():
         if len(spellings) < 2:
             continue
-        canonical = max(spellings, key=lambda t: _canonical_rank(t, by_text[t], translated))
+        # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
+        # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
+        related = [t for t in spellings if any(_related(t, u) for u in spellings if u != t)]
+        if not related:
+            continue
+        rank = {t: _canonical_rank(t, by_text[t], translated, origin_of) for t in related}
+        canonical = max(related, key=rank.__getitem__)
         for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
             better = [t for t in spellings if _repairs_in_use(canonical, t, by_text, origin_of)]
             if not better:
                 break
-            canonical = max(better, key=lambda t: _canonical_rank(t, by_text[t], translated))
+            canonical = max(better, key=rank.__getitem__)  # a repair is related, so ranked
         variants = [Variant(canonical, "", by_text[canonical])]
         for text in spellings:
             if text == canonical:
@@ -264,6 +270,11 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether one spelling is a variant of the other that :func:`relation` can name, either way round."""
+    return relation(a, b) not in ("", "none") or relation(b, a) not in ("", "none")
 
 
 def _repairs(damaged: str, other: str) -> bool:
@@ -298,13 +309,18 @@ def _repairs_in_use(damaged: str, other: str, by_text: dict[str, list[Mention]],
     return users[0] >= users[1]
 
 
-def _canonical_rank(text: str, found: list[Mention], translated: Set[str]) -> tuple:
-    # Properly encoded, most used by sources that are not translations, most used, diacritised, longest.
+def _canonical_rank(text: str, found: list[Mention], translated: Set[str], origin_of: dict[str, str]) -> tuple:
+    # Properly encoded; printed by the most independent origins that are not translations (a wire story's copies
+    # count once: "Vakhdat" in one story and its republished copy is one use, as "Vahdat" in another outlet is);
+    # on a tie, the spelling English text uses more (wordfreq: "Vahdat" is listed, "Vakhdat" is not); then the
+    # most used by sources that are not translations, the most used, diacritised, longest.
     # A diacritised spelling is preferred to its own folded twin by the loop in entities(), whatever
     # the counts; here a rare spelling with diacritics ("Banjskë" once) must not beat "Banjska" 20×.
     damaged = "?" in text or bool(_MOJIBAKE.search(text))
-    untranslated_uses = sum(1 for m in found if m.doc not in translated)
-    return (not damaged, untranslated_uses, len(found), fold(text) != text.lower(), len(text))
+    untranslated = [m for m in found if m.doc not in translated]
+    origins = len({origin_of.get(m.doc, m.doc) for m in untranslated})
+    usage = lexicon.zipf(text.lower())
+    return (not damaged, origins, usage, len(untranslated), len(found), fold(text) != text.lower(), len(text))
 
 
 def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:
