@@ -266,6 +266,8 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
                 continue
             if _common_words(text, canonical):
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
+            if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
+                continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
@@ -281,12 +283,24 @@ def _repairs(damaged: str, other: str) -> bool:
     """Whether ``other`` is ``damaged`` with its lost diacritics, letters or characters restored."""
     rel = relation(damaged, other, ending_is_truncation=False)
     if rel == "diacritics":
-        return _marks_added(damaged, other)
+        return _marks_added(damaged, other) and not _english_name(damaged, other)
     if rel == "truncation" and _DOUBLED.sub(r"\1", fold(damaged)) == _DOUBLED.sub(r"\1", fold(other)):
         # A doubled letter is as often the romanisation's as a loss ("Latakia"/"Lattakia", "Shamsidin"/
         # "Shamsiddin"): only English usage of the longer form shows the shorter lost one ("Rutte"/"Rute").
         return lexicon.zipf(other.lower()) > lexicon.zipf(damaged.lower())
     return rel in ("truncation", "encoding")
+
+
+#: A plain spelling this common in English (Zipf), and ten times as common as the marked one, is English's own
+#: name for the place or person ("Pristina", 2.2, where wordfreq does not list "Priština"), not a spelling that
+#: lost its marks ("Vucic", as rare in English text as "Vučić").
+_EXONYM_ZIPF = 2.0
+_EXONYM_GAP = 1.0
+
+
+def _english_name(bare: str, marked: str) -> bool:
+    usage = lexicon.zipf(bare.lower())
+    return usage >= _EXONYM_ZIPF and usage - lexicon.zipf(marked.lower()) >= _EXONYM_GAP
 
 
 def _marks_added(bare: str, marked: str) -> bool:
