@@ -187,20 +187,32 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
         if statement.language not in ("en", "und"):
             continue
         for m in _WORD.finditer(statement.text):
-            word = m.group()
-            possessive = _POSSESSIVE.search(word)
-            if possessive:  # "Rutte's" is a mention of "Rutte"
-                word = word[: possessive.start()]
-            glued = lexicon.glued_opener(word)
-            if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
-                word = word[:glued]
-            folded = fold(word)
-            if len(folded) < 3 or word.isupper() or folded in _STOP:
-                continue
-            if _in_source_language(statement.text, m.start(), m.end()):
-                continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
-            out.append((number, statement.start + m.start(), statement.start + m.start() + len(word), word))
+            for offset, word in _names_of(m.group()):
+                folded = fold(word)
+                if len(folded) < 3 or word.isupper() or folded in _STOP:
+                    continue
+                if _in_source_language(statement.text, m.start(), m.end()):
+                    continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
+                start = statement.start + m.start() + offset
+                out.append((number, start, start + len(word), word))
     return out
+
+
+def _names_of(word: str) -> list[tuple[int, str]]:
+    """The names a capitalised word holds, each with its offset in it: itself, less a possessive ("Rutte's") or
+    the next sentence's first word glued to it ("CortiOn"); each part of a compound of names ("Russian-Ukrainian",
+    "Belgrade-Pristina": each part is spelt as the name is on its own; "Serb-majority" is one word)."""
+    possessive = _POSSESSIVE.search(word)
+    if possessive:  # "Rutte's" is a mention of "Rutte"
+        word = word[: possessive.start()]
+    glued = lexicon.glued_opener(word)
+    if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
+        word = word[:glued]
+    parts = word.split("-")
+    if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+        offsets = [sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
+        return list(zip(offsets, parts))
+    return [(0, word)]
 
 
 def rebuild_mentions(statements: list[Statement], found: list[tuple[int, int, int, str]]) -> list[Mention]:
