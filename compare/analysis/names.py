@@ -95,6 +95,7 @@ def skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", folded[0] + rest)
 
 
+@lru_cache(maxsize=1 << 16)  # as romanised(): asked of every pair of spellings in a block
 def untransliterated(word: str) -> str:
     """The folded form with Serbian digraphs and Albanian ë undone: "Aljbin" → "albin"."""
     text = re.sub("ë$", "a", word.lower()).replace("ë", "")  # Albanian Banjskë, Mitrovicë
@@ -255,7 +256,7 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
             continue
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
         # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
-        related = [t for t in spellings if any(_related(t, u) for u in spellings if u != t)]
+        related = _related_spellings(spellings)
         if not related:
             continue
         rank = {t: _canonical_rank(t, by_text[t], translated, origin_of) for t in related}
@@ -286,9 +287,17 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
 
 
-def _related(a: str, b: str) -> bool:
-    """Whether one spelling is a variant of the other that :func:`relation` can name, either way round."""
-    return relation(a, b) not in ("", "none") or relation(b, a) not in ("", "none")
+def _related_spellings(spellings: list[str]) -> list[str]:
+    """The spellings of a block that are a variant of another of them, or another is a variant of, in the block's
+    order: each pair asked once, and none asked about two spellings already known to have a variant."""
+    found: set[str] = set()
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1 :]:
+            if (a not in found or b not in found) and (
+                relation(a, b) not in ("", "none") or relation(b, a) not in ("", "none")
+            ):
+                found.update((a, b))
+    return [t for t in spellings if t in found]
 
 
 def _repairs(damaged: str, other: str) -> bool:
