@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.analysis.names import relation, skeleton
+from compare.analysis.spellings import relation, skeleton
 
 
 @pytest.mark.parametrize("variant,canonical,expected", [
