@@ -208,17 +208,28 @@ def _repairs_in_use(damaged: str, other: str, by_text: dict[str, list[Mention]],
 
 
 def _canonical_rank(text: str, found: list[Mention], translated: Set[str], origin_of: dict[str, str]) -> tuple:
-    # Properly encoded; printed by the most independent origins that are not translations (a wire story's copies
-    # count once: "Vakhdat" in one story and its republished copy is one use, as "Vahdat" in another outlet is);
-    # on a tie, the spelling English text uses more (wordfreq: "Vahdat" is listed, "Vakhdat" is not); then the
-    # most used by sources that are not translations, the most used, diacritised, longest.
+    # Properly encoded; printed by the most independent origins that are not translations, then used most by them
+    # (a wire story's copies count once, and their uses not at all: "Vakhdat" in one story and its republished copy
+    # is one origin and one use, as "Vahdat" in another outlet is); on a tie, the spelling English text uses more
+    # (wordfreq: "Vahdat" is listed, "Vakhdat" is not); then the most used by sources that are not translations,
+    # the most used, diacritised, longest.
     # A diacritised spelling is preferred to its own folded twin by the loop in entities(), whatever
     # the counts; here a rare spelling with diacritics ("Banjskë" once) must not beat "Banjska" 20×.
     damaged = "?" in text or bool(MOJIBAKE.search(text))
     untranslated = [m for m in found if m.doc not in translated]
     origins = len({origin_of.get(m.doc, m.doc) for m in untranslated})
+    original_uses = sum(1 for m in untranslated if origin_of.get(m.doc, m.doc) == m.doc)
     usage = lexicon.zipf(text.lower())
-    return (not damaged, origins, usage, len(untranslated), len(found), fold(text) != text.lower(), len(text))
+    return (
+        not damaged,
+        origins,
+        original_uses,
+        usage,
+        len(untranslated),
+        len(found),
+        fold(text) != text.lower(),
+        len(text),
+    )
 
 
 def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:
