@@ -163,6 +163,16 @@ class EncodingData(Payload):
 
 
 @dataclass(frozen=True)
+class SpunData(Payload):
+    """A copy reworded by a synonym spinner (compare/detect/spun.py)."""
+
+    document: str  #: the spun article
+    original: str  #: the article it copies
+    swaps: list[list[str]]  #: each swap as [the original's words, the spun article's], in the spun article's order
+    mqm: str
+
+
+@dataclass(frozen=True)
 class TranslationChangeData(Payload):
     """What a translation changed of its original (compare/detect/translation.py)."""
 

@@ -22,7 +22,7 @@ ASSIGNED = {
     "CS307": "mt_artefact/mojibake", "CS401": "provenance/machine_translation", "CS402": "provenance/translation",
     "CS501": "translation_change/number", "CS502": "translation_change/date", "CS503": "translation_change/name",
     "CS504": "translation_change/negation", "CS505": "translation_change/dropped", "CS506": "translation_change/added",
-    "CS203": "name_variant/spelling", "CS308": "mt_artefact/run_together",
+    "CS203": "name_variant/spelling", "CS308": "mt_artefact/run_together", "CS309": "mt_artefact/spun",
 }
 
 

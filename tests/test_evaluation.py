@@ -55,7 +55,7 @@ def test_translation_damage_edits_are_what_they_say():
     for site in by_kind["acronym"]:
         before = text[site.start:site.end]
         assert len(site.replacement) == len(before) and sum(a != b for a, b in zip(before, site.replacement)) == 1
-    from compare.analysis.names import untransliterated
+    from compare.analysis.spellings import untransliterated
     for site in by_kind["transliteration"]:
         assert untransliterated(site.replacement) == untransliterated(text[site.start:site.end])
 

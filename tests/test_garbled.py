@@ -17,6 +17,12 @@ def test_a_word_opens_a_sentence_after_openers_or_sentence_punctuation(before):
 
 
 
+@pytest.mark.parametrize("before, opens", [(" 2024-03-23 ", True), ("\n23.03.2024 14:05 ", True), (" 2024-03-23T09:51 — ", True),
+                                           (" 1/4/2024, ", True), (" 2024 ", False), (" 23 March 2024 ", False), (" 12:30 ", False)])
+def test_a_word_after_a_date_stamp_opens_a_sentence(before, opens):
+    assert _opens(before, first=False) == opens
+
+
 @pytest.mark.parametrize("word, meant", [("presiden", "president"), ("accordin", "according"), ("referrer", ""),
                                          ("colour", ""), ("inshallah", ""), ("wast", ""), ("toward", "")])
 def test_a_rare_word_a_thousand_times_rarer_than_its_neighbour_is_a_misspelling(word, meant):

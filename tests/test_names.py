@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.analysis.names import relation, skeleton
+from compare.analysis.spellings import relation, skeleton
 
 
 @pytest.mark.parametrize("variant,canonical,expected", [
@@ -54,3 +54,13 @@ def test_skeleton_blocks_spellings_together():
 def test_the_same_word_romanised_twice_blocks_together():
     assert skeleton("Oskhodov") == skeleton("Oshodov")
     assert skeleton("Drenasha") == skeleton("Drenaša")
+
+
+@pytest.mark.parametrize("word, found", [
+    ("Russian-Ukranian", [(0, "Russian"), (8, "Ukranian")]), ("Priština-Belgrade", [(0, "Priština"), (9, "Belgrade")]),
+    ("Serb-majority", [(0, "Serb-majority")]), ("Rutte's", [(0, "Rutte")]), ("CortiOn", [(0, "Corti")]),
+])
+def test_a_compound_of_names_is_read_part_by_part(word, found):
+    from compare.analysis.names import _names_of
+
+    assert _names_of(word) == found

@@ -12,7 +12,7 @@ family name:
 
 * two full names are one person's when one half is the same (or spelled the same
   in the single-word table) and the other is a letter or two apart once romanised
-  (:func:`~compare.analysis.names.romanised`; a hard c heard as k); long names
+  (:func:`~compare.analysis.spellings.romanised`; a hard c heard as k); long names
   may differ in both halves, a letter each;
 * the spelling most independent articles use (copies count once) is the right
   one (where only the family name differs, that name alone, with its every
@@ -40,7 +40,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Corpus, Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
-from .names import romanised
+from .spellings import romanised
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0

@@ -3,22 +3,14 @@
 Machine translation and transliteration leave one name spelled several ways
 ("Vučić"/"Vucic", "Albin"/"Aljbin"/"Aljbina", "Rutte"/"Rute",
 "Banjska"/"Banska"/"Bansk"). Mentions are capitalised words; they are blocked by
-a consonant skeleton (romanised as :data:`ROMANISATIONS` says, vowels and the j/y glides
-dropped after the first letter, doubled letters collapsed), and two spellings join one
-entity only if their difference is one this module can name:
-
-* ``diacritics`` — equal once folded (Vucic/Vučić);
-* ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
-  (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
-  (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
-* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
-* ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
-* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
-
-Spellings that differ in any other way are different names. And two spellings
+a consonant skeleton, and two spellings join one entity only if their difference is
+one :mod:`.spellings` can name (diacritics, transliteration, case ending, truncation,
+encoding). Spellings that differ in any other way are different names. And two spellings
 that the corpus itself shows as different people — each with its own given name
 ("Milan Radoičić" and "Ivan Radojičić"), or given names each always followed by
 its own family name ("Alexandr Bortnikov", "Alexander Khinshtein") — are never merged.
+Which spelling is the name is decided here, from the corpus's independent origins and
+English usage (:func:`entities`).
 """
 
 from __future__ import annotations
@@ -26,149 +18,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Set
-from functools import lru_cache
 
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
+from .spellings import DOUBLED, MOJIBAKE, relation, romanised, skeleton
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
 _WORD = re.compile(rf"(?<![\w’'])[{UPPER}][\wÃ?’'-]*[\w?](?![\w’'])")
-_MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
-#: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
-CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
-_DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
 _STOP = frozenset(
     """the this that these those there then they their when where what which while after before
 during since until about also and but for from into over with without mr mrs ms dr in on at by to of as an""".split()
 )
-
-
-#: How the region's names are romanised differently, as one spelling: (pattern, replacement), in order, on the
-#: folded lower-case name. English through Russian writes kh, zh, sh, ch, dzh (Vakhdat, Dalerdzhon) where Serbian
-#: Latin and Tajik write h, ž, š, č, dž/j (Vahdat, Dalerjon) and Turkish ş (Kahramanmaraş/Kahramanmarash);
-#: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; glides come as y, j or
-#: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
-#: come and go (Borrell, Borel; Shamsiddin, Shamsidin).
-ROMANISATIONS: tuple[tuple[str, str], ...] = (
-    (r"dzh|dz|xh", "j"),
-    (r"tch|ch|q", "c"),
-    (r"kh", "h"),
-    (r"zh", "z"),
-    (r"sh", "s"),
-    (r"gj", "dj"),
-    (r"th", "t"),
-    (r"dh", "d"),
-    (r"w", "v"),
-    (r"x", "ks"),
-    (r"y", "j"),
-    (r"ij(?=[aeiou])", "j"),  # Gakhariya → Gakharia
-    (r"i(?=[aeiou])", "j"),  # Briansk → Bryansk
-    (r"(?<=[aeiou])j(?=[aeiou])", ""),  # Mirzoyev → Mirzoev
-    (r"j(?![aeiou])", "i"),  # Fayzov → Faizov, Hatay → Hatai
-)
-_DOUBLED = re.compile(r"(.)\1+")
-_ROMANISATION_PATTERNS = tuple((re.compile(pattern), replacement) for pattern, replacement in ROMANISATIONS)
-
-
-@lru_cache(maxsize=1 << 16)  # asked of every pair of spellings in a block: a few thousand words, many times each
-def romanised(word: str, doubles: bool = True) -> str:
-    """One spelling for the romanisations of a name (:data:`ROMANISATIONS`), on top of :func:`untransliterated`;
-    ``doubles``: doubled letters as one too."""
-    text = untransliterated(word)
-    if doubles:
-        text = _DOUBLED.sub(r"\1", text)
-    for pattern, replacement in _ROMANISATION_PATTERNS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def skeleton(word: str) -> str:
-    """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
-    folded = romanised(word.replace("?", ""))
-    if not folded:
-        return ""
-    rest = re.sub(r"[aeiouyj]", "", folded[1:])
-    return _DOUBLED.sub(r"\1", folded[0] + rest)
-
-
-def untransliterated(word: str) -> str:
-    """The folded form with Serbian digraphs and Albanian ë undone: "Aljbin" → "albin"."""
-    text = re.sub("ë$", "a", word.lower()).replace("ë", "")  # Albanian Banjskë, Mitrovicë
-    text = fold(text)
-    return text.replace("y", "j").replace("lj", "l").replace("nj", "n").replace("dj", "d")
-
-
-#: Letters from which a name's final vowel swapped for a case ending is that ending, not another name.
-_LONG_NAME = 8
-
-
-def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True) -> str:
-    """How ``variant`` differs from ``canonical``: "" if equal, "none" if the difference has no name.
-
-    A variant that is the canonical form less a case-like ending ("Bansk" of
-    "Banska") counts as truncated unless ``ending_is_truncation`` is false:
-    "Albin" is not a truncated "Aljbina".
-    """
-    if variant == canonical:
-        return ""
-    if "?" in variant or _MOJIBAKE.search(variant):
-        pattern = re.escape(fold(_MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
-        return (
-            "encoding"
-            if re.fullmatch(pattern, fold(canonical))
-            or re.fullmatch(re.escape(_MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical)
-            else "none"
-        )
-    fv, fc = fold(variant), fold(canonical)
-    if fv == fc:
-        return "diacritics"
-    tv, tc = untransliterated(variant), untransliterated(canonical)
-    if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
-        return "transliteration"
-    for base, longer in ((tc, tv), (fc, fv)):
-        if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
-            return "case_ending"
-        # "Kurtija": the ending may replace a final vowel of the base ("Kurti" + "ja")
-        if (
-            len(base) >= 4
-            and longer.startswith(base[:-1])
-            and longer[len(base) - 1 :] in CASE_ENDINGS
-            and base[-1] in "aeiou"
-            and len(longer) > len(base)
-        ):
-            return "case_ending"
-        # "Rachabalizode" of "Rachabalizoda": the case's ending in place of the name's final vowel. Long names only:
-        # short ones ending in other vowels are often other names ("Maria", "Marie").
-        if (
-            len(base) == len(longer) >= _LONG_NAME
-            and base[:-1] == longer[:-1]
-            and base[-1] in "aeiou"
-            and longer[-1] in CASE_ENDINGS
-        ):
-            return "case_ending"
-    for short, full in ((tv, tc), (fv, fc)):
-        if full.startswith(short) and (
-            full[len(short) :] in _DERIVATIONS or (not ending_is_truncation and full[len(short) :] in CASE_ENDINGS)
-        ):
-            return "none"  # "Serb"/"Serbia", "Kosovar": English word formation, not a lost letter
-        if (
-            len(short) >= 4
-            and len(full) - len(short) in (1, 2)
-            and _is_subsequence(short, full)
-            and short[0] == full[0]
-        ):
-            return "truncation"
-    # Checked last: a doubled letter lost ("Rute" for "Rutte") is a truncation; another romanisation keeps them.
-    return "transliteration" if romanised(variant) == romanised(canonical) else "none"
-
-
-def _is_subsequence(short: str, full: str) -> bool:
-    it = iter(full)
-    return all(c in it for c in short)
 
 
 def mentions(corpus: Corpus) -> list[Mention]:
@@ -187,20 +51,32 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
         if statement.language not in ("en", "und"):
             continue
         for m in _WORD.finditer(statement.text):
-            word = m.group()
-            possessive = _POSSESSIVE.search(word)
-            if possessive:  # "Rutte's" is a mention of "Rutte"
-                word = word[: possessive.start()]
-            glued = lexicon.glued_opener(word)
-            if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
-                word = word[:glued]
-            folded = fold(word)
-            if len(folded) < 3 or word.isupper() or folded in _STOP:
-                continue
-            if _in_source_language(statement.text, m.start(), m.end()):
-                continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
-            out.append((number, statement.start + m.start(), statement.start + m.start() + len(word), word))
+            for offset, word in _names_of(m.group()):
+                folded = fold(word)
+                if len(folded) < 3 or word.isupper() or folded in _STOP:
+                    continue
+                if _in_source_language(statement.text, m.start(), m.end()):
+                    continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
+                start = statement.start + m.start() + offset
+                out.append((number, start, start + len(word), word))
     return out
+
+
+def _names_of(word: str) -> list[tuple[int, str]]:
+    """The names a capitalised word holds, each with its offset in it: itself, less a possessive ("Rutte's") or
+    the next sentence's first word glued to it ("CortiOn"); each part of a compound of names ("Russian-Ukrainian",
+    "Belgrade-Pristina": each part is spelt as the name is on its own; "Serb-majority" is one word)."""
+    possessive = _POSSESSIVE.search(word)
+    if possessive:  # "Rutte's" is a mention of "Rutte"
+        word = word[: possessive.start()]
+    glued = lexicon.glued_opener(word)
+    if glued:  # "CortiOn": a mention of "Corti", the next sentence's "On" glued to it
+        word = word[:glued]
+    parts = word.split("-")
+    if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+        offsets = [sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
+        return list(zip(offsets, parts))
+    return [(0, word)]
 
 
 def rebuild_mentions(statements: list[Statement], found: list[tuple[int, int, int, str]]) -> list[Mention]:
@@ -241,12 +117,18 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
     for spellings in blocks.values():
         if len(spellings) < 2:
             continue
-        canonical = max(spellings, key=lambda t: _canonical_rank(t, by_text[t], translated))
+        # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
+        # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
+        related = _related_spellings(spellings)
+        if not related:
+            continue
+        rank = {t: _canonical_rank(t, by_text[t], translated, origin_of) for t in related}
+        canonical = max(related, key=rank.__getitem__)
         for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
             better = [t for t in spellings if _repairs_in_use(canonical, t, by_text, origin_of)]
             if not better:
                 break
-            canonical = max(better, key=lambda t: _canonical_rank(t, by_text[t], translated))
+            canonical = max(better, key=rank.__getitem__)  # a repair is related, so ranked
         variants = [Variant(canonical, "", by_text[canonical])]
         for text in spellings:
             if text == canonical:
@@ -260,22 +142,49 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
                 continue
             if _common_words(text, canonical):
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
+            if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
+                continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
 
 
+def _related_spellings(spellings: list[str]) -> list[str]:
+    """The spellings of a block that are a variant of another of them, or another is a variant of, in the block's
+    order: each pair asked once, and none asked about two spellings already known to have a variant."""
+    found: set[str] = set()
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1 :]:
+            if (a not in found or b not in found) and (
+                relation(a, b) not in ("", "none") or relation(b, a) not in ("", "none")
+            ):
+                found.update((a, b))
+    return [t for t in spellings if t in found]
+
+
 def _repairs(damaged: str, other: str) -> bool:
     """Whether ``other`` is ``damaged`` with its lost diacritics, letters or characters restored."""
     rel = relation(damaged, other, ending_is_truncation=False)
     if rel == "diacritics":
-        return _marks_added(damaged, other)
-    if rel == "truncation" and _DOUBLED.sub(r"\1", fold(damaged)) == _DOUBLED.sub(r"\1", fold(other)):
+        return _marks_added(damaged, other) and not _english_name(damaged, other)
+    if rel == "truncation" and DOUBLED.sub(r"\1", fold(damaged)) == DOUBLED.sub(r"\1", fold(other)):
         # A doubled letter is as often the romanisation's as a loss ("Latakia"/"Lattakia", "Shamsidin"/
         # "Shamsiddin"): only English usage of the longer form shows the shorter lost one ("Rutte"/"Rute").
         return lexicon.zipf(other.lower()) > lexicon.zipf(damaged.lower())
     return rel in ("truncation", "encoding")
+
+
+#: A plain spelling this common in English (Zipf), and ten times as common as the marked one, is English's own
+#: name for the place or person ("Pristina", 2.2, where wordfreq does not list "Priština"), not a spelling that
+#: lost its marks ("Vucic", as rare in English text as "Vučić").
+_EXONYM_ZIPF = 2.0
+_EXONYM_GAP = 1.0
+
+
+def _english_name(bare: str, marked: str) -> bool:
+    usage = lexicon.zipf(bare.lower())
+    return usage >= _EXONYM_ZIPF and usage - lexicon.zipf(marked.lower()) >= _EXONYM_GAP
 
 
 def _marks_added(bare: str, marked: str) -> bool:
@@ -298,13 +207,29 @@ def _repairs_in_use(damaged: str, other: str, by_text: dict[str, list[Mention]],
     return users[0] >= users[1]
 
 
-def _canonical_rank(text: str, found: list[Mention], translated: Set[str]) -> tuple:
-    # Properly encoded, most used by sources that are not translations, most used, diacritised, longest.
+def _canonical_rank(text: str, found: list[Mention], translated: Set[str], origin_of: dict[str, str]) -> tuple:
+    # Properly encoded; printed by the most independent origins that are not translations, then used most by them
+    # (a wire story's copies count once, and their uses not at all: "Vakhdat" in one story and its republished copy
+    # is one origin and one use, as "Vahdat" in another outlet is); on a tie, the spelling English text uses more
+    # (wordfreq: "Vahdat" is listed, "Vakhdat" is not); then the most used by sources that are not translations,
+    # the most used, diacritised, longest.
     # A diacritised spelling is preferred to its own folded twin by the loop in entities(), whatever
     # the counts; here a rare spelling with diacritics ("Banjskë" once) must not beat "Banjska" 20×.
-    damaged = "?" in text or bool(_MOJIBAKE.search(text))
-    untranslated_uses = sum(1 for m in found if m.doc not in translated)
-    return (not damaged, untranslated_uses, len(found), fold(text) != text.lower(), len(text))
+    damaged = "?" in text or bool(MOJIBAKE.search(text))
+    untranslated = [m for m in found if m.doc not in translated]
+    origins = len({origin_of.get(m.doc, m.doc) for m in untranslated})
+    original_uses = sum(1 for m in untranslated if origin_of.get(m.doc, m.doc) == m.doc)
+    usage = lexicon.zipf(text.lower())
+    return (
+        not damaged,
+        origins,
+        original_uses,
+        usage,
+        len(untranslated),
+        len(found),
+        fold(text) != text.lower(),
+        len(text),
+    )
 
 
 def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str, set[str]]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from . import lexicon
-from .names import romanised, untransliterated
+from .spellings import romanised, untransliterated
 
 #: Serbian Cyrillic to Serbian Latin, letter for letter (Vuk's alphabet: each letter has one Latin spelling).
 _SERBIAN_LATIN = dict(

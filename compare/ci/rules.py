@@ -50,6 +50,7 @@ CODES: dict[str, str] = {
     "translation_change/added": "CS506",
     "name_variant/spelling": "CS203",
     "mt_artefact/run_together": "CS308",
+    "mt_artefact/spun": "CS309",
 }
 
 FAMILIES = {

@@ -52,6 +52,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "garbled",
     "untranslated",
     "encoding",
+    "spun",
     "translation",
 )
 

@@ -86,10 +86,17 @@ def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     return words
 
 
+#: A numeric date, with its time, standing alone between two words: a page's stamp or a dateline ("date
+#: 2024-03-23 According to …", "23.03.2024 14:05 Police said …"), after which the text starts a sentence.
+_STAMP = re.compile(r"\W*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?)?\W*")
+
+
 def _opens(before: str, first: bool = True) -> bool:
     """Whether a word after ``before`` (the text since the previous word, or since the start for the
     ``first`` word) starts a sentence: nothing but openers before the first word, or sentence
-    punctuation, closing quotes, a space and opening quotes."""
+    punctuation, closing quotes, a space and opening quotes, or a date stamp."""
+    if _STAMP.fullmatch(before):
+        return True
     if first:
         return not before.strip(_OPENING) or _opens(before, first=False)
     unquoted = before.rstrip("\"'“‘«„(")
@@ -142,7 +149,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 if statement.start + m.end() == text_end:
                     continue
                 bare = _POSSESSIVE.sub("", word)
-                if lexicon.is_english(word) and not (bare.islower() and lexicon.misspelling_of(bare)):
+                # A capital that only opens the sentence does not make a name of a typo ("Accordin to …").
+                if lexicon.is_english(word) and not ((bare.islower() or opens) and lexicon.misspelling_of(bare)):
                     continue
                 if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
                     continue

@@ -2,8 +2,8 @@
 
 The corpus is the evidence: no source text is needed. :mod:`compare.names`
 clusters the spellings into entities and names how each variant differs from
-the entity's canonical form (diacritised, used by sources that are not
-translations, most frequent). Differences a translation makes —
+the entity's canonical form (diacritised, printed by the most independent
+origins that are not translations, on a tie the one English usage knows). Differences a translation makes —
 transliteration through another language, a case ending left on the name,
 damaged encoding — are ``mt_artefact`` findings; lost diacritics, lost
 letters and a full name a minority of the articles spells another way

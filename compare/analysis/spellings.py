@@ -1,0 +1,152 @@
+"""How two spellings of one name differ, and which spellings may be one name at all.
+
+Machine translation and transliteration leave one name spelled several ways; :mod:`.names` blocks the spellings
+by :func:`skeleton` and joins two only where :func:`relation` can name their difference:
+
+* ``diacritics`` — equal once folded (Vucic/Vučić);
+* ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
+  (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
+  (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
+* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
+* ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
+* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
+
+Spellings that differ in any other way are different names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .facts.tokens import fold
+
+MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
+#: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
+CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
+_DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
+
+
+#: How the region's names are romanised differently, as one spelling: (pattern, replacement), in order, on the
+#: folded lower-case name. English through Russian writes kh, zh, sh, ch, dzh (Vakhdat, Dalerdzhon) where Serbian
+#: Latin and Tajik write h, ž, š, č, dž/j (Vahdat, Dalerjon) and Turkish ş (Kahramanmaraş/Kahramanmarash);
+#: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; glides come as y, j or
+#: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
+#: come and go (Borrell, Borel; Shamsiddin, Shamsidin).
+ROMANISATIONS: tuple[tuple[str, str], ...] = (
+    (r"dzh|dz|xh", "j"),
+    (r"tch|ch|q", "c"),
+    (r"kh", "h"),
+    (r"zh", "z"),
+    (r"sh", "s"),
+    (r"gj", "dj"),
+    (r"th", "t"),
+    (r"dh", "d"),
+    (r"w", "v"),
+    (r"x", "ks"),
+    (r"y", "j"),
+    (r"ij(?=[aeiou])", "j"),  # Gakhariya → Gakharia
+    (r"i(?=[aeiou])", "j"),  # Briansk → Bryansk
+    (r"(?<=[aeiou])j(?=[aeiou])", ""),  # Mirzoyev → Mirzoev
+    (r"j(?![aeiou])", "i"),  # Fayzov → Faizov, Hatay → Hatai
+)
+DOUBLED = re.compile(r"(.)\1+")
+_ROMANISATION_PATTERNS = tuple((re.compile(pattern), replacement) for pattern, replacement in ROMANISATIONS)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every pair of spellings in a block: a few thousand words, many times each
+def romanised(word: str, doubles: bool = True) -> str:
+    """One spelling for the romanisations of a name (:data:`ROMANISATIONS`), on top of :func:`untransliterated`;
+    ``doubles``: doubled letters as one too."""
+    text = untransliterated(word)
+    if doubles:
+        text = DOUBLED.sub(r"\1", text)
+    for pattern, replacement in _ROMANISATION_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def skeleton(word: str) -> str:
+    """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
+    folded = romanised(word.replace("?", ""))
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouyj]", "", folded[1:])
+    return DOUBLED.sub(r"\1", folded[0] + rest)
+
+
+@lru_cache(maxsize=1 << 16)  # as romanised(): asked of every pair of spellings in a block
+def untransliterated(word: str) -> str:
+    """The folded form with Serbian digraphs and Albanian ë undone: "Aljbin" → "albin"."""
+    text = re.sub("ë$", "a", word.lower()).replace("ë", "")  # Albanian Banjskë, Mitrovicë
+    text = fold(text)
+    return text.replace("y", "j").replace("lj", "l").replace("nj", "n").replace("dj", "d")
+
+
+#: Letters from which a name's final vowel swapped for a case ending is that ending, not another name.
+_LONG_NAME = 8
+
+
+def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True) -> str:
+    """How ``variant`` differs from ``canonical``: "" if equal, "none" if the difference has no name.
+
+    A variant that is the canonical form less a case-like ending ("Bansk" of
+    "Banska") counts as truncated unless ``ending_is_truncation`` is false:
+    "Albin" is not a truncated "Aljbina".
+    """
+    if variant == canonical:
+        return ""
+    if "?" in variant or MOJIBAKE.search(variant):
+        pattern = re.escape(fold(MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
+        return (
+            "encoding"
+            if re.fullmatch(pattern, fold(canonical))
+            or re.fullmatch(re.escape(MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical)
+            else "none"
+        )
+    fv, fc = fold(variant), fold(canonical)
+    if fv == fc:
+        return "diacritics"
+    tv, tc = untransliterated(variant), untransliterated(canonical)
+    if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
+        return "transliteration"
+    for base, longer in ((tc, tv), (fc, fv)):
+        if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
+            return "case_ending"
+        # "Kurtija": the ending may replace a final vowel of the base ("Kurti" + "ja")
+        if (
+            len(base) >= 4
+            and longer.startswith(base[:-1])
+            and longer[len(base) - 1 :] in CASE_ENDINGS
+            and base[-1] in "aeiou"
+            and len(longer) > len(base)
+        ):
+            return "case_ending"
+        # "Rachabalizode" of "Rachabalizoda": the case's ending in place of the name's final vowel. Long names only:
+        # short ones ending in other vowels are often other names ("Maria", "Marie").
+        if (
+            len(base) == len(longer) >= _LONG_NAME
+            and base[:-1] == longer[:-1]
+            and base[-1] in "aeiou"
+            and longer[-1] in CASE_ENDINGS
+        ):
+            return "case_ending"
+    for short, full in ((tv, tc), (fv, fc)):
+        if full.startswith(short) and (
+            full[len(short) :] in _DERIVATIONS or (not ending_is_truncation and full[len(short) :] in CASE_ENDINGS)
+        ):
+            return "none"  # "Serb"/"Serbia", "Kosovar": English word formation, not a lost letter
+        if (
+            len(short) >= 4
+            and len(full) - len(short) in (1, 2)
+            and _is_subsequence(short, full)
+            and short[0] == full[0]
+        ):
+            return "truncation"
+    # Checked last: a doubled letter lost ("Rute" for "Rutte") is a truncation; another romanisation keeps them.
+    return "transliteration" if romanised(variant) == romanised(canonical) else "none"
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
