@@ -256,24 +256,43 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         else:
             ago = m.group("ago").lower()
             offset = -(int(ago) if ago.isdigit() else _NUMBER_WORDS[ago])
-        when = today + dt.timedelta(days=offset)
-        return _iso(when.year, when.month, when.day)
+        return shifted(today, offset)
     if kind == "weekday":
         weekday = _WEEKDAYS.index(m.group("wd").lower())
         after = text[m.end() : m.end() + 30]
         if re.match(r"\s*[(,]?\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)", after):
             return None  # "on Monday (20 November 2023)": the date itself is extracted
-        if not today:
-            return f"weekday:{m.group('wd')}"
-        future = (m.group("which") or "").lower() == "next" or bool(
-            re.search(r"\b(?:will|shall|is due|is expected)\b", text)
-        )
-        delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
-        if delta == 0 and (m.group("which") or "").lower() == "last":
-            delta = -7  # "last Friday", written on a Friday: a week ago
-        when = today + dt.timedelta(days=delta)
-        return _iso(when.year, when.month, when.day)
+        which = (m.group("which") or "").lower()
+        future = which == "next" or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
+        return weekday_value(weekday, today, which, future)
     return None
+
+
+def shifted(today: dt.date, days: int) -> str:
+    """The date value of the day ``days`` after ``today`` (before it where negative): "yesterday" is -1."""
+    when = today + dt.timedelta(days=days)
+    return _iso(when.year, when.month, when.day)
+
+
+def weekday_value(weekday: int, today: dt.date | None, which: str, future: bool) -> str:
+    """The day a weekday (0 for Monday) names in an article of ``today``: the latest such day up to today, or with
+    ``future`` the next one from today; ``which`` "last" on the same weekday is a week ago. "weekday:Monday" where
+    the article has no date."""
+    if not today:
+        return f"weekday:{_WEEKDAYS[weekday].capitalize()}"
+    delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
+    if delta == 0 and which == "last":
+        delta = -7  # "last Friday", written on a Friday: a week ago
+    return shifted(today, delta)
+
+
+def day_value(year: int | None, month: int, day: int | None, today: dt.date | None) -> str | None:
+    """The date value of a day (or with ``day`` None, a month) whose year, if not written, is the article's (a month
+    well after the article's is last year's); None where the calendar has no such day."""
+    year = year or _infer_year(month, today)
+    if day is not None and not _on_the_calendar(year, month, day):
+        return None
+    return _iso(year, month, day)
 
 
 def _infer_year(month: int | None, today: dt.date | None) -> int | None:
