@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -140,6 +141,7 @@ class Dated:
 _MONTH_ENDINGS = frozenset("a u i e om em ar ra ru rom re it in ut un ' ya ye yu y".split()) | {""}
 
 
+@lru_cache(maxsize=1 << 14)  # the facts stage asks it of every lower-case word of a statement in these languages
 def month_of(word: str, english: bool) -> int:
     """1–12 for a month name (any declined form), 0 for any other word."""
     folded = anyascii(latin(word)).lower()  # Russian letters too: "мая" → "maya"

@@ -21,7 +21,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...model import Document, Fact, Span, Statement
+from ...model import Document, Fact, FactKind, Span, Statement
+from .places import place_fact
 
 _MONTH_NAMES = [
     "january",
@@ -193,18 +194,7 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
             if _NOT_THE_EVENTS.search(text[max(0, start - 40) : start]):
                 return  # the page's stamp or the report's own time: never the event's date
             for value in values if isinstance(values, list) else [values]:
-                facts.append(
-                    Fact(
-                        kind=kind,
-                        statement=statement.id,
-                        doc=statement.doc,
-                        start=statement.start + start,
-                        end=statement.start + end,
-                        text=text[start:end],
-                        value=value,
-                        subject="when" if kind == "date" else "clock",
-                    )
-                )
+                facts.append(when_fact(statement, kind, start, end, value))
 
     for m in _TIME.finditer(text):  # first, so "01:00" is never read as a day
         add("time", m.start(), m.end(), _time_value(m))
@@ -213,6 +203,11 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
             add("date", m.start(), m.end(), _value(kind, m, text, today))
     facts.sort(key=lambda f: f.start)
     return facts
+
+
+def when_fact(statement: Statement, kind: FactKind, start: int, end: int, value: str) -> Fact:
+    """A date or time fact over ``statement.text[start:end]`` (offsets in the statement)."""
+    return place_fact(statement, kind, start, end, value, "when" if kind == "date" else "clock")
 
 
 def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
@@ -321,9 +316,14 @@ def _time_value(m: re.Match) -> str:
         zone = ""
     else:
         hour, minute, zone = int(m.group("h2")), int(m.group("min2")), (m.group("zone") or "")
+    return clock_value(hour, minute, zone if zone != "h" else "")
+
+
+def clock_value(hour: int, minute: int, zone: str) -> str:
+    """A time fact's value: "08:40", "01:00 GMT"; "" for an hour the clock has not."""
     if hour > 23:
         return ""
-    return f"{hour:02d}:{minute:02d}" + (f" {zone}" if zone and zone != "h" else "")
+    return f"{hour:02d}:{minute:02d}" + (f" {zone}" if zone else "")
 
 
 def parts(value: str) -> tuple[int | None, int | None, int | None, int | None]:
