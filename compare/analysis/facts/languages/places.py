@@ -78,12 +78,18 @@ class PlaceIndex:
         #: The values of the places these languages' statements name after a cue: English names where English
         #: statements write them ("në Tiranë" is "tirana" where an English article writes "Tirana").
         self.found: set[str] = set()
-        for name_words, table in cued:
-            candidates = _candidates(name_words, table)
-            value = next(
-                (index[c] for index in (exonyms, english, written, foreign) for c in candidates if c in index),
-                _own_value(name_words, table),
-            )
+        # One word before two ("u Beogradu" before "grad Beograd Veselin …"), and of a name of two words the first
+        # alone where only it is a known place: the second word then begins something else (a person, a street).
+        for name_words, table in sorted(cued, key=lambda cue: len(cue[0])):
+            value = None
+            for words in (name_words, name_words[:1]) if len(name_words) > 1 else (name_words,):
+                candidates = _candidates(words, table)
+                value = next((i[c] for i in (exonyms, english, written, foreign) for c in candidates if c in i), None)
+                if value:
+                    break
+            if value is None:
+                words, candidates = name_words, _candidates(name_words, table)
+                value = _own_value(name_words, table)
             for candidate in candidates:
                 foreign.setdefault(candidate, value)
             self.found.add(value)

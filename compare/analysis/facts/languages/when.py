@@ -22,7 +22,7 @@ from ..tokens import Token
 from .words import Words
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_CLOCK = re.compile(r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<min>[0-5]\d))?")
+_CLOCK = re.compile(r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.,])(?P<min>[0-5]\d))?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -51,7 +51,7 @@ def extract(statement: Statement, today: dt.date | None, words: Words) -> list[F
                 facts.append(dates.when_fact(statement, kind, toks[first].start - base, toks[last].end - base, value))
 
     for k, tok in enumerate(toks):  # first, so that "8.40" is never read as a number or a day
-        if (m := _CLOCK.fullmatch(tok.text)) and (read := _clock(words, toks, k, m)):
+        if (figure := _clock_figure(words, tok)) and (read := _clock(words, toks, k, *figure)):
             add("time", k, read[1], read[0])
     written = written_dates(statement.text, english=False)
     days = [(*span, d) for d in written if (span := _tokens_of(toks, base + d.start, base + d.end))]
@@ -84,7 +84,16 @@ def extract(statement: Statement, today: dt.date | None, words: Words) -> list[F
     return sorted(facts, key=lambda f: f.start)
 
 
-def _clock(words: Words, toks: tuple[Token, ...], k: int, m: re.Match) -> tuple[str, int] | None:
+def _clock_figure(words: Words, token: Token) -> tuple[int, int, str] | None:
+    """The hour, minute and separator a token may give a clock time: "8:40", "8.40", "8,40", "8", or an hour in words
+    ("oko osam sati", "около восьми часов")."""
+    if m := _CLOCK.fullmatch(token.text):
+        return int(m.group("h")), int(m.group("min") or 0), m.group("sep") or ""
+    number = words.get("number", token.lower)
+    return (int(number), 0, "") if number and int(number) <= 24 else None
+
+
+def _clock(words: Words, toks: tuple[Token, ...], k: int, hour: int, minute: int, sep: str) -> tuple[str, int] | None:
     """The value of a clock time at ``toks[k]`` and the index of its last token, or None where the figure is no time:
     "8:40" always is; "8.40" after "u", "oko", "në", "в" or before "časova"; a bare hour only with both ("u 8 sati",
     "в 8 часов") or after words that name the hour ("në orën 8")."""
@@ -93,11 +102,10 @@ def _clock(words: Words, toks: tuple[Token, ...], k: int, m: re.Match) -> tuple[
     last = k
     if k + 1 < len(toks) and words.get("clock_after", toks[k + 1].lower) is not None:
         last = k + 1
-    if m.group("sep") == "." and not (before or named or last > k):
+    if sep in (".", ",") and not (before or named or last > k):  # "oko 8,40 sati", not "6,40 evra"
         return None
-    if not m.group("sep") and not (named or (before and last > k)):
+    if not sep and not (named or (before and last > k)):
         return None
-    hour, minute = int(m.group("h")), int(m.group("min") or 0)
     after = last + 1 + (last + 1 < len(toks) and toks[last + 1].lower in words.words("function"))
     if after < len(toks) and words.get("evening", toks[after].lower) is not None:
         last = after

@@ -1,9 +1,12 @@
 """The word tables of Serbian, Albanian and Russian (``compare/data/fact-words-*.tsv``), and how a word is looked up.
 
-A statement's words and the tables' words are folded alike (:func:`Words.key`): Serbian Cyrillic spelt in Latin,
-diacritics dropped, lower case; Russian lower case with ё as е. A table word that ends in ``*`` is a stem, so one
-line serves every declined form ("povređen*": povređeno, povređenih, povrijeđenih after folding); a word with a
-space is a phrase ("više od"). The tables' format is described at the head of fact-words-sr.tsv.
+A statement's words are looked up as their language spells them in lower case, Serbian Cyrillic in Latin letters
+(:meth:`Words.keyed`); a table's words are found both so and folded (diacritics dropped, đ as dj). A word written
+with its diacritics thus meets only the table words spelt with them ("što", what, is not "sto", a hundred), and a
+word written without them, as some copy is, meets the table's words folded ("cetiri" is "četiri"). A table word
+that ends in ``*`` is a stem, so one line serves every declined form ("povređen*": povređeno, povređenih,
+povredjenih); a word with a space is a phrase ("više od"). The format is described at the head of
+fact-words-sr.tsv.
 """
 
 from __future__ import annotations
@@ -24,14 +27,14 @@ _CYRILLIC_GUESSES = frozenset({"ru", "mk", "bg", "uk"})
 
 
 def _serbian(word: str) -> str:
-    return fold(latin(word))
+    return latin(word).lower()
 
 
 def _russian(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-_KEYS: dict[str, Callable[[str], str]] = {"sr": _serbian, "sq": fold, "ru": _russian}
+_KEYS: dict[str, Callable[[str], str]] = {"sr": _serbian, "sq": str.lower, "ru": _russian}
 
 
 class Words:
@@ -39,7 +42,7 @@ class Words:
 
     def __init__(self, table: str, rows: list[tuple[str, str, str]]) -> None:
         self.table = table
-        self.key = _KEYS[table]
+        key = _KEYS[table]
         self._whole: dict[str, dict[str, str]] = defaultdict(dict)
         self._stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._phrases: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
@@ -48,12 +51,15 @@ class Words:
             for spelling in spellings.split("|"):
                 if kind == "ending":  # matched against romanised place names: kept as written
                     self._whole[kind][spelling] = value
-                elif " " in spelling:
-                    self._phrases[kind][tuple(self.key(w) for w in spelling.split())] = value
-                elif spelling.endswith("*"):
-                    self._stems[kind].append((self.key(spelling[:-1]), value))
-                else:
-                    self._whole[kind].setdefault(self.key(spelling), value)
+                    continue
+                spelt = key(spelling.rstrip("*"))
+                for form in dict.fromkeys((spelt, fold(spelt) if table != "ru" else spelt)):
+                    if " " in form:
+                        self._phrases[kind][tuple(form.split())] = value
+                    elif spelling.endswith("*"):
+                        self._stems[kind].append((form, value))
+                    else:
+                        self._whole[kind].setdefault(form, value)
         for stems in self._stems.values():
             stems.sort(key=lambda stem: -len(stem[0]))  # the longest stem decides
         #: Each kind's phrases, longest first: the longest that fits is the one read.
@@ -62,7 +68,7 @@ class Words:
         }
 
     def get(self, kind: str, key: str) -> str | None:
-        """The value of the word ``key`` (already folded) as a ``kind``, or None."""
+        """The value of the word ``key`` (as :func:`_keyed` spells it) as a ``kind``, or None."""
         found = self._found.get((kind, key), "")
         if found != "":
             return found
@@ -101,7 +107,7 @@ class Words:
         return None
 
     def keyed(self, statement: Statement) -> tuple[Token, ...]:
-        """The statement's tokens with each ``lower`` folded as the tables' words are."""
+        """The statement's tokens, each ``lower`` spelt as the tables are looked up (Serbian Cyrillic in Latin)."""
         return _keyed(self.table, statement.text, statement.start)
 
 
