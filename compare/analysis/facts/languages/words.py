@@ -37,6 +37,10 @@ def _russian(word: str) -> str:
 _KEYS: dict[str, Callable[[str], str]] = {"sr": _serbian, "sq": str.lower, "ru": _russian}
 
 
+#: Lookups a table keeps the answers of.
+_KEPT = 1 << 17
+
+
 class Words:
     """One language's tables: single words (whole or stems) and phrases, by kind."""
 
@@ -62,10 +66,14 @@ class Words:
                         self._whole[kind].setdefault(form, value)
         for stems in self._stems.values():
             stems.sort(key=lambda stem: -len(stem[0]))  # the longest stem decides
-        #: Each kind's phrases, longest first: the longest that fits is the one read.
-        self._longest_first = {
-            kind: sorted(phrases.items(), key=lambda p: -len(p[0])) for kind, phrases in self._phrases.items()
-        }
+        #: Each kind's phrases by their first and by their last word, longest first: the longest that fits is read.
+        self._by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self._by_last: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for kind, phrases in self._phrases.items():
+            for words, value in sorted(phrases.items(), key=lambda p: -len(p[0])):
+                self._by_first[(kind, words[0])].append((words, value))
+                self._by_last[(kind, words[-1])].append((words, value))
+        self._sets = {kind: frozenset(whole) for kind, whole in self._whole.items()}
 
     def get(self, kind: str, key: str) -> str | None:
         """The value of the word ``key`` (as :func:`_keyed` spells it) as a ``kind``, or None."""
@@ -75,12 +83,14 @@ class Words:
         value = self._whole[kind].get(key)
         if value is None:
             value = next((v for stem, v in self._stems[kind] if key.startswith(stem)), None)
+        if len(self._found) >= _KEPT:
+            self._found.clear()  # a bound on a long run's memory: the words of a corpus, asked of each kind
         self._found[(kind, key)] = value
         return value
 
     def words(self, kind: str) -> frozenset[str]:
         """The whole words of ``kind``."""
-        return frozenset(self._whole[kind])
+        return self._sets.get(kind, frozenset())
 
     def phrases(self, kind: str) -> list[tuple[str, ...]]:
         """The phrases of ``kind``, single whole words included, as tuples of folded words."""
@@ -88,7 +98,7 @@ class Words:
 
     def ending_at(self, kind: str, toks: tuple[Token, ...], i: int) -> tuple[str, int] | None:
         """The longest ``kind`` phrase (or word) whose last word is ``toks[i - 1]``: its value and first index."""
-        for words, value in self._longest_first.get(kind, ()):
+        for words, value in self._by_last.get((kind, toks[i - 1].lower), ()) if i else ():
             n = len(words)
             if i >= n and tuple(t.lower for t in toks[i - n : i]) == words:
                 return value, i - n
@@ -98,7 +108,7 @@ class Words:
 
     def starting_at(self, kind: str, toks: tuple[Token, ...], i: int) -> tuple[str, int] | None:
         """The longest ``kind`` phrase (or word) that starts at ``toks[i]``: its value and the index after it."""
-        for words, value in self._longest_first.get(kind, ()):
+        for words, value in self._by_first.get((kind, toks[i].lower), ()) if i < len(toks) else ():
             n = len(words)
             if tuple(t.lower for t in toks[i : i + n]) == words:
                 return value, i + n
@@ -114,7 +124,9 @@ class Words:
 @lru_cache(maxsize=4096)
 def _keyed(table: str, text: str, offset: int) -> tuple[Token, ...]:
     key = _KEYS[table]
-    return tuple(t._replace(lower=key(t.lower)) for t in tokens(Statement("", "", offset, offset + len(text), text)))
+    return tuple(
+        Token(t.text, t.start, t.end, key(t.lower)) for t in tokens(Statement("", "", offset, offset + len(text), text))
+    )
 
 
 @cache
