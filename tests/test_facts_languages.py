@@ -160,7 +160,8 @@ def test_the_word_tables_name_only_what_the_english_readers_know():
         assert load(table).words("ending")
 
 
-def test_the_names_module_can_be_imported_first():
-    """facts.languages.places reads names, which imports facts.tokens: either may be imported first."""
-    for first in ("compare.analysis.names", "compare.analysis.facts", "compare.analysis.translation_diff"):
+def test_the_spellings_module_can_be_imported_first():
+    """facts.languages.places reads spellings, which imports facts.tokens: either may be imported first."""
+    for first in ("compare.analysis.spellings", "compare.analysis.names", "compare.analysis.facts",
+                  "compare.analysis.translation_diff"):
         subprocess.run([sys.executable, "-c", f"import {first}"], check=True, cwd=ROOT)

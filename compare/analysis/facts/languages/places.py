@@ -4,7 +4,7 @@ As in English (:mod:`..places`), the corpus is its own gazetteer: a capitalised 
 Beogradu", "kod Zvečana", "u selu Banjska", "në Durrës", "в Москве") is a place, and so is every later mention
 of it. These languages decline names, so a mention is matched on folded stems: the name is spelt in Latin letters
 (Serbian Cyrillic letter for letter, Russian as anyascii romanises it), folded and romanised as the name
-detectors romanise (:func:`compare.analysis.names.romanised`: "Prishtinë" and "Priština" become one spelling),
+detectors romanise (:func:`compare.analysis.spellings.romanised`: "Prishtinë" and "Priština" become one spelling),
 and its case ending is taken off ("Beogradu" → beograd, "Durrësin" → durres, "Москве" → moskv), as it is off an
 English name's final vowel; a vowel dropped before a final consonant comes back ("Kragujevcu" meets
 "Kragujevac"). A name that English writes otherwise ("Beograd" / "Belgrade", "Москва" / "Moscow", "Srbija" /
@@ -23,8 +23,9 @@ from anyascii import anyascii
 
 from ....model import Fact, Statement
 
-# names imports facts.tokens: taken as a module, so that importing names first finds it whole when it is called.
-from ... import names  # isort: skip
+# spellings imports facts.tokens: taken as a module, so that importing spellings (or names) first finds it whole
+# when it is called.
+from ... import spellings  # isort: skip
 from ...notation import latin
 from ..places import NOT_PLACES, place_fact
 from ..tokens import Token, fold
@@ -140,7 +141,7 @@ def _candidates(name_words: tuple[str, ...], table: str) -> tuple[str, ...]:
         stems = [folded] + [
             folded[: -len(e)] for e in _endings(table) if folded.endswith(e) and len(folded) > len(e) + 2
         ]
-        spelt = list(dict.fromkeys(names.romanised(s) for s in stems))
+        spelt = list(dict.fromkeys(spellings.romanised(s) for s in stems))
         spelt += [_FLEETING.sub("", s) for s in spelt if len(s) > 4 and _FLEETING.search(s)]
         forms = [f"{form} {s}".strip() for form in forms for s in dict.fromkeys(spelt)]
     return tuple(f for f in dict.fromkeys(forms) if len(f) >= 3)
