@@ -37,12 +37,26 @@ def test_every_planted_change_is_reported_and_nothing_else(case, corpora):
     corpus = corpora[case.name]
     [pair] = corpus.translations
     assert {"original": pair.original, "translation": pair.translation, "declared": pair.declared} == expected["pair"]
-    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in corpus.findings]
+    changes = [f for f in corpus.findings if f.detector == "translation"]
+    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in changes]
     assert sorted(found, key=str) == sorted(expected["changes"], key=str)
+    # The facts stage reads the original's language too, so the discrepancy detector sees the changed count as well
+    # (test_a_changed_count_is_a_discrepancy_across_the_two_languages); nothing else is reported.
+    assert {f.rule for f in corpus.findings if f not in changes} <= {"discrepancy/count"}
     for finding in corpus.findings:  # both sides quoted, each span the text it points at
         assert {e.doc for e in finding.evidence} == {pair.original, pair.translation}
         for e in finding.evidence:
             assert corpus.document(e.doc).text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_a_changed_count_is_a_discrepancy_across_the_two_languages(case, corpora):
+    """The original's count and the translation's are one fact read in two languages (facts/languages/): the
+    planted change of a figure is a count the two sources disagree on."""
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    [number] = [c for c in expected["changes"] if c["change"] == "number"]
+    [finding] = [f for f in corpora[case.name].findings if f.rule == "discrepancy/count"]
+    assert sorted(e.text for e in finding.evidence) == sorted((number["was"], number["now"]))
 
 
 def test_pairs_are_found_among_several_stories_one_to_one():
