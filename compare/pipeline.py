@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from .analysis import facts
-from .detect import run_detectors
+from .detect import run_detectors, start_early
 from .errors import InputError
 from .infra import heap
 from .infra.memo import AnalysisMemo, statement_keys
@@ -202,6 +202,9 @@ def analyse(
     with timed(timings, "across languages"):  # pairs with a statement in another language: the same model
         languages = {d.id: d.language for d in documents}
         foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or ())
+    heap.settle()  # before a fork: the child need not copy the heap to walk it
+    # The detectors that read no groups start now, beside the alignment, where they would run in processes.
+    early = start_early(corpus, list(options.enabled), prepared=analysed.steps, memo=memo)
     with timed(timings, "align"):
         stage("align")
         nearest = None
@@ -232,6 +235,7 @@ def analyse(
             prepared=analysed.steps,
             progress=stage("detect"),
             memo=memo,
+            early=early,
         )
     heap.settle()
     corpus.timings = timings

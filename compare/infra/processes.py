@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,6 +57,32 @@ def forked_map(
     except BrokenProcessPool as error:
         warnings.warn(f"a worker process died ({error}); finishing in this process", RuntimeWarning, stacklevel=2)
         return serial_map(function, items, done)
+
+
+class Forked(Generic[R]):
+    """``function()`` started now in a forked process (which sees this process's state as it is now), while
+    this one goes on; :meth:`result` waits for its value. A process that dies loses nothing: the work is then
+    done here by ``here()`` (default: ``function``), with a warning, as :func:`forked_map` does."""
+
+    def __init__(self, function: Callable[[], R], here: Callable[[], R] | None = None):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._here = here or function
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(function)  # forks here: the child has this moment's state
+
+    def result(self) -> R:
+        import warnings
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except BrokenProcessPool as error:
+            warnings.warn(f"a worker process died ({error}); finishing in this process", RuntimeWarning, stacklevel=2)
+            return self._here()
+        finally:
+            self._pool.shutdown()
 
 
 def serial_map(function: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
