@@ -35,17 +35,19 @@ class FactRow(NamedTuple):
 
 class DocumentFacts(NamedTuple):
     """What one document yields on its own: its date, where the date came from ("header", "text" or ""),
-    and each statement's facts other than places."""
+    each statement's facts other than places, and what each statement says of places before the corpus's
+    place names are known (:data:`places.Reading`)."""
 
     date: str
     source: str
     rows: list[list[FactRow]]
+    places: list[places.Reading]
 
     @classmethod
     def from_plain(cls, value: tuple) -> DocumentFacts:
-        """The record from the plain tuples the memo stores."""
-        date, source, rows = value
-        return cls(date, source, [[FactRow(*row) for row in statement] for statement in rows])
+        """The record from the plain tuples the memo stores (readings of places stay plain tuples)."""
+        date, source, rows, readings = value
+        return cls(date, source, [[FactRow(*row) for row in statement] for statement in rows], readings)
 
 
 def extract(corpus: Corpus) -> list[Fact]:
@@ -56,7 +58,7 @@ def extract(corpus: Corpus) -> list[Fact]:
 def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[Fact]:
     """The corpus's facts from each document's own (:func:`document_facts`, perhaps of an earlier run)
     and its places, which are read against the corpus's gazetteer and so on every run."""
-    known_places = places.gazetteer(corpus.statements)
+    known_places = places.gazetteer(corpus.statements, [r for own in per_document.values() for r in own.places])
     index = languages.place_index(corpus, known_places)
     if index is not None:
         known_places |= index.found  # "u Beogradu" makes an English "Belgrade" a place too
@@ -65,7 +67,7 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
         own = per_document[document.id]
         if own.date:
             document.date, document.date_source = own.date, own.source
-        for statement, rows in zip(statements, own.rows):
+        for statement, rows, reading in zip(statements, own.rows, own.places):
             found = [
                 Fact(r.kind, statement.id, statement.doc, r.start, r.end, r.text, r.value, r.subject, r.low, r.high)
                 for r in rows
@@ -74,7 +76,7 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
             if index is not None and words is not None:
                 found += languages.places.extract(statement, index, words)
             else:
-                found += places.extract(statement, known_places)
+                found += places.extract(statement, known_places, reading)
             facts.extend(sorted(found, key=lambda f: (f.start, f.kind)))
     return facts
 
@@ -99,4 +101,7 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
             own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += speakers.get(statement.id, [])
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
-    return DocumentFacts(today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)
+    readings = [places.reading(statement.text) for statement in statements]
+    return DocumentFacts(
+        today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows, readings
+    )

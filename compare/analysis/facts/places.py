@@ -90,14 +90,50 @@ Türkiye Turkey Russia Syria Iran Moldova
 )
 
 
-def gazetteer(statements: list[Statement]) -> set[str]:
-    """Folded names the corpus itself uses as places."""
+#: What :func:`gazetteer` and :func:`extract` read of one statement's text before they look at the corpus's
+#: place names, as plain tuples: (the names it puts after a locative cue; each capitalised name as (start, its
+#: folded form, end, its first word folded, that word's end); each containment it states as (the place folded,
+#: its start, its last word folded, that word's start, the end, the container folded)), offsets within the text.
+#: It depends on the text alone, so the per-article stage works it out once and keeps it (:func:`reading`), and
+#: a corpus grown by one article runs no pattern over the statements of the others.
+Reading = tuple[
+    tuple[str, ...], tuple[tuple[int, str, int, str, int], ...], tuple[tuple[str, int, str, int, int, str], ...]
+]
+
+
+def reading(text: str) -> Reading:
+    """The statement text's :data:`Reading`."""
+    cued: list[str] = []
+    for m in _LOCATIVE.finditer(text):
+        cued += _place_names(m.group("name") or m.group("name3") or m.group("name4"))
+    for m in _MUNICIPALITY.finditer(text):
+        cued += _place_names(m.group("name") or m.group("name2"))
+    names = []
+    for m in re.finditer(_NAME, text):
+        first = m.group().split()[0]
+        names.append((m.start(), fold(m.group()), m.end(), fold(first), m.start() + len(first)))
+    contained = []
+    for m in [*_CONTAINED.finditer(text), *_APPOSED.finditer(text)]:
+        place_text, place_start = m.group("place"), m.start("place")
+        # "Kurti spoke near Banska in …" may catch a word before the place: the last word stands in for it.
+        last = place_text.split()[-1]
+        groups = m.groupdict()
+        container_text = next(groups[g] for g in ("c1", "c2", "c3", "c4", "c5") if groups.get(g))
+        container = fold(container_text)
+        if container in COUNTRIES:
+            continue
+        if groups.get("c3") and (container in NOT_PLACES or container_text.isupper()):
+            continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
+        last_start = place_start + place_text.rfind(last)
+        contained.append((fold(place_text), place_start, fold(last), last_start, m.end(), container))
+    return tuple(cued), tuple(names), tuple(contained)
+
+
+def gazetteer(statements: list[Statement], readings: list[Reading] | None = None) -> set[str]:
+    """Folded names the corpus itself uses as places (``readings``: the statements' own, if kept)."""
     names: set[str] = set()
-    for statement in statements:
-        for m in _LOCATIVE.finditer(statement.text):
-            names.update(_place_names(m.group("name") or m.group("name3") or m.group("name4")))
-        for m in _MUNICIPALITY.finditer(statement.text):
-            names.update(_place_names(m.group("name") or m.group("name2")))
+    for own in readings if readings is not None else (reading(s.text) for s in statements):
+        names.update(own[0])
     return names
 
 
@@ -123,33 +159,22 @@ def names_in(text: str) -> set[str]:
     return found
 
 
-def extract(statement: Statement, places: set[str]) -> list[Fact]:
-    """Place and containment facts of ``statement``, given the corpus's place names."""
+def extract(statement: Statement, places: set[str], own: Reading | None = None) -> list[Fact]:
+    """Place and containment facts of ``statement``, given the corpus's place names (and the statement's
+    :data:`Reading`, if kept)."""
+    own = own if own is not None else reading(statement.text)
     facts: list[Fact] = []
-    text = statement.text
-    for m in re.finditer(_NAME, text):
-        name = m.group()
-        words = name.split()
-        for candidate, end in ((name, m.end()), (words[0], m.start() + len(words[0]))):
-            folded = fold(candidate)
-            if folded in places:
-                facts.append(place_fact(statement, "place", m.start(), end, folded, "where"))
-                break
-    for m in [*_CONTAINED.finditer(text), *_APPOSED.finditer(text)]:
-        # "Kurti spoke near Banska in …" may catch a word before the place: keep the known name.
-        place_text, place_start = m.group("place"), m.start("place")
-        if fold(place_text) not in places:
-            last = place_text.split()[-1]
-            place_text, place_start = last, place_start + m.group("place").rfind(last)
-        place = fold(place_text)
-        groups = m.groupdict()
-        container_text = next(groups[g] for g in ("c1", "c2", "c3", "c4", "c5") if groups.get(g))
-        container = fold(container_text)
-        if place not in places or container in COUNTRIES or container == place:
+    for start, name, end, first, first_end in own[1]:
+        if name in places:
+            facts.append(place_fact(statement, "place", start, end, name, "where"))
+        elif first in places:
+            facts.append(place_fact(statement, "place", start, first_end, first, "where"))
+    for place, place_start, last, last_start, end, container in own[2]:
+        if place not in places:  # not the name of a place: the last word of it may be
+            place, place_start = last, last_start
+        if place not in places or container == place:
             continue
-        if groups.get("c3") and (container in NOT_PLACES or container_text.isupper()):
-            continue  # "Secretary General of NATO" is no place; "Banjska of Zvečan" is
-        facts.append(place_fact(statement, "containment", place_start, m.end(), container, place))
+        facts.append(place_fact(statement, "containment", place_start, end, container, place))
     return facts
 
 
