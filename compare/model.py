@@ -52,6 +52,10 @@ class Boilerplate(Span):
     reason: str = ""
 
 
+#: The site of a URL, the outlet of an article without an ``Outlet:`` header (asked for every value of a finding).
+_SITE = re.compile(r"[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+
+
 @dataclass
 class Document:
     """One article as read from disk."""
@@ -77,7 +81,7 @@ class Document:
         if self.metadata.get("outlet"):
             return self.metadata["outlet"]
         for key in ("source", "url"):
-            site = re.match(r"[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", self.metadata.get(key, ""), re.IGNORECASE)
+            site = _SITE.match(self.metadata.get(key, ""))
             if site:
                 return site.group(1).lower()
         return self.id
@@ -346,6 +350,14 @@ class Corpus:
         if index is None or len(index) != len(self.documents):
             index = self._build_index("documents")
         return index[doc_id]
+
+    def document_order(self) -> dict[str, int]:
+        """Each document id → its place in the corpus (0, 1 …), for sorting; kept like the index above (findings
+        are sorted by it, thousands of them a run). Read it, do not change it."""
+        order = self.__dict__.get("_document_order")
+        if order is None or len(order) != len(self.documents):
+            order = self.__dict__["_document_order"] = {document.id: n for n, document in enumerate(self.documents)}
+        return order
 
     def by_document(self) -> list[tuple[Document, list[Statement]]]:
         """Each document with its statements, in corpus order."""

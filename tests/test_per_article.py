@@ -52,8 +52,8 @@ def test_a_detector_switched_off_has_no_step_and_one_switched_on_gets_one(seeds_
 
     documents, _ = load_documents([seeds_dir])
     memo = AnalysisMemo(tmp_path)
-    assert analyse_documents(copy.deepcopy(documents), ["discrepancy"], memo).steps == {}
-    again = analyse_documents(copy.deepcopy(documents), ["discrepancy", "garbled_words"], memo)
+    assert analyse_documents(copy.deepcopy(documents), ["acronyms"], memo).steps == {}
+    again = analyse_documents(copy.deepcopy(documents), ["acronyms", "garbled_words"], memo)
     assert list(again.steps) == ["garbled_words"] and again.analysed == len(documents)
 
 

@@ -40,10 +40,10 @@ from rapidfuzz.distance import Indel
 
 from ..analysis import lexicon
 from ..analysis.facts import dates, people, quantities
-from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
+from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container, within
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..infra.memo import AnalysisMemo
-from ..model import Corpus, Fact, Finding, Identity, Statement
+from ..model import Corpus, Document, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
 from . import (
     discrepancy_announcements,
@@ -54,7 +54,7 @@ from . import (
     normalise,
     register,
 )
-from .discrepancy_events import compare_event, compare_when, event_links
+from .discrepancy_events import compare_event, compare_when, event_links, tells_of_event
 from .discrepancy_timeline import slotted
 from .discrepancy_values import MEASURES, Comparison, findings
 
@@ -75,12 +75,23 @@ def _identity(finding: Finding) -> Identity:
     )
 
 
+#: What the detector reads of each statement's text alone, in order: whether it tells of an event (event
+#: links) and the places it puts one within another (nested places). A per-document step: worked out with the
+#: rest of each article's analysis and kept, so that no pattern runs over every statement on every run.
+Readings = list[tuple[bool, tuple]]
+
+
+def statement_readings(document: Document, statements: list[Statement]) -> Readings:
+    return [(tells_of_event(s.text), within(s.text)) for s in statements]
+
+
 @register(
     "discrepancy",
     description="sources that give different counts, dates, places, roles or speakers for the same fact",
     needs=("facts", "groups"),
     payload=DiscrepancyData,
     identity=_identity,
+    per_document=statement_readings,
     memo=True,
     rules={
         "discrepancy/count": "Sources give different numbers for the same count (killed, injured, deployed …).",
@@ -96,7 +107,12 @@ def _identity(finding: Finding) -> Identity:
         ),
     },
 )
-def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding]:
+def detect(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo | None = None) -> Iterable[Finding]:
+    readings = {
+        statement.id: own
+        for document, statements in corpus.by_document()
+        for statement, own in zip(statements, per_document[document.id])
+    }
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
@@ -112,12 +128,11 @@ def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     days = {d.id: d.date for d in corpus.documents}
 
-    def one_report(a: str, b: str) -> bool:
+    def one_report(a: Statement, b: Statement) -> bool:
         # Counts in the timelines are compared there, unless the pair is one report's: two reports of the
         # same day, counts of an event before the story (which no timeline holds), or two undated reports
         # (which no timeline can order).
-        day_a, day_b = (days[corpus.statement(s).doc] for s in (a, b))
-        return not (a in timed and b in timed) or day_a == day_b
+        return not (a.id in timed and b.id in timed) or days[a.doc] == days[b.doc]
 
     seen_pairs: set[tuple[str, str]] = set()
     aligned: list[discrepancy_kept.AlignedPair] = []
@@ -130,19 +145,21 @@ def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding
             seen_pairs.add((a, b) if a < b else (b, a))
             if not facts_of[a] and not facts_of[b]:
                 continue  # nothing to compare, and no wording to diff
-            aligned.append((sa, sb, f"group {group.id}", one_report(a, b)))
+            aligned.append((sa, sb, f"group {group.id}", one_report(sa, sb)))
     wordings: dict[tuple[str, str], _Wording] = {}  # outlets repeat sentences: each pair of texts is diffed once
     compare = lambda sa, sb, link, same: _compare_aligned(  # noqa: E731
         sa, sb, facts_of[sa.id], facts_of[sb.id], link, wordings, same, subjects
     )
     comparisons = discrepancy_kept.compared(aligned, facts_of, subjects, compare, memo)  # unchanged pairs: kept
-    for (a, b), shared in event_links(corpus, facts_of).items():
+    eventful = {statement for statement, (event, _) in readings.items() if event}
+    for (a, b), shared in event_links(corpus, facts_of, eventful).items():
         if (a, b) in seen_pairs:
             continue
-        comparisons += compare_event(facts_of[a], facts_of[b], shared, one_report(a, b))
+        comparisons += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
     comparisons += _compare_corpus_wide(corpus.facts)
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
-    nested = nested_places(corpus.statements, {f.value for f in corpus.facts if f.kind == "place"})
+    places = {f.value for f in corpus.facts if f.kind == "place"}
+    nested = nested_places(corpus.statements, places, [readings[s.id][1] for s in corpus.statements])
     comparisons = [replace(c, agree=True) if _nested(c, nested) else c for c in comparisons]
     yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
 

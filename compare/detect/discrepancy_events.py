@@ -59,11 +59,19 @@ def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
     return dates.same_time(x.value, y.value)
 
 
-def event_links(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> dict[tuple[str, str], set[tuple[str, str]]]:
-    """Pairs of statements from different documents about one incident, with the anchors (kind, key) they share."""
+def tells_of_event(text: str) -> bool:
+    """Whether a statement describes an event (an incident, a meeting): what :func:`event_links` anchors on."""
+    return _EVENT_WORDS.search(text) is not None
+
+
+def event_links(
+    corpus: Corpus, facts_of: dict[str, list[Fact]], eventful: set[str] | None = None
+) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """Pairs of statements from different documents about one incident, with the anchors (kind, key) they share
+    (``eventful``: the ids of the statements that :func:`tells_of_event`, if known)."""
     anchors: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in corpus.statements:
-        if not _EVENT_WORDS.search(statement.text):
+        if not (statement.id in eventful if eventful is not None else tells_of_event(statement.text)):
             continue
         for fact in facts_of.get(statement.id, []):
             if fact.kind == "place" and fact.value not in COUNTRIES:

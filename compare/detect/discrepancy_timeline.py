@@ -251,8 +251,9 @@ def _bucket_findings(
         # figure far from every figure of the timeline counts something else (another event's toll: "six killed
         # by the second quake" beside a toll of thousands) and is left out.
         reason = f"the figure {'falls' if falls else 'grows'} with report time, {days[0]} to {days[-1]}"
+        in_chain = set(chain)
         listed = [
-            r for r in reports if r in chain or vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
+            r for r in reports if r in in_chain or vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)
         ]
         yield _finding(corpus, subject, scope, listed, "update", reason, outlet)
 
@@ -266,12 +267,15 @@ def _timeline_split(reports: list[Report], sign: float = 1.0) -> tuple[list[Repo
         return sign * point(r.fact)
 
     dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, signed(r)))
+    values = [signed(r) for r in dated]  # once each: the loop below compares every pair
     best: list[int] = []
     before: list[int] = []
-    for i, r in enumerate(dated):  # longest non-decreasing subsequence, O(n²): a slot has tens of reports
-        options = [j for j in range(i) if signed(dated[j]) <= signed(r)]
-        j = max(options, key=lambda j: best[j], default=-1)
-        best.append(best[j] + 1 if j >= 0 else 1)
+    for i, value in enumerate(values):  # longest non-decreasing subsequence, O(n²): a slot has tens of reports
+        j, longest = -1, 0  # the first of the longest before it, as max() would pick
+        for k in range(i):
+            if values[k] <= value and best[k] > longest:
+                j, longest = k, best[k]
+        best.append(longest + 1)
         before.append(j)
     chain: list[Report] = []
     i = max(range(len(dated)), key=lambda i: best[i], default=-1)
@@ -279,9 +283,10 @@ def _timeline_split(reports: list[Report], sign: float = 1.0) -> tuple[list[Repo
         chain.append(dated[i])
         i = before[i]
     chain.reverse()
+    in_chain = set(chain)  # equal reports count as in it, as with a list
     outliers = []
     for x in dated:
-        if x in chain or vague(x.fact):
+        if x in in_chain or vague(x.fact):
             continue
         contradicted = [
             y
@@ -322,7 +327,7 @@ def _finding(
     outlet: Callable[[str], str],
     link: str = "slot",
 ) -> Finding:
-    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+    doc_order = corpus.document_order()
     reports = sorted(reports, key=lambda r: (r.day or "9999", doc_order[r.fact.doc], r.fact.start))
     facts = list(dict.fromkeys(r.fact for r in reports))
     # A conflict's sides are its figures as named ("at least 121" against 145), an update's its compatible values.

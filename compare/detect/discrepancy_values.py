@@ -50,7 +50,7 @@ class Comparison:
 
 
 def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:
-    doc_order = {d.id: n for n, d in enumerate(corpus.documents)}
+    doc_order = corpus.document_order()
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     by_kind: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
@@ -151,16 +151,21 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
     bounds it overlaps: the same classes as checking it against every member, without doing so."""
     classes: list[list[Fact]] = []
     bounds: list[tuple[float, float]] = []
+    # A class's bounds only narrow, within those of each fact it took: an interval seen before joins the class
+    # it joined then (no class before that one can overlap it since), without the scan. Slots of a large corpus
+    # repeat a few figures thousands of times.
+    joined: dict[tuple[float, float], int] = {}
     for f in facts:
         low, high = f.low or 0.0, f.high if f.high is not None else 0.0
-        for n, (top_low, bottom_high) in enumerate(bounds):
-            if max(top_low, low) <= min(bottom_high, high):
-                classes[n].append(f)
-                bounds[n] = (max(top_low, low), min(bottom_high, high))
-                break
-        else:
-            classes.append([f])
-            bounds.append((low, high))
+        n = joined.get((low, high), -1)
+        if n < 0:
+            n = next((k for k, (lo, hi) in enumerate(bounds) if max(lo, low) <= min(hi, high)), len(classes))
+            if n == len(classes):
+                classes.append([])
+                bounds.append((low, high))
+            joined[(low, high)] = n
+        classes[n].append(f)
+        bounds[n] = (max(bounds[n][0], low), min(bounds[n][1], high))
     return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
 
 

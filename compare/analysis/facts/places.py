@@ -186,19 +186,30 @@ _WITHIN = re.compile(
 )
 
 
-def nested_places(statements: list[Statement], places: set[str]) -> set[frozenset[str]]:
-    """Pairs of the corpus's places that some statement puts one within or beside the other."""
+def within(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What :func:`nested_places` reads of a statement's text before it looks at the corpus's places: each "X
+    outside of Y" (in, near, of) as (Y folded, every run of X's words folded). It depends on the text alone, so
+    the discrepancy detector's per-article step works it out once and keeps it."""
+    out = []
+    for m in _WITHIN.finditer(text):
+        # The capitalised words before "outside of" may hold more than the place ("The Harbour Arena",
+        # "Crocus City Hall"): any run of them the corpus uses as a place.
+        words = fold(m.group("inner")).split()
+        runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        out.append((fold(m.group("outer")), tuple(sorted(runs))))
+    return tuple(out)
+
+
+def nested_places(
+    statements: list[Statement], places: set[str], readings: list[tuple[tuple[str, tuple[str, ...]], ...]] | None = None
+) -> set[frozenset[str]]:
+    """Pairs of the corpus's places that some statement puts one within or beside the other (``readings``: the
+    statements' :func:`within`, if kept)."""
     pairs: set[frozenset[str]] = set()
-    for statement in statements:
-        for m in _WITHIN.finditer(statement.text):
-            outer = fold(m.group("outer"))
-            if outer not in places:
-                continue
-            # The capitalised words before "outside of" may hold more than the place ("The Harbour Arena",
-            # "Crocus City Hall"): any run of them the corpus uses as a place.
-            words = fold(m.group("inner")).split()
-            runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-            pairs.update(frozenset((inner, outer)) for inner in runs & places if inner != outer)
+    for own in readings if readings is not None else (within(s.text) for s in statements):
+        for outer, runs in own:
+            if outer in places:
+                pairs.update(frozenset((inner, outer)) for inner in runs if inner in places and inner != outer)
     return pairs
 
 
