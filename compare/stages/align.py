@@ -126,9 +126,6 @@ def align(
     component's groups for the next run (:mod:`compare.stages.cliques`). ``foreign``: the statements in other
     languages, whose pairs come from the multilingual model instead (:mod:`compare.stages.across`).
     """
-
-    import numpy as np
-
     if len(statements) != len(vectors):
         raise ValueError("one vector per statement expected")
     usable, vecs, docs = _rows(statements, vectors)
@@ -149,17 +146,20 @@ def align(
     for members in sorted(clusters):
         local = sorted(members)
         ids = [statements[usable[i]].id for i in local]
-        sims = vecs[local] @ vecs[local].T
-        of = docs[local]  # pairs across documents, in row order, found in one matrix operation
-        across = zip(*np.nonzero(np.triu(of[:, None] != of[None, :], 1)))
+        # As Python numbers: most groups hold two or three statements, where each numpy call on a tiny array
+        # (a mask, its upper triangle, its indices, a scalar read) costs more than the arithmetic.
+        sims = (vecs[local] @ vecs[local].T).tolist()
+        of = docs[local].tolist()
         # A pair with a statement in another language keeps the multilingual model's cosine.
         pairs = [
             Pair(
                 ids[a],
                 ids[b],
-                edges[(local[a], local[b])] if {local[a], local[b]} & apart else round(float(sims[a, b]), 4),
+                edges[(local[a], local[b])] if apart and {local[a], local[b]} & apart else round(sims[a][b], 4),
             )
-            for a, b in across
+            for a in range(len(local))  # pairs across documents, in row order
+            for b in range(a + 1, len(local))
+            if of[a] != of[b]
         ]
         groups.append(Group(id=f"g{len(groups) + 1}", statements=ids, pairs=pairs))
     return groups
