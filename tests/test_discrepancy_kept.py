@@ -147,3 +147,47 @@ def test_runs_served_from_the_memo_report_what_a_run_without_it_reports(tmp_path
 
 def _kept(memo: AnalysisMemo) -> int:
     return memo._db.execute("SELECT COUNT(*) FROM results WHERE stage = ?", [discrepancy_kept.STAGE]).fetchone()[0]
+
+
+@pytest.mark.parametrize("with_memo", [False, True])
+def test_pairs_compared_in_forked_processes_give_what_one_process_gives(tmp_path, monkeypatch, with_memo):
+    monkeypatch.setattr(discrepancy_kept, "PARALLEL_FROM", 1)
+    pairs, facts_of = [], {}
+    for n in range(5):  # B moved about: five pairs, each compared in one of two processes
+        moved = dataclasses.replace(B, id=f"c{n}#1", doc=f"c{n}", start=B.start + n, end=B.end + n)
+        facts_of.update(_facts(b=moved))
+        pairs.append((A, moved, f"group g{n}", n % 2 == 0))
+    alone = Counting(facts_of)
+    expected = discrepancy_kept.compared(pairs, facts_of, frozenset(), alone, None)
+    shared = Counting(facts_of)
+    memo = AnalysisMemo(tmp_path) if with_memo else None
+    assert discrepancy_kept.compared(pairs, facts_of, frozenset(), shared, memo, workers=2) == expected
+    assert (alone.calls, shared.calls) == (5, 0)  # the processes compared them all
+    if memo is not None:  # what they made was kept
+        kept = Counting(facts_of)
+        assert discrepancy_kept.compared(pairs, facts_of, frozenset(), kept, memo, workers=2) == expected
+        assert kept.calls == 0 and _kept(memo) == 2  # the same texts and facts: one key per value of same
+
+
+def test_the_detector_shares_its_new_pairs_out_where_the_detectors_fork(tmp_path, seeds_dir, monkeypatch):
+    import os
+
+    import compare.detect
+
+    alone = render(run([seeds_dir], HashingEmbedder()), "json")
+    # The seeds are small: let the detectors fork, and the discrepancy detector's new pairs go to processes.
+    monkeypatch.setattr(compare.detect, "PARALLEL_FROM_STATEMENTS", 0)
+    monkeypatch.setattr(compare.detect, "usable_cores", lambda: 2)
+    monkeypatch.setattr(discrepancy_kept, "PARALLEL_FROM", 1)
+    pids = tmp_path / "pids"
+    compare_aligned = discrepancy._compare_aligned
+
+    def noted(*args):  # looked up by name where it is called: in the children
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return compare_aligned(*args)
+
+    monkeypatch.setattr(discrepancy, "_compare_aligned", noted)
+    assert render(run([seeds_dir], HashingEmbedder(), memo=AnalysisMemo(tmp_path / "cache")), "json") == alone
+    workers = set(pids.read_text().split())  # one or two: a process that is free first may take both shares
+    assert workers and str(os.getpid()) not in workers

@@ -46,6 +46,7 @@ from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Document, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
 from . import (
+    detector_processes,
     discrepancy_announcements,
     discrepancy_headline,
     discrepancy_kept,
@@ -150,7 +151,9 @@ def detect(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo
     compare = lambda sa, sb, link, same: _compare_aligned(  # noqa: E731
         sa, sb, facts_of[sa.id], facts_of[sb.id], link, wordings, same, subjects
     )
-    comparisons = discrepancy_kept.compared(aligned, facts_of, subjects, compare, memo)  # unchanged pairs: kept
+    # Unchanged pairs: kept. Many new ones (a cold run): compared in processes, where the detectors may fork.
+    workers = detector_processes(len(corpus.statements), len(aligned))
+    comparisons = discrepancy_kept.compared(aligned, facts_of, subjects, compare, memo, workers)
     eventful = {statement for statement, (event, _) in readings.items() if event}
     for (a, b), shared in event_links(corpus, facts_of, eventful).items():
         if (a, b) in seen_pairs:

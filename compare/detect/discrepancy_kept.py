@@ -25,6 +25,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from ..infra.memo import AnalysisMemo
+from ..infra.processes import forked_map
 from ..model import Fact, Statement
 from .discrepancy_values import Comparison
 
@@ -41,41 +42,90 @@ Compare = Callable[[Statement, Statement, str, bool], list[Comparison]]
 _FactRef = int | tuple
 
 
+#: New pairs from which their comparisons are made in forked processes, where the caller allows more than one:
+#: a cold run of 1,000 articles compares 19,000 pairs (1.1 s on one core). Each process sends its comparisons
+#: back encoded as the memo keeps them, and they are decoded here as kept ones are.
+PARALLEL_FROM = 2_000
+
+_shared: tuple[Sequence[AlignedPair], Mapping[str, list[Fact]], Compare] | None = None  # what forked processes read
+
+
 def compared(
     pairs: Sequence[AlignedPair],
     facts_of: Mapping[str, list[Fact]],
     subjects: frozenset[str],
     compare: Compare,
     memo: AnalysisMemo | None,
+    workers: int = 1,
 ) -> list[Comparison]:
-    """``compare``'s comparisons of every pair in turn, those of pairs the memo holds read from it."""
-    if memo is None:
+    """``compare``'s comparisons of every pair in turn, those of pairs the memo holds read from it; at least
+    :data:`PARALLEL_FROM` pairs to compare are shared out between ``workers`` forked processes."""
+    if memo is None and (workers < 2 or len(pairs) < PARALLEL_FROM):
         return [c for sa, sb, link, same in pairs for c in compare(sa, sb, link, same)]
-    version = memo.version  # analysis_version(): rows of other versions are dropped, but not at once
-    digests: dict[str, str] = {}
+    keys: list[str] | None = None
+    stored: dict[str, list] = {}
+    if memo is not None:
+        version = memo.version  # analysis_version(): rows of other versions are dropped, but not at once
+        digests: dict[str, str] = {}
 
-    def digest(statement: Statement) -> str:
-        if statement.id not in digests:
-            facts = facts_of.get(statement.id, [])
-            hashed = hashlib.sha256(version.encode())
-            hashed.update(statement.text.encode("utf-8", "surrogatepass"))
-            hashed.update(repr([_relative(f, statement) for f in facts]).encode("utf-8", "surrogatepass"))
-            hashed.update(repr(sorted({f.subject for f in facts} & subjects)).encode("utf-8", "surrogatepass"))
-            digests[statement.id] = hashed.hexdigest()[:32]
-        return digests[statement.id]
+        def digest(statement: Statement) -> str:
+            if statement.id not in digests:
+                facts = facts_of.get(statement.id, [])
+                hashed = hashlib.sha256(version.encode())
+                hashed.update(statement.text.encode("utf-8", "surrogatepass"))
+                hashed.update(repr([_relative(f, statement) for f in facts]).encode("utf-8", "surrogatepass"))
+                hashed.update(repr(sorted({f.subject for f in facts} & subjects)).encode("utf-8", "surrogatepass"))
+                digests[statement.id] = hashed.hexdigest()[:32]
+            return digests[statement.id]
 
-    keys = [f"{digest(sa)}{digest(sb)}{int(same)}" for sa, sb, _, same in pairs]
-    stored = memo.get_many(STAGE, keys)
+        keys = [f"{digest(sa)}{digest(sb)}{int(same)}" for sa, sb, _, same in pairs]
+        stored = memo.get_many(STAGE, keys)
+    todo = [n for n in range(len(pairs)) if keys is None or keys[n] not in stored]
+    fresh = _in_processes(pairs, todo, facts_of, compare, workers) if len(todo) >= PARALLEL_FROM else {}
     out: list[Comparison] = []
     new: dict[str, list] = {}
-    for (sa, sb, link, same), key in zip(pairs, keys):
+    for n, (sa, sb, link, same) in enumerate(pairs):
         fa, fb = facts_of.get(sa.id, []), facts_of.get(sb.id, [])
-        found = _decoded(stored[key], sa, sb, fa, fb, link) if key in stored else None
-        if found is None:
+        key = keys[n] if keys is not None else None
+        kept = key in stored
+        record = stored[key] if key is not None and kept else fresh.get(n)
+        found = _decoded(record, sa, sb, fa, fb, link) if record is not None else None
+        if found is None:  # not kept (or damaged), nor made in a process
             found = compare(sa, sb, link, same)
-            new[key] = [_encoded(c, sa, sb, fa, fb, link) for c in found]
+            record, kept = None, False
+        if key is not None and not kept:
+            new[key] = record if record is not None else [_encoded(c, sa, sb, fa, fb, link) for c in found]
         out += found
-    memo.put_many(STAGE, new)
+    if memo is not None:
+        memo.put_many(STAGE, new)
+    return out
+
+
+def _in_processes(
+    pairs: Sequence[AlignedPair], todo: list[int], facts_of: Mapping[str, list[Fact]], compare: Compare, workers: int
+) -> dict[int, list]:
+    """The encoded comparisons of the pairs ``todo`` (positions in ``pairs``), made in ``workers`` forked
+    processes, each taking every ``workers``-th of them; {} where there is one worker."""
+    global _shared
+    if workers < 2:
+        return {}
+    _shared = ([pairs[n] for n in todo], facts_of, compare)
+    try:
+        parts = forked_map(_encoded_part, [(k, workers) for k in range(workers)], workers)
+    finally:
+        _shared = None
+    return {todo[n]: record for k, part in enumerate(parts) for n, record in zip(range(k, len(todo), workers), part)}
+
+
+def _encoded_part(share: tuple[int, int]) -> list[list]:
+    """In a forked process: the encoded comparisons of every ``step``-th pair of the shared ones from ``first``."""
+    assert _shared is not None, "only called while _in_processes shares the pairs"
+    pairs, facts_of, compare = _shared
+    first, step = share
+    out = []
+    for sa, sb, link, same in pairs[first::step]:
+        fa, fb = facts_of.get(sa.id, []), facts_of.get(sb.id, [])
+        out.append([_encoded(c, sa, sb, fa, fb, link) for c in compare(sa, sb, link, same)])
     return out
 
 
