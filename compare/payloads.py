@@ -25,11 +25,11 @@ class Payload:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _names(type(self)):
+            value = getattr(self, name)
             if value is None:
                 continue
-            out[f.name] = (
+            out[name] = (
                 [v.to_dict() if isinstance(v, Payload) else v for v in value] if isinstance(value, list) else value
             )
         return out
@@ -47,6 +47,18 @@ class Payload:
             record = cls.nested.get(name)
             values[name] = [record.from_dict(v) for v in value] if record else value
         return cls(**values)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(record: type[Payload]) -> tuple[str, ...]:
+    """A record's field names in order, asked once per type: a report writes tens of thousands of records, and
+    :func:`dataclasses.fields` builds its answer anew on every call."""
+    names = _NAMES.get(record)
+    if names is None:
+        names = _NAMES[record] = tuple(f.name for f in fields(record))
+    return names
 
 
 @dataclass(frozen=True)

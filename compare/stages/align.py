@@ -311,6 +311,11 @@ def update_nearest(
         rows = kept[begin : begin + _BLOCK]
         block = vecs[rows] @ vecs[added_rows].T
         block[docs[rows, None] == docs[None, added_rows]] = -np.inf
+        # A list already in order that no added row beats would come out of the stable sort below as it is: only
+        # the others are merged (adding one article, nearly every row is such a list).
+        own = scores[rows]
+        changed = ~(own[:, :-1] >= own[:, 1:]).all(axis=1) | (block.max(axis=1, initial=-np.inf) > own[:, -1])
+        rows, block = rows[changed], block[changed]
         merged_top = np.concatenate([top[rows], np.broadcast_to(added_rows, block.shape)], axis=1)
         merged = np.concatenate([scores[rows], block], axis=1)
         order = np.argsort(-merged, axis=1, kind="stable")[:, :k]
