@@ -76,3 +76,20 @@ def test_a_korean_article_with_english_words_is_compared(tmp_path):
     (tmp_path / "b.txt").write_text("Title\n\nThe meeting was held in Seoul and the results were good.\n", encoding="utf-8")
     corpus = run([tmp_path], HashingEmbedder())
     assert len(corpus.documents) == 2
+
+
+def test_a_few_words_by_their_edits_and_many_by_the_index_find_the_same_words():
+    import random
+
+    from compare.analysis.lexicon import _by_edits, _by_index, _common_words
+
+    rng = random.Random(11)
+    common = [w for words in _common_words().values() for w in words]
+    words = ["peleven", "statoined", "kozhevnikov", "vučić", "është", "a", "", "the", "thee", "x"]
+    for word in rng.sample(common, 300):
+        i = rng.randrange(len(word))
+        words += [word, word[:i] + word[i + 1:], word[:i] + rng.choice("aeiouyčë") + word[i:],
+                  word[:i] + rng.choice("bcdkstzš") + word[i + 1:]]
+    assert sum(bool(_by_index(w)) for w in words) > 500
+    for word in words:
+        assert _by_edits(word) == _by_index(word), word
