@@ -377,10 +377,8 @@ def main() -> None:
         )
         sys.exit(EXIT_INTERNAL)
     except SystemExit as done:  # how click ends every command, successful or not
-        if "torch" in sys.modules:
-            code = done.code
-            if isinstance(code, str):
-                print(code, file=sys.stderr)
-                code = 1
-            exit_skipping_teardown(code or 0)
-        raise
+        code = done.code
+        if isinstance(code, str):
+            print(code, file=sys.stderr)
+            code = 1
+        exit_skipping_teardown(code or 0)

@@ -7,6 +7,7 @@ forked processes do, and start sharing the parent's loaded word lists and corpus
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -96,11 +97,13 @@ def serial_map(function: Callable[[T], R], items: Sequence[T], done: Callable[[i
 
 
 def exit_skipping_teardown(code: int) -> None:
-    """End the process with ``code`` now, if torch was loaded: its teardown at interpreter exit (thread pools,
-    static destructors) takes about a second on a 2-core CPU, for nothing. Callers have written and closed
-    every output (reports are replaced atomically, caches commit each write); only the standard streams are
-    left to flush. Without torch the ordinary exit is as quick, and taken."""
-    if "torch" in sys.modules:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    """End the process with ``code`` now, without the interpreter's teardown, which does nothing a finished run
+    needs: it frees the objects of the run and of the word lists one by one and collects the whole heap once
+    more (0.1 s after a report on the seeds, 0.5 s after adding one article to 1,000, on a 2-core CPU), and
+    with torch loaded it also stops its thread pools and runs its static destructors (about a second). Callers
+    have written and closed every output (reports are replaced atomically, caches commit each write); only the
+    standard streams are left to flush."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a pipe its reader closed ("… | head"), a closed stream
+            stream.flush()
+    os._exit(code)
