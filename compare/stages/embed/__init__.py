@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ...errors import UsageError
+from ...infra import heap
 
 if TYPE_CHECKING:
     import numpy as np
@@ -163,6 +164,10 @@ class SentenceTransformerEmbedder(BaseEmbedder):
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as transformers_logging
 
+            # What these imports made (415,000 objects) lives as long as the process: set aside from the
+            # collector within a run (infra/heap.py), so that the collection that frees the model's own cycles
+            # (release) walks the model only: 0.21 s -> 0.01 s.
+            heap.settle()
             transformers_logging.disable_progress_bar()  # our own progress bar is on stderr already
 
             self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
