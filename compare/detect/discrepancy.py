@@ -123,10 +123,6 @@ def detect(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo
     timed = discrepancy_timeline.timeline_statements(corpus, facts_of, subjects)
     outlet = lambda doc: corpus.document(doc).outlet  # noqa: E731
     slots = discrepancy_timeline.Slots(corpus, facts_of, timed, subjects, origin_of, outlet)
-    yield from discrepancy_timeline.findings(slots)
-    yield from discrepancy_announcements.findings(slots)
-    yield from discrepancy_headline.findings(corpus, facts_of)
-    yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     days = {d.id: d.date for d in corpus.documents}
 
     def one_report(a: Statement, b: Statement) -> bool:
@@ -151,15 +147,22 @@ def detect(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo
     compare = lambda sa, sb, link, same: _compare_aligned(  # noqa: E731
         sa, sb, facts_of[sa.id], facts_of[sb.id], link, wordings, same, subjects
     )
-    # Unchanged pairs: kept. Many new ones (a cold run): compared in processes, where the detectors may fork.
+    # Unchanged pairs: kept. Many new ones (a cold run): compared in processes, where the detectors may fork,
+    # while this one makes the findings and comparisons that read no aligned pair.
     workers = detector_processes(len(corpus.statements), len(aligned))
-    comparisons = discrepancy_kept.compared(aligned, facts_of, subjects, compare, memo, workers)
+    aligned_comparisons = discrepancy_kept.compared_later(aligned, facts_of, subjects, compare, memo, workers)
+    yield from discrepancy_timeline.findings(slots)
+    yield from discrepancy_announcements.findings(slots)
+    yield from discrepancy_headline.findings(corpus, facts_of)
+    yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
+    linked: list[Comparison] = []
     eventful = {statement for statement, (event, _) in readings.items() if event}
     for (a, b), shared in event_links(corpus, facts_of, eventful).items():
         if (a, b) in seen_pairs:
             continue
-        comparisons += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
-    comparisons += _compare_corpus_wide(corpus.facts)
+        linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
+    linked += _compare_corpus_wide(corpus.facts)
+    comparisons = aligned_comparisons() + linked
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     places = {f.value for f in corpus.facts if f.kind == "place"}
     nested = nested_places(corpus.statements, places, [readings[s.id][1] for s in corpus.statements])

@@ -25,7 +25,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from ..infra.memo import AnalysisMemo
-from ..infra.processes import forked_map
+from ..infra.processes import forked_map_started
 from ..model import Fact, Statement
 from .discrepancy_values import Comparison
 
@@ -60,8 +60,21 @@ def compared(
 ) -> list[Comparison]:
     """``compare``'s comparisons of every pair in turn, those of pairs the memo holds read from it; at least
     :data:`PARALLEL_FROM` pairs to compare are shared out between ``workers`` forked processes."""
+    return compared_later(pairs, facts_of, subjects, compare, memo, workers)()
+
+
+def compared_later(
+    pairs: Sequence[AlignedPair],
+    facts_of: Mapping[str, list[Fact]],
+    subjects: frozenset[str],
+    compare: Compare,
+    memo: AnalysisMemo | None,
+    workers: int = 1,
+) -> Callable[[], list[Comparison]]:
+    """:func:`compared`, started: the forked processes (if any) compare while the caller goes on, and the call
+    returned gives the comparisons. The caller does not call ``compare`` in between."""
     if memo is None and (workers < 2 or len(pairs) < PARALLEL_FROM):
-        return [c for sa, sb, link, same in pairs for c in compare(sa, sb, link, same)]
+        return lambda: [c for sa, sb, link, same in pairs for c in compare(sa, sb, link, same)]
     keys: list[str] | None = None
     stored: dict[str, list] = {}
     if memo is not None:
@@ -81,7 +94,21 @@ def compared(
         keys = [f"{digest(sa)}{digest(sb)}{int(same)}" for sa, sb, _, same in pairs]
         stored = memo.get_many(STAGE, keys)
     todo = [n for n in range(len(pairs)) if keys is None or keys[n] not in stored]
-    fresh = _in_processes(pairs, todo, facts_of, compare, workers) if len(todo) >= PARALLEL_FROM else {}
+    made = _in_processes(pairs, todo, facts_of, compare, workers) if len(todo) >= PARALLEL_FROM else dict
+    return lambda: _assembled(pairs, facts_of, compare, memo, keys, stored, made())
+
+
+def _assembled(
+    pairs: Sequence[AlignedPair],
+    facts_of: Mapping[str, list[Fact]],
+    compare: Compare,
+    memo: AnalysisMemo | None,
+    keys: list[str] | None,
+    stored: dict[str, list],
+    fresh: dict[int, list],
+) -> list[Comparison]:
+    """Every pair's comparisons: kept ones decoded, those made in processes (``fresh``) decoded, the rest made
+    here; the new ones kept."""
     out: list[Comparison] = []
     new: dict[str, list] = {}
     for n, (sa, sb, link, same) in enumerate(pairs):
@@ -103,18 +130,27 @@ def compared(
 
 def _in_processes(
     pairs: Sequence[AlignedPair], todo: list[int], facts_of: Mapping[str, list[Fact]], compare: Compare, workers: int
-) -> dict[int, list]:
-    """The encoded comparisons of the pairs ``todo`` (positions in ``pairs``), made in ``workers`` forked
-    processes, each taking every ``workers``-th of them; {} where there is one worker."""
+) -> Callable[[], dict[int, list]]:
+    """The encoded comparisons of the pairs ``todo`` (positions in ``pairs``), started in ``workers`` forked
+    processes, each taking every ``workers``-th of them: the call returned waits for them ({} where there is one
+    worker)."""
     global _shared
     if workers < 2:
-        return {}
+        return dict
     _shared = ([pairs[n] for n in todo], facts_of, compare)
-    try:
-        parts = forked_map(_encoded_part, [(k, workers) for k in range(workers)], workers)
-    finally:
-        _shared = None
-    return {todo[n]: record for k, part in enumerate(parts) for n, record in zip(range(k, len(todo), workers), part)}
+    started = forked_map_started(_encoded_part, [(k, workers) for k in range(workers)], workers)
+
+    def made() -> dict[int, list]:
+        global _shared
+        try:
+            parts = started()  # a process that died is done again here, with the shared pairs
+        finally:
+            _shared = None
+        return {
+            todo[n]: record for k, part in enumerate(parts) for n, record in zip(range(k, len(todo), workers), part)
+        }
+
+    return made
 
 
 def _encoded_part(share: tuple[int, int]) -> list[list]:

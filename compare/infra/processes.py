@@ -60,6 +60,30 @@ def forked_map(
         return serial_map(function, items, done)
 
 
+def forked_map_started(function: Callable[[T], R], items: Sequence[T], workers: int) -> Callable[[], list[R]]:
+    """:func:`forked_map` started now: the forked processes work while this one goes on, and the call returned
+    waits for their results, in order (done here, with a warning, where a process died)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    futures = [pool.submit(function, item) for item in items]  # the processes fork here
+
+    def results() -> list[R]:
+        import warnings
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return [future.result() for future in futures]
+        except BrokenProcessPool as error:
+            warnings.warn(f"a worker process died ({error}); finishing in this process", RuntimeWarning, stacklevel=2)
+            return serial_map(function, items)
+        finally:
+            pool.shutdown()
+
+    return results
+
+
 class Forked(Generic[R]):
     """``function()`` started now in a forked process (which sees this process's state as it is now), while
     this one goes on; :meth:`result` waits for its value. A process that dies loses nothing: the work is then
