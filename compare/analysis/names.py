@@ -19,11 +19,12 @@ import re
 from collections import defaultdict
 from collections.abc import Set
 
+from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
-from .spellings import DOUBLED, MOJIBAKE, relation, romanised, skeleton
+from .spellings import DOUBLED, MOJIBAKE, damaged_forms, relation, romanised, skeleton
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -104,19 +105,13 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
     by_text: dict[str, list[Mention]] = defaultdict(list)
     for mention in found:
         by_text[mention.text].append(mention)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for text in by_text:
-        key = skeleton(text)
-        if len(key) >= 2:
-            blocks[key].append(text)
+    blocks = _blocks(by_text)
     # Given names are asked of spellings that share a block with another only.
-    shared = {t: by_text[t] for texts in blocks.values() if len(texts) > 1 for t in texts}
+    shared = {t: by_text[t] for texts in blocks for t in texts}
     given, family = _given_names(corpus, shared), _family_names(corpus, by_text)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     result = []
-    for spellings in blocks.values():
-        if len(spellings) < 2:
-            continue
+    for spellings in blocks:
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
         # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
         related = _related_spellings(spellings)
@@ -148,6 +143,23 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
+
+
+def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
+    """The spellings that may be one name, two at least, in the corpus's order: those of one :func:`skeleton`, and
+    a spelling with the forms a damaged copy prints of it (:func:`~.spellings.damaged_forms`: "Tirova" of
+    "Tiršova", "Xesika" of "Xhesika"), whose skeletons differ."""
+    sets: DisjointSets[str] = DisjointSets(spellings)
+    first: dict[str, str] = {}
+    for text in spellings:
+        key = skeleton(text)
+        if len(key) >= 2:
+            sets.union(text, first.setdefault(key, text))
+    for text in spellings:
+        for form in damaged_forms(text):
+            if form in spellings:
+                sets.union(form, text)
+    return [group for group in sets.groups() if len(group) > 1]
 
 
 def _related_spellings(spellings: list[str]) -> list[str]:
@@ -241,7 +253,7 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
             # On the same line: a headline's last word or an outlet's name above is nobody's given name.
             given = re.search(rf"([{UPPER}][{LOWER}]+)[ \t]+$", before)
             if given and fold(given.group(1)) not in _STOP:
-                out[text].add(fold(given.group(1)))
+                out[text].add(given.group(1))
     return out
 
 
@@ -252,7 +264,7 @@ def _family_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str
     for text, found in by_text.items():
         after = [_FAMILY_AFTER.match(corpus.document(m.doc).text, m.end) for m in found]
         if all(after):
-            out[text] = {fold(m.group(1)) for m in after if m}
+            out[text] = {m.group(1) for m in after if m}
     return out
 
 
@@ -272,7 +284,7 @@ def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool
     # A given name romanised another way keeps the person ("Muhamedsobir"/"Muhammadsobir": a vowel and a doubled
     # letter apart), as the family name does.
     return not any(
-        a == b or relation(a, b) not in ("none",) or same_name(romanised(a), romanised(b))
+        fold(a) == fold(b) or relation(a, b) not in ("none",) or same_name(romanised(a), romanised(b))
         for a in given_a
         for b in given_b
     )

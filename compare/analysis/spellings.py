@@ -9,7 +9,8 @@ by :func:`skeleton` and joins two only where :func:`relation` can name their dif
   (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
 * ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
 * ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
-* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
+* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«), or the letters English lacks dropped
+  (Tirova, Aanin, Dui for Tiršova, Ašanin, Dučić: a copy saved in an encoding without them).
 
 Spellings that differ in any other way are different names.
 """
@@ -66,6 +67,20 @@ def romanised(word: str, doubles: bool = True) -> str:
     return text
 
 
+def damaged_forms(word: str) -> set[str]:
+    """How a copy may print ``word`` with letters lost, where the loss changes its :func:`skeleton`: the letters
+    English lacks dropped ("Tirova" of "Tiršova", "Dui" of "Dučić"), or the h of a digraph ("Xesika" of "Xhesika",
+    where xh is one letter)."""
+    forms = {
+        word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == "h" and word[i - 1].lower() not in "aeiouy"
+    }
+    return (forms | {_dropped(word)}) - {word, ""}
+
+
+def _dropped(word: str) -> str:
+    return "".join(c for c in word if c.isascii())
+
+
 def skeleton(word: str) -> str:
     """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
     folded = romanised(word.replace("?", ""))
@@ -104,6 +119,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             or re.fullmatch(re.escape(MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical)
             else "none"
         )
+    if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
+        return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)
     fv, fc = fold(variant), fold(canonical)
     if fv == fc:
         return "diacritics"
