@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..model import Document, Mention, Statement
 from . import lexicon
@@ -76,7 +76,7 @@ def _native(document: Document, statement: Statement) -> bool:
     return statement.language in _CYRILLIC_LANGUAGES and document.language == "sr"
 
 
-def spellings(english: Iterable[str], words: list[NativeWord]) -> dict[str, list[Mention]]:
+def spellings(english: Iterable[str], words: Sequence[NativeWord]) -> dict[str, list[Mention]]:
     """The native spellings of English ``spellings`` that the ``words`` (a mention and its Latin spelling) print
     with marks, each with the mentions that print it: "Milić" ← "Милић", "Милића" for the English "Milic"."""
     whole, less_vowel = _index(english)
@@ -88,7 +88,7 @@ def spellings(english: Iterable[str], words: list[NativeWord]) -> dict[str, list
     return dict(found)
 
 
-def readings(english: Iterable[str], words: list[NativeWord]) -> list[str]:
+def readings(english: Iterable[str], words: Sequence[NativeWord]) -> list[str]:
     """How each of ``words`` reads beside the English ``spellings``: the English spelling it declines, in its own
     letters ("Biqikut" → "Biqiku"), else its Latin spelling."""
     whole, less_vowel = _index(english)

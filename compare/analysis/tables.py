@@ -28,7 +28,7 @@ def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = Non
             native += names.rebuild_native(statements, per_document[document.id])
     words = names.entities(corpus, translated=declared_translations(corpus), found=found, native=native)
     spelled = {v.text: entity.canonical for entity in words for v in entity.variants}
-    people = full_names.full_name_entities(corpus, found, spelled)
+    people = full_names.full_name_entities(corpus, found, spelled, native)
     return sorted(words + people, key=lambda e: (-e.mentions, e.canonical))
 
 
