@@ -50,7 +50,7 @@ from .spellings import romanised
 _COMMON_ZIPF = 3.0
 #: Names at least this long, romanised, may be two letters apart; shorter ones one letter.
 _LONG = 8
-_HARD_C = re.compile(r"c(?![eiy])")
+_HARD_C = re.compile(r"c(?![eiyh])")
 #: The start of a family name cut off by an ellipsis, after a given name: " Bo..." of "Josep Bo...".
 _ELLIPSIS = re.compile(r" ([A-ZČĆŠŽĐ][^\W\d_]{0,8})(?:\.\.\.|…)")
 #: English word formation between two words: "Syria"/"Syrian", "Serb"/"Serbia".
@@ -148,8 +148,9 @@ def _deletions(word: str) -> set[str]:
 
 
 def _heard(word: str) -> str:
-    """A folded word as it sounds for comparison: romanised alike, a hard c heard as k."""
-    return _HARD_C.sub("k", romanised(word))
+    """A folded word as it sounds for comparison: a hard c heard as k, then romanised alike. In that order: the
+    romanisation writes Albanian q (a ć) as c, which is never a hard c ("Biquku" is a vowel from "Biqiku")."""
+    return romanised(_HARD_C.sub("k", word))
 
 
 def _cut_short(
