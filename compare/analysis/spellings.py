@@ -119,14 +119,14 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             or re.fullmatch(re.escape(MOJIBAKE.sub("?", variant)).replace(r"\?", "."), canonical)
             else "none"
         )
-    if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
-        return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)
     fv, fc = fold(variant), fold(canonical)
     if fv == fc:
         return "diacritics"
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
-        return "transliteration"
+        return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
+    if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
+        return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)
     for base, longer in ((tc, tv), (fc, fv)):
         if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
             return "case_ending"
