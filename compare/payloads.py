@@ -173,6 +173,18 @@ class SpunData(Payload):
 
 
 @dataclass(frozen=True)
+class CalqueData(Payload):
+    """A source-language term translated word for word (compare/detect/calques.py, data/calques.tsv)."""
+
+    document: str
+    term: str  #: the translation's words (their first use, lower-case)
+    english: str  #: the English term the source word means
+    languages: list[str]  #: the source languages whose word it renders (ISO 639-1)
+    source: list[str]  #: the source words
+    mqm: str
+
+
+@dataclass(frozen=True)
 class TranslationChangeData(Payload):
     """What a translation changed of its original (compare/detect/translation.py)."""
 
