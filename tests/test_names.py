@@ -41,6 +41,8 @@ from compare.analysis.spellings import relation, skeleton
     ("Dui", "Dučić", "encoding"),
     ("Thuman", "Thumanë", "truncation"),  # a final letter cut, as any
     ("Srpska", "Srpëska", "transliteration"),  # Albanian puts an ë in; none was dropped
+    ("Thumana", "Thumanë", "case_ending"),  # Albanian's definite form
+    ("Banjskë", "Banjska", "transliteration"),  # a Serbian name in Albanian spelling
 ])
 def test_relation(variant, canonical, expected):
     assert relation(variant, canonical) == expected

@@ -7,7 +7,8 @@ by :func:`skeleton` and joins two only where :func:`relation` can name their dif
 * ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
   (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
   (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
-* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
+* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija), or Albanian's definite form of a
+  name in -ë (Thumana of Thumanë);
 * ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
 * ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«), or the letters English lacks dropped
   (Tirova, Aanin, Dui for Tiršova, Ašanin, Dučić: a copy saved in an encoding without them).
@@ -122,6 +123,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     fv, fc = fold(variant), fold(canonical)
     if fv == fc:
         return "diacritics"
+    if canonical.endswith("ë") and len(fc) >= 5 and fv == fc[:-1] + "a":
+        return "case_ending"  # Albanian's definite form: "Thumana" of Thumanë, as "Tirana" of Tiranë
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
         return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
