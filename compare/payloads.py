@@ -121,7 +121,7 @@ class BodyName(Payload):
 class AcronymData(Payload):
     nested: ClassVar[dict[str, type[Payload]]] = {"names": BodyName}
 
-    problem: str  #: expansion_mismatch, undefined_near_miss or several_names
+    problem: str  #: expansion_mismatch, undefined_near_miss, source_language or several_names
     acronym: str | None = None
     expansion: str | None = None  #: for a mismatch: the expansion its letters do not fit
     expected: str | None = None  #: for a mismatch: the letters the expansion gives
