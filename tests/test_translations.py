@@ -37,9 +37,12 @@ def test_every_planted_change_is_reported_and_nothing_else(case, corpora):
     corpus = corpora[case.name]
     [pair] = corpus.translations
     assert {"original": pair.original, "translation": pair.translation, "declared": pair.declared} == expected["pair"]
-    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in corpus.findings]
+    # The translation detector's findings; name_variants may also report a name whose diacritics the translation
+    # lost ("Djuric" where the original prints Đurić), which is no planted change.
+    changed = [f for f in corpus.findings if f.kind == "translation_change"]
+    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in changed]
     assert sorted(found, key=str) == sorted(expected["changes"], key=str)
-    for finding in corpus.findings:  # both sides quoted, each span the text it points at
+    for finding in changed:  # both sides quoted, each span the text it points at
         assert {e.doc for e in finding.evidence} == {pair.original, pair.translation}
         for e in finding.evidence:
             assert corpus.document(e.doc).text[e.start : e.end] == e.text
