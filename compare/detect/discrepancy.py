@@ -39,7 +39,7 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..analysis import lexicon
-from ..analysis.facts import dates, people, quantities
+from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..infra.memo import AnalysisMemo
@@ -197,7 +197,7 @@ def _compare_aligned(
     for x in keep_a:
         for y in keep_b:
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
@@ -261,7 +261,7 @@ def _swapped_in_place(
             elif kind == "time":
                 out.append(Comparison(x, y, dates.same_time(x.value, y.value), link))
             elif x.subject == y.subject and not (x.subject == "" and _looks_like_year(x, y)):
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     return out
 
 
@@ -306,7 +306,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
     kinds: tuple[tuple[Callable[[Fact], str | None], Callable[[Fact, Fact], bool]], ...] = (
         (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_container(x.value, y.value)),
         (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
-        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, quantities.compatible),
+        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, agreement.compatible),
     )
     for key_of, agree in kinds:
         own = [f for f in facts if key_of(f) is not None]
