@@ -78,7 +78,7 @@ def _identity(finding: Finding) -> Identity:
 @register(
     "discrepancy",
     description="sources that give different counts, dates, places, roles or speakers for the same fact",
-    needs=("facts", "groups"),
+    needs=("facts", "groups", "translations"),
     payload=DiscrepancyData,
     identity=_identity,
     memo=True,
@@ -97,6 +97,15 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding]:
+    # An article and its translation that alone disagree are the translation detector's finding (CS501…), with
+    # both sentences aligned: not a second one here.
+    translated = {frozenset((pair.original, pair.translation)) for pair in corpus.translations or ()}
+    for finding in _findings(corpus, memo):
+        if frozenset(e.doc for e in finding.evidence) not in translated:
+            yield finding
+
+
+def _findings(corpus: Corpus, memo: AnalysisMemo | None) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
