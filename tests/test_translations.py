@@ -37,15 +37,36 @@ def test_every_planted_change_is_reported_and_nothing_else(case, corpora):
     corpus = corpora[case.name]
     [pair] = corpus.translations
     assert {"original": pair.original, "translation": pair.translation, "declared": pair.declared} == expected["pair"]
-    # The translation detector's findings; name_variants may also report a name whose diacritics the translation
-    # lost ("Djuric" where the original prints Đurić), which is no planted change.
-    changed = [f for f in corpus.findings if f.kind == "translation_change"]
-    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in changed]
+    changes = [f for f in corpus.findings if f.detector == "translation"]
+    found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in changes]
     assert sorted(found, key=str) == sorted(expected["changes"], key=str)
-    for finding in changed:  # both sides quoted, each span the text it points at
+    # The facts stage reads the original's language too, but a figure only the original and its translation
+    # disagree on is the translation detector's: nothing else is reported, but for a name whose diacritics the
+    # translation lost where the original prints them ("Djuric" for Đurić): name_variants' finding.
+    assert [f.rule for f in corpus.findings if f not in changes and f.rule != "name_variant/diacritics"] == []
+    for finding in corpus.findings:  # both sides quoted, each span the text it points at
         assert {e.doc for e in finding.evidence} == {pair.original, pair.translation}
         for e in finding.evidence:
             assert corpus.document(e.doc).text[e.start : e.end] == e.text
+
+
+def test_an_original_s_count_meets_an_independent_english_report(tmp_path):
+    """The original's count and the translation's are one fact read in two languages (facts/languages/): with a
+    third, independent report of the same day, the planted change of a figure is a count the sources disagree on,
+    the original and the third report on one side."""
+    case = DATA / "translations" / "sr-latn"
+    for name in ("original.txt", "translation.txt"):
+        (tmp_path / name).write_text((case / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "third.txt").write_text(
+        "Outlet: Vojvodina Daily\nDate: 2024-03-16\n\nFire at a furniture factory in Futog\n\n"
+        "Fourteen workers were injured in the fire at the furniture factory in Futog on Friday, the emergency "
+        "services said.\n",
+        encoding="utf-8",
+    )
+    corpus = run([tmp_path], HashingEmbedder())
+    counts = [f for f in corpus.findings if f.rule == "discrepancy/count"]
+    assert counts and all({e.doc: e.text for e in f.evidence} == {"original": "14", "third": "Fourteen",
+                                                                    "translation": "17"} for f in counts)
 
 
 def test_pairs_are_found_among_several_stories_one_to_one():

@@ -39,7 +39,7 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..analysis import lexicon
-from ..analysis.facts import dates, people, quantities
+from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
 from ..infra.memo import AnalysisMemo
@@ -78,7 +78,7 @@ def _identity(finding: Finding) -> Identity:
 @register(
     "discrepancy",
     description="sources that give different counts, dates, places, roles or speakers for the same fact",
-    needs=("facts", "groups"),
+    needs=("facts", "groups", "translations"),
     payload=DiscrepancyData,
     identity=_identity,
     memo=True,
@@ -97,6 +97,15 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus, memo: AnalysisMemo | None = None) -> Iterable[Finding]:
+    # An article and its translation that alone disagree are the translation detector's finding (CS501…), with
+    # both sentences aligned: not a second one here.
+    translated = {frozenset((pair.original, pair.translation)) for pair in corpus.translations or ()}
+    for finding in _findings(corpus, memo):
+        if frozenset(e.doc for e in finding.evidence) not in translated:
+            yield finding
+
+
+def _findings(corpus: Corpus, memo: AnalysisMemo | None) -> Iterable[Finding]:
     facts_of: dict[str, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         facts_of[fact.statement].append(fact)
@@ -197,7 +206,7 @@ def _compare_aligned(
     for x in keep_a:
         for y in keep_b:
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
@@ -261,7 +270,7 @@ def _swapped_in_place(
             elif kind == "time":
                 out.append(Comparison(x, y, dates.same_time(x.value, y.value), link))
             elif x.subject == y.subject and not (x.subject == "" and _looks_like_year(x, y)):
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     return out
 
 
@@ -306,7 +315,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
     kinds: tuple[tuple[Callable[[Fact], str | None], Callable[[Fact, Fact], bool]], ...] = (
         (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_container(x.value, y.value)),
         (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
-        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, quantities.compatible),
+        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, agreement.compatible),
     )
     for key_of, agree in kinds:
         own = [f for f in facts if key_of(f) is not None]

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..analysis.translation_diff import dates, numbers
+from ..analysis.notation import dates
+from ..analysis.translation_diff import numbers
 from ..model import Statement, TranslationPair
 from .language import UNDETERMINED
 

@@ -6,6 +6,8 @@ the article's date), :mod:`.quantities` (counts with what they count),
 :mod:`.places` (places and which municipality they are said to be in) and
 :mod:`.people` (roles and who said what). Detectors compare these values across
 sources; the JSON report lists them so a reader can see what was compared.
+Statements in Serbian, Albanian and Russian are read by :mod:`.languages` instead,
+into the same facts; every other statement by the English readers.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
-from . import dates, people, places, quantities
+from . import dates, languages, people, places, quantities
 
 
 class FactRow(NamedTuple):
@@ -55,6 +57,9 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
     """The corpus's facts from each document's own (:func:`document_facts`, perhaps of an earlier run)
     and its places, which are read against the corpus's gazetteer and so on every run."""
     known_places = places.gazetteer(corpus.statements)
+    index = languages.place_index(corpus, known_places)
+    if index is not None:
+        known_places |= index.found  # "u Beogradu" makes an English "Belgrade" a place too
     facts: list[Fact] = []
     for document, statements in corpus.by_document():
         own = per_document[document.id]
@@ -65,7 +70,11 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
                 Fact(r.kind, statement.id, statement.doc, r.start, r.end, r.text, r.value, r.subject, r.low, r.high)
                 for r in rows
             ]
-            found += places.extract(statement, known_places)
+            words = languages.words_for(statement.language, document.language) if index is not None else None
+            if index is not None and words is not None:
+                found += languages.places.extract(statement, index, words)
+            else:
+                found += places.extract(statement, known_places)
             facts.extend(sorted(found, key=lambda f: (f.start, f.kind)))
     return facts
 
@@ -73,15 +82,21 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
 def document_facts(document: Document, statements: list[Statement]) -> DocumentFacts:
     """The document's date, where it came from, and each statement's facts other than places."""
     today, source = dates.document_date(document, statements)
+    if today is None and languages.words_for(document.language) is not None:
+        today, source = languages.document_date(document, statements)  # "Date: 3. maja 2023.", "26 nëntor 2019"
     speakers: dict[str, list[Fact]] = {}
     for fact in people.attributions(document, statements):
         speakers.setdefault(fact.statement, []).append(fact)
     rows = []
     for statement in statements:
-        when = dates.extract(statement, today)
-        aged = people.ages(statement)
-        masked = [(f.start, f.end) for f in when + aged]
-        own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
+        words = languages.words_for(statement.language, document.language)
+        if words is not None:
+            own = languages.statement_facts(statement, today, words)
+        else:
+            when = dates.extract(statement, today)
+            aged = people.ages(statement)
+            masked = [(f.start, f.end) for f in when + aged]
+            own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += speakers.get(statement.id, [])
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     return DocumentFacts(today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows)

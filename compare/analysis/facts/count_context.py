@@ -7,7 +7,7 @@ including three children" counts children who died.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ...model import Fact
@@ -32,10 +32,12 @@ _PART_OF = (("including",), ("among", "them"), ("of", "whom"), ("among", "whom")
 _DEAD_BODIES = frozenset({"body"})  # "84 bodies identified, including those of five children": the dead
 
 
-def inherit_outcomes(toks: Sequence[Token], facts: list[Fact]) -> list[Fact]:
+def inherit_outcomes(
+    toks: Sequence[Token], facts: list[Fact], part_of: Iterable[tuple[str, ...]] = _PART_OF
+) -> list[Fact]:
     """A count given as part of an earlier count of the sentence shares what happened to it: "at least 133 people
     had died, including three children" counts children killed; "the hospitalisation of 115 people, including
-    five children" does not."""
+    five children" does not. ``part_of``: the words that say so (English's by default)."""
     out: list[Fact] = []
     starts = {t.start: n for n, t in enumerate(toks)}
     for fact in facts:
@@ -43,7 +45,7 @@ def inherit_outcomes(toks: Sequence[Token], facts: list[Fact]) -> list[Fact]:
         n = starts.get(fact.start, 0)
         part = any(
             n >= len(words) + k and tuple(t.lower for t in toks[n - len(words) - k : n - k]) == words
-            for words in _PART_OF
+            for words in part_of
             for k in (0, 2)  # "including those of five children"
         )
         counted = fact.subject.split()

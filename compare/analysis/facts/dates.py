@@ -21,7 +21,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...model import Document, Fact, Span, Statement
+from ...model import Document, Fact, FactKind, Span, Statement
+from .places import place_fact
 
 _MONTH_NAMES = [
     "january",
@@ -193,18 +194,7 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
             if _NOT_THE_EVENTS.search(text[max(0, start - 40) : start]):
                 return  # the page's stamp or the report's own time: never the event's date
             for value in values if isinstance(values, list) else [values]:
-                facts.append(
-                    Fact(
-                        kind=kind,
-                        statement=statement.id,
-                        doc=statement.doc,
-                        start=statement.start + start,
-                        end=statement.start + end,
-                        text=text[start:end],
-                        value=value,
-                        subject="when" if kind == "date" else "clock",
-                    )
-                )
+                facts.append(when_fact(statement, kind, start, end, value))
 
     for m in _TIME.finditer(text):  # first, so "01:00" is never read as a day
         add("time", m.start(), m.end(), _time_value(m))
@@ -213,6 +203,11 @@ def extract(statement: Statement, today: dt.date | None) -> list[Fact]:
             add("date", m.start(), m.end(), _value(kind, m, text, today))
     facts.sort(key=lambda f: f.start)
     return facts
+
+
+def when_fact(statement: Statement, kind: FactKind, start: int, end: int, value: str) -> Fact:
+    """A date or time fact over ``statement.text[start:end]`` (offsets in the statement)."""
+    return place_fact(statement, kind, start, end, value, "when" if kind == "date" else "clock")
 
 
 def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
@@ -256,24 +251,43 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         else:
             ago = m.group("ago").lower()
             offset = -(int(ago) if ago.isdigit() else _NUMBER_WORDS[ago])
-        when = today + dt.timedelta(days=offset)
-        return _iso(when.year, when.month, when.day)
+        return shifted(today, offset)
     if kind == "weekday":
         weekday = _WEEKDAYS.index(m.group("wd").lower())
         after = text[m.end() : m.end() + 30]
         if re.match(r"\s*[(,]?\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)", after):
             return None  # "on Monday (20 November 2023)": the date itself is extracted
-        if not today:
-            return f"weekday:{m.group('wd')}"
-        future = (m.group("which") or "").lower() == "next" or bool(
-            re.search(r"\b(?:will|shall|is due|is expected)\b", text)
-        )
-        delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
-        if delta == 0 and (m.group("which") or "").lower() == "last":
-            delta = -7  # "last Friday", written on a Friday: a week ago
-        when = today + dt.timedelta(days=delta)
-        return _iso(when.year, when.month, when.day)
+        which = (m.group("which") or "").lower()
+        future = which == "next" or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
+        return weekday_value(weekday, today, which, future)
     return None
+
+
+def shifted(today: dt.date, days: int) -> str:
+    """The date value of the day ``days`` after ``today`` (before it where negative): "yesterday" is -1."""
+    when = today + dt.timedelta(days=days)
+    return _iso(when.year, when.month, when.day)
+
+
+def weekday_value(weekday: int, today: dt.date | None, which: str, future: bool) -> str:
+    """The day a weekday (0 for Monday) names in an article of ``today``: the latest such day up to today, or with
+    ``future`` the next one from today; ``which`` "last" on the same weekday is a week ago. "weekday:Monday" where
+    the article has no date."""
+    if not today:
+        return f"weekday:{_WEEKDAYS[weekday].capitalize()}"
+    delta = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
+    if delta == 0 and which == "last":
+        delta = -7  # "last Friday", written on a Friday: a week ago
+    return shifted(today, delta)
+
+
+def day_value(year: int | None, month: int, day: int | None, today: dt.date | None) -> str | None:
+    """The date value of a day (or with ``day`` None, a month) whose year, if not written, is the article's (a month
+    well after the article's is last year's); None where the calendar has no such day."""
+    year = year or _infer_year(month, today)
+    if day is not None and not _on_the_calendar(year, month, day):
+        return None
+    return _iso(year, month, day)
 
 
 def _infer_year(month: int | None, today: dt.date | None) -> int | None:
@@ -302,9 +316,14 @@ def _time_value(m: re.Match) -> str:
         zone = ""
     else:
         hour, minute, zone = int(m.group("h2")), int(m.group("min2")), (m.group("zone") or "")
+    return clock_value(hour, minute, zone if zone != "h" else "")
+
+
+def clock_value(hour: int, minute: int, zone: str) -> str:
+    """A time fact's value: "08:40", "01:00 GMT"; "" for an hour the clock has not."""
     if hour > 23:
         return ""
-    return f"{hour:02d}:{minute:02d}" + (f" {zone}" if zone and zone != "h" else "")
+    return f"{hour:02d}:{minute:02d}" + (f" {zone}" if zone else "")
 
 
 def parts(value: str) -> tuple[int | None, int | None, int | None, int | None]:

@@ -114,6 +114,15 @@ def _place_names(name: str) -> list[str]:
     return [folded]
 
 
+def names_in(text: str) -> set[str]:
+    """The capitalised names of ``text`` (and the first word of each of two words), folded: what :func:`extract`
+    looks up among the corpus's places."""
+    found: set[str] = set()
+    for m in re.finditer(_NAME, text):
+        found.update((fold(m.group()), fold(m.group().split()[0])))
+    return found
+
+
 def extract(statement: Statement, places: set[str]) -> list[Fact]:
     """Place and containment facts of ``statement``, given the corpus's place names."""
     facts: list[Fact] = []
@@ -186,7 +195,8 @@ _STEM = 5
 
 
 def place_fact(statement: Statement, kind: FactKind, start: int, end: int, value: str, subject: str) -> Fact:
-    """A place or containment fact over ``statement.text[start:end]`` (offsets in the statement)."""
+    """A place or containment fact (or any other kind: dates use it too) over ``statement.text[start:end]`` (offsets in
+    the statement)."""
     return Fact(
         kind=kind,
         statement=statement.id,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 
 from ...model import Fact, Statement
 from ..letters import UPPER
@@ -28,7 +28,7 @@ from .numbers import parse_number
 from .tokens import Token, tokens
 
 #: Words that name a count only vaguely, as the interval they allow.
-_VAGUE = {
+VAGUE = {
     "dozens": (24, 99),
     "scores": (40, 99),
     "hundreds": (200, 999),
@@ -70,9 +70,14 @@ _QUALIFIERS = [
 
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
 _ROUNDING = 0.03  # how far a distance may be off its other unit's figure
-_PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
+PEOPLE = frozenset(
+    {"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"}
+    | {"children", "students"}
+)
 _ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
 _OUTCOME_WINDOW = 10
+#: A verb's endings: an outcome word so ending just before a count is the count's own verb ("killed 26 people").
+_VERB_ENDINGS = ("ing", "ed", "hurt", "slain")
 _STOP = frozenset(
     "the a an of in on at to and or by for with from since until as that which than per its their his her".split()
 )
@@ -90,7 +95,7 @@ _ATTRIBUTED = frozenset("attack attacks group groups organisation organization c
 _SUFFERED = frozenset("suffered sustained received".split())
 
 
-def _interval(value: float, qualifier: str) -> tuple[float, float]:
+def interval(value: float, qualifier: str) -> tuple[float, float]:
     if qualifier == "about":
         slack = max(1.0, round(value * 0.1))
         return value - slack, value + slack
@@ -126,8 +131,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         word = toks[k].lower
         if word in CLAUSE_END or word == ",":
             break
-        if (word in _DISTANCE_UNITS or _lemma(word) in _DISTANCE_UNITS) and k == j:
-            return _lemma(word), k  # right after the number: "7.7 quake struck 7 kilometers" counts no km with 7.7
+        if (word in _DISTANCE_UNITS or lemma(word) in _DISTANCE_UNITS) and k == j:
+            return lemma(word), k  # right after the number: "7.7 quake struck 7 kilometers" counts no km with 7.7
         if word in ("member", "members") and k + 1 < len(toks) and toks[k + 1].lower == "of":
             for m in range(k + 2, min(k + 6, len(toks))):
                 if toks[m].lower in _BODIES:
@@ -162,7 +167,7 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         run.append(k)
     if run:
         k = next((k for k in run if toks[k].lower.endswith("s") and not toks[k].lower.endswith("ss")), run[0])
-        return _lemma(toks[k].lower), k
+        return lemma(toks[k].lower), k
     return "", j - 1
 
 
@@ -177,7 +182,7 @@ def _hyphened(toks: Sequence[Token], j: int) -> bool:
     )
 
 
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -185,23 +190,33 @@ def _lemma(word: str) -> str:
     return word
 
 
-def _outcome(toks: Sequence[Token], noun: int, start: int) -> str:
-    if start and toks[start - 1].lower in _OUTCOMES and toks[start - 1].lower.endswith("ing"):
-        # "killing at least 144 people and injuring around 550": the verb before the count is its own (not an
-        # adjective: "an additional 15,384 people were injured").
-        return _OUTCOMES[toks[start - 1].lower]
+def outcome_in_clause(
+    toks: Sequence[Token],
+    noun: int,
+    start: int,
+    outcome_of: Callable[[str], str | None] = _OUTCOMES.get,
+    subordinators: Set[str] = frozenset(),
+) -> str:
+    """What happened to the people counted from ``toks[start]`` (their noun at ``toks[noun]``), as their clause says;
+    ``outcome_of`` reads a word (English's by default, another language's for its statements), and a clause read
+    backwards ends at one of ``subordinators`` (English's by default)."""
+    subordinators = subordinators or _SUBORDINATORS
+    if start and toks[start - 1].lower.endswith(_VERB_ENDINGS) and (before := outcome_of(toks[start - 1].lower)):
+        # "killing at least 144 people and injuring around 550", "the quake killed 26 people and injured 650": the
+        # verb before the count is its own (not an adjective: "an additional 15,384 people were injured").
+        return before
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
         if toks[k].lower in CLAUSE_END or toks[k].lower == ",":
             break  # "30 gunmen took part, and 90 soldiers were injured": the next clause has its own count
-        if toks[k].lower in _OUTCOMES:
-            return _OUTCOMES[toks[k].lower]
+        if found := outcome_of(toks[k].lower):
+            return found
     # Backwards further: "a police officer was killed in a firefight near …, as well as three Serbs"; not past a
     # subordinate clause's start ("three were killed when some 30 gunmen stormed …": the 30 were not killed).
     for k in range(start - 1, max(start - 1 - 2 * _OUTCOME_WINDOW, -1), -1):
-        if toks[k].lower in CLAUSE_END or toks[k].lower in _SUBORDINATORS:
+        if toks[k].lower in CLAUSE_END or toks[k].lower in subordinators:
             break
-        if toks[k].lower in _OUTCOMES:
-            return _OUTCOMES[toks[k].lower]
+        if found := outcome_of(toks[k].lower):
+            return found
     return ""
 
 
@@ -218,7 +233,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         word = tok.lower
         low: float
         high: float
-        vague = _VAGUE.get(word)
+        vague = VAGUE.get(word)
         if vague and not (word == "few" and i and toks[i - 1].lower not in ("a",)):
             low, high, used, ordinal, value_text = vague[0], vague[1], 1, False, word
             qualifier, first = "vague", i - (1 if word in ("few", "handful") and i and toks[i - 1].lower == "a" else 0)
@@ -242,7 +257,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
                     and (toks[i + used].lower != "and" or (first > 0 and toks[first - 1].lower == "between"))
                 ):
                     high_value, used = nxt[0], used + 1 + nxt[1]
-            low, high = _interval(value, qualifier)
+            low, high = interval(value, qualifier)
             if high_value != value:
                 low, high = value, high_value
             value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
@@ -267,8 +282,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         elif counted in ("percent",):
             after = next((t.lower for t in toks[noun + 1 : noun + 4] if t.lower not in _STOP), "")
             subject = f"percent {after}".strip()
-        elif counted in _PEOPLE or not counted:
-            outcome = _outcome(toks, max(noun, end - 1), first)
+        elif counted in PEOPLE or not counted:
+            outcome = outcome_in_clause(toks, max(noun, end - 1), first)
             if not counted and outcome and _outcome_follows(toks, end):
                 counted = "people"  # a headline's "4 die"; "2,300 were killed"
             elif not counted and (toll := toll_before(toks, first)):
@@ -288,20 +303,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = ""
         elif not vague and value != int(value) and counted not in _DISTANCE_UNITS and counted != "percent":
             subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
-        facts.append(
-            Fact(
-                kind="quantity",
-                statement=statement.id,
-                doc=statement.doc,
-                start=toks[first].start,
-                end=toks[end - 1].end,
-                text=_text(statement, toks[first].start, toks[end - 1].end),
-                value=value_text if qualifier in ("exact", "vague") else f"{qualifier.replace('_', ' ')} {value_text}",
-                subject=subject,
-                low=low,
-                high=high,
-            )
-        )
+        facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
     facts = inherit_outcomes(toks, facts)
     facts = spread_magnitudes(facts)
@@ -325,11 +327,11 @@ def _is_counted_article(toks: Sequence[Token], i: int) -> bool:
     counted, noun = _counted(toks, i + 1)
     if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
         return False  # "an additional 1,000 troops": the article belongs to another number
-    return counted in _PEOPLE - {"people"} and bool(_outcome(toks, i + 1, i))
+    return counted in PEOPLE - {"people"} and bool(outcome_in_clause(toks, i + 1, i))
 
 
 def _is_year(toks: Sequence[Token], i: int, value_text: str, counted: str) -> bool:
-    if counted in _PEOPLE:
+    if counted in PEOPLE:
         return False
     return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
 
@@ -343,43 +345,20 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def _text(statement: Statement, start: int, end: int) -> str:
-    return statement.text[start - statement.start : end - statement.start]
-
-
-def vague(fact: Fact) -> bool:
-    """ "hundreds", "dozens": a count whose interval is too wide to name a figure."""
-    return (
-        fact.high is not None and fact.low is not None and fact.high > 2 * max(fact.low, 1.0) and fact.high != math.inf
+def count_fact(
+    statement: Statement, first: Token, last: Token, value_text: str, qualifier: str, subject: str, bounds: tuple
+) -> Fact:
+    """The quantity fact of the words ``first`` to ``last``: its value as written ("at least 30", "dozens", "10–15"),
+    what it counts, and the interval ``bounds`` the wording allows."""
+    return Fact(
+        kind="quantity",
+        statement=statement.id,
+        doc=statement.doc,
+        start=first.start,
+        end=last.end,
+        text=statement.text[first.start - statement.start : last.end - statement.start],
+        value=value_text if qualifier in ("exact", "vague") else f"{qualifier.replace('_', ' ')} {value_text}",
+        subject=subject,
+        low=bounds[0],
+        high=bounds[1],
     )
-
-
-def stated_bound(fact: Fact) -> str:
-    """The figure an open count is written with: "more than 100" → "100", where its interval starts at 101."""
-    return fact.value.split()[-1]
-
-
-def compatible(a: Fact, b: Fact) -> bool:
-    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count."""
-    if a.low is None or b.low is None or a.high is None or b.high is None:
-        return a.value == b.value
-    return (a.low <= b.high and b.low <= a.high) or rounded(a, b) or rounded(b, a)
-
-
-#: A round figure this close to an exact one (a share of the exact one) may be it rounded.
-ROUNDED_WITHIN = 0.02
-
-
-def rounded(x: Fact, y: Fact) -> bool:
-    """Whether ``x`` is ``y`` rounded: a plain figure ending in zeros, within one unit of its last figure below
-    ``y`` or half a unit above it, and within :data:`ROUNDED_WITHIN` ("650" for 657, "1,000" for 1,014; "790"
-    is not 810, nor "30" 32)."""
-    figure, other = stated_bound(x), stated_bound(y)
-    if not (figure.isdigit() and other.isdigit()) or x.low != x.high or figure == other:
-        return False
-    zeros = len(figure) - len(figure.rstrip("0"))
-    if not zeros or len(other) - len(other.rstrip("0")) >= zeros:
-        return False  # "800" against "650": both as round, neither rounds the other
-    unit, a, b = 10**zeros, int(figure), int(other)
-    near = abs(a - b) <= ROUNDED_WITHIN * b
-    return near and (0 <= b - a < unit or 0 <= a - b <= unit // 2)
