@@ -29,7 +29,7 @@ from ..model import Document, Mention, Statement
 from . import lexicon
 from .facts.tokens import fold
 from .letters import UPPER
-from .translation_diff import latin
+from .notation import latin
 
 #: A name word of a source-language statement, with its Latin spelling ("Милића", "Milića").
 NativeWord = tuple[Mention, str]
