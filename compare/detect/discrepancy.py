@@ -42,6 +42,7 @@ from ..analysis import lexicon
 from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
+from ..analysis.spellings import damaged_forms
 from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -222,8 +223,14 @@ def _compare_aligned(
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
     for x in speakers_a:
         for y in speakers_b:
-            out.append(Comparison(x, y, same_name(x.value, y.value), link))
+            out.append(Comparison(x, y, same_name(x.value, y.value) or _damaged(x.text, y.text), link))
     return out
+
+
+def _damaged(a: str, b: str) -> bool:
+    """Whether one speaker's name is the other's with the letters a copy's encoding lacked dropped ("Dui" of
+    "Dučić"): one person, whose name the copy damaged (name_variants reports the damage)."""
+    return b in damaged_forms(a) or a in damaged_forms(b)
 
 
 def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:
