@@ -133,7 +133,7 @@ class BodyName(Payload):
 class AcronymData(Payload):
     nested: ClassVar[dict[str, type[Payload]]] = {"names": BodyName}
 
-    problem: str  #: expansion_mismatch, undefined_near_miss or several_names
+    problem: str  #: expansion_mismatch, undefined_near_miss, source_language or several_names
     acronym: str | None = None
     expansion: str | None = None  #: for a mismatch: the expansion its letters do not fit
     expected: str | None = None  #: for a mismatch: the letters the expansion gives
@@ -181,6 +181,18 @@ class SpunData(Payload):
     document: str  #: the spun article
     original: str  #: the article it copies
     swaps: list[list[str]]  #: each swap as [the original's words, the spun article's], in the spun article's order
+    mqm: str
+
+
+@dataclass(frozen=True)
+class CalqueData(Payload):
+    """A source-language term translated word for word (compare/detect/calques.py, data/calques.tsv)."""
+
+    document: str
+    term: str  #: the translation's words (their first use, lower-case)
+    english: str  #: the English term the source word means
+    languages: list[str]  #: the source languages whose word it renders (ISO 639-1)
+    source: list[str]  #: the source words
     mqm: str
 
 

@@ -3,12 +3,12 @@
 import json
 
 import pytest
+from conftest import DATA, SEEDS
 
 from compare.analysis import facts
-from compare.analysis.facts import dates, quantities
+from compare.analysis.facts import agreement, dates
 from compare.model import Corpus, Document
 from compare.stages.segment import segment
-from conftest import DATA, SEEDS
 
 CASES = json.loads((DATA / "facts" / "cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -65,7 +65,7 @@ def test_article_date_from_text():
 def test_quantity_compatibility(a, b, agree):
     fa = next(f for f in extract(f"Officials said {a} soldiers were injured.") if f.kind == "quantity")
     fb = next(f for f in extract(f"Officials said {b} soldiers were injured.") if f.kind == "quantity")
-    assert quantities.compatible(fa, fb) is agree
+    assert agreement.compatible(fa, fb) is agree
 
 
 @pytest.mark.parametrize("a,b,agree", [

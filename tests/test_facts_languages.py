@@ -116,8 +116,8 @@ def test_the_pipeline_reads_each_statement_in_its_detected_language(tmp_path):
     body = {s.doc: s for s in corpus.statements if s.role == "body"}
     assert {doc: s.language for doc, s in body.items()} == {"en": "en", "sr": "sh", "ru": "ru"}
     said = {doc: _compared(f for f in corpus.facts if f.statement == s.id) for doc, s in body.items()}
-    assert ("quantity", "9", "children", 9.0, 9.0) in said["sr"]
-    assert ("quantity", "at least 8", "children", 8.0, math.inf) in said["ru"]
+    assert ("quantity", "9", "children killed", 9.0, 9.0) in said["sr"]
+    assert ("quantity", "at least 8", "children killed", 8.0, math.inf) in said["ru"]
     for doc in ("en", "sr", "ru"):
         assert ("date", "2023-05-03", "when", None, None) in said[doc]
         assert "belgrade" in {f.value for f in corpus.facts if f.statement == body[doc].id and f.kind == "place"}

@@ -40,23 +40,33 @@ def test_every_planted_change_is_reported_and_nothing_else(case, corpora):
     changes = [f for f in corpus.findings if f.detector == "translation"]
     found = [{"change": f.subkind, "was": f.data.was, "now": f.data.now} for f in changes]
     assert sorted(found, key=str) == sorted(expected["changes"], key=str)
-    # The facts stage reads the original's language too, so the discrepancy detector sees the changed count as well
-    # (test_a_changed_count_is_a_discrepancy_across_the_two_languages); nothing else is reported.
-    assert {f.rule for f in corpus.findings if f not in changes} <= {"discrepancy/count"}
+    # The facts stage reads the original's language too, and the original's names are evidence of a name's
+    # spelling, but a figure or a name only the original and its translation differ on is the translation
+    # detector's: nothing else is reported.
+    assert [f.rule for f in corpus.findings if f not in changes] == []
     for finding in corpus.findings:  # both sides quoted, each span the text it points at
         assert {e.doc for e in finding.evidence} == {pair.original, pair.translation}
         for e in finding.evidence:
             assert corpus.document(e.doc).text[e.start : e.end] == e.text
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
-def test_a_changed_count_is_a_discrepancy_across_the_two_languages(case, corpora):
-    """The original's count and the translation's are one fact read in two languages (facts/languages/): the
-    planted change of a figure is a count the two sources disagree on."""
-    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    [number] = [c for c in expected["changes"] if c["change"] == "number"]
-    [finding] = [f for f in corpora[case.name].findings if f.rule == "discrepancy/count"]
-    assert sorted(e.text for e in finding.evidence) == sorted((number["was"], number["now"]))
+def test_an_original_s_count_meets_an_independent_english_report(tmp_path):
+    """The original's count and the translation's are one fact read in two languages (facts/languages/): with a
+    third, independent report of the same day, the planted change of a figure is a count the sources disagree on,
+    the original and the third report on one side."""
+    case = DATA / "translations" / "sr-latn"
+    for name in ("original.txt", "translation.txt"):
+        (tmp_path / name).write_text((case / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "third.txt").write_text(
+        "Outlet: Vojvodina Daily\nDate: 2024-03-16\n\nFire at a furniture factory in Futog\n\n"
+        "Fourteen workers were injured in the fire at the furniture factory in Futog on Friday, the emergency "
+        "services said.\n",
+        encoding="utf-8",
+    )
+    corpus = run([tmp_path], HashingEmbedder())
+    counts = [f for f in corpus.findings if f.rule == "discrepancy/count"]
+    assert counts and all({e.doc: e.text for e in f.evidence} == {"original": "14", "third": "Fourteen",
+                                                                    "translation": "17"} for f in counts)
 
 
 def test_pairs_are_found_among_several_stories_one_to_one():

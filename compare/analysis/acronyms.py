@@ -148,10 +148,13 @@ def _capitalised_name_before(text: str) -> str:
     return name if sum(w[:1].isupper() for w in taken) >= 2 else ""
 
 
-#: What follows a dateline's place at the start of a story: ", Country" or a credit in parentheses.
+#: What follows a dateline's place at the start of a story: ", Country" or a credit in parentheses, or a dash.
 _DATELINE = re.compile(
-    r"(?:,\s+[A-Z][\w .]{0,40}?)?\s*(?:\((?:[^()]*[\d/]|AP|AFP|Reuters|Xinhua|Anadolu|dpa|TASS|Sputnik|Tanjug)|[—–])"
+    r"(?:,\s+[A-Z][\w .]{0,40}?)?\s*"
+    r"(?:\((?:[^()]*[\d/]|AP|AFP|Reuters|Xinhua|Anadolu|dpa|TASS|Sputnik|Tanjug)|[—–]|-\s)"
 )
+#: A page's date stamp, which may stand before a dateline: "date 2019-11-26 TIRANA, Nov. 26 – …".
+_STAMP = re.compile(r"(?:[a-z]+ )?\d{4}-\d{2}(?:-\d{2})?\s+")
 
 
 def _is_acronym(token: str, statement_text: str, at: int) -> bool:
@@ -161,7 +164,8 @@ def _is_acronym(token: str, statement_text: str, at: int) -> bool:
         return False
     if lexicon.zipf(token.lower()) >= _COMMON_WORD_ZIPF:
         return False
-    if at == 0 and len(token) >= 4 and _DATELINE.match(statement_text, len(token)):
+    opening = at == 0 or _STAMP.fullmatch(statement_text, 0, at)  # the story's first word, or after its stamp
+    if opening and len(token) >= 4 and _DATELINE.match(statement_text, at + len(token)):
         return False  # "NURDAGI, Turkey (AP) —": a dateline's place in capitals
     # A headline in capitals is emphasis: three capitalised words in a row are not acronyms.
     around = statement_text[max(0, at - 40) : at + len(token) + 40]

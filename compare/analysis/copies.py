@@ -35,9 +35,7 @@ def _shingles(words: list[str]) -> set[int]:
 
 def families(corpus: Corpus) -> dict[str, str]:
     """Every document id → the id of its family's origin (its own id where it copies nothing)."""
-    words: dict[str, list[str]] = defaultdict(list)
-    for statement in corpus.statements:
-        words[statement.doc] += _WORD.findall(statement.text.casefold())
+    words = _words(corpus)
     sets: DisjointSets[str] = DisjointSets()
     # Word-for-word copies first, by their whole text: fifty copies of one story would otherwise make every
     # one of its 5-grams look like page furniture shared by too many documents to link any.
@@ -58,8 +56,22 @@ def families(corpus: Corpus) -> dict[str, str]:
     return origin_of
 
 
-def _copied_pairs(shingles: dict[str, set[int]]) -> list[tuple[str, str]]:
-    """The pairs of documents (of at least :data:`_MIN_SHINGLES` 5-grams) that share :data:`COPY_SHARE` of the
+def sharing_pairs(corpus: Corpus, documents: set[str], share: float) -> list[tuple[str, str]]:
+    """The pairs of ``documents`` that share ``share`` of the smaller one's 5-grams, as :func:`families` counts
+    them: candidates for a closer look than a copy needs (a spun copy keeps fewer than :data:`COPY_SHARE`)."""
+    words = _words(corpus)
+    return _copied_pairs({d: _shingles(words[d]) for d in documents if d in words}, share)
+
+
+def _words(corpus: Corpus) -> dict[str, list[str]]:
+    words: dict[str, list[str]] = defaultdict(list)
+    for statement in corpus.statements:
+        words[statement.doc] += _WORD.findall(statement.text.casefold())
+    return words
+
+
+def _copied_pairs(shingles: dict[str, set[int]], share: float = COPY_SHARE) -> list[tuple[str, str]]:
+    """The pairs of documents (of at least :data:`_MIN_SHINGLES` 5-grams) that share ``share`` of the
     smaller one's 5-grams, counting only 5-grams that at most :data:`_COMMON` of them hold.
 
     In arrays rather than a dict of each 5-gram's holders and a counter of pairs: a thousand articles hold
@@ -88,5 +100,5 @@ def _copied_pairs(shingles: dict[str, set[int]]) -> list[tuple[str, str]]:
         return []
     codes, counts = np.unique(np.concatenate(firsts) * len(docs) + np.concatenate(seconds), return_counts=True)
     a, b = np.divmod(codes, len(docs))
-    copied = counts >= COPY_SHARE * np.minimum(sizes[a], sizes[b])
+    copied = counts >= share * np.minimum(sizes[a], sizes[b])
     return [(docs[x], docs[y]) for x, y in zip(a[copied].tolist(), b[copied].tolist())]

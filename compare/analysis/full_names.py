@@ -23,7 +23,10 @@ family name:
   nor is English word formation ("Syria"/"Syrian") a misspelling, and a given
   name with a feminine -a added ("Ivan"/"Ivana") is another person;
 * a full name with a half the single-word table already reports ("Muhamedjon
-  Sajfov", for "Sajfov") is not reported again.
+  Sajfov", for "Sajfov") is not reported again;
+* the full names of the Serbian and Albanian articles (:mod:`.native_names`: "Xhesika Biqiku" in an Albanian
+  report) count among the majority's origins, read as the English spelling they decline, and are never a
+  variant themselves (their grammar is their own).
 
 A full name a page cut off with an ellipsis ("foreign policy chief Josep Bo...")
 is a truncation of the whole name the corpus gives the person with that given name.
@@ -33,59 +36,72 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Corpus, Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
+from .native_names import NativeWord, readings
 from .spellings import romanised
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0
 #: Names at least this long, romanised, may be two letters apart; shorter ones one letter.
 _LONG = 8
-_HARD_C = re.compile(r"c(?![eiy])")
+_HARD_C = re.compile(r"c(?![eiyh])")
 #: The start of a family name cut off by an ellipsis, after a given name: " Bo..." of "Josep Bo...".
 _ELLIPSIS = re.compile(r" ([A-ZČĆŠŽĐ][^\W\d_]{0,8})(?:\.\.\.|…)")
 #: English word formation between two words: "Syria"/"Syrian", "Serb"/"Serbia".
 _DERIVED = ("n", "an", "ian", "ns", "s", "ese", "ish", "ia", "ar")
 
 
-def full_name_entities(corpus: Corpus, found: list[Mention], spelled: Mapping[str, str]) -> list[Entity]:
+def full_name_entities(
+    corpus: Corpus, found: list[Mention], spelled: Mapping[str, str], native: Sequence[NativeWord] = ()
+) -> list[Entity]:
     """Full names spelled otherwise by a minority of the corpus's articles, each with its majority spelling.
 
     ``found`` are the corpus's name mentions (single capitalised words, in text order); ``spelled`` maps a
     word to the canonical spelling the single-word table gives it, so that "Aleksandar Vucic" and
-    "Aleksandar Vučić" are one spelling of one person here."""
+    "Aleksandar Vučić" are one spelling of one person here. ``native`` are the names of the source-language
+    statements with their Latin spellings: evidence of how the majority writes a name, never a variant."""
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
+    read = dict(zip(((m.doc, m.start) for m, _ in native), readings({m.text for m in found}, native)))
     people: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    written: dict[tuple[str, int], str] = {}  # how a source-language full name reads ("Xhesika Biqiku")
     reported = set()  # full names with a half the single-word table reports already ("Muhamedjon Sajfov")
-    for first, second in _pairs(corpus, found):
-        key = (fold(spelled.get(first.text, first.text)), fold(spelled.get(second.text, second.text)))
+    for first, second in _pairs(corpus, found + [m for m, _ in native]):
+        words = [read.get((m.doc, m.start), m.text) for m in (first, second)]
+        key = (fold(spelled.get(words[0], words[0])), fold(spelled.get(words[1], words[1])))
         text = corpus.document(first.doc).text[first.start : second.end]
         people[key].append(Mention(first.doc, first.statement, first.start, second.end, text))
-        if spelled.get(first.text, first.text) != first.text or spelled.get(second.text, second.text) != second.text:
+        if (first.doc, first.start) in read:
+            written[(first.doc, first.start)] = " ".join(words)
+        elif spelled.get(first.text, first.text) != first.text or spelled.get(second.text, second.text) != second.text:
             reported.add((first.doc, first.start))
     origins = {key: len({origin_of.get(m.doc, m.doc) for m in found_}) for key, found_ in people.items()}
     candidates = _Candidates(people)
     by_word: dict[str, list[Mention]] = defaultdict(list)  # every mention by its word's folded canonical spelling
     for m in found:
         by_word[fold(spelled.get(m.text, m.text))].append(m)
+    for m, _ in native:
+        word = read[(m.doc, m.start)]
+        by_word[fold(spelled.get(word, word))].append(m)
     result = []
-    for variant, mentions in people.items():
+    for variant, every in people.items():
+        mentions = [m for m in every if (m.doc, m.start) not in written]
         if all((m.doc, m.start) in reported for m in mentions):
-            continue  # one finding for one misspelt name
+            continue  # one finding for one misspelt name (and none for a name only source-language text prints)
         need = max(2, 2 * origins[variant])
         better = [key for key in candidates.of(variant, origins, need) if _same_person(variant, key)]
         if not better:
             continue
         canonical = max(better, key=lambda key: (origins[key], len(people[key])))
         if variant[0] == canonical[0]:  # the family name: its every mention in those articles is the person's
-            result.append(_family_name(variant[1], canonical[1], mentions, by_word, spelled))
+            result.append(_family_name(variant[1], canonical[1], mentions, by_word, spelled, read))
             continue
-        right = _written(people[canonical], spelled)
+        right = _written(people[canonical], spelled, written)
         result.append(
             Entity(
                 right,
@@ -132,8 +148,9 @@ def _deletions(word: str) -> set[str]:
 
 
 def _heard(word: str) -> str:
-    """A folded word as it sounds for comparison: romanised alike, a hard c heard as k."""
-    return _HARD_C.sub("k", romanised(word))
+    """A folded word as it sounds for comparison: a hard c heard as k, then romanised alike. In that order: the
+    romanisation writes Albanian q (a ć) as c, which is never a hard c ("Biquku" is a vowel from "Biqiku")."""
+    return romanised(_HARD_C.sub("k", word))
 
 
 def _cut_short(
@@ -158,7 +175,7 @@ def _cut_short(
             cut[key].append(Mention(given.doc, given.statement, given.start, m.end(), text[given.start : m.end()]))
     result = []
     for key, mentions in cut.items():
-        right = _written(people[key], spelled)
+        right = _written(people[key], spelled, {})
         result.append(
             Entity(right, [Variant(right, "", people[key]), Variant(mentions[0].text, "truncation", mentions)])
         )
@@ -171,13 +188,14 @@ def _family_name(
     mentions: list[Mention],
     by_word: Mapping[str, list[Mention]],
     spelled: Mapping[str, str],
+    read: Mapping[tuple[str, int], str],
 ) -> Entity:
     """A family name spelled otherwise beside the person's given name ("Albin Corti"): the articles that do so
     use it alone too ("after meeting Corti"), and each of those mentions is the same person's."""
     docs = {m.doc for m in mentions}
-    wrong = [m for m in by_word.get(variant, []) if m.doc in docs]
+    wrong = [m for m in by_word.get(variant, []) if m.doc in docs and (m.doc, m.start) not in read]
     right = list(by_word.get(canonical, []))
-    written = spelled.get(_most_written(right), _most_written(right))
+    written = spelled.get(_most_written(right, read), _most_written(right, read))
     return Entity(written, [Variant(written, "", right), Variant(_most_written(wrong), "spelling", wrong)])
 
 
@@ -222,10 +240,12 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short) :] in (*_DERIVED, "a")
 
 
-def _written(mentions: list[Mention], spelled: Mapping[str, str]) -> str:
-    """How the majority writes a full name: each word in the single-word table's spelling."""
-    return " ".join(spelled.get(word, word) for word in _most_written(mentions).split(" "))
+def _written(mentions: list[Mention], spelled: Mapping[str, str], written: Mapping[tuple[str, int], str]) -> str:
+    """How the majority writes a full name: each word in the single-word table's spelling (a source-language
+    mention as it reads: "Милић" as "Milić")."""
+    return " ".join(spelled.get(word, word) for word in _most_written(mentions, written).split(" "))
 
 
-def _most_written(mentions: list[Mention]) -> str:
-    return Counter(m.text for m in mentions).most_common(1)[0][0]
+def _most_written(mentions: list[Mention], written: Mapping[tuple[str, int], str] | None = None) -> str:
+    written = written or {}
+    return Counter(written.get((m.doc, m.start), m.text) for m in mentions).most_common(1)[0][0]

@@ -19,11 +19,13 @@ import re
 from collections import defaultdict
 from collections.abc import Set
 
+from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
-from . import lexicon
+from . import lexicon, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
-from .spellings import DOUBLED, MOJIBAKE, relation, romanised, skeleton
+from .native_names import NativeWord
+from .spellings import DOUBLED, MOJIBAKE, damaged_forms, relation, romanised, skeleton
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -44,9 +46,10 @@ def mentions(corpus: Corpus) -> list[Mention]:
     ]
 
 
-def document_mentions(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str]]:
-    """One article's mentions as (statement number, start, end, text): plain data, without ids."""
-    out = []
+def document_mentions(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str, str]]:
+    """One article's mentions as (statement number, start, end, text, ""): plain data, without ids; then the names
+    of its source-language statements, each with its Latin spelling (:mod:`.native_names`)."""
+    out: list[tuple[int, int, int, str, str]] = []
     for number, statement in enumerate(statements):
         if statement.language not in ("en", "und"):
             continue
@@ -58,8 +61,8 @@ def document_mentions(document: Document, statements: list[Statement]) -> list[t
                 if _in_source_language(statement.text, m.start(), m.end()):
                     continue  # "pas sulmit në Banjskë": the source language's spelling, reported as untranslated
                 start = statement.start + m.start() + offset
-                out.append((number, start, start + len(word), word))
-    return out
+                out.append((number, start, start + len(word), word, ""))
+    return out + native_names.document_words(document, statements)
 
 
 def _names_of(word: str) -> list[tuple[int, str]]:
@@ -79,9 +82,29 @@ def _names_of(word: str) -> list[tuple[int, str]]:
     return [(0, word)]
 
 
-def rebuild_mentions(statements: list[Statement], found: list[tuple[int, int, int, str]]) -> list[Mention]:
-    """:func:`document_mentions`'s data as mentions of ``statements``."""
-    return [Mention(statements[n].doc, statements[n].id, start, end, text) for n, start, end, text in found]
+def rebuild_mentions(statements: list[Statement], found: list[tuple[int, int, int, str, str]]) -> list[Mention]:
+    """:func:`document_mentions`'s data as mentions of ``statements``: the English ones."""
+    return [
+        Mention(statements[n].doc, statements[n].id, start, end, text) for n, start, end, text, nat in found if not nat
+    ]
+
+
+def rebuild_native(statements: list[Statement], found: list[tuple[int, int, int, str, str]]) -> list[NativeWord]:
+    """:func:`document_mentions`'s source-language names, each a mention with its Latin spelling."""
+    return [
+        (Mention(statements[n].doc, statements[n].id, start, end, text), nat)
+        for n, start, end, text, nat in found
+        if nat
+    ]
+
+
+def native_words(corpus: Corpus) -> list[NativeWord]:
+    """The names of the corpus's source-language statements (:func:`rebuild_native`), read here."""
+    return [
+        w
+        for document, statements in corpus.by_document()
+        for w in rebuild_native(statements, document_mentions(document, statements))
+    ]
 
 
 def _in_source_language(text: str, start: int, end: int) -> bool:
@@ -93,46 +116,50 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
 
 
-def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Mention] | None = None) -> list[Entity]:
+def entities(
+    corpus: Corpus,
+    translated: Set[str] = frozenset(),
+    found: list[Mention] | None = None,
+    native: list[NativeWord] | None = None,
+) -> list[Entity]:
     """Names spelled more than one way in the corpus, each with its canonical form and variants.
 
     ``translated`` are documents known to be translations: their spellings weigh
     less when choosing the canonical form. ``found`` are the corpus's mentions, if
-    already read.
+    already read; ``native`` the names of its source-language statements (:mod:`.native_names`), which count
+    as evidence of a spelling but are never variants themselves.
     """
     found = mentions(corpus) if found is None else found
     by_text: dict[str, list[Mention]] = defaultdict(list)
     for mention in found:
         by_text[mention.text].append(mention)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for text in by_text:
-        key = skeleton(text)
-        if len(key) >= 2:
-            blocks[key].append(text)
+    native = native_words(corpus) if native is None else native
+    evidence = dict(by_text)  # every spelling's mentions, the source-language articles' included
+    for text, printed in native_names.spellings(by_text, native).items():
+        evidence[text] = by_text.get(text, []) + printed
+    blocks = _blocks(evidence)
     # Given names are asked of spellings that share a block with another only.
-    shared = {t: by_text[t] for texts in blocks.values() if len(texts) > 1 for t in texts}
-    given, family = _given_names(corpus, shared), _family_names(corpus, by_text)
+    shared = {t: evidence[t] for texts in blocks for t in texts}
+    given, family = _given_names(corpus, shared), _family_names(corpus, evidence)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     result = []
-    for spellings in blocks.values():
-        if len(spellings) < 2:
-            continue
+    for spellings in blocks:
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
         # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
         related = _related_spellings(spellings)
         if not related:
             continue
-        rank = {t: _canonical_rank(t, by_text[t], translated, origin_of) for t in related}
+        rank = {t: _canonical_rank(t, evidence[t], translated, origin_of) for t in related}
         canonical = max(related, key=rank.__getitem__)
         for _ in spellings:  # a damaged, shortened or inflected form is never the canonical one
-            better = [t for t in spellings if _repairs_in_use(canonical, t, by_text, origin_of)]
+            better = [t for t in spellings if _repairs_in_use(canonical, t, evidence, origin_of)]
             if not better:
                 break
             canonical = max(better, key=rank.__getitem__)  # a repair is related, so ranked
-        variants = [Variant(canonical, "", by_text[canonical])]
+        variants = [Variant(canonical, "", evidence[canonical])]
         for text in spellings:
-            if text == canonical:
-                continue
+            if text == canonical or text not in by_text:
+                continue  # a spelling only the source-language articles print is evidence, not a variant
             rel = relation(text, canonical)
             if (
                 rel in ("", "none")
@@ -148,6 +175,23 @@ def entities(corpus: Corpus, translated: Set[str] = frozenset(), found: list[Men
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
+
+
+def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
+    """The spellings that may be one name, two at least, in the corpus's order: those of one :func:`skeleton`, and
+    a spelling with the forms a damaged copy prints of it (:func:`~.spellings.damaged_forms`: "Tirova" of
+    "Tiršova", "Xesika" of "Xhesika"), whose skeletons differ."""
+    sets: DisjointSets[str] = DisjointSets(spellings)
+    first: dict[str, str] = {}
+    for text in spellings:
+        key = skeleton(text)
+        if len(key) >= 2:
+            sets.union(text, first.setdefault(key, text))
+    for text in spellings:
+        for form in damaged_forms(text):
+            if form in spellings:
+                sets.union(form, text)
+    return [group for group in sets.groups() if len(group) > 1]
 
 
 def _related_spellings(spellings: list[str]) -> list[str]:
@@ -241,7 +285,7 @@ def _given_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str,
             # On the same line: a headline's last word or an outlet's name above is nobody's given name.
             given = re.search(rf"([{UPPER}][{LOWER}]+)[ \t]+$", before)
             if given and fold(given.group(1)) not in _STOP:
-                out[text].add(fold(given.group(1)))
+                out[text].add(given.group(1))
     return out
 
 
@@ -252,7 +296,7 @@ def _family_names(corpus: Corpus, by_text: dict[str, list[Mention]]) -> dict[str
     for text, found in by_text.items():
         after = [_FAMILY_AFTER.match(corpus.document(m.doc).text, m.end) for m in found]
         if all(after):
-            out[text] = {fold(m.group(1)) for m in after if m}
+            out[text] = {m.group(1) for m in after if m}
     return out
 
 
@@ -272,7 +316,7 @@ def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool
     # A given name romanised another way keeps the person ("Muhamedsobir"/"Muhammadsobir": a vowel and a doubled
     # letter apart), as the family name does.
     return not any(
-        a == b or relation(a, b) not in ("none",) or same_name(romanised(a), romanised(b))
+        fold(a) == fold(b) or relation(a, b) not in ("none",) or same_name(romanised(a), romanised(b))
         for a in given_a
         for b in given_b
     )

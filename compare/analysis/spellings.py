@@ -7,9 +7,11 @@ by :func:`skeleton` and joins two only where :func:`relation` can name their dif
 * ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
   (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
   (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
-* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija);
+* ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija), or Albanian's definite form of a
+  name in -ë (Thumana of Thumanë);
 * ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
-* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«).
+* ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«), or the letters English lacks dropped
+  (Tirova, Aanin, Dui for Tiršova, Ašanin, Dučić: a copy saved in an encoding without them).
 
 Spellings that differ in any other way are different names.
 """
@@ -66,6 +68,20 @@ def romanised(word: str, doubles: bool = True) -> str:
     return text
 
 
+def damaged_forms(word: str) -> set[str]:
+    """How a copy may print ``word`` with letters lost, where the loss changes its :func:`skeleton`: the letters
+    English lacks dropped ("Tirova" of "Tiršova", "Dui" of "Dučić"), or the h of a digraph ("Xesika" of "Xhesika",
+    where xh is one letter)."""
+    forms = {
+        word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == "h" and word[i - 1].lower() not in "aeiouy"
+    }
+    return (forms | {_dropped(word)}) - {word, ""}
+
+
+def _dropped(word: str) -> str:
+    return "".join(c for c in word if c.isascii())
+
+
 def skeleton(word: str) -> str:
     """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
     folded = romanised(word.replace("?", ""))
@@ -107,9 +123,13 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     fv, fc = fold(variant), fold(canonical)
     if fv == fc:
         return "diacritics"
+    if canonical.endswith("ë") and len(fc) >= 5 and fv == fc[:-1] + "a":
+        return "case_ending"  # Albanian's definite form: "Thumana" of Thumanë, as "Tirana" of Tiranë
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
-        return "transliteration"
+        return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
+    if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
+        return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)
     for base, longer in ((tc, tv), (fc, fv)):
         if longer.startswith(base) and longer[len(base) :] in CASE_ENDINGS and len(base) >= 4:
             return "case_ending"

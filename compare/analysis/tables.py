@@ -17,18 +17,18 @@ from .translations import declared_translations
 
 def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None) -> list[Entity]:
     """The names spelled several ways, from each document's mentions (read here when not given): single words
-    (:mod:`.names`), then full names a minority of the articles spells otherwise (:mod:`.full_names`)."""
+    (:mod:`.names`), then full names a minority of the articles spells otherwise (:mod:`.full_names`); the names
+    of source-language statements are evidence of the right spelling for both (:mod:`.native_names`)."""
     if per_document is None:
-        found = names.mentions(corpus)
+        found, native = names.mentions(corpus), names.native_words(corpus)
     else:
-        found = [
-            m
-            for document, statements in corpus.by_document()
-            for m in names.rebuild_mentions(statements, per_document[document.id])
-        ]
-    words = names.entities(corpus, translated=declared_translations(corpus), found=found)
+        found, native = [], []
+        for document, statements in corpus.by_document():
+            found += names.rebuild_mentions(statements, per_document[document.id])
+            native += names.rebuild_native(statements, per_document[document.id])
+    words = names.entities(corpus, translated=declared_translations(corpus), found=found, native=native)
     spelled = {v.text: entity.canonical for entity in words for v in entity.variants}
-    people = full_names.full_name_entities(corpus, found, spelled)
+    people = full_names.full_name_entities(corpus, found, spelled, native)
     return sorted(words + people, key=lambda e: (-e.mentions, e.canonical))
 
 

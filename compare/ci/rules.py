@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "name_variant/spelling": "CS203",
     "mt_artefact/run_together": "CS308",
     "mt_artefact/spun": "CS309",
+    "mt_artefact/calque": "CS310",
 }
 
 FAMILIES = {

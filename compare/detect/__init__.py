@@ -53,6 +53,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "untranslated",
     "encoding",
     "spun",
+    "calques",
     "translation",
 )
 

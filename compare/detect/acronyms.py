@@ -7,7 +7,10 @@ Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them a
 * ``undefined_near_miss`` — an acronym never defined, one letter from another
   acronym of the corpus: a mistranslated or mistyped letter;
 * ``several_names`` — one body under several acronyms or written-out names,
-  reported once with every name and where it is used.
+  reported once with every name and where it is used;
+* ``source_language`` — an acronym an English article uses and never defines, which the corpus's
+  source-language articles use ("a representative of the MUP" where Serbian articles write "MUP Srbije"): the
+  source's acronym left untranslated. An acronym the termbase knows as English usage (RTS, SNS) is not one.
 
 See :mod:`compare.acronyms` for how the table and the concepts are built.
 """
@@ -17,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
-from ..analysis import tables
+from ..analysis import lexicon, tables
 from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Finding, Identity, Mention, Severity
+from ..model import Acronym, Corpus, Evidence, Finding, Identity, Mention, Severity
 from ..payloads import AcronymData, BodyName
 from . import normalise, outlets, register
 
@@ -55,8 +58,8 @@ def _identity(finding: Finding) -> Identity:
     table=("acronyms", tables.acronym_table),
     rules={
         "mt_artefact/acronym": "An acronym the translation broke: its letters do not fit its expansion, "
-        "it is undefined and one letter from another acronym, or one body goes "
-        "by several names."
+        "it is undefined and one letter from another acronym, it is the source language's acronym left undefined, "
+        "or one body goes by several names."
     },
 )
 def detect(corpus: Corpus) -> Iterable[Finding]:
@@ -107,6 +110,8 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             concept_of.get(text),
         )
 
+    yield from _source_language(corpus, acronyms, near_misses, concept_of)
+
     for concept in concepts:
         listed = ", ".join(f"“{n.text}” ({_docs(corpus, n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
         message = (
@@ -117,6 +122,45 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         yield _finding(
             "several_names", "info", "Terminology/Inconsistent use of terminology", message, shown, {}, concept
         )
+
+
+def _source_language(
+    corpus: Corpus, acronyms: dict[str, Acronym], near_misses: dict[str, list[str]], concept_of: dict[str, Concept]
+) -> Iterable[Finding]:
+    """Acronyms English articles use undefined, where the articles in another language use them too."""
+    for text, entry in acronyms.items():
+        if entry.known or entry.definitions or text in near_misses:
+            continue
+        english: list[Mention] = []
+        source: list[Mention] = []
+        for o in entry.occurrences:
+            language = corpus.statement(o.statement).language
+            (english if language in _ENGLISH and corpus.document(o.doc).language in _ENGLISH else source).append(o)
+        if not english or not source:
+            continue
+        message = (
+            f"“{text}” ({_docs(corpus, english)}, {len(english)}×) is never defined in English and is the acronym "
+            f"the articles in {_languages(corpus, source)} use ({_docs(corpus, source)}): the source language's "
+            "acronym left untranslated; name the body in English"
+        )
+        first = list({o.doc: o for o in reversed(source)}.values())[:3]
+        yield _finding(
+            "source_language",
+            "warning",
+            "Accuracy/Untranslated",
+            message,
+            english + first,
+            {"acronym": text},
+            concept_of.get(text),
+        )
+
+
+def _languages(corpus: Corpus, occurrences: list[Mention]) -> str:
+    codes = sorted({corpus.statement(o.statement).language for o in occurrences})
+    return " and ".join(lexicon.LANGUAGE_NAMES.get(c, c) for c in codes)
+
+
+_ENGLISH = ("en", "und")
 
 
 def _finding(

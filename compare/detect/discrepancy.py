@@ -39,9 +39,10 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..analysis import lexicon
-from ..analysis.facts import dates, people, quantities
+from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container, within
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
+from ..analysis.spellings import damaged_forms
 from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Document, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -89,7 +90,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
 @register(
     "discrepancy",
     description="sources that give different counts, dates, places, roles or speakers for the same fact",
-    needs=("facts", "groups"),
+    needs=("facts", "groups", "translations"),
     payload=DiscrepancyData,
     identity=_identity,
     per_document=statement_readings,
@@ -109,6 +110,15 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
     },
 )
 def detect(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo | None = None) -> Iterable[Finding]:
+    # An article and its translation that alone disagree are the translation detector's finding (CS501…), with
+    # both sentences aligned: not a second one here.
+    translated = {frozenset((pair.original, pair.translation)) for pair in corpus.translations or ()}
+    for finding in _findings(corpus, per_document, memo):
+        if frozenset(e.doc for e in finding.evidence) not in translated:
+            yield finding
+
+
+def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisMemo | None) -> Iterable[Finding]:
     readings = {
         statement.id: own
         for document, statements in corpus.by_document()
@@ -220,7 +230,7 @@ def _compare_aligned(
     for x in keep_a:
         for y in keep_b:
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
@@ -236,8 +246,14 @@ def _compare_aligned(
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
     for x in speakers_a:
         for y in speakers_b:
-            out.append(Comparison(x, y, same_name(x.value, y.value), link))
+            out.append(Comparison(x, y, same_name(x.value, y.value) or _damaged(x.text, y.text), link))
     return out
+
+
+def _damaged(a: str, b: str) -> bool:
+    """Whether one speaker's name is the other's with the letters a copy's encoding lacked dropped ("Dui" of
+    "Dučić"): one person, whose name the copy damaged (name_variants reports the damage)."""
+    return b in damaged_forms(a) or a in damaged_forms(b)
 
 
 def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:
@@ -284,7 +300,7 @@ def _swapped_in_place(
             elif kind == "time":
                 out.append(Comparison(x, y, dates.same_time(x.value, y.value), link))
             elif x.subject == y.subject and not (x.subject == "" and _looks_like_year(x, y)):
-                out.append(Comparison(x, y, quantities.compatible(x, y), link))
+                out.append(Comparison(x, y, agreement.compatible(x, y), link))
     return out
 
 
@@ -329,7 +345,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
     kinds: tuple[tuple[Callable[[Fact], str | None], Callable[[Fact, Fact], bool]], ...] = (
         (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_container(x.value, y.value)),
         (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
-        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, quantities.compatible),
+        (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, agreement.compatible),
     )
     for key_of, agree in kinds:
         own = [f for f in facts if key_of(f) is not None]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..analysis.facts.agreement import rounded, stated_bound
 from ..model import Fact, Finding
 from .discrepancy_figures import point, vague
 from .discrepancy_timeline import Report, Slots, report_finding, reports_by_statement
@@ -63,18 +64,31 @@ def findings(slots: Slots) -> Iterable[Finding]:
 
 
 def _mark(fact: Fact) -> bool:
-    """A figure exact enough to mark one announcement: not round, not small, not an open "dozens"."""
-    value = fact.low
-    if value is None or value != int(value) or value < _MARK_FLOOR or value % 10 == 0:
+    """A figure exact enough to mark one announcement: not round, not small, not an open "dozens". An open count
+    is judged by the figure it is written with: "at least 1,014" marks, "more than 650" does not."""
+    stated = stated_bound(fact)
+    if fact.low is None or not stated.isdigit():
         return False
-    return fact.high == value or fact.high == float("inf")  # "1,014", "at least 1,014"
+    value = int(stated)
+    if value < _MARK_FLOOR or value % 10 == 0:
+        return False
+    return fact.high == fact.low or fact.high == float("inf")  # "1,014", "at least 1,014"
 
 
 def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
-    """Whether two independent origins give different figures (vague counts give none): two figures at least,
-    and two origins among them, always make such a pair."""
-    by_point: dict[float, set[str]] = defaultdict(set)
+    """Whether two independent origins give different figures, each named by the figure it is written with
+    ("over 5,300" against 7,003 of the same announcement are two figures), unless one is the other rounded
+    ("more than 650" or "650" beside 657); vague counts give none. Compared figure by figure, so that hundreds
+    of reports of a few figures cost a few comparisons."""
+    by_point: dict[float, list[Fact]] = defaultdict(list)
     for fact in facts:
         if not vague(fact):
-            by_point[point(fact)].add(origin_of[fact.doc])
-    return len(by_point) > 1 and len(set().union(*by_point.values())) > 1
+            by_point[point(fact)].append(fact)
+    figures = list(by_point.values())
+    for n, these in enumerate(figures):
+        for those in figures[n + 1 :]:
+            origins = {origin_of[f.doc] for f in these} | {origin_of[f.doc] for f in those}
+            a, b = these[0], those[0]
+            if len(origins) > 1 and not (rounded(a, b) or rounded(b, a)):
+                return True
+    return False

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
-from ..analysis.facts import dates, quantities
+from ..analysis.facts import agreement, dates
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import same_name
 from ..model import Corpus, Fact, Statement
@@ -100,7 +100,7 @@ def compare_event(fa: list[Fact], fb: list[Fact], anchors: set[tuple[str, str]],
         for x in fa:
             for y in fb:
                 if x.kind == y.kind == "quantity" and x.subject == y.subject and x.subject.endswith(EVENT_OUTCOMES):
-                    out.append(Comparison(x, y, quantities.compatible(x, y), "event"))
+                    out.append(Comparison(x, y, agreement.compatible(x, y), "event"))
     if "place" in shared:
         # The day said of the shared place ("the meeting in Ohrid on April 18"), where the sentence has others too.
         places = {key for kind, key in anchors if kind == "place"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..analysis.facts import quantities
-from ..analysis.facts.quantities import vague
+from ..analysis.facts import agreement
+from ..analysis.facts.agreement import vague
 from ..model import Fact
 
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
@@ -63,7 +63,7 @@ def figure_classes(facts: list[Fact]) -> list[list[Fact]]:
     for fact in facts:
         by_figure[point(fact)].append(fact)
     for figure, members in list(by_figure.items()):
-        exact = next((k for k, c in by_figure.items() if k != figure and quantities.rounded(members[0], c[0])), None)
+        exact = next((k for k, c in by_figure.items() if k != figure and agreement.rounded(members[0], c[0])), None)
         if exact is not None:
             by_figure[exact].extend(by_figure.pop(figure))
     return sorted(by_figure.values(), key=lambda cls: -len({f.doc for f in cls}))
@@ -73,15 +73,15 @@ def same_day_differ(x: Fact, y: Fact) -> bool:
     """Whether two figures of the same day differ: as points where each names a figure, else as intervals; a
     figure rounded from the other ("650" beside "657") does not differ from it."""
     if round_bound(x) or round_bound(y):
-        return not quantities.compatible(x, y)
-    return differ(x, y) and not quantities.rounded(x, y) and not quantities.rounded(y, x)
+        return not agreement.compatible(x, y)
+    return differ(x, y) and not agreement.rounded(x, y) and not agreement.rounded(y, x)
 
 
 def round_bound(fact: Fact) -> bool:
     """ "more than 100", "at least 400": an open estimate, not a figure someone counted."""
     if fact.high != float("inf"):
         return False
-    stated = quantities.stated_bound(fact)
+    stated = agreement.stated_bound(fact)
     return not stated.isdigit() or int(stated) % 10 == 0
 
 

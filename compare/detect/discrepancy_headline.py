@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..analysis.facts import quantities
+from ..analysis.facts import agreement, quantities
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
 from . import named
@@ -27,7 +27,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
         body = [f for s in statements if s.role == "body" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
         for head in heads:
             same_slot = [b for b in body if b.subject == head.subject]
-            if any(quantities.compatible(head, b) for b in same_slot):
+            if any(agreement.compatible(head, b) for b in same_slot):
                 continue
             people = head.subject.split()[0]
             other_outcome = [

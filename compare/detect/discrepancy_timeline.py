@@ -68,7 +68,7 @@ def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str
     """The subjects compared by slot: people with an outcome that grows (killed, injured, arrested …), and any
     other counted thing that at least :data:`MIN_ORIGINS` independent origins count (buildings, aftershocks,
     suspects): a count that many outlets give is one of the story's figures. Units, ordinals, ages, shares and
-    bare "people" (which counts anything) are not slots."""
+    bare "people" or "children" (which count anything) are not slots."""
     origins: dict[str, set[str]] = defaultdict(set)
     for f in facts:
         if f.kind == "quantity" and f.low is not None and f.subject:
@@ -80,6 +80,10 @@ def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str
     )
 
 
+#: People counted without what happened to them: "three children" may be the dead, the rescued or the audience.
+_ANYONE = frozenset({"people", "children", "students"})
+
+
 def _countable(subject: str) -> bool:
     first = subject.split()[0]
     return not (
@@ -87,7 +91,7 @@ def _countable(subject: str) -> bool:
         or subject in MEASURES
         or subject.endswith("(ordinal)")
         or subject.startswith(("age of ", "km "))
-        or subject == "people"
+        or subject in _ANYONE
     )
 
 

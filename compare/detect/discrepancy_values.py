@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..analysis.facts import dates, people, quantities
+from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import same_container
 from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
@@ -171,7 +171,7 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
 
 def _compatible(x: Fact, y: Fact) -> bool:
     if x.kind == "quantity":
-        return quantities.compatible(x, y)
+        return agreement.compatible(x, y)
     if x.kind == "date":
         return dates.compatible(x.value, y.value)
     if x.kind == "time":

@@ -53,6 +53,14 @@ _ENDINGS = (
     ("ness", ""),
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+#: English prefixes that make new words of common ones ("microsurgeon", "counterstrike"), which wordfreq need not
+#: list: such a word is English, not garbled. Prefixes of three letters or more: "re" + "ported" would pass a typo.
+_PREFIXES = (
+    "anti counter cardio hyper hypo inter intra macro mega micro mini multi neuro non ortho out over post pre self "
+    "semi super ultra under".split()
+)
+#: The rest of a prefixed word must be a common word (Zipf) of this many letters at least.
+_PREFIXED_REST = (3.5, 4)
 _OPENING = "\"'“‘«„([-–—•*# "
 #: A capital after lower-case letters inside one word: markup glued to text, never a translation's garble.
 _GLUED = re.compile(r"[a-z][A-Z]")
@@ -117,6 +125,16 @@ def _inflected_english(word: str) -> bool:
     return False
 
 
+def _prefixed_english(word: str) -> bool:
+    """An English prefix before a common English word ("microsurgeon"): a word, if a rare one."""
+    lower = word.lower()
+    zipf, letters = _PREFIXED_REST
+    return any(
+        lower.startswith(p) and len(lower) - len(p) >= letters and lexicon.is_english(lower[len(p) :], zipf)
+        for p in _PREFIXES
+    )
+
+
 def _attested_names(words_of: list[list[tuple[re.Match, bool]]]) -> set[str]:
     """Words the corpus writes capitalised in mid-sentence: names, whatever wordfreq says."""
     names = set()
@@ -152,7 +170,9 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 # A capital that only opens the sentence does not make a name of a typo ("Accordin to …").
                 if lexicon.is_english(word) and not ((bare.islower() or opens) and lexicon.misspelling_of(bare)):
                     continue
-                if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _ODD_LETTER.search(bare):
+                if len(bare) < 3 or bare.isupper() or _inflected_english(bare) or _prefixed_english(bare):
+                    continue
+                if _ODD_LETTER.search(bare):
                     continue
                 if _GLUED.search(bare):
                     if lexicon.glued_opener(bare):  # "CortiOn": the next sentence's "On" glued to a name

@@ -48,7 +48,7 @@ def _identity(finding: Finding) -> Identity:
     "name_variants",
     description="one person or place spelled several ways: lost diacritics, "
     "transliteration, case endings, truncation, damaged encoding",
-    needs=("statements",),
+    needs=("statements", "translations"),
     per_document=names.document_mentions,
     payload=NameVariantData,
     table=("names", tables.name_table),
@@ -59,12 +59,18 @@ def _identity(finding: Finding) -> Identity:
     },
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
+    # A name only an article and its own translation spell differently is the translation detector's to judge:
+    # it reports a name romanised through another language (CS505) and, on purpose, not one whose diacritics
+    # the English drops ("Djuric" for the original's Đurić).
+    translated = {frozenset((pair.original, pair.translation)) for pair in corpus.translations or ()}
     for entity in corpus.names or []:  # the detector's table, built just before it runs (register(table=…))
         canonical = entity.variants[0]
         canonical_docs = sorted({m.doc for m in canonical.mentions})
         for variant in entity.variants[1:]:
             kind, severity, mqm, told = _RELATIONS[variant.relation]
             docs = sorted({m.doc for m in variant.mentions})
+            if frozenset(docs + canonical_docs) in translated:
+                continue
             shown = [m for m in variant.mentions] + [
                 next(m for m in canonical.mentions if m.doc == d) for d in canonical_docs[:3]
             ]

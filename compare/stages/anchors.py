@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..analysis.facts import quantities
+from ..analysis.facts import agreement
 from ..model import Fact, Statement
 
 if TYPE_CHECKING:
@@ -55,10 +55,10 @@ def fact_anchors(facts: Iterable[Fact]) -> dict[str, set[str]]:
     for fact in facts:
         if fact.kind != "quantity" or not fact.subject or fact.low is None or fact.high is None:
             continue
-        if quantities.vague(fact):
+        if agreement.vague(fact):
             continue
         # The figure as written: "more than 120" is 120 here, not the 121 its interval starts at.
-        stated = quantities.stated_bound(fact) if fact.high == math.inf else f"{(fact.low + fact.high) / 2:g}"
+        stated = agreement.stated_bound(fact) if fact.high == math.inf else f"{(fact.low + fact.high) / 2:g}"
         found[fact.statement].add(f"{_FACT}{fact.subject}={stated}")
     return found
 

@@ -40,6 +40,8 @@ def _rule(reason: str, pattern: str, description: str) -> LineRule:
 _COUNTER_UNIT = r"(?:views?|reads?|comments?|comment\(s\)|shares?|likes?)"
 # Shared by a line rule and the follower rule it triggers.
 _NAV_LINK = r"^(?:previous|next|prev|older|newer)(?: (?:article|story|post|news))?\s*$"
+# A theme that prints the link and the other article's title without a space: "Next articleThe judiciary is …".
+_NAV_GLUED = r"^(?:previous|next) (?:article|story|post)(?-i:[A-Z])(?:\S+\s+){0,24}\S+$"
 # A publication stamp: nothing but dates, clock times, zones and the words pages put around them
 # ("27 October 2024 19:44 (UTC+04:00)", "Feb 27, 2023, 12:47 AM | Updated: 1:57 pm", "NEWS 19.03.2023 15:33").
 # Months and weekdays in English and in the region's Latin-script languages, written out or cut short.
@@ -97,8 +99,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "navigation",
-        _NAV_LINK + r"|\s::\s",
-        'previous/next links and breadcrumb trails ("Next Article", "NEXT RTS :: Elections 2023 :: …")',
+        _NAV_LINK + r"|\s::\s|" + _NAV_GLUED,
+        'previous/next links and breadcrumb trails ("Next Article", "NEXT RTS :: Elections 2023 :: …"), and a link '
+        'glued to the title it leads to ("Next articleThe …")',
     ),
     _rule(
         "related links",

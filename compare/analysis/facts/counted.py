@@ -60,6 +60,19 @@ CLASSES = {
     "persons": "people",
     "individuals": "people",
     "survivors": "people",
+    # Children and pupils are counted apart from adults ("eight children and a guard were killed"), and named
+    # each their own way: "children", "pupils", "students". Girls and boys are not: "seven girls and a boy" are
+    # two parts of one count of children.
+    "child": "children",
+    "children": "children",
+    "kids": "children",
+    "minors": "children",
+    "student": "students",
+    "students": "students",
+    "pupil": "students",
+    "pupils": "students",
+    "schoolchildren": "students",
+    "classmates": "students",
     # The parts of a plan, agreement or law, which translations and outlets name each their own way ("an 11-point
     # plan", "the 11 articles of the agreement", "ten clauses").
     "point": "points",

@@ -70,9 +70,14 @@ _QUALIFIERS = [
 
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
 _ROUNDING = 0.03  # how far a distance may be off its other unit's figure
-PEOPLE = frozenset({"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"})
+PEOPLE = frozenset(
+    {"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"}
+    | {"children", "students"}
+)
 _ADJECTIVES_MAX = 3  # "30 heavily armed Serb men"
 _OUTCOME_WINDOW = 10
+#: A verb's endings: an outcome word so ending just before a count is the count's own verb ("killed 26 people").
+_VERB_ENDINGS = ("ing", "ed", "hurt", "slain")
 _STOP = frozenset(
     "the a an of in on at to and or by for with from since until as that which than per its their his her".split()
 )
@@ -196,9 +201,9 @@ def outcome_in_clause(
     ``outcome_of`` reads a word (English's by default, another language's for its statements), and a clause read
     backwards ends at one of ``subordinators`` (English's by default)."""
     subordinators = subordinators or _SUBORDINATORS
-    if start and toks[start - 1].lower.endswith("ing") and (before := outcome_of(toks[start - 1].lower)):
-        # "killing at least 144 people and injuring around 550": the verb before the count is its own (not an
-        # adjective: "an additional 15,384 people were injured").
+    if start and toks[start - 1].lower.endswith(_VERB_ENDINGS) and (before := outcome_of(toks[start - 1].lower)):
+        # "killing at least 144 people and injuring around 550", "the quake killed 26 people and injured 650": the
+        # verb before the count is its own (not an adjective: "an additional 15,384 people were injured").
         return before
     for k in range(noun + 1, min(noun + 1 + _OUTCOME_WINDOW, len(toks))):
         if toks[k].lower in CLAUSE_END or toks[k].lower == ",":
@@ -357,41 +362,3 @@ def count_fact(
         low=bounds[0],
         high=bounds[1],
     )
-
-
-def vague(fact: Fact) -> bool:
-    """ "hundreds", "dozens": a count whose interval is too wide to name a figure."""
-    return (
-        fact.high is not None and fact.low is not None and fact.high > 2 * max(fact.low, 1.0) and fact.high != math.inf
-    )
-
-
-def stated_bound(fact: Fact) -> str:
-    """The figure an open count is written with: "more than 100" → "100", where its interval starts at 101."""
-    return fact.value.split()[-1]
-
-
-def compatible(a: Fact, b: Fact) -> bool:
-    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count."""
-    if a.low is None or b.low is None or a.high is None or b.high is None:
-        return a.value == b.value
-    return (a.low <= b.high and b.low <= a.high) or rounded(a, b) or rounded(b, a)
-
-
-#: A round figure this close to an exact one (a share of the exact one) may be it rounded.
-ROUNDED_WITHIN = 0.02
-
-
-def rounded(x: Fact, y: Fact) -> bool:
-    """Whether ``x`` is ``y`` rounded: a plain figure ending in zeros, within one unit of its last figure below
-    ``y`` or half a unit above it, and within :data:`ROUNDED_WITHIN` ("650" for 657, "1,000" for 1,014; "790"
-    is not 810, nor "30" 32)."""
-    figure, other = stated_bound(x), stated_bound(y)
-    if not (figure.isdigit() and other.isdigit()) or x.low != x.high or figure == other:
-        return False
-    zeros = len(figure) - len(figure.rstrip("0"))
-    if not zeros or len(other) - len(other.rstrip("0")) >= zeros:
-        return False  # "800" against "650": both as round, neither rounds the other
-    unit, a, b = 10**zeros, int(figure), int(other)
-    near = abs(a - b) <= ROUNDED_WITHIN * b
-    return near and (0 <= b - a < unit or 0 <= a - b <= unit // 2)

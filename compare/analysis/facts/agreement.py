@@ -1,0 +1,60 @@
+"""When two counts agree: a vague count ("hundreds"), one person named in passing ("a student"), a figure rounded
+from another ("650" beside 657), and overlapping intervals ("about 30" and 28) never disagree.
+
+Read by every comparison of counts (compare/detect/discrepancy*.py) and by the alignment's anchors; the counts
+themselves are read by :mod:`.quantities`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ...model import Fact
+
+
+def vague(fact: Fact) -> bool:
+    """ "hundreds", "dozens": a count whose interval is too wide to name a figure; and "a student": one person
+    named in passing, not a count of them ("eight students were killed, a student was shot in the hallway")."""
+    if in_passing(fact):
+        return True
+    return (
+        fact.high is not None and fact.low is not None and fact.high > 2 * max(fact.low, 1.0) and fact.high != math.inf
+    )
+
+
+def stated_bound(fact: Fact) -> str:
+    """The figure an open count is written with: "more than 100" → "100", where its interval starts at 101."""
+    return fact.value.split()[-1]
+
+
+def in_passing(fact: Fact) -> bool:
+    """ "a student", "an officer": one person named in passing, which no other count contradicts."""
+    return fact.text.lower() in ("a", "an")
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count."""
+    if in_passing(a) or in_passing(b):
+        return True
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return a.value == b.value
+    return (a.low <= b.high and b.low <= a.high) or rounded(a, b) or rounded(b, a)
+
+
+#: A round figure this close to an exact one (a share of the exact one) may be it rounded.
+ROUNDED_WITHIN = 0.02
+
+
+def rounded(x: Fact, y: Fact) -> bool:
+    """Whether ``x`` is ``y`` rounded: a figure ending in zeros (plain, or the bound of "more than 650"), within
+    one unit of its last figure below ``y`` or half a unit above it, and within :data:`ROUNDED_WITHIN` ("650" and
+    "more than 650" for 657, "1,000" for 1,014; "790" is not 810, nor "30" 32, nor "over 5,300" 7,003)."""
+    figure, other = stated_bound(x), stated_bound(y)
+    if not (figure.isdigit() and other.isdigit()) or vague(x) or figure == other:
+        return False
+    zeros = len(figure) - len(figure.rstrip("0"))
+    if not zeros or len(other) - len(other.rstrip("0")) >= zeros:
+        return False  # "800" against "650": both as round, neither rounds the other
+    unit, a, b = 10**zeros, int(figure), int(other)
+    near = abs(a - b) <= ROUNDED_WITHIN * b
+    return near and (0 <= b - a < unit or 0 <= a - b <= unit // 2)

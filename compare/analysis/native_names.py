@@ -1,0 +1,124 @@
+"""Names as the articles in the story's own languages print them: evidence of a name's right letters.
+
+An English article about Serbia or Albania often writes a local name without its marks ("Vucic", "Thumane"),
+and sometimes no English article of the corpus writes it with them. The articles in Serbian (either script),
+Croatian, Bosnian or Albanian do: "Vučić", "Милић", "Thumanë". They are sources like the English ones, but their
+names follow their own grammar, so they are read here only as evidence of how a name the English articles use
+is spelt, never as variants to report:
+
+* a capitalised word of a source-language statement, not the statement's first word (which a sentence
+  capitalises whatever it is), in Latin or Serbian Cyrillic (spelt in Serbian Latin letter for letter: Vuk's
+  alphabet gives each letter one Latin spelling, "Милић" → "Milić");
+* declined as the sentence needs it ("Milića", "u Vračaru", "Thumanës", "Durrësit"): the word supports the English
+  spelling it starts with, less one of the case endings below, or with the ending in place of the name's final
+  vowel ("Tiršovoj" of "Tiršova"); of several, the longest ("Durrës" supports "Durres", not "Durre");
+* and only where the native letters restore marks the English spelling lacks, or are the English spelling with
+  its marks: a plain native spelling ("Thumane" on a page typed without ë) says nothing English does not.
+
+The native spelling then stands beside the English ones when :mod:`.names` chooses the canonical form, each
+article that prints it counting as an origin ("Milić" in two Serbian articles against one English "Milic").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..model import Document, Mention, Statement
+from . import lexicon
+from .facts.tokens import fold
+from .letters import UPPER
+from .notation import latin
+
+#: A name word of a source-language statement, with its Latin spelling ("Милића", "Milića").
+NativeWord = tuple[Mention, str]
+
+#: Statement languages whose names are read as native spellings: Serbo-Croatian in Latin (``sh``, as
+#: stages/language reports it), Serbian Cyrillic (``sr``) and Albanian. Russian, Bulgarian and Macedonian Cyrillic
+#: romanise otherwise (ч is "ch" in English usage, not "č"), so they give no native Latin spelling.
+NATIVE_LANGUAGES = frozenset({"sh", "sr", "hr", "bs", "sq"})
+#: Cyrillic statements of a Serbian article that langdetect gave another Cyrillic language: Serbian text without
+#: the letters only Serbian uses.
+_CYRILLIC_LANGUAGES = frozenset({"mk", "bg", "ru", "uk"})
+#: Case endings of Serbo-Croatian and Albanian nouns that names take in running text (genitive, dative, accusative,
+#: locative, instrumental; Albanian definite forms): "Milića", "Vračaru", "Milićem", "Tiršovoj"; "Thumanës",
+#: "Thumanën", "Durrësit", "Durrësi".
+CASE_ENDINGS = frozenset(
+    "a u e i o om em oj og ima ama ih "  # Serbo-Croatian
+    "s n t it ut in un ës në së ve ja ri rit".split()  # Albanian
+)
+_WORD = re.compile(rf"(?<![\w’'])[{UPPER}\u0400-\u042f][\w’'-]*\w")
+#: A capitalised word this common in English (Zipf) is a word before it is a name: no native spelling is sought.
+_COMMON_ZIPF = 3.0
+#: The shortest English spelling (folded) a native word is matched with.
+_SHORTEST = 4
+
+
+def document_words(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, str, str]]:
+    """One article's native name words as (statement number, start, end, text, Latin spelling): plain data."""
+    out = []
+    for number, statement in enumerate(statements):
+        if not _native(document, statement):
+            continue
+        for m in _WORD.finditer(statement.text):
+            word = m.group()
+            if m.start() == 0 or word.isupper():
+                continue  # the sentence's capital, or a headline's or an acronym's
+            start = statement.start + m.start()
+            out.append((number, start, start + len(word), word, latin(word)))
+    return out
+
+
+def _native(document: Document, statement: Statement) -> bool:
+    if statement.language in NATIVE_LANGUAGES:
+        return True
+    return statement.language in _CYRILLIC_LANGUAGES and document.language == "sr"
+
+
+def spellings(english: Iterable[str], words: Sequence[NativeWord]) -> dict[str, list[Mention]]:
+    """The native spellings of English ``spellings`` that the ``words`` (a mention and its Latin spelling) print
+    with marks, each with the mentions that print it: "Milić" ← "Милић", "Милића" for the English "Milic"."""
+    whole, less_vowel = _index(english)
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for mention, word in words:
+        spelling = nominative(word, whole, less_vowel)
+        if spelling and fold(spelling) != spelling.lower():  # marks: the native spelling adds something
+            found[spelling].append(mention)
+    return dict(found)
+
+
+def readings(english: Iterable[str], words: Sequence[NativeWord]) -> list[str]:
+    """How each of ``words`` reads beside the English ``spellings``: the English spelling it declines, in its own
+    letters ("Biqikut" → "Biqiku"), else its Latin spelling."""
+    whole, less_vowel = _index(english)
+    return [nominative(word, whole, less_vowel) or word for _, word in words]
+
+
+def _index(english: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The English spellings by their folded form, and by it less a final vowel (that vowel)."""
+    whole: dict[str, list[str]] = defaultdict(list)
+    less_vowel: dict[str, list[str]] = defaultdict(list)
+    for text in english:
+        folded = fold(text)
+        if len(folded) < _SHORTEST or lexicon.zipf(text.lower()) >= _COMMON_ZIPF:
+            continue
+        whole[folded].append(text)
+        if folded[-1] in "aeiou":
+            less_vowel[folded[:-1]].append(folded[-1])
+    return whole, less_vowel
+
+
+def nominative(word: str, whole: dict[str, list[str]], less_vowel: dict[str, list[str]]) -> str:
+    """``word`` as the longest English spelling it declines (folded keys of ``whole``), in ``word``'s letters; or
+    with a case ending in place of the spelling's final vowel (keys of ``less_vowel``); else ""."""
+    for cut in range(len(word), _SHORTEST - 1, -1):
+        stem, ending = word[:cut], word[cut:].lower()
+        if ending and ending not in CASE_ENDINGS:
+            continue
+        folded = fold(stem)
+        if folded in whole:
+            return stem
+        if ending and folded in less_vowel:
+            return stem + less_vowel[folded][0]
+    return ""
