@@ -78,8 +78,14 @@ def damaged_forms(word: str) -> set[str]:
     return (forms | {_dropped(word)}) - {word, ""}
 
 
+@lru_cache(maxsize=1 << 16)  # as romanised(): asked of every pair of spellings in a block
 def _dropped(word: str) -> str:
     return "".join(c for c in word if c.isascii())
+
+
+@lru_cache(maxsize=1 << 16)
+def _damaged(word: str) -> bool:
+    return "?" in word or MOJIBAKE.search(word) is not None
 
 
 def skeleton(word: str) -> str:
@@ -112,7 +118,7 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     """
     if variant == canonical:
         return ""
-    if "?" in variant or MOJIBAKE.search(variant):
+    if _damaged(variant):
         pattern = re.escape(fold(MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
         return (
             "encoding"
