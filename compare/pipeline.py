@@ -201,7 +201,8 @@ def analyse(
         corpus.translations = find_pairs(corpus, multilingual, forced=options.multilingual)
     with timed(timings, "across languages"):  # pairs with a statement in another language: the same model
         languages = {d.id: d.language for d in documents}
-        foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or ())
+        anchors = fact_anchors(corpus.facts)
+        foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or (), anchors)
     heap.settle()  # before a fork: the child need not copy the heap to walk it
     # The detectors that read no groups start now, beside the alignment, where they would run in processes.
     early = start_early(corpus, list(options.enabled), prepared=analysed.steps, memo=memo)
@@ -218,7 +219,7 @@ def analyse(
             margin=options.margin,
             nearest=nearest,
             memo=memo,
-            anchors=fact_anchors(corpus.facts),
+            anchors=anchors,
             foreign=foreign,
         )
         order = {s.id: n for n, s in enumerate(corpus.statements)}

@@ -4,6 +4,7 @@ import json
 from itertools import combinations
 
 import numpy as np
+import pytest
 from conftest import DATA
 
 from compare.model import SentenceLink, Statement, TranslationPair
@@ -121,3 +122,20 @@ def test_short_strings_are_never_paired_across_languages():
                   _statement(1, "en2", "The ferry left the port at noon.", "en")]
     vectors = _unit([1, 0, 0], [0.99, 0.14, 0], [0.5, 0, 0.87])
     assert scored_pairs(statements, vectors, np.array([0, 1, 2]), {0}, ["hr", "en", "en"]) == {}
+
+
+def test_a_foreign_pair_sharing_a_count_is_kept_whatever_its_rank():
+    # One story's toll sentences are all near one another: five English ones sit nearer the Serbian sentence
+    # than its counterpart does, but only the counterpart gives the same count.
+    statements = [_statement(1, "sr", "U požaru u fabrici poginulo je četrnaest radnika.", "sh"),
+                  _statement(1, "en", "Fourteen workers died in the fire at the factory.", "en")]
+    statements += [_statement(1, f"e{n}", f"The fire at the factory spread quickly on day {n}.", "en")
+                   for n in range(5)]
+    vectors = {statements[0].text: [1, 0, 0, 0, 0, 0, 0, 0], statements[1].text: [0.83, 0.5578, 0, 0, 0, 0, 0, 0]}
+    vectors |= {s.text: [0.9] + [0.0] * n + [0.4359] + [0.0] * (6 - n) for n, s in enumerate(statements[2:])}
+    languages = {s.doc: s.language for s in statements}
+    count = {"count:workers killed=14"}
+    found = foreign_pairs(statements, languages, lambda: Table(vectors))
+    assert found is not None and (0, 1) not in found.pairs
+    found = foreign_pairs(statements, languages, lambda: Table(vectors), anchors={"sr#1": count, "en#1": count})
+    assert found is not None and found.pairs.get((0, 1)) == pytest.approx(0.83, abs=1e-3)

@@ -191,3 +191,38 @@ def test_a_shared_count_groups_a_pair_nearer_the_topic_than_a_figure_needs():
     assert align(statements, near, threshold=0.63) == []  # no anchor without the counts
     farther = _unit([1, 0], [0.57, 0.8216])  # enough for a distinctive figure, not for a count of one digit
     assert align(statements, farther, threshold=0.63, anchors=anchors) == []
+
+
+def _near(vector, cosine, seed):
+    """A unit vector at ``cosine`` from the unit ``vector``."""
+    other = np.random.default_rng(seed).normal(size=vector.shape)
+    other -= (other @ vector) * vector
+    return cosine * vector + (1 - cosine**2) ** 0.5 * other / np.linalg.norm(other)
+
+
+def _noise_corpus(size, pair_cosine, seed=7):
+    """``size`` statements of two documents on unrelated topics (random directions), the first of each document
+    a pair at ``pair_cosine``."""
+    vectors = _unit(*np.random.default_rng(seed).normal(size=(size, 256)))
+    vectors[size // 2] = _near(vectors[0], pair_cosine, seed + 1)
+    statements = _statements([("a" if n < size // 2 else "b", f"statement number {n} words") for n in range(size)])
+    return statements, vectors
+
+
+def test_each_other_s_best_match_below_the_threshold_is_grouped_where_it_stands_out():
+    statements, vectors = _noise_corpus(60, 0.58)
+    assert [g.statements for g in align(statements, vectors, threshold=0.63)] == [["a#1", "b#31"]]
+    # Not under the floor, however much it stands out ...
+    statements, vectors = _noise_corpus(60, 0.50)
+    assert align(statements, vectors, threshold=0.63) == []
+    # ... nor in a corpus of a few dozen statements, whose neighbourhoods are all of it.
+    statements, vectors = _noise_corpus(40, 0.58)
+    assert align(statements, vectors, threshold=0.63) == []
+
+
+def test_a_best_match_below_the_threshold_must_be_mutual():
+    statements, vectors = _noise_corpus(60, 0.58)
+    # Two other statements of b sit nearer a#1 than b#31 does: b#31 is not among a#1's two nearest.
+    for row in (31, 32):
+        vectors[row] = _near(vectors[0], 0.61, row)
+    assert ["a#1", "b#31"] not in [g.statements for g in align(statements, vectors, threshold=0.63)]

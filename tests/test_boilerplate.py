@@ -42,6 +42,13 @@ def test_story_lines_are_not_boilerplate():
       "12. jun 2025 10:15", "Tuesday, 3 June 2025"], ["timestamp"] * 5),
     (["w.queue=[];s=d.createElement(t);s.async=!0;", "function track(){layer.push(arguments);}"], ["script"] * 2),
     (["The plan (a draft) was ready; it goes to a vote (the second) on Monday.", "The score was x = 5."], []),
+    (["Rescuers lift a slab from a flattened house in Lowtown, Examplia, March 4, 2021.",
+      "Volunteers queue to give blood in Midvale, 5 March 2021. (Example Press)"], ["photo caption"] * 2),
+    (["Image copyright Example Pictures"], ["photo credit"]),
+    (["From: Desk Staff", "By: A. Writer"], ["byline"] * 2),
+    (["Support The Example Herald!", "Support our journalism"], ["share prompt"] * 2),
+    (["The storm reached Lowtown, Examplia, on March 4, 2021.", "Support for the plan grew after the vote.",
+      "From the harbour the smoke could be seen for miles."], []),
 ])
 def test_rules(lines, expected):
     spans = list(lines_with_offsets("\n".join(lines)))

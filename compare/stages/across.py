@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..analysis.notation import dates
 from ..analysis.translation_diff import numbers
 from ..model import Statement, TranslationPair
+from .anchors import anchored_pairs
 from .language import UNDETERMINED
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ MARGIN = 1.035
 #: Each other's nearest few and sharing a figure: then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
 MUTUAL_RANK = 3
+#: A pair with a foreign statement that shares an anchor (a distinctive figure, or a count: the thing counted and
+#: its figure, read in either language; compare/stages/anchors.py) needs this cosine only, whatever its rank: one
+#: story's toll sentences are all near one another in this model too (measured: docs/alignment.md).
+ANCHOR_FLOOR = 0.82
 NEIGHBOURS = 8
 #: Words (of letters) each statement of a pair needs: the model puts short strings near one another whatever
 #: they say (a section heading, a byline, a timestamp line, "Read more HERE" all score 0.85–0.90 with each
@@ -74,6 +79,7 @@ def foreign_pairs(
     document_languages: Mapping[str, str],
     model: Callable[[], Embedder],
     translations: Iterable[TranslationPair] = (),
+    anchors: Mapping[str, set[str]] | None = None,
 ) -> ForeignPairs | None:
     """The pairs of ``statements`` (alignable, in the order the aligner gets them) with a foreign statement;
     None where every statement is English (and the model is never made).
@@ -81,6 +87,8 @@ def foreign_pairs(
     The model is made only where an article is in another language. A passage left untranslated inside an
     English article (an artefact, compare/detect/untranslated.py) loses its English-model pairs and gets no
     others: encoding a whole English corpus with the slower model for one stray quote would cost minutes.
+    ``anchors``: each statement's counts (:func:`~compare.stages.anchors.fact_anchors`), shared evidence beside
+    the figures it prints.
     """
     rows = {n for n, s in enumerate(statements) if is_foreign(s.language, document_languages.get(s.doc, ENGLISH))}
     if not rows:
@@ -99,7 +107,13 @@ def foreign_pairs(
         _language(s.language, document_languages.get(s.doc, ENGLISH)) if n in rows else ENGLISH
         for n, s in enumerate(statements)
     ]
-    pairs = scored_pairs(statements, np.asarray(vectors, dtype=np.float32), docs, rows, languages)
+    vectors = np.asarray(vectors, dtype=np.float32)
+    pairs = scored_pairs(statements, vectors, docs, rows, languages)
+    words = [len(_WORDS.findall(s.text)) for s in statements]
+    floors = (ANCHOR_FLOOR, ANCHOR_FLOOR)
+    for (i, j), score in anchored_pairs(statements, vectors, docs, anchors, floors).items():
+        if (i in rows or j in rows) and min(words[i], words[j]) >= MIN_WORDS:
+            pairs.setdefault((i, j), round(score, 4))
     for translation in translations:  # an original's sentence and its translation: a pair as the links say
         for link in translation.links:
             if link.original in position and link.translation in position:

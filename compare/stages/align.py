@@ -1,24 +1,13 @@
-"""Group statements that say the same thing in different documents.
+"""Group statements that say the same thing in different documents (docs/alignment.md).
 
-Independently written articles do not follow one order, and one sentence of one
-outlet may match two of another, so this is not a sequence aligner (bertalign,
-vecalign assume monotonic order). Instead:
-
-1. **Candidates**: for every statement, its nearest statements in *other*
-   documents by cosine similarity, kept if at or above the threshold *and* if
-   they stand out from the statement's usual neighbours (the ratio margin of
-   Artetxe & Schwenk's parallel-sentence mining). Articles on one story share a
-   vocabulary, so some sentences are close to everything ("hubs"); the margin
-   drops those pairs while keeping genuine matches. Exact blockwise search keeps
-   memory at one block of the similarity matrix.
+Independently written articles share no order and one sentence may match two, so this is not a sequence aligner:
+1. **Candidates**: each statement's nearest statements in *other* documents, kept at or above the threshold if
+   they stand out from the statement's usual neighbours (the ratio margin of Artetxe & Schwenk's bitext mining:
+   some sentences are close to everything), or below it if each is the other's best match by far.
 2. **Components**: candidates are edges; connected statements form components.
-3. **Groups**: inside each component, the maximal sets of statements that all
-   match each other (cliques). Plain components would chain A≈B≈C into one group
-   where A and C have nothing in common; a partitioning clustering could not put
-   one sentence that reports two facts into two groups. Cliques do neither.
-
-A group therefore always spans at least two documents, and keeps every
-cross-document similarity between its members so reports can show how tight it is.
+3. **Groups**: inside each component, the maximal sets of statements that all match each other (cliques): no
+   chaining of A≈B≈C where A and C have nothing in common, and a sentence with two facts can sit in two groups.
+A group spans at least two documents and keeps every cross-document similarity between its members.
 """
 
 from __future__ import annotations
@@ -48,6 +37,10 @@ DEFAULT_MARGIN = 1.06
 #: the real-coverage scorer (docs/alignment.md).
 SURE = 0.70
 SURE_RANK = 5  # …and only between statements each among the other's five nearest: a mutual match
+#: Below the threshold: statements each among the other's two nearest, standing out from both neighbourhoods
+#: by this ratio, down to CLOSE_FLOOR (bitext mining's mutual best match: paraphrases that share few words);
+#: not in a corpus of a few dozen statements, whose neighbourhoods are all of it (measured: docs/alignment.md).
+CLOSE_MARGIN, CLOSE_RANK, CLOSE_FLOOR, CLOSE_FROM = 1.13, 2, 0.55, 50
 NEIGHBOURS = 8  # candidates per statement (and the neighbourhood the margin is taken over)
 MIN_WORDS = 3  # "KFOR" or "The terrorists" alone carry no statement to compare
 _BLOCK = 1024  # rows of the similarity matrix computed at once
@@ -217,22 +210,34 @@ def candidate_pairs(
     neighbourhood = (np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)).tolist()
     found: dict[tuple[int, int], float] = {}
     rank: dict[tuple[int, int], int] = {}  # (row, neighbour) → the neighbour's place in the row's list
-    rows, cols = np.nonzero(scores >= threshold)
-    for i, col, j, score in zip(rows.tolist(), cols.tolist(), top[rows, cols].tolist(), scores[rows, cols].tolist()):
+    # Each neighbour's place by similarity: the search leaves a row's list in no particular order.
+    places = np.argsort(np.argsort(-scores, axis=1, kind="stable"), axis=1, kind="stable")
+    floor = min(threshold, CLOSE_FLOOR) if len(vecs) >= CLOSE_FROM else threshold
+    rows, cols = np.nonzero(scores >= floor)
+    for i, place, j, score in zip(
+        rows.tolist(), places[rows, cols].tolist(), top[rows, cols].tolist(), scores[rows, cols].tolist()
+    ):
         found[(min(i, j), max(i, j))] = score
-        rank[(i, j)] = col
+        rank[(i, j)] = place
 
-    def mutual(i: int, j: int) -> bool:
-        return rank.get((i, j), SURE_RANK) < SURE_RANK and rank.get((j, i), SURE_RANK) < SURE_RANK
+    def mutual(i: int, j: int, within: int) -> bool:
+        return rank.get((i, j), within) < within and rank.get((j, i), within) < within
+
+    def usual(i: int, j: int) -> float:
+        return (neighbourhood[i] + neighbourhood[j]) / 2
 
     # A pair stands out from its statements' usual neighbours by the margin; or, if it is close in itself
     # (SURE) and each is among the other's nearest few, it needs only to be above their average: a story's
-    # toll sentences are all near one another, and the margin would drop every pair of them.
+    # toll sentences are all near one another, and the margin would drop every pair of them. Below the
+    # threshold, only each other's best matches that stand out by far (CLOSE_MARGIN).
     return {
         (i, j): score
         for (i, j), score in found.items()
-        if score
-        >= (min(margin, 1.0) if score >= SURE and mutual(i, j) else margin) * (neighbourhood[i] + neighbourhood[j]) / 2
+        if (
+            score >= (min(margin, 1.0) if score >= SURE and mutual(i, j, SURE_RANK) else margin) * usual(i, j)
+            if score >= threshold
+            else score >= CLOSE_MARGIN * usual(i, j) and mutual(i, j, CLOSE_RANK)
+        )
     }
 
 

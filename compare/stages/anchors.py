@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..analysis.facts import agreement
@@ -64,10 +64,15 @@ def fact_anchors(facts: Iterable[Fact]) -> dict[str, set[str]]:
 
 
 def anchored_pairs(
-    statements: list[Statement], vecs: np.ndarray, docs: np.ndarray, extra: Mapping[str, set[str]] | None = None
+    statements: Sequence[Statement],
+    vecs: np.ndarray,
+    docs: np.ndarray,
+    extra: Mapping[str, set[str]] | None = None,
+    floors: tuple[float, float] = (FLOOR, FACT_FLOOR),
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of rows of different documents that share a distinctive figure (or one of ``extra``'s anchors
-    of their statements), at or above :data:`FLOOR`."""
+    of their statements), at or above :data:`FLOOR` (:data:`FACT_FLOOR` for a count); another model's vectors
+    come with their own ``floors``."""
     by_figure: dict[str, list[int]] = defaultdict(list)
     for row, statement in enumerate(statements):
         for figure in figures(statement.text) | (extra.get(statement.id, set()) if extra else set()):
@@ -77,7 +82,7 @@ def anchored_pairs(
     for figure, rows in by_figure.items():
         if len(rows) < 2 or len(rows) > MAX_SHARING:
             continue
-        floor = FACT_FLOOR if figure.startswith(_FACT) else FLOOR
+        floor = floors[1] if figure.startswith(_FACT) else floors[0]
         block = (vecs[rows] @ vecs[rows].T).tolist()
         for a in range(len(rows)):
             for b in range(a + 1, len(rows)):

@@ -81,15 +81,24 @@ LINE_RULES: tuple[LineRule, ...] = (
         'photo captions ending in their credit ("… on Feb. 6, 2023. (Photo by A. Name/Agency)")',
     ),
     _rule(
-        "photo credit",
-        r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b))",
-        'photo and illustration credits ("Illustration, Photo: Shutterstock")',
+        "photo caption",
+        # A wire photo's caption: one scene, then where and the day it was taken, perhaps its credit.
+        rf"^(?=(?:\S+\s+){{0,40}}\S+$)[^.!?]*,\s*(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+(?:19|20)\d\d\.?"
+        r"\s*(?:\([\w .]+\)|reuters/.*|image copyright)?$",
+        'wire photo captions ending in the day they were taken ("… in Durres, Albania, November 29, 2019.")',
     ),
+    _rule(
+        "photo credit",
+        r"^(?=.{0,120}$)(?:illustration\b|.*\b(?:photo|foto|image|picture)\s*(?::|by\b|copyright\b))",
+        'photo and illustration credits ("Illustration, Photo: Shutterstock", "Image copyright")',
+    ),
+    _rule("byline", r"^(?:from|by|author)\s*:\s*[\w .'-]{1,40}$", 'bylines ("From: Exit Staff")'),
     _rule("disclaimer", r"^disclaimer\s*:", 'site disclaimers ("Disclaimer: The translations are …")'),
     _rule(
         "share prompt",
-        r"^(?:follow us|share (?:this|on)|subscribe\b|sign up (?:for|to)|like us on|join us on)",
-        "follow, share and subscribe prompts",
+        r"^(?:follow us|share (?:this|on)|subscribe\b|sign up (?:for|to)|like us on|join us on)"
+        r"|^support (?:us|our journalism|the [\w .'-]{1,40})!?$",
+        'follow, share, subscribe and donation prompts ("Support The Moscow Times!")',
     ),
     _rule("tags", r"^(?:tags?|topics?|keywords?)\s*:", 'tag lists ("Tags: Serbia Kosovo …")'),
     _rule(

@@ -13,11 +13,14 @@ into the same facts; every other statement by the English readers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
 from . import dates, languages, people, places, quantities
+
+_ISO_STAMP = re.compile(r"\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b")
 
 
 class FactRow(NamedTuple):
@@ -100,6 +103,11 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
             masked = [(f.start, f.end) for f in when + aged]
             own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += speakers.get(statement.id, [])
+        # "date 2019-11" (a dateline) is a month, not a count of 11: no quantity inside a numeric date.
+        if stamps := [
+            (statement.start + m.start(), statement.start + m.end()) for m in _ISO_STAMP.finditer(statement.text)
+        ]:
+            own = [f for f in own if f.kind != "quantity" or not any(a <= f.start < b for a, b in stamps)]
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
     readings = [places.reading(statement.text) for statement in statements]
     return DocumentFacts(
