@@ -49,6 +49,7 @@ from ..payloads import DiscrepancyData
 from . import (
     detector_processes,
     discrepancy_announcements,
+    discrepancy_claims,
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
@@ -103,6 +104,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/role": "Sources give the same person different offices.",
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
+        "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."
@@ -167,7 +169,9 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _) in readings.items() if event}
-    for (a, b), shared in event_links(corpus, facts_of, eventful).items():
+    links = event_links(corpus, facts_of, eventful)
+    yield from discrepancy_claims.findings(corpus, facts_of, seen_pairs | links.keys())
+    for (a, b), shared in links.items():
         if (a, b) in seen_pairs:
             continue
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
