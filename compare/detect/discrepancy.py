@@ -57,7 +57,7 @@ from . import (
     normalise,
     register,
 )
-from .discrepancy_events import compare_event, compare_when, event_links, tells_of_event
+from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
 from .discrepancy_timeline import slotted
 from .discrepancy_values import MEASURES, Comparison, findings
 
@@ -236,12 +236,15 @@ def _compare_aligned(
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
                 out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
+    # Clock times of aligned sentences are compared however they are worded ("the meeting began around 6 p.m." /
+    # "ended at around 8 pm"): hours apart they are told as moments of one day, not as an error (values.py).
+    if one_moment(sa.text, sb.text, fa, fb):
+        out += compare_when(fa, fb, "time", link)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
         # "rescuers on February 12 pulled …"): their dates are compared only through an event link.
         return out
     out += compare_when(fa, fb, "date", link)
-    out += compare_when(fa, fb, "time", link)
     if replaced:
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
