@@ -25,6 +25,7 @@ before the story are another event's and are left out.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -92,9 +93,22 @@ def findings(
                 reason = f"two readings, each reported by several independent sources{apart}"
                 kept = [f for cls in readings for f in cls]
                 yield report_finding(corpus, subject, kept, origin_of, "scope", reason, outlet, link="measure")
-            if alone:
+            if alone and subject == "capacity" and _seats_and_room(corpus, classes):
+                reason = f"one figure counts the seats, another the room, standing places too{apart}"
+                yield report_finding(corpus, subject, facts, origin_of, "scope", reason, outlet, link="measure")
+            elif alone:
                 reason = f"reports of one fixed measure give different values{apart}"
                 yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
+
+
+_SEATS = re.compile(r"[\s-]*(?:seats?|seated|seater)\b", re.IGNORECASE)
+
+
+def _seats_and_room(corpus: Corpus, classes: list[list[Fact]]) -> bool:
+    """Whether one value is given as seats ("a 6,200-seat hall") and another never is ("a capacity of 7,500"): a
+    hall holds more people standing than seated, so the two count different things."""
+    seated = [any(_SEATS.match(corpus.document(f.doc).text, f.end) for f in cls) for cls in classes]
+    return any(seated) and not all(seated)
 
 
 def _gap(date: Fact, fact: Fact) -> int:
