@@ -104,7 +104,9 @@ def _agents(text: str, at: int) -> frozenset[str]:
     return frozenset(
         m.group().lower()[:5]
         for m in found
-        if m.group()[0].isupper() and not (m.start() == 0 and lexicon.is_english(m.group(), _OPENER_ZIPF))
+        if m.group()[0].isupper()
+        and len(m.group()) > 1
+        and not (m.start() == 0 and lexicon.is_english(m.group(), _OPENER_ZIPF))
     )
 
 
@@ -188,7 +190,9 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]], tied: set[tuple[st
         against = {id(c): (s, c) for stem in a.stems for s, c in denied.get(stem, ())}
         for sd, d in against.values():
             key = (sa, sd) if sa < sd else (sd, sa)
-            if a.statement.doc == d.statement.doc or (key not in tied and not places[sa] & places[sd]):
+            if a.statement.doc == d.statement.doc:
+                continue
+            if key not in tied and not places[sa] & places[sd]:
                 continue
             if not _same_parties(a, d, frozenset(p[:5] for p in places[sa] | places[sd])):
                 continue
