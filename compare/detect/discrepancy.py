@@ -50,6 +50,7 @@ from . import (
     detector_processes,
     discrepancy_announcements,
     discrepancy_claims,
+    discrepancy_framing,
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
@@ -167,6 +168,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_announcements.findings(slots)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
+    yield from discrepancy_framing.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
