@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "mt_artefact/run_together": "CS308",
     "mt_artefact/spun": "CS309",
     "mt_artefact/calque": "CS310",
+    "discrepancy/claim": "CS109",
 }
 
 FAMILIES = {

@@ -49,6 +49,8 @@ from ..payloads import DiscrepancyData
 from . import (
     detector_processes,
     discrepancy_announcements,
+    discrepancy_claims,
+    discrepancy_framing,
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
@@ -56,7 +58,7 @@ from . import (
     normalise,
     register,
 )
-from .discrepancy_events import compare_event, compare_when, event_links, tells_of_event
+from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
 from .discrepancy_timeline import slotted
 from .discrepancy_values import MEASURES, Comparison, findings
 
@@ -103,6 +105,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/role": "Sources give the same person different offices.",
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
+        "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."
@@ -165,9 +168,12 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_announcements.findings(slots)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
+    yield from discrepancy_framing.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _) in readings.items() if event}
-    for (a, b), shared in event_links(corpus, facts_of, eventful).items():
+    links = event_links(corpus, facts_of, eventful)
+    yield from discrepancy_claims.findings(corpus, facts_of, seen_pairs | links.keys())
+    for (a, b), shared in links.items():
         if (a, b) in seen_pairs:
             continue
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
@@ -232,12 +238,15 @@ def _compare_aligned(
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
                 out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
+    # Clock times of aligned sentences are compared however they are worded ("the meeting began around 6 p.m." /
+    # "ended at around 8 pm"): hours apart they are told as moments of one day, not as an error (values.py).
+    if one_moment(sa.text, sb.text, fa, fb):
+        out += compare_when(fa, fb, "time", link)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
         # "rescuers on February 12 pulled …"): their dates are compared only through an event link.
         return out
     out += compare_when(fa, fb, "date", link)
-    out += compare_when(fa, fb, "time", link)
     if replaced:
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}

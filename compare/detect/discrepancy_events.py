@@ -16,7 +16,7 @@ from ..analysis.facts import agreement, dates
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import same_name
 from ..model import Corpus, Fact, Statement
-from .discrepancy_values import EVENT_OUTCOMES, Comparison
+from .discrepancy_values import EVENT_OUTCOMES, MEASURES, Comparison
 
 #: Words that mark a statement as describing an event (an incident, a meeting), the anchor of event links.
 _EVENT_WORDS = re.compile(
@@ -57,6 +57,36 @@ def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
     if kind == "date":
         return dates.comparable(x.value, y.value) and dates.compatible(x.value, y.value)
     return dates.same_time(x.value, y.value)
+
+
+def one_moment(text_a: str, text_b: str, fa: list[Fact], fb: list[Fact]) -> bool:
+    """Whether the clock times of two aligned sentences may be one moment's: not when they measure their events
+    differently, nor when one times a start and the other an end."""
+    return not _other_events(fa, fb) and not _start_and_end(text_a, text_b)
+
+
+def _other_events(fa: list[Fact], fb: list[Fact]) -> bool:
+    """Whether two sentences measure their events differently (a 7.7 quake at 4:17, a 7.6 one at 13:24): two
+    events, whose clock times are not one moment's."""
+    xs = [f for f in fa if f.subject in MEASURES]
+    ys = [f for f in fb if f.subject in MEASURES]
+    pairs = [(x, y) for x in xs for y in ys if x.subject == y.subject]
+    return bool(pairs) and not any(agreement.compatible(x, y) for x, y in pairs)
+
+
+_START = re.compile(r"\b(?:beg[iau]ns?|beginning|start(?:s|ed|ing)?|open(?:s|ed|ing))\b", re.IGNORECASE)
+_END = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:es|ed|ing)|conclud(?:es|ed|ing))\b", re.IGNORECASE
+)
+
+
+def _start_and_end(a: str, b: str) -> bool:
+    """Whether one sentence times a start and the other an end ("began around 6 p.m." / "ended at around 8 pm"):
+    two moments of one event, which agree however far apart."""
+    marks = [(bool(_START.search(t)), bool(_END.search(t))) for t in (a, b)]
+    return (marks[0][0] and not marks[0][1] and marks[1][1] and not marks[1][0]) or (
+        marks[0][1] and not marks[0][0] and marks[1][0] and not marks[1][1]
+    )
 
 
 def tells_of_event(text: str) -> bool:

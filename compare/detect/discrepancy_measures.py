@@ -25,6 +25,7 @@ before the story are another event's and are left out.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,9 +74,10 @@ def findings(
             days = frozenset(d.value for d in when if nearest[d] is fact and _gap(d, fact) <= _NEAR)
             mention = _Mention(fact, statement.role == "title", days, corpus.document(statement.doc).date)
             by_subject.setdefault(fact.subject, []).append(mention)
-    for subject, mentions in by_subject.items():
-        events = _events(mentions)
-        for event in events:
+    found = {subject: _events(mentions) for subject, mentions in by_subject.items()}
+    follows = _readings_followed(found, origin_of)
+    for subject, events in found.items():
+        for n, event in enumerate(events):
             facts = [m.fact for m in event]
             classes = value_classes(facts)
             if len(classes) < 2 or len({origin_of[f.doc] for f in facts}) < 2:
@@ -92,9 +94,72 @@ def findings(
                 reason = f"two readings, each reported by several independent sources{apart}"
                 kept = [f for cls in readings for f in cls]
                 yield report_finding(corpus, subject, kept, origin_of, "scope", reason, outlet, link="measure")
-            if alone:
+            if alone and subject == "capacity" and _seats_and_room(corpus, classes):
+                reason = f"one figure counts the seats, another the room, standing places too{apart}"
+                yield report_finding(corpus, subject, facts, origin_of, "scope", reason, outlet, link="measure")
+            elif alone and _other_agency(classes, readings, follows, (subject, n), origin_of):
+                reason = f"each value's sources follow another agency's reading of another event{apart}"
+                yield report_finding(corpus, subject, facts, origin_of, "scope", reason, outlet, link="measure")
+            elif alone:
                 reason = f"reports of one fixed measure give different values{apart}"
                 yield report_finding(corpus, subject, facts, origin_of, "conflict", reason, outlet, link="measure")
+
+
+_Event = tuple[str, int]  # a subject and the event's number among that subject's events
+
+
+def _readings_followed(found: dict[str, list[list[_Mention]]], origin_of: dict[str, str]) -> dict[str, dict]:
+    """For each document, the reading it gives of each event two agencies measured each their own way (two values
+    each given by several independent origins): document → event → the reading's number; a document that gives both
+    readings of one event follows neither."""
+    follows: dict[str, dict[_Event, int]] = defaultdict(dict)
+    for subject, events in found.items():
+        for n, event in enumerate(events):
+            classes = value_classes([m.fact for m in event])
+            readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+            if len(readings) < 2:
+                continue
+            for r, cls in enumerate(readings):
+                for f in cls:
+                    known = follows[f.doc].get((subject, n), r)
+                    follows[f.doc][(subject, n)] = r if known == r else -1
+    return follows
+
+
+def _other_agency(
+    classes: list[list[Fact]],
+    readings: list[list[Fact]],
+    follows: dict[str, dict],
+    here: _Event,
+    origin_of: dict[str, str],
+) -> bool:
+    """Whether each value one origin alone gives comes from sources that, for another event, follow another
+    agency's reading than most sources of the other values (a 7.5 from outlets that gave the first quake USGS's
+    7.8, against a 7.6 from outlets that gave it AFAD's 7.7): another agency's reading, not an error."""
+    alone = [cls for cls in classes if cls not in readings]
+    rest = [f.doc for cls in readings for f in cls]
+    if not alone or not rest:
+        return False
+    for cls in alone:
+        sides = {(event, follows[f.doc].get(event, -1)) for f in cls for event in follows[f.doc] if event != here}
+        if not any(r >= 0 and _most_follow_another(rest, event, r, follows) for event, r in sides):
+            return False
+    return True
+
+
+def _most_follow_another(docs: list[str], event: _Event, reading: int, follows: dict[str, dict]) -> bool:
+    sides = [follows[d][event] for d in dict.fromkeys(docs) if follows[d].get(event, -1) >= 0]
+    return bool(sides) and sum(r != reading for r in sides) > len(sides) / 2
+
+
+_SEATS = re.compile(r"[\s-]*(?:seats?|seated|seater)\b", re.IGNORECASE)
+
+
+def _seats_and_room(corpus: Corpus, classes: list[list[Fact]]) -> bool:
+    """Whether one value is given as seats ("a 6,200-seat hall") and another never is ("a capacity of 7,500"): a
+    hall holds more people standing than seated, so the two count different things."""
+    seated = [any(_SEATS.match(corpus.document(f.doc).text, f.end) for f in cls) for cls in classes]
+    return any(seated) and not all(seated)
 
 
 def _gap(date: Fact, fact: Fact) -> int:

@@ -10,6 +10,7 @@ possible update where the later article gives the larger toll.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribut
 #: Each with what it measures, for the messages.
 MEASURES = {"magnitude": "event", "capacity": "venue"}
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
+#: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
+_READING_ORIGINS = 2
 #: Outcomes whose count falls as a story unfolds: the wounded leave hospital.
 FALLING = ("hospitalised",)
 
@@ -68,7 +71,57 @@ def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]
         for members in clusters.values():
             if all(c.agree for c in members):
                 continue
-            yield _finding(corpus, subkind, members, doc_order, origin_of)
+            if subkind == "count" and is_length(members[0].a.subject):
+                yield from _readings(corpus, members, doc_order, origin_of)
+                continue
+            relation = "scope" if subkind == "time" and _hours_apart(members) else "conflict"
+            yield _finding(corpus, subkind, members, doc_order, origin_of, relation=relation)
+
+
+#: Minutes between two clock times beyond which they are two moments of the day (a meeting's start and its end,
+#: or one moment in two time zones), not one moment misreported ("03:54" / "03:55").
+_MOMENTS_APART = 60
+
+
+def _hours_apart(comparisons: list[Comparison]) -> bool:
+    """Whether every pair of differing clock times compared is an hour or more apart."""
+
+    def minutes(value: str) -> int | None:
+        m = re.match(r"(\d{1,2}):(\d{2})", value)
+        return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+    gaps = []
+    for c in comparisons:
+        if not c.agree:
+            a, b = minutes(c.a.value), minutes(c.b.value)
+            if a is None or b is None:
+                return False
+            gaps.append(abs(a - b))
+    return bool(gaps) and all(min(gap, 24 * 60 - gap) >= _MOMENTS_APART for gap in gaps)
+
+
+def is_length(subject: str) -> bool:
+    """Whether a count's subject is a length (a depth, a distance from a place): a measurement, not a tally."""
+    return subject == "km" or subject.startswith("km ")
+
+
+def _readings(
+    corpus: Corpus, comparisons: list[Comparison], doc_order: dict[str, int], origin_of: dict[str, str]
+) -> Iterable[Finding]:
+    """A length measured by agencies each their own way (a quake's depth, its epicentre's distance from a city):
+    two values each given by several independent origins are two readings, a difference of scope; a value one
+    origin alone gives is still an error, reported over every value as before."""
+    facts = {f for c in comparisons for f in (c.a, c.b)}
+    classes = value_classes(sorted(facts, key=lambda f: (doc_order[f.doc], f.start)))
+    readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+    if len(readings) >= 2:
+        kept = {f for cls in readings for f in cls}
+        own = [c for c in comparisons if c.a in kept and c.b in kept]
+        # Readings never compared directly (each only against an outlier) are still one measure's readings.
+        own += [Comparison(a[0], b[0], False, comparisons[0].link) for a, b in zip(readings, readings[1:])]
+        yield _finding(corpus, "count", own, doc_order, origin_of, relation="scope")
+    if len(readings) < len(classes):
+        yield _finding(corpus, "count", comparisons, doc_order, origin_of)
 
 
 def _finding(
@@ -77,6 +130,7 @@ def _finding(
     comparisons: list[Comparison],
     doc_order: dict[str, int],
     origin_of: dict[str, str],
+    relation: str = "conflict",
 ) -> Finding:
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
     classes = value_classes(facts)
@@ -86,12 +140,21 @@ def _finding(
     picture = _picture(corpus, classes, labels, origin_of)
     sources = sorted({f.doc for f in facts}, key=doc_order.__getitem__)
     links = sorted({c.link for c in comparisons})
-    update = subkind == "count" and _possible_update(corpus, classes)
+    update = subkind == "count" and relation == "conflict" and _possible_update(corpus, classes)
     exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
     severity: Severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
     message = f"Sources disagree on {what}: {picture}"
     if update:
         message += " (the later article gives the larger figure: possibly an update, not an error)"
+    if relation == "scope" and subkind == "time":
+        severity = "info"
+        message = f"Sources give different times, hours apart (different moments of the day, or time zones): {picture}"
+    elif relation == "scope":
+        severity = "info"
+        message = (
+            f"Sources give one length ({first.subject}) as different measurements (two readings, each reported by"
+            f" several independent sources): {picture}"
+        )
     groups = {c.link.split(" ", 1)[1] for c in comparisons if c.link.startswith("group ")}
     return Finding(
         id="",
@@ -109,6 +172,7 @@ def _finding(
             origins=len({origin_of[d] for d in sources}),
             linked_by=links,
             possible_update=update,
+            relation=relation,
         ),
     )
 

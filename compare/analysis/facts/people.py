@@ -65,8 +65,10 @@ _NOT_AFF = r"(?!(?:Prime|Deputy|Vice|Foreign|Defen[cs]e|Interior|Secretary|Major
 _BODY_OF = r"(?:(?:Republic|Parliament|Government|Assembly|State)\s+of\s+(?:the\s+)?)?"
 #: What a title is for: "High Representative for Foreign Affairs and Security Policy", "Commissioner for Enlargement".
 _PORTFOLIO = r"(?:\s+for\s+(?:[A-Z][\w-]*\s+|and\s+){0,5}[A-Z][\w-]*)?"
-#: Where a title is held: "of Kosovo", "of the European Union".
-_HELD_IN = r"(?P<aff2>[A-Z]\w*(?:\s+[A-Z]\w*){0,2}?)"
+#: Where a title is held: "of Kosovo", "of the European Union"; a word that denies the body is a state ("of the
+#: so-called Kosovo") is read with it, and kept in the fact's text for the discrepancy detector.
+QUALIFIERS = r"so-called|unrecogni[sz]ed|self-proclaimed|self-declared|breakaway"
+_HELD_IN = rf"(?:(?:{QUALIFIERS})\s+)?(?P<aff2>[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}}?)"
 _FORMER = r"(?:\b(?P<former>[Ff]ormer|[Ee]x-|[Tt]hen)\s+)?"
 _TITLE_BEFORE = re.compile(
     rf"{_FORMER}(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})"

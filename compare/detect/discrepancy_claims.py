@@ -1,0 +1,252 @@
+"""Claims: one source says a thing was done ("Serbia and Kosovo signed in Ohrid"), another that it was not
+("nothing had been signed").
+
+No fact kind holds such a statement: it carries no number, date or name to compare. What it carries is a
+predicate and its polarity, read here from English wording alone: a past action asserted ("X signed", "they
+have agreed on", "it was approved") against the same verb denied ("did not sign", "has not been signed",
+"nothing was signed", "has yet to be agreed"). Two statements of different documents are set against each
+other only when
+
+* they are tied: aligned, linked as one event, or naming one place (not a country) — "in Ohrid";
+* they are said of the same parties: where both name who acted, one name at least is common to both, and
+  where both say what was acted on, one word at least;
+* they are of one moment: neither sentence dates its action to another day or year than the other's, nor
+  places it in the past of the story ("ten years since the agreements were signed").
+
+A denial that says the thing is still to come ("has yet to be agreed", "not yet signed"), in an article dated
+before the assertion, is the story moving on: an update, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..analysis import lexicon
+from ..analysis.facts import dates
+from ..analysis.facts.places import COUNTRIES
+from ..model import Corpus, Evidence, Fact, Finding, Statement
+from ..payloads import DiscrepancyData, ValueClass
+from . import outlets
+
+_NEGATED = re.compile(
+    r"\b(?:(?P<aux>did|does|do|has|have|had|was|were|is|are)(?:\s+not|n[’']t)(?P<yet1>\s+yet)?"
+    r"|never|nothing\s+(?:is|was|has\s+been|had\s+been|have\s+been)"
+    r"|(?:has|have|had|is|are|was|were)\s+(?P<yet2>yet)\s+to\s+be)"
+    r"\s+(?:been\s+)?(?P<verb>[a-z]{4,})\b",
+    re.IGNORECASE,
+)
+#: A past action asserted: a verb in -ed after an auxiliary ("have agreed", "was signed") or right after a name
+#: ("Kosovo signed"); after a lower-case noun it is mostly a participle qualifying it ("the deal signed by …").
+_ASSERTED = re.compile(r"\b(?P<before>[A-Za-z]+)\s+(?P<verb>[a-z]{3,}ed)\b")
+_AUXILIARIES = frozenset("has have had was were is are been".split())
+#: -ed words that are no action done at a moment, or are the reporting verbs every story is full of.
+_NOT_ACTIONS = frozenset(
+    "need needed used based called aged related concerned interested expected reported added stated noted "
+    "explained stressed claimed cited quoted asked urged warned announced".split()
+)
+_OPENER_ZIPF = 4.0  # a capitalised word at least this common in English is a word, not a name ("Why", "Then")
+_AFTER = 6  # words after a verb read for what it acted on
+_BEFORE = 5  # words before a predicate read for who acted
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+_CLAUSE_END = re.compile(r"[,;:.!?”\"]|\s(?:and|but|while|because|despite)\s")
+_STOP = frozenset(
+    "the a an any anything nothing something this that these those it its their them they he she his her him "
+    "we our you your with on in at of for to by from upon after before about into over under between and "
+    "or not yet be been being which who whom what when where all some no".split()
+)
+#: Words that put an action in the past of the story: "ten years since …", "two years ago", "last year".
+_PAST = re.compile(
+    r"\b(?:ago|since|last\s+(?:year|month|week)|(?:years|months)\s+earlier|previously|former|once)\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named: an action told as background, unless the article's
+
+
+@dataclass(frozen=True, eq=False)  # one claim per match: compared by identity
+class Claim:
+    statement: Statement
+    start: int  #: offsets in the document
+    end: int
+    stems: frozenset[str]  #: forms the verb may take ("sign", "signe" for "signed")
+    negated: bool
+    pending: bool  #: a denial that says the thing is still to come ("yet to be agreed")
+    agents: frozenset[str]  #: names before the predicate
+    objects: frozenset[str]  #: content words after it
+
+    @property
+    def text(self) -> str:
+        return self.statement.text[self.start - self.statement.start : self.end - self.statement.start]
+
+
+def _stems(word: str) -> frozenset[str]:
+    word = word.lower()
+    if word.endswith("ed"):
+        return frozenset({word[:-2], word[:-1]})
+    return frozenset({word})
+
+
+def _objects(text: str, at: int) -> frozenset[str]:
+    stop = _CLAUSE_END.search(text, at)
+    words = _WORD.findall(text, at, stop.start() if stop else len(text))[:_AFTER]
+    return frozenset(w.lower()[:5] for w in words if w.lower() not in _STOP and len(w) > 2)
+
+
+def _agents(text: str, at: int) -> frozenset[str]:
+    """Names among the words before a predicate; a common word capitalised to open a sentence ("Why", "The") is
+    none."""
+    found = list(_WORD.finditer(text, 0, at))[-_BEFORE:]
+    return frozenset(
+        m.group().lower()[:5]
+        for m in found
+        if m.group()[0].isupper()
+        and len(m.group()) > 1
+        and not (m.start() == 0 and lexicon.is_english(m.group(), _OPENER_ZIPF))
+    )
+
+
+def claims(statement: Statement) -> list[Claim]:
+    """The past actions a statement asserts or denies."""
+    text = statement.text
+    if _PAST.search(text):
+        return []
+    out: list[Claim] = []
+    denied: list[tuple[int, int]] = []
+    for m in _NEGATED.finditer(text):
+        verb = m.group("verb").lower()
+        if m.group("aux") and m.group("aux").lower() in ("does", "do", "is", "are") and not verb.endswith("ed"):
+            continue  # "does not want": a stance, not an action done or not done
+        if verb in _NOT_ACTIONS or verb in _AUXILIARIES:
+            continue
+        denied.append((m.start(), m.end()))
+        pending = bool(m.group("yet1") or m.group("yet2"))
+        out.append(_claim(statement, m.start(), m.end(), verb, True, pending))
+    for m in _ASSERTED.finditer(text):
+        verb, before = m.group("verb"), m.group("before")
+        if verb in _NOT_ACTIONS or any(a <= m.start("verb") < b for a, b in denied):
+            continue
+        if before.lower() not in _AUXILIARIES and not (before[0].isupper() and m.start() > 0):
+            continue
+        if re.match(r"\s+by\b", text[m.end() :]) and before.lower() not in _AUXILIARIES:
+            continue
+        out.append(_claim(statement, m.start("verb"), m.end(), verb, False, False))
+    return out
+
+
+def _claim(statement: Statement, start: int, end: int, verb: str, negated: bool, pending: bool) -> Claim:
+    text = statement.text
+    return Claim(
+        statement,
+        statement.start + start,
+        statement.start + end,
+        _stems(verb),
+        negated,
+        pending,
+        _agents(text, start),
+        _objects(text, end),
+    )
+
+
+def _same_parties(x: Claim, y: Claim, places: frozenset[str]) -> bool:
+    """Whether two claims may be said of the same parties; the place that ties them ("in Brussels") is where they
+    acted, not what they acted on, and is left out of the comparison."""
+    if x.agents and y.agents and not x.agents & y.agents:
+        return False
+    xs, ys = x.objects - places, y.objects - places
+    return not (xs and ys and not xs & ys)
+
+
+def _one_moment(x: Fact | None, y: Fact | None) -> bool:
+    return x is None or y is None or not dates.comparable(x.value, y.value) or dates.compatible(x.value, y.value)
+
+
+def findings(corpus: Corpus, facts_of: dict[str, list[Fact]], tied: set[tuple[str, str]]) -> Iterable[Finding]:
+    """Assertions and denials of one action by different documents, over statements ``tied`` (aligned or linked
+    as one event, ids in order) or naming one place."""
+    said: dict[str, list[Claim]] = {}
+    for statement in corpus.statements:
+        if statement.language != "en":
+            continue
+        own = claims(statement)
+        if own and not _other_year(statement, corpus):
+            said[statement.id] = own
+    places: dict[str, set[str]] = {
+        s: {f.value for f in facts_of.get(s, ()) if f.kind == "place" and f.value not in COUNTRIES} for s in said
+    }
+    day = {s: next((f for f in facts_of.get(s, ()) if f.kind == "date"), None) for s in said}
+    denied: dict[str, list[tuple[str, Claim]]] = defaultdict(list)  # by the verb's forms: few denials share one
+    for s, own in said.items():
+        for c in own:
+            if c.negated:
+                for stem in c.stems:
+                    denied[stem].append((s, c))
+    pairs: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
+    for sa, a in ((s, c) for s, own in said.items() for c in own if not c.negated):
+        against = {id(c): (s, c) for stem in a.stems for s, c in denied.get(stem, ())}
+        for sd, d in against.values():
+            key = (sa, sd) if sa < sd else (sd, sa)
+            if a.statement.doc == d.statement.doc:
+                continue
+            if key not in tied and not places[sa] & places[sd]:
+                continue
+            if not _same_parties(a, d, frozenset(p[:5] for p in places[sa] | places[sd])):
+                continue
+            if _one_moment(day[sa], day[sd]):
+                pairs.setdefault((sa, min(a.stems)), []).append((a, d))
+    for found in pairs.values():
+        yield _finding(corpus, found)
+
+
+def _other_year(statement: Statement, corpus: Corpus) -> bool:
+    """Whether the statement names a year other than its article's: an earlier action, told as background."""
+    own = corpus.document(statement.doc).date[:4]
+    return any(m.group() != own for m in _YEAR.finditer(statement.text))
+
+
+def _finding(corpus: Corpus, found: list[tuple[Claim, Claim]]) -> Finding:
+    doc_order = corpus.document_order()
+    yes = list(dict.fromkeys(a for a, _ in found))
+    verb = yes[0].text.lower()  # the asserted verb as written: "signed"
+    no = sorted(dict.fromkeys(d for _, d in found), key=lambda c: (doc_order[c.statement.doc], c.start))
+    date_of = lambda c: corpus.document(c.statement.doc).date  # noqa: E731
+    update = all(d.pending and date_of(d) and date_of(a) and date_of(d) < date_of(a) for a, d in found)
+    sides = [(verb, yes), (f"not {verb}", no)]
+    picture = "; ".join(
+        f"{n} {'says' if n == 1 else 'say'} “{cs[0].text}” ({outlets(corpus, docs)})"
+        for _, cs in sides
+        for docs in [list(dict.fromkeys(c.statement.doc for c in cs))]
+        for n in [len(docs)]
+    )
+    relation = "update" if update else "conflict"
+    message = f"Sources disagree on whether it was {verb}: {picture}"
+    if update:
+        message += " (the earlier article says it was still to come: the story moved on)"
+    claims_ = yes + no
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="claim",
+        severity="info" if update else "warning",
+        message=message,
+        statements=list(dict.fromkeys(c.statement.id for c in claims_)),
+        evidence=[Evidence(c.statement.doc, c.start, c.end, c.text) for c in claims_],
+        data=DiscrepancyData(
+            subject=verb,
+            values=[
+                ValueClass(
+                    value=label,
+                    documents=sorted({c.statement.doc for c in cs}, key=doc_order.__getitem__),
+                    texts=list(dict.fromkeys(c.text for c in cs)),
+                    normalised=[label],
+                    statements=list(dict.fromkeys(c.statement.id for c in cs)),
+                )
+                for label, cs in sides
+            ],
+            sources=len({c.statement.doc for c in claims_}),
+            linked_by=["claim"],
+            possible_update=update,
+            relation=relation,
+            reason="one source asserts an action another denies",
+        ),
+    )
