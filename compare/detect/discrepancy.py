@@ -80,13 +80,14 @@ def _identity(finding: Finding) -> Identity:
 
 
 #: What the detector reads of each statement's text alone, in order: whether it tells of an event (event
-#: links) and the places it puts one within another (nested places). A per-document step: worked out with the
-#: rest of each article's analysis and kept, so that no pattern runs over every statement on every run.
-Readings = list[tuple[bool, tuple]]
+#: links), the places it puts one within another (nested places) and the actions it asserts or denies
+#: (discrepancy_claims). A per-document step: worked out with the rest of each article's analysis and kept,
+#: so that no pattern runs over every statement on every run.
+Readings = list[tuple[bool, tuple, list[discrepancy_claims.Reading]]]
 
 
 def statement_readings(document: Document, statements: list[Statement]) -> Readings:
-    return [(tells_of_event(s.text), within(s.text)) for s in statements]
+    return [(tells_of_event(s.text), within(s.text), discrepancy_claims.read(s)) for s in statements]
 
 
 @register(
@@ -170,9 +171,10 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
-    eventful = {statement for statement, (event, _) in readings.items() if event}
+    eventful = {statement for statement, (event, _, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
-    yield from discrepancy_claims.findings(corpus, facts_of, seen_pairs | links.keys())
+    claimed = {statement: own[2] for statement, own in readings.items() if own[2]}
+    yield from discrepancy_claims.findings(corpus, facts_of, seen_pairs | links.keys(), claimed)
     for (a, b), shared in links.items():
         if (a, b) in seen_pairs:
             continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..analysis import lexicon
@@ -106,6 +106,31 @@ def _agents(text: str, at: int) -> frozenset[str]:
     )
 
 
+#: A claim as the detector's per-document step keeps it (plain data, for the memo): its offsets within the
+#: statement, the verb's forms, negated, pending, who acted, what was acted on.
+Reading = tuple[int, int, list[str], bool, bool, list[str], list[str]]
+
+
+def read(statement: Statement) -> list[Reading]:
+    """What :func:`claims` finds in an English statement, as plain data: read with the rest of each article's
+    analysis and kept, so that these patterns do not run over every statement on every run."""
+    if statement.language != "en":
+        return []
+    at = statement.start
+    return [
+        (c.start - at, c.end - at, sorted(c.stems), c.negated, c.pending, sorted(c.agents), sorted(c.objects))
+        for c in claims(statement)
+    ]
+
+
+def _claims_of(statement: Statement, readings: Iterable[Reading]) -> list[Claim]:
+    at = statement.start
+    return [
+        Claim(statement, at + a, at + b, frozenset(stems), negated, pending, frozenset(agents), frozenset(objects))
+        for a, b, stems, negated, pending, agents, objects in readings
+    ]
+
+
 def claims(statement: Statement) -> list[Claim]:
     """The past actions a statement asserts or denies."""
     text = statement.text
@@ -161,14 +186,17 @@ def _one_moment(x: Fact | None, y: Fact | None) -> bool:
     return x is None or y is None or not dates.comparable(x.value, y.value) or dates.compatible(x.value, y.value)
 
 
-def findings(corpus: Corpus, facts_of: dict[str, list[Fact]], tied: set[tuple[str, str]]) -> Iterable[Finding]:
+def findings(
+    corpus: Corpus,
+    facts_of: dict[str, list[Fact]],
+    tied: set[tuple[str, str]],
+    readings: Mapping[str, Iterable[Reading]],
+) -> Iterable[Finding]:
     """Assertions and denials of one action by different documents, over statements ``tied`` (aligned or linked
-    as one event, ids in order) or naming one place."""
+    as one event, ids in order) or naming one place; ``readings``: each statement's claims (:func:`read`)."""
     said: dict[str, list[Claim]] = {}
     for statement in corpus.statements:
-        if statement.language != "en":
-            continue
-        own = claims(statement)
+        own = _claims_of(statement, readings.get(statement.id, ()))
         if own and not _other_year(statement, corpus):
             said[statement.id] = own
     places: dict[str, set[str]] = {
