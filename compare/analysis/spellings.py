@@ -110,8 +110,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     "Banska") counts as truncated unless ``ending_is_truncation`` is false:
     "Albin" is not a truncated "Aljbina".
     """
-    if variant == canonical:
-        return ""
+    if variant.lower() == canonical.lower():
+        return ""  # "UkrinForm" beside "Ukrinform": a house style's capitals, no letter lost or changed
     if "?" in variant or MOJIBAKE.search(variant):
         pattern = re.escape(fold(MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
         return (

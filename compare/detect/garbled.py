@@ -51,6 +51,15 @@ _ENDINGS = (
     ("ing", "e"),
     ("ly", ""),
     ("ness", ""),
+    # English makes verbs of adjectives and nouns with -ize/-ise ("instrumentalizing" of "instrumental")
+    ("izing", ""),
+    ("ising", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izes", ""),
+    ("ises", ""),
+    ("ize", ""),
+    ("ise", ""),
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 #: English prefixes that make new words of common ones ("microsurgeon", "counterstrike"), which wordfreq need not
@@ -112,6 +121,33 @@ def _opens(before: str, first: bool = True) -> bool:
     return len(spaced) < len(unquoted) and spaced.rstrip("\"'”’»)").endswith((".", "!", "?", ":", "…"))
 
 
+#: A line that credits a source, a photo or an author ("Source: korrespondent"): what follows is a name, whatever
+#: its case, not prose a translation could garble.
+_CREDIT = re.compile(r"(?:sources?|via|photos?|credits?|authors?)\s*:", re.IGNORECASE)
+#: A line of counters ("2707 articles0 Followers"): an author's or a page's widget, whose figures and labels are
+#: printed without spaces by the page's layout, not run together by a translation.
+_COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
+
+
+def _line(text: str, start: int, end: int) -> str:
+    """The line of ``text`` that holds ``start:end``."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : len(text) if last < 0 else last].strip()
+
+
+def _broken_line(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
+    layout broke it, and with the other half it is English."""
+    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start])
+    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40])
+    word = text[start:end]
+    return bool(
+        (before and lexicon.is_english(before.group(1) + word, 3.0))
+        or (after and lexicon.is_english(word + after.group(1), 3.0))
+    )
+
+
 def _inflected_english(word: str) -> bool:
     """A rare regular form of an English word ("temblors", "panickedly"), not a garble of a common one: the
     stem is a word, and a common word (Zipf 3) or one no common word is an edit away from ("atacks" is
@@ -160,7 +196,11 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
         for number, (statement, words) in enumerate(zip(statements, words_of)):
             if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
-            glued.extend((number, *found) for found in _word_and_number(statement.text))
+            line = _line(document.text, statement.start, statement.end)
+            if _CREDIT.match(line):
+                continue  # "Source: korrespondent": a credit names an outlet or a person
+            if not _COUNTERS.fullmatch(line):
+                glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
@@ -184,6 +224,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
                     continue  # a source-language word or next to one: untranslated, not garbled
+                if _broken_line(document.text, statement.start + m.start(), statement.start + m.end()):
+                    continue
                 found.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
             count, share = MOSTLY_UNKNOWN
             unknown = sum(1 for suspect in found if not suspect[2][:1].isupper())  # capitalised: mostly names

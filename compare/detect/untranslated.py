@@ -9,9 +9,9 @@ words that are not English but are common words of a source language (wordfreq:
 Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
 letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
 ("Republika Srpska") and a run in parentheses is a deliberate gloss, so neither
-is flagged. Nor is page furniture: a line of its own of a word or three, without a
-sentence's punctuation ("podeli vest", "Vaš komentar"), is a share or comment
-prompt the page kept in its own language, not a passage the translation left out.
+is flagged. Nor is page furniture: a line of its own of a word or three besides an address, without a
+sentence's punctuation ("podeli vest", "Vaš komentar", a photo credit "Фото — <site>"), is a share or comment
+prompt or a credit the page kept in its own language, not a passage the translation left out.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ _TARGET = "en"
 _JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of one fragment
 #: Page furniture: at most this many words on a line of their own, without a sentence's closing punctuation.
 _FURNITURE_WORDS = 3
+#: An address or a host name ("results.cec.gov.ge"): a credit's source, not words of the line ("Фото — …").
+_ADDRESS = re.compile(r"\S+://\S+|(?:[\w-]+\.)+[a-z]{2,6}\b(?:/\S*)?")
 
 
 #: A run's word: its (start, end) in the statement and its language ("" for a word no list knows).
@@ -63,7 +65,8 @@ def _furniture(document: Document, statement: Statement) -> bool:
     line_start = document.text.rfind("\n", 0, statement.start) + 1
     line_end = document.text.find("\n", statement.end)
     line = document.text[line_start : len(document.text) if line_end < 0 else line_end].strip()
-    return line == text and len(_WORD.findall(text)) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
+    words = _WORD.findall(_ADDRESS.sub(" ", text))
+    return line == text and len(words) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
 
 
 @register(
