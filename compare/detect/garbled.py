@@ -258,6 +258,11 @@ def _word_and_number(text: str) -> Iterable[tuple[int, str, int]]:
 )
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple], list[tuple]]]) -> Iterable[Finding]:
     names = {name for attested, _, _ in per_document.values() for name in attested}
+    # The articles that write each capitalised word in mid-sentence: one article's only use is no name's evidence.
+    writers: dict[str, set[str]] = {}
+    for doc, (attested, _, _) in per_document.items():
+        for name in attested:
+            writers.setdefault(name, set()).add(doc)
     for document, statements in corpus.by_document():
         for number, offset, word, cut in per_document[document.id][2]:
             first = word[:cut]
@@ -265,7 +270,7 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 yield _run_together(document, statements[number], offset, word, cut)
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
-            if bare[:1].isupper() and (not opens or bare in names or not near):
+            if bare[:1].isupper() and (not opens or bare in names or not near) and not _misspelt_title(bare, writers):
                 continue  # a plausible name
             statement = statements[number]
             start = statement.start + offset
@@ -283,6 +288,20 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )
+
+
+#: A capitalised word this long that misspells a common word ("[Law on] Tansparency") is a typo in a title, not a
+#: name: names that long are seldom a letter short of, or over, an English word.
+_TITLE_TYPO_LETTERS = 9
+
+
+def _misspelt_title(word: str, writers: dict[str, set[str]]) -> bool:
+    """A long capitalised word that one article alone writes, a common English word with a letter lost or added.
+    A letter changed is another language's spelling as often ("Televizion", a station's Albanian name)."""
+    if len(word) < _TITLE_TYPO_LETTERS or len(writers.get(word, ())) > 1:
+        return False
+    meant = lexicon.misspelling_of(word)
+    return abs(len(meant) - len(word)) == 1
 
 
 def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:
