@@ -192,6 +192,11 @@ def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
         key = skeleton(g_for_h(text))
         if key in first and first[key] != text:
             sets.union(text, first[key])
+        # "Alizar" beside "Allizard": a French final consonant the Russian spelling drops, which the skeleton keeps
+        key = skeleton(text)
+        shorter = first.get(key[:-1], "") if len(key) >= 4 else ""
+        if shorter and romanised(shorter) == romanised(text)[:-1]:
+            sets.union(text, shorter)
         for form in damaged_forms(text):
             if form in spellings:
                 sets.union(form, text)
