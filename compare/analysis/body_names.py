@@ -16,7 +16,7 @@ variant's articles. Only these differences count, each a translation's and never
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..model import Corpus, Entity, Mention, Variant
 
@@ -49,7 +49,6 @@ def body_name_entities(corpus: Corpus) -> list[Entity]:
     """Names of several words a minority of the English articles writes otherwise, each with its majority form."""
     english = {d.id for d in corpus.documents if d.language in ("en", "und")}
     found: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    written: dict[tuple[str, ...], str] = {}
     quoted: dict[tuple[str, ...], bool] = {}
     for statement in corpus.statements:
         if statement.doc not in english or statement.language not in ("en", "und"):
@@ -62,7 +61,6 @@ def body_name_entities(corpus: Corpus) -> list[Entity]:
                 continue
             start = statement.start + m.end() - len(text)
             found[words].append(Mention(statement.doc, statement.id, start, start + len(text), text))
-            written.setdefault(words, text)
             closes = statement.text[m.end() : m.end() + 1] in _CLOSING
             quoted[words] = quoted.get(words, True) and closes
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
@@ -77,10 +75,16 @@ def body_name_entities(corpus: Corpus) -> list[Entity]:
         relation = "truncation" if len(variant) < len(name) else "spelling"
         result.append(
             Entity(
-                written[name], [Variant(written[name], "", found[name]), Variant(written[variant], relation, mentions)]
+                _written(found[name]),
+                [Variant(_written(found[name]), "", found[name]), Variant(_written(mentions), relation, mentions)],
             )
         )
     return result
+
+
+def _written(mentions: list[Mention]) -> str:
+    """How most of the mentions write the name (its dashes differ: "Unity – National Movement")."""
+    return Counter(m.text for m in mentions).most_common(1)[0][0]
 
 
 def _drift(variant: tuple[str, ...], name: tuple[str, ...], quoted: dict[tuple[str, ...], bool]) -> bool:
