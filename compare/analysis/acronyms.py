@@ -14,8 +14,8 @@ Translations break acronyms in three ways this module makes visible:
 Definitions are found with the Schwartz–Hearst rule (Schwartz & Hearst 2003, the
 usual baseline for abbreviation definitions): the letters of the short form must
 occur in order in the words just before its parentheses, the first one starting
-a word. Where that fails but capitalised words stand before the parentheses, the
-acronym is defined by a name whose letters it does not share.
+a word; it fits only if each run of its letters starts a word (:mod:`.initials`: not GM for "Georgian Dream").
+Otherwise, where capitalised words stand before the parentheses, it is defined by a name it does not fit.
 
 Acronyms in ``data/acronyms.tsv`` (NATO, KFOR, EULEX, ZSO …) are known to be
 right; they are never reported as mistyped, and their expansions link the
@@ -34,6 +34,7 @@ from ..infra.disjoint import DisjointSets
 from ..model import Acronym, Corpus, Definition, Mention, Statement
 from . import lexicon
 from .facts.tokens import fold
+from .initials import made_of_word_starts
 
 _UPPER = "A-ZÇČĆŠŽĐË"
 _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")
@@ -112,7 +113,7 @@ def long_form(short: str, text: str) -> str | None:
         t -= 1
         s -= 1
     start = max(text.rfind(" ", 0, t + 1), text.rfind("-", 0, t + 1) if t >= 0 and text[t] == "-" else -1) + 1
-    found = text[start:].strip()
+    found = text[start:].strip(' "“”«»„')  # the name, not the quotation marks around it
     if len(found.split()) < 2 and "-" not in found:  # "KFOR" inside one word is not a definition
         return None
     return found
@@ -182,7 +183,8 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
         limit = min(len(acronym) + 5, 2 * len(acronym))
         window_text = " ".join(words[-limit:])
         found = long_form(acronym, window_text)
-        expansion, fit = (found, True) if found else (_capitalised_name_before(window), False)
+        expansion = found or _capitalised_name_before(window)
+        fit = bool(found) and made_of_word_starts(acronym, expansion)
         # "OHRID, NORTH MACEDONIA (AP)": a dateline in capitals, not a written-out name
         if expansion and not expansion.isupper():
             start = statement.start + window.rfind(expansion)
@@ -208,7 +210,7 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
                 Definition(
                     acronym,
                     expansion,
-                    bool(found),
+                    bool(found) and made_of_word_starts(acronym, expansion),
                     Mention(statement.doc, statement.id, start, start + len(expansion), expansion),
                 )
             )

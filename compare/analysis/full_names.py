@@ -19,6 +19,8 @@ family name:
   mention in the articles that spell it so: "Corti" of "Albin Corti" and of
   "after meeting Corti"), and only where it has at least twice the other's articles and two at
   least: one source against one is no majority;
+* beside one long family name, two given names with the same consonants in order are one name in two
+  languages' forms ("Mykhailo" and "Mikheil Saakashvili");
 * common English words are not names ("Health Ministry"/"Health Minister"),
   nor is English word formation ("Syria"/"Syrian") a misspelling, and a given
   name with a feminine -a added ("Ivan"/"Ivana") is another person;
@@ -44,7 +46,7 @@ from ..model import Corpus, Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
 from .native_names import NativeWord, readings
-from .spellings import romanised
+from .spellings import romanised, skeleton
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0
@@ -220,9 +222,22 @@ def _same_person(variant: tuple[str, str], canonical: tuple[str, str]) -> bool:
     shared = [v for v, c in zip(variant, canonical) if v == c]
     if any(lexicon.zipf(word) >= _COMMON_ZIPF for word in shared):
         return False
+    if variant[1] == canonical[1] and len(variant[1]) >= _LONG and _one_given_name(variant[0], canonical[0]):
+        return True
     if not shared and not all(_close(v, c, most=1) and min(len(v), len(c)) >= _LONG for v, c in differing):
         return False
     return all(_close(v, c) and not _derived(v, c) for v, c in differing)
+
+
+#: Given names this long, with the same consonants in order, are one name in two languages' forms beside a
+#: long family name ("Mykhailo"/"Mikheil Saakashvili", "Georgy"/"Giorgi").
+_GIVEN_FORMS = 5
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Whether two given names are one name in two languages' forms: the same consonants in order (vowels and
+    glides differ between Ukrainian, Russian and Georgian forms), neither a feminine or derived form."""
+    return min(len(a), len(b)) >= _GIVEN_FORMS and skeleton(a) == skeleton(b) and not _derived(a, b)
 
 
 def _close(a: str, b: str, most: int = 2) -> bool:

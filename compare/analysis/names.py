@@ -25,7 +25,7 @@ from . import lexicon, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
 from .native_names import NativeWord
-from .spellings import DOUBLED, MOJIBAKE, damaged_forms, relation, romanised, skeleton
+from .spellings import DOUBLED, MOJIBAKE, damaged_forms, g_for_h, relation, romanised, skeleton
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -188,6 +188,15 @@ def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
         if len(key) >= 2:
             sets.union(text, first.setdefault(key, text))
     for text in spellings:
+        # "Hirchi" beside "Girchi": Ukrainian's h for Г (spellings.g_for_h), which the skeleton keeps apart
+        key = skeleton(g_for_h(text))
+        if key in first and first[key] != text:
+            sets.union(text, first[key])
+        # "Alizar" beside "Allizard": a French final consonant the Russian spelling drops, which the skeleton keeps
+        key = skeleton(text)
+        shorter = first.get(key[:-1], "") if len(key) >= 4 else ""
+        if shorter and romanised(shorter) == romanised(text)[:-1]:
+            sets.union(text, shorter)
         for form in damaged_forms(text):
             if form in spellings:
                 sets.union(form, text)

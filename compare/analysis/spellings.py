@@ -6,7 +6,8 @@ by :func:`skeleton` and joins two only where :func:`relation` can name their dif
 * ``diacritics`` — equal once folded (Vucic/Vučić);
 * ``transliteration`` — equal once Serbian digraphs and Albanian ë are undone
   (Aljbin/Albin, Banska/Banjska, Vyosa/Vjosa, Bërnabić/Brnabić), or once romanised
-  (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş);
+  (Vakhdat/Vahdat, Mirzojev/Mirzoyev, Kahramanmarash/Kahramanmaraş), or once a Ukrainian h reads as g
+  (Hirchi/Girchi);
 * ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija), or Albanian's definite form of a
   name in -ë (Thumana of Thumanë);
 * ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
@@ -34,9 +35,10 @@ _DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish
 #: Latin and Tajik write h, ž, š, č, dž/j (Vahdat, Dalerjon) and Turkish ş (Kahramanmaraş/Kahramanmarash);
 #: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; glides come as y, j or
 #: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
-#: come and go (Borrell, Borel; Shamsiddin, Shamsidin).
+#: come and go (Borrell, Borel; Shamsiddin, Shamsidin). Georgian, Arabic and Persian gh comes as g.
 ROMANISATIONS: tuple[tuple[str, str], ...] = (
     (r"dzh|dz|xh", "j"),
+    (r"gh", "g"),  # Georgian ღ, Arabic and Persian غ: gh or g (Ghirchi, Girchi; Ghani, Gani)
     (r"tch|ch|q", "c"),
     (r"kh", "h"),
     (r"zh", "z"),
@@ -66,6 +68,31 @@ def romanised(word: str, doubles: bool = True) -> str:
     for pattern, replacement in _ROMANISATION_PATTERNS:
         text = pattern.sub(replacement, text)
     return text
+
+
+#: An h that is no digraph's: Ukrainian and Belarusian write Г as h where Russian and English write g (Hirchi,
+#: Huria, Heorhiy for Girchi, Guria, Georgiy).
+_LONE_H = re.compile(r"(?<![KkZzSsCcTtGgDdPpXx])([Hh])")
+#: A spelling English knows this well (Zipf) is a word of its own, not a name romanised through Ukrainian
+#: ("Hall" beside "Gall", "Hold" beside "Gold").
+_UKRAINIAN_H_ZIPF = 2.0
+
+
+def g_for_h(word: str) -> str:
+    """``word`` with each lone h (:data:`_LONE_H`) written g, as Russian and English romanise Г."""
+    return _LONE_H.sub(lambda m: "G" if m.group(1) == "H" else "g", word)
+
+
+def _through_ukrainian(variant: str, canonical: str) -> bool:
+    """Whether the two spellings are one name once a lone h of the rarer reads as a g ("Hirchi" of "Girchi")."""
+    from .lexicon import zipf
+
+    spellings = [w for w in (variant, canonical) if _LONE_H.search(w)]
+    return (
+        len(spellings) == 1
+        and zipf(spellings[0].lower()) < _UKRAINIAN_H_ZIPF
+        and romanised(g_for_h(variant), doubles=False) == romanised(g_for_h(canonical), doubles=False)
+    )
 
 
 def damaged_forms(word: str) -> set[str]:
@@ -116,8 +143,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     "Banska") counts as truncated unless ``ending_is_truncation`` is false:
     "Albin" is not a truncated "Aljbina".
     """
-    if variant == canonical:
-        return ""
+    if variant.lower() == canonical.lower():
+        return ""  # "UkrinForm" beside "Ukrinform": a house style's capitals, no letter lost or changed
     if _damaged(variant):
         pattern = re.escape(fold(MOJIBAKE.sub("?", variant))).replace(r"\?", ".{1,2}")
         return (
@@ -133,6 +160,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
         return "case_ending"  # Albanian's definite form: "Thumana" of Thumanë, as "Tirana" of Tiranë
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
+        return "transliteration"
+    if _through_ukrainian(variant, canonical):
         return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
     if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
         return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Acronym, Corpus, Entity
-from . import acronyms, full_names, names
+from . import acronyms, body_names, full_names, names
 from .translations import declared_translations
 
 
 def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = None) -> list[Entity]:
     """The names spelled several ways, from each document's mentions (read here when not given): single words
-    (:mod:`.names`), then full names a minority of the articles spells otherwise (:mod:`.full_names`); the names
+    (:mod:`.names`), then full names a minority of the articles spells otherwise (:mod:`.full_names`), and names of
+    bodies of several words (:mod:`.body_names`); the names
     of source-language statements are evidence of the right spelling for both (:mod:`.native_names`)."""
     if per_document is None:
         found, native = names.mentions(corpus), names.native_words(corpus)
@@ -29,7 +30,8 @@ def name_table(corpus: Corpus, per_document: dict[str, list[tuple]] | None = Non
     words = names.entities(corpus, translated=declared_translations(corpus), found=found, native=native)
     spelled = {v.text: entity.canonical for entity in words for v in entity.variants}
     people = full_names.full_name_entities(corpus, found, spelled, native)
-    return sorted(words + people, key=lambda e: (-e.mentions, e.canonical))
+    bodies = body_names.body_name_entities(corpus)
+    return sorted(words + people + bodies, key=lambda e: (-e.mentions, e.canonical))
 
 
 def acronym_table(corpus: Corpus, per_document: Any = None) -> list[Acronym]:

@@ -51,6 +51,15 @@ _ENDINGS = (
     ("ing", "e"),
     ("ly", ""),
     ("ness", ""),
+    # English makes verbs of adjectives and nouns with -ize/-ise ("instrumentalizing" of "instrumental")
+    ("izing", ""),
+    ("ising", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izes", ""),
+    ("ises", ""),
+    ("ize", ""),
+    ("ise", ""),
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 #: English prefixes that make new words of common ones ("microsurgeon", "counterstrike"), which wordfreq need not
@@ -112,6 +121,33 @@ def _opens(before: str, first: bool = True) -> bool:
     return len(spaced) < len(unquoted) and spaced.rstrip("\"'”’»)").endswith((".", "!", "?", ":", "…"))
 
 
+#: A line that credits a source, a photo or an author ("Source: korrespondent"): what follows is a name, whatever
+#: its case, not prose a translation could garble.
+_CREDIT = re.compile(r"(?:sources?|via|photos?|credits?|authors?)\s*:", re.IGNORECASE)
+#: A line of counters ("2707 articles0 Followers"): an author's or a page's widget, whose figures and labels are
+#: printed without spaces by the page's layout, not run together by a translation.
+_COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
+
+
+def _line(text: str, start: int, end: int) -> str:
+    """The line of ``text`` that holds ``start:end``."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : len(text) if last < 0 else last].strip()
+
+
+def _broken_line(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
+    layout broke it, and with the other half it is English."""
+    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start])
+    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40])
+    word = text[start:end]
+    return bool(
+        (before and lexicon.is_english(before.group(1) + word, 3.0))
+        or (after and lexicon.is_english(word + after.group(1), 3.0))
+    )
+
+
 def _inflected_english(word: str) -> bool:
     """A rare regular form of an English word ("temblors", "panickedly"), not a garble of a common one: the
     stem is a word, and a common word (Zipf 3) or one no common word is an edit away from ("atacks" is
@@ -160,7 +196,11 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
         for number, (statement, words) in enumerate(zip(statements, words_of)):
             if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
-            glued.extend((number, *found) for found in _word_and_number(statement.text))
+            line = _line(document.text, statement.start, statement.end)
+            if _CREDIT.match(line):
+                continue  # "Source: korrespondent": a credit names an outlet or a person
+            if not _COUNTERS.fullmatch(line):
+                glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
@@ -184,6 +224,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
                 neighbours = [w.group() for w, _ in words[max(0, n - 1) : n + 2] if w.group().islower()]
                 if lexicon.FOREIGN_LETTERS.search(bare) or any(lexicon.foreign_language(w) for w in neighbours):
                     continue  # a source-language word or next to one: untranslated, not garbled
+                if _broken_line(document.text, statement.start + m.start(), statement.start + m.end()):
+                    continue
                 found.append((number, m.start(), word, opens, lexicon.nearest_words(bare)))
             count, share = MOSTLY_UNKNOWN
             unknown = sum(1 for suspect in found if not suspect[2][:1].isupper())  # capitalised: mostly names
@@ -216,6 +258,11 @@ def _word_and_number(text: str) -> Iterable[tuple[int, str, int]]:
 )
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple], list[tuple]]]) -> Iterable[Finding]:
     names = {name for attested, _, _ in per_document.values() for name in attested}
+    # The articles that write each capitalised word in mid-sentence: one article's only use is no name's evidence.
+    writers: dict[str, set[str]] = {}
+    for doc, (attested, _, _) in per_document.items():
+        for name in attested:
+            writers.setdefault(name, set()).add(doc)
     for document, statements in corpus.by_document():
         for number, offset, word, cut in per_document[document.id][2]:
             first = word[:cut]
@@ -223,7 +270,7 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 yield _run_together(document, statements[number], offset, word, cut)
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
-            if bare[:1].isupper() and (not opens or bare in names or not near):
+            if bare[:1].isupper() and (not opens or bare in names or not near) and not _misspelt_title(bare, writers):
                 continue  # a plausible name
             statement = statements[number]
             start = statement.start + offset
@@ -241,6 +288,20 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )
+
+
+#: A capitalised word this long that misspells a common word ("[Law on] Tansparency") is a typo in a title, not a
+#: name: names that long are seldom a letter short of, or over, an English word.
+_TITLE_TYPO_LETTERS = 9
+
+
+def _misspelt_title(word: str, writers: dict[str, set[str]]) -> bool:
+    """A long capitalised word that one article alone writes, a common English word with a letter lost or added.
+    A letter changed is another language's spelling as often ("Televizion", a station's Albanian name)."""
+    if len(word) < _TITLE_TYPO_LETTERS or len(writers.get(word, ())) > 1:
+        return False
+    meant = lexicon.misspelling_of(word)
+    return abs(len(meant) - len(word)) == 1
 
 
 def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:

@@ -9,18 +9,21 @@ words that are not English but are common words of a source language (wordfreq:
 Serbian/Croatian/Bosnian, Russian, Macedonian, Bulgarian, Ukrainian), carry
 letters English never uses (č, ë …), or are Cyrillic. Capitalised runs are names
 ("Republika Srpska") and a run in parentheses is a deliberate gloss, so neither
-is flagged. Nor is page furniture: a line of its own of a word or three, without a
-sentence's punctuation ("podeli vest", "Vaš komentar"), is a share or comment
-prompt the page kept in its own language, not a passage the translation left out.
+is flagged, unless quoted words are a Russian, Ukrainian or Bulgarian name in Latin letters that the translation
+should have translated ("Edinstvo", Unity: :mod:`compare.analysis.latin_cyrillic`). Nor is page furniture: a
+line of its own of a word or three besides an address, without a sentence's punctuation ("podeli vest", "Vaš
+komentar", a photo credit "Фото — <site>"), is a share or comment prompt or a credit the page kept in its own
+language, not a passage the translation left out.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
-from ..analysis import lexicon
+from ..analysis import latin_cyrillic, lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import UntranslatedData
 from ..stages.language import UNDETERMINED
@@ -31,6 +34,8 @@ _TARGET = "en"
 _JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of one fragment
 #: Page furniture: at most this many words on a line of their own, without a sentence's closing punctuation.
 _FURNITURE_WORDS = 3
+#: An address or a host name ("results.cec.gov.ge"): a credit's source, not words of the line ("Фото — …").
+_ADDRESS = re.compile(r"\S+://\S+|(?:[\w-]+\.)+[a-z]{2,6}\b(?:/\S*)?")
 
 
 #: A run's word: its (start, end) in the statement and its language ("" for a word no list knows).
@@ -63,7 +68,8 @@ def _furniture(document: Document, statement: Statement) -> bool:
     line_start = document.text.rfind("\n", 0, statement.start) + 1
     line_end = document.text.find("\n", statement.end)
     line = document.text[line_start : len(document.text) if line_end < 0 else line_end].strip()
-    return line == text and len(_WORD.findall(text)) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
+    words = _WORD.findall(_ADDRESS.sub(" ", text))
+    return line == text and len(words) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
 
 
 @register(
@@ -75,6 +81,9 @@ def _furniture(document: Document, statement: Statement) -> bool:
     rules={"mt_artefact/untranslated": "An article, statements or words left in the source language."},
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run]]]]]) -> Iterable[Finding]:
+    # How many articles print each quoted name: one that several print is the corpus's name for it, not one
+    # article's transliteration.
+    quoted = Counter(name for d in corpus.documents for name in set(_QUOTED.findall(d.text)))
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
             continue  # a source in its own language
@@ -84,6 +93,42 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run
                 finding = _fragment(document, statements[number], run)
                 if finding:
                     yield finding
+        yield from _transliterated(document, statements, quoted)
+
+
+#: A name in quotation marks: capitalised words, four at most ("Edinstvo", "Pershiy Kanal").
+_QUOTED = re.compile(r"[\"“«„]([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})[\"”»“]")
+#: A word this common in English (Zipf) is English, whatever it also is transliterated.
+_ENGLISH_WORD = 3.0
+
+
+def _transliterated(document: Document, statements: list[Statement], others: dict[str, int]) -> Iterable[Finding]:
+    """Quoted names of an English article that are Russian, Ukrainian or Bulgarian words in Latin letters
+    (:mod:`.analysis.latin_cyrillic`): a name the translation transliterated instead of translating ("Edinstvo",
+    Unity). Every word must be such a word ("Pershiy Kanal", перший канал), and one article alone print it; a name
+    English writes ("Pravda", "Sputnik") is left alone, being English usage."""
+    for statement in statements:
+        if statement.language not in (_TARGET, UNDETERMINED) or not _QUOTED.search(statement.text):
+            continue
+        for m in _QUOTED.finditer(statement.text):
+            words = m.group(1).split()
+            if any(lexicon.is_english(w, _ENGLISH_WORD) for w in words):
+                continue
+            read = [latin_cyrillic.cyrillic_word(w) for w in words]
+            found = [(language, cyrillic) for language, cyrillic in read if language]
+            if len(found) < len(words) or others.get(m.group(1), 0) > 1:
+                continue  # a person's name ("Vladislav Ribnikar": no word of the family name), or the corpus's name
+            language = found[0][0]
+            start = statement.start + m.start(1)
+            yield _untranslated(
+                f"“{m.group(1)}” ({named(document)}) is {_language_name(language)} in Latin letters "
+                f"({' '.join(c for _, c in found)}), left untranslated",
+                [statement],
+                [Evidence(statement.doc, start, start + len(m.group(1)), m.group(1))],
+                language,
+                "fragment",
+                text=m.group(1),
+            )
 
 
 def _untranslated(
