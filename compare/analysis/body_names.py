@@ -66,9 +66,20 @@ def body_name_entities(corpus: Corpus) -> list[Entity]:
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}
     origins = {words: _origins(mentions, origin_of) for words, mentions in found.items()}
     majority = [w for w in found if origins[w] >= _MAJORITY]
+    # Each majority name under the keys a variant of it has (its opening words; itself less one word), so that
+    # a variant is compared with the few names it may drift from, not with every name of the corpus.
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for n, name in enumerate(majority):
+        for key in _keys(name):
+            by_key[key].append(n)
     result = []
     for variant, mentions in found.items():
-        right = [w for w in majority if origins[w] >= _TIMES * origins[variant] and _drift(variant, w, quoted)]
+        near = sorted({n for key in _keys(variant, variant=True) for n in by_key.get(key, ())})
+        right = [
+            w
+            for w in (majority[n] for n in near)
+            if origins[w] >= _TIMES * origins[variant] and _drift(variant, w, quoted)
+        ]
         if not right:
             continue
         name = max(right, key=lambda w: (origins[w], len(found[w])))
@@ -80,6 +91,15 @@ def body_name_entities(corpus: Corpus) -> list[Entity]:
             )
         )
     return result
+
+
+def _keys(words: tuple[str, ...], variant: bool = False) -> list[tuple]:
+    """A name's opening words (those a quoted name cut short may be), and the name less each one of its words
+    (a swapped word): a variant's own words are asked among the opening words, a name's are stored there."""
+    masked = [("=", len(words), n, words[:n] + words[n + 1 :]) for n in range(len(words))]
+    if variant:
+        return [("<", words), *masked]
+    return [*(("<", words[:n]) for n in range(1, len(words))), *masked]
 
 
 def _written(mentions: list[Mention]) -> str:
