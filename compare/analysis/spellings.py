@@ -87,12 +87,22 @@ def _through_ukrainian(variant: str, canonical: str) -> bool:
     """Whether the two spellings are one name once a lone h of the rarer reads as a g ("Hirchi" of "Girchi")."""
     from .lexicon import zipf
 
-    spellings = [w for w in (variant, canonical) if _LONE_H.search(w)]
+    h_variant, h_canonical = _lone_h(variant), _lone_h(canonical)
     return (
-        len(spellings) == 1
-        and zipf(spellings[0].lower()) < _UKRAINIAN_H_ZIPF
-        and romanised(g_for_h(variant), doubles=False) == romanised(g_for_h(canonical), doubles=False)
+        h_variant != h_canonical  # one of the two has a lone h
+        and _g_romanised(variant) == _g_romanised(canonical)
+        and zipf((variant if h_variant else canonical).lower()) < _UKRAINIAN_H_ZIPF
     )
+
+
+@lru_cache(maxsize=1 << 16)  # as romanised(): asked of every pair of spellings in a block
+def _lone_h(word: str) -> bool:
+    return _LONE_H.search(word) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _g_romanised(word: str) -> str:
+    return romanised(g_for_h(word), doubles=False)
 
 
 def damaged_forms(word: str) -> set[str]:
@@ -160,9 +170,9 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
         return "case_ending"  # Albanian's definite form: "Thumana" of Thumanë, as "Tirana" of Tiranë
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
-        return "transliteration"
-    if _through_ukrainian(variant, canonical):
         return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
+    if _through_ukrainian(variant, canonical):
+        return "transliteration"
     if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
         return "encoding"  # "Aanin": Ašanin's š dropped, not an English spelling of it ("Thuman" is Thumanë cut)
     for base, longer in ((tc, tv), (fc, fv)):
