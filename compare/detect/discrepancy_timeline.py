@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..analysis.facts import dates
+from ..analysis.facts.ages import AGE
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
@@ -90,6 +91,7 @@ def _countable(subject: str) -> bool:
         first in _NOT_SLOTS
         or subject in MEASURES
         or subject.endswith("(ordinal)")
+        or subject == AGE
         or subject.startswith(("age of ", "km "))
         or subject in _ANYONE
     )

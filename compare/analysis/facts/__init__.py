@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
-from . import dates, languages, people, places, quantities
+from . import ages, dates, languages, people, places, quantities
 
 
 class FactRow(NamedTuple):
@@ -97,6 +97,7 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
         else:
             when = dates.extract(statement, today)
             aged = people.ages(statement)
+            aged += ages.unnamed_ages(statement, [(f.start, f.end) for f in when + aged])
             masked = [(f.start, f.end) for f in when + aged]
             own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += speakers.get(statement.id, [])
