@@ -27,6 +27,34 @@ def spread_magnitudes(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+def shares_of_a_count(toks: Sequence[Token], facts: list[Fact], of: frozenset[str] = frozenset({"of"})) -> list[Fact]:
+    """A count that is a share of another count of the same people, beside it with "of" (``of``: the language's
+    words), tells how many of them are in some state, not another toll of them: "three of the four injured",
+    "troje od četvero ranjenih", "od četvoro povrijeđenih, troje (su stabilni)". Such a share keeps its figure
+    but loses its subject, so it is never compared with the toll; a share naming other people ("of the eight
+    killed, seven were girls") keeps its own."""
+    at = {f.start: k for k, f in enumerate(facts)}
+    index = {t.start: n for n, t in enumerate(toks)}
+    shares: set[int] = set()
+    for k, whole in enumerate(facts):
+        n = index.get(whole.start)
+        if n is None or not whole.subject:
+            continue
+        before = n - 1 if n and toks[n - 1].lower != "the" else n - 2
+        if before < 0 or toks[before].lower not in of:
+            continue
+        # "troje od četvero": the share right before "od"; "od četvoro povrijeđenih, troje": after a comma.
+        candidates = [before - 1] if before else []
+        comma = next((j for j in range(n + 1, min(n + 5, len(toks))) if toks[j].text == ","), None)
+        if comma is not None:
+            candidates.append(comma + 1)
+        for j in candidates:
+            part = at.get(toks[j].start) if 0 <= j < len(toks) else None
+            if part is not None and part != k and facts[part].subject == whole.subject:
+                shares.add(part)
+    return [replace(f, subject="") if k in shares else f for k, f in enumerate(facts)]
+
+
 #: Words that make a count part of an earlier one: "133 people died, including three children".
 _PART_OF = (("including",), ("among", "them"), ("of", "whom"), ("among", "whom"), ("among", "the", "dead"))
 _DEAD_BODIES = frozenset({"body"})  # "84 bodies identified, including those of five children": the dead

@@ -19,7 +19,15 @@ from collections.abc import Callable, Sequence, Set
 
 from ...model import Fact, Statement
 from ..letters import UPPER
-from .count_context import inherit_outcomes, is_capacity, is_magnitude, people_by_doing, rescuers, spread_magnitudes
+from .count_context import (
+    inherit_outcomes,
+    is_capacity,
+    is_magnitude,
+    people_by_doing,
+    rescuers,
+    shares_of_a_count,
+    spread_magnitudes,
+)
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -305,7 +313,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
         facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
-    facts = inherit_outcomes(toks, facts)
+    facts = shares_of_a_count(toks, inherit_outcomes(toks, facts))
     facts = spread_magnitudes(facts)
     return facts
 
