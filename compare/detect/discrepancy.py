@@ -56,7 +56,7 @@ from . import (
     normalise,
     register,
 )
-from .discrepancy_events import compare_event, compare_when, event_links, tells_of_event
+from .discrepancy_events import close_times, compare_event, compare_when, event_links, tells_of_event
 from .discrepancy_timeline import slotted
 from .discrepancy_values import MEASURES, Comparison, findings
 
@@ -234,8 +234,9 @@ def _compare_aligned(
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
-        # "rescuers on February 12 pulled …"): their dates are compared only through an event link.
-        return out
+        # "rescuers on February 12 pulled …"): their dates are compared only through an event link; their clock
+        # times where close enough to be one moment.
+        return out + close_times(fa, fb, link)
     out += compare_when(fa, fb, "date", link)
     out += compare_when(fa, fb, "time", link)
     if replaced:

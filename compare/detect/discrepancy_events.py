@@ -53,6 +53,32 @@ def compare_when(fa: list[Fact], fb: list[Fact], kind: str, link: str, day_only:
     return [Comparison(x, y, False, link) for x, y in pairs]
 
 
+#: Minutes within which two clock times of aligned sentences are one moment reported two ways ("oko 8 časova" /
+#: "around 8:40 a.m."); further apart they may be two events' times (the first quake's and the second's).
+ONE_MOMENT = 90
+
+
+def close_times(fa: list[Fact], fb: list[Fact], link: str) -> list[Comparison]:
+    """The clock times of two sentences aligned by meaning but worded apart (a translation, a paraphrase in another
+    language), compared where each gives one time, in one zone, and the two lie within :data:`ONE_MOMENT`."""
+    xs = {f.value: f for f in fa if f.kind == "time"}
+    ys = {f.value: f for f in fb if f.kind == "time"}
+    if len(xs) != 1 or len(ys) != 1:
+        return []
+    (a, x), (b, y) = next(iter(xs.items())), next(iter(ys.items()))
+    clock_a, _, zone_a = a.partition(" ")
+    clock_b, _, zone_b = b.partition(" ")
+    minutes = [_minutes(clock_a), _minutes(clock_b)]
+    if zone_a != zone_b or None in minutes or abs(minutes[0] - minutes[1]) > ONE_MOMENT:  # type: ignore[operator]
+        return []
+    return compare_when([x], [y], "time", link)
+
+
+def _minutes(clock: str) -> int | None:
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes) if hours.isdigit() and minutes.isdigit() else None
+
+
 def _agree_when(kind: str, x: Fact, y: Fact) -> bool:
     if kind == "date":
         return dates.comparable(x.value, y.value) and dates.compatible(x.value, y.value)
