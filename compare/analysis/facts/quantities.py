@@ -161,6 +161,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         word = toks[k].lower
         if word in ("more", "other", "further") and not run:
             continue  # "100 more people", "three other suspects": the noun comes after
+        if k == j and toks[k].capitalised and _plain_plural(toks, k + 1):
+            continue  # "four Molotov cocktails", "two Kalashnikov rifles": a name that qualifies the noun after it
         if (
             not word.isalpha()
             or word in _NOT_NOUNS
@@ -177,6 +179,14 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         k = next((k for k in run if toks[k].lower.endswith("s") and not toks[k].lower.endswith("ss")), run[0])
         return lemma(toks[k].lower), k
     return "", j - 1
+
+
+def _plain_plural(toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a lower-case plural word ("cocktails")."""
+    if k >= len(toks) or toks[k].capitalised or not toks[k].text.isalpha():
+        return False
+    word = toks[k].lower
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_NOUNS | _STOP
 
 
 def _hyphened(toks: Sequence[Token], j: int) -> bool:
