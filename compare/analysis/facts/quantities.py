@@ -181,6 +181,11 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
     return "", j - 1
 
 
+#: Counted nouns whose ordinal names a toll ("the tenth victim", "the 51st death"); not "the first victim in
+#: Tirana", which is one place's.
+_TOLL_ORDINALS = frozenset({"victim", "death", "fatality"})
+
+
 def _plain_plural(toks: Sequence[Token], k: int) -> bool:
     """Whether ``toks[k]`` is a lower-case plural word ("cocktails")."""
     if k >= len(toks) or toks[k].capitalised or not toks[k].text.isalpha():
@@ -281,7 +286,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
         end = i + used
         counted, noun = _counted(toks, end)
-        if ordinal:
+        if ordinal and counted in _TOLL_ORDINALS and value >= 2:
+            subject = "people killed"  # "became the tenth victim": the toll is now ten
+        elif ordinal:
             subject = f"{counted} (ordinal)" if counted else ""
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
