@@ -90,6 +90,9 @@ def _finding(
     update = subkind == "count" and _possible_update(corpus, classes)
     exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
     severity: Severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
+    readings = subkind == "count" and first.subject.split()[0] == "km" and _readings(classes, origin_of)
+    if readings:
+        severity = "info"  # an epicentre placed by two agencies: each reading is reported by several origins
     message = f"Sources disagree on {what}: {picture}"
     if update:
         message += " (the later article gives the larger figure: possibly an update, not an error)"
@@ -110,8 +113,16 @@ def _finding(
             origins=len({origin_of[d] for d in sources}),
             linked_by=links,
             possible_update=update,
+            relation="scope" if readings else "conflict",
+            reason="two readings, each reported by several independent sources" if readings else "",
         ),
     )
+
+
+def _readings(classes: list[list[Fact]], origin_of: dict[str, str]) -> bool:
+    """Whether at least two of a distance's values are each given by two independent origins: two agencies'
+    readings (34 km from the EMSC, 30 km from the USGS), as a quake's magnitude has (discrepancy_measures)."""
+    return sum(len({origin_of[f.doc] for f in cls}) >= 2 for cls in classes) >= 2
 
 
 def value_classes(facts: list[Fact]) -> list[list[Fact]]:
