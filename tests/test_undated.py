@@ -35,10 +35,12 @@ def test_yesterday_of_the_story_puts_the_article_the_day_after():
 def test_today_is_the_story_day_only_beside_the_event_hour():
     assert _dates([("The fire broke out today at about 8:40 in the warehouse.", "en")]) == {
         "d2": ("2024-04-10", "corpus")}
-    # A follow-up's "today" may be any later day; a weekday is said of the story's day for a week after it.
+    # A follow-up's "today" may be any later day; a weekday is said of the story's day for a week after it, but
+    # the lede that tells the event at its hour on the story's weekday (10 April 2024 was a Wednesday) is of that day.
     assert _dates([("The mayor declared a day of mourning today.", "en"),
+                   ("The toll rose to five. The fire broke out on Wednesday at 8:40 in the warehouse.", "en"),
                    ("The fire broke out on Wednesday at 8:40 in the warehouse.", "en")]) == {
-        "d2": ("", ""), "d3": ("", "")}
+        "d2": ("", ""), "d3": ("", ""), "d4": ("2024-04-10", "corpus")}
 
 
 def test_a_dateline_takes_the_story_year():

@@ -11,7 +11,8 @@ is what the dated articles' statements name most often. Two readings, the surer 
   "вчера") puts the article the day after it, "two days ago" two days after. "Today" or "this morning" put it
   on the story's day only in a sentence that tells the event's hour ("jutros oko 8 časova"): the breaking report
   of the event itself; elsewhere they name a follow-up's day ("declared a state of emergency today"), which may
-  be any later day. A weekday names no report day: "on Monday" is said of the story's day for a week after it.
+  be any later day. A weekday names no report day, "on Monday" being said of the story's day for a week after
+  it, except in the lede that tells the event at its hour on the story's weekday ("u srijedu oko 8,40 sati").
   A future day names some other day, and the next reference is read.
 
 The story's day is the day the dated articles name most often, where one day dominates (a quake, a shooting); a
@@ -71,6 +72,7 @@ def infer(document: Document, statements: list[Statement], story: dt.date, when:
         dateline = _dateline(document, statement, story, when)
         if dateline is not None:
             return dateline
+    lede = next((s for s in opening if s.role == "body"), None)
     for statement in opening:
         read = when(document, statement, None)
         plain = {(f.start, f.end): f.value for f in read if f.kind == "date"}
@@ -84,8 +86,10 @@ def infer(document: Document, statements: list[Statement], story: dt.date, when:
             back = (story - dt.date.fromisoformat(fact.value)).days
             if back == 0 and not clocked:
                 continue  # "today" of a follow-up ("declared a state of emergency today"), not of the story's event
-            if base is not None:
-                continue  # a weekday: "on Monday" is said of the story's day for a week after it
+            if base is not None and not (back == 0 and statement is lede):
+                # A weekday: "on Monday" is said of the story's day for a week after it; but the lede that tells
+                # the event at its hour on its weekday ("u srijedu oko 8,40 sati pucao") is the breaking report.
+                continue
             if 0 <= back <= _DAYS_BACK:
                 return story + dt.timedelta(days=back)
     return None
