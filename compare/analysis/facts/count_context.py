@@ -7,7 +7,7 @@ including three children" counts children who died.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ...model import Fact
@@ -53,6 +53,40 @@ def shares_of_a_count(toks: Sequence[Token], facts: list[Fact], of: frozenset[st
             if part is not None and part != k and facts[part].subject == whole.subject:
                 shares.add(part)
     return [replace(f, subject="") if k in shares else f for k, f in enumerate(facts)]
+
+
+#: Words that state wounded people's condition: a count they follow counts those in it, not the wounded.
+CONDITIONS = frozenset("critical stable condition fine life-threatening intensive".split())
+
+
+def in_a_condition(
+    toks: Sequence[Token],
+    facts: list[Fact],
+    condition: Callable[[str], bool] = CONDITIONS.__contains__,
+    of: frozenset[str] = frozenset({"of"}),
+) -> list[Fact]:
+    """A count of wounded people whose own words (up to the next count or the clause's end) state their condition
+    counts those in it, a share of the wounded, not their toll: "Two pupils wounded in the shooting were in
+    critical condition", "one student is perfectly fine", "dvoje je u kritičnom stanju". Such a count keeps its
+    figure but loses its subject (``condition``: whether a word, as the tables key it, states a condition). The
+    whole a share is taken of keeps it ("three of the four injured are stable"; ``of``: the words before it)."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    starts = sorted(index[f.start] for f in facts if f.start in index)
+    out = []
+    for fact in facts:
+        n = index.get(fact.start)
+        before = n - 2 if n and n >= 2 and toks[n - 1].lower == "the" else (n or 0) - 1
+        whole = before >= 0 and toks[before].lower in of
+        if n is not None and fact.subject.endswith(" injured") and not whole:
+            stop = next((m for m in starts if m > n), len(toks))
+            for token in toks[n + 1 : stop]:
+                if token.lower in CLAUSE_END:
+                    break
+                if condition(token.lower):
+                    fact = replace(fact, subject="")
+                    break
+        out.append(fact)
+    return out
 
 
 #: Words that make a count part of an earlier one: "133 people died, including three children".

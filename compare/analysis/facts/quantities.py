@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence, Set
 from ...model import Fact, Statement
 from ..letters import UPPER
 from .count_context import (
+    in_a_condition,
     inherit_outcomes,
     is_capacity,
     is_magnitude,
@@ -330,7 +331,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
         facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
-    facts = shares_of_a_count(toks, inherit_outcomes(toks, facts))
+    facts = in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts)))
     facts = spread_magnitudes(facts)
     return facts
 
