@@ -90,7 +90,7 @@ def _finding(
     update = subkind == "count" and _possible_update(corpus, classes)
     exact = all(f.kind != "quantity" or f.low == f.high for f in facts)
     severity: Severity = "warning" if update or not exact or subkind in ("role", "attribution") else "error"
-    readings = subkind == "count" and first.subject.split()[0] == "km" and _readings(classes, origin_of)
+    readings = subkind == "count" and first.subject.split()[:1] == ["km"] and _readings(classes, origin_of)
     if readings:
         severity = "info"  # an epicentre placed by two agencies: each reading is reported by several origins
     message = f"Sources disagree on {what}: {picture}"
