@@ -67,7 +67,7 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)  #: header fields: source, outlet, date …
     language: str = "und"  #: ISO 639-1 code, or "und" where undetermined
     date: str = ""  #: publication date (ISO 8601) where known; relative dates are resolved against it
-    date_source: str = ""  #: where ``date`` came from: "header", "text" or ""
+    date_source: str = ""  #: where ``date`` came from: "header", "text", "corpus" (told by other articles) or ""
     encoding: str = "utf-8"  #: how the bytes were decoded
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  #: non-fatal problems met while reading

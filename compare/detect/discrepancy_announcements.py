@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..analysis.facts.agreement import rounded, stated_bound
+from ..analysis.facts.agreement import one_round_figure, rounded, stated_bound
 from ..model import Fact, Finding
 from .discrepancy_figures import point, vague
 from .discrepancy_timeline import Report, Slots, report_finding, reports_by_statement
@@ -78,8 +78,8 @@ def _mark(fact: Fact) -> bool:
 def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
     """Whether two independent origins give different figures, each named by the figure it is written with
     ("over 5,300" against 7,003 of the same announcement are two figures), unless one is the other rounded
-    ("more than 650" or "650" beside 657); vague counts give none. Compared figure by figure, so that hundreds
-    of reports of a few figures cost a few comparisons."""
+    ("more than 650" or "650" beside 657) or both are one round figure ("over 650", "650"); vague counts give
+    none. Compared figure by figure, so that hundreds of reports of a few figures cost a few comparisons."""
     by_point: dict[float, list[Fact]] = defaultdict(list)
     for fact in facts:
         if not vague(fact):
@@ -89,6 +89,6 @@ def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
         for those in figures[n + 1 :]:
             origins = {origin_of[f.doc] for f in these} | {origin_of[f.doc] for f in those}
             a, b = these[0], those[0]
-            if len(origins) > 1 and not (rounded(a, b) or rounded(b, a)):
+            if len(origins) > 1 and not (rounded(a, b) or rounded(b, a) or one_round_figure(a, b)):
                 return True
     return False

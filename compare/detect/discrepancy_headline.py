@@ -27,7 +27,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
         body = [f for s in statements if s.role == "body" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
         for head in heads:
             same_slot = [b for b in body if b.subject == head.subject]
-            if any(agreement.compatible(head, b) for b in same_slot):
+            if any(agreement.compatible(head, b, one_figure=False) for b in same_slot):
                 continue
             people = head.subject.split()[0]
             other_outcome = [

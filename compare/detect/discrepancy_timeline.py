@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..analysis.facts import dates
+from ..analysis.facts.ages import AGE
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData, TimelineEntry
@@ -80,8 +81,9 @@ def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str
     )
 
 
-#: People counted without what happened to them: "three children" may be the dead, the rescued or the audience.
-_ANYONE = frozenset({"people", "children", "students"})
+#: People counted without what happened to them: "three children" may be the dead, the rescued or the audience;
+#: girls and boys, parts of a count of children, are never given an outcome ("seven girls and a boy were killed").
+_ANYONE = frozenset({"people", "children", "students", "girl", "boy"})
 
 
 def _countable(subject: str) -> bool:
@@ -90,6 +92,7 @@ def _countable(subject: str) -> bool:
         first in _NOT_SLOTS
         or subject in MEASURES
         or subject.endswith("(ordinal)")
+        or subject == AGE
         or subject.startswith(("age of ", "km "))
         or subject in _ANYONE
     )
@@ -250,7 +253,10 @@ def _bucket_findings(
         )
         yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
-    if len(days) > 1 and len(value_classes([r.fact for r in chain])) > 1:
+    # Two counts of a thing alone, far apart (two collapsed blocks, 1,200 damaged buildings), show no story
+    # unfolding: a thing's count says nothing of what happened to it, and either may count something else.
+    lone = len(chain) == 2 and not subject.endswith(EVENT_OUTCOMES) and not close_figures(chain[0].fact, chain[1].fact)
+    if len(days) > 1 and len(value_classes([r.fact for r in chain])) > 1 and not lone:
         # The timeline lists every report near its figures; the outliers above are flagged on their own as well. A
         # figure far from every figure of the timeline counts something else (another event's toll: "six killed
         # by the second quake" beside a toll of thousands) and is left out.

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..analysis.facts import agreement, dates, people
+from ..analysis.facts.ages import AGE
 from ..analysis.facts.places import same_container
 from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
@@ -302,6 +303,8 @@ def _picture(corpus: Corpus, classes: list[list[Fact]], labels: list[str], origi
 
 
 def _describe(subkind: str, fact: Fact) -> str:
+    if subkind == "count" and fact.subject == AGE:
+        return "the age of the person the reports describe"
     if subkind == "count" and fact.subject.startswith("age of "):
         return f"the age of {fact.subject[7:].capitalize()}"
     if subkind == "count":

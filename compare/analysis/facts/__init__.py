@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
-from . import dates, languages, people, places, quantities
+from . import ages, dates, languages, people, places, quantities, undated
 
 _ISO_STAMP = re.compile(r"\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b")
 
@@ -37,7 +37,7 @@ class FactRow(NamedTuple):
 
 
 class DocumentFacts(NamedTuple):
-    """What one document yields on its own: its date, where the date came from ("header", "text" or ""),
+    """What one document yields on its own: its date, where the date came from ("header", "text", "corpus" or ""),
     each statement's facts other than places, and what each statement says of places before the corpus's
     place names are known (:data:`places.Reading`)."""
 
@@ -61,6 +61,7 @@ def extract(corpus: Corpus) -> list[Fact]:
 def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[Fact]:
     """The corpus's facts from each document's own (:func:`document_facts`, perhaps of an earlier run)
     and its places, which are read against the corpus's gazetteer and so on every run."""
+    per_document = _date_the_undated(corpus, per_document)
     known_places = places.gazetteer(corpus.statements, [r for own in per_document.values() for r in own.places])
     index = languages.place_index(corpus, known_places)
     if index is not None:
@@ -84,9 +85,36 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
     return facts
 
 
-def document_facts(document: Document, statements: list[Statement]) -> DocumentFacts:
-    """The document's date, where it came from, and each statement's facts other than places."""
-    today, source = dates.document_date(document, statements)
+def _date_the_undated(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> Mapping[str, DocumentFacts]:
+    """``per_document`` with the undated documents whose date the story's other articles tell
+    (:mod:`.undated`) read again on that date."""
+    undated_ones = [(d, s) for d, s in corpus.by_document() if not per_document[d.id].date]
+    dated = (
+        {r.value for rows in own.rows for r in rows if r.kind == "date"} for own in per_document.values() if own.date
+    )
+    story = undated.story_day(dated) if undated_ones else None
+    if story is None:
+        return per_document
+    told = dict(per_document)
+    for document, statements in undated_ones:
+        day = undated.infer(document, statements, story, _when)
+        if day is not None:
+            told[document.id] = document_facts(document, statements, (day, "corpus"))
+    return told
+
+
+def _when(document: Document, statement: Statement, today: dt.date | None) -> list[Fact]:
+    """The dates and times of ``statement``, read in its language against ``today``."""
+    words = languages.words_for(statement.language, document.language)
+    return languages.when.extract(statement, today, words) if words is not None else dates.extract(statement, today)
+
+
+def document_facts(
+    document: Document, statements: list[Statement], known: tuple[dt.date, str] | None = None
+) -> DocumentFacts:
+    """The document's date, where it came from, and each statement's facts other than places (``known``: the
+    date and its source where the corpus told it)."""
+    today, source = known or dates.document_date(document, statements)
     if today is None and languages.words_for(document.language) is not None:
         today, source = languages.document_date(document, statements)  # "Date: 3. maja 2023.", "26 nëntor 2019"
     speakers: dict[str, list[Fact]] = {}
@@ -100,6 +128,7 @@ def document_facts(document: Document, statements: list[Statement]) -> DocumentF
         else:
             when = dates.extract(statement, today)
             aged = people.ages(statement)
+            aged += ages.unnamed_ages(statement, [(f.start, f.end) for f in when + aged])
             masked = [(f.start, f.end) for f in when + aged]
             own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
         own += speakers.get(statement.id, [])

@@ -1,5 +1,6 @@
 """When two counts agree: a vague count ("hundreds"), one person named in passing ("a student"), a figure rounded
-from another ("650" beside 657), and overlapping intervals ("about 30" and 28) never disagree.
+from another ("650" beside 657), one round figure as a bound and plain ("over 650", "650"), and overlapping
+intervals ("about 30" and 28) never disagree.
 
 Read by every comparison of counts (compare/detect/discrepancy*.py) and by the alignment's anchors; the counts
 themselves are read by :mod:`.quantities`.
@@ -32,13 +33,22 @@ def in_passing(fact: Fact) -> bool:
     return fact.text.lower() in ("a", "an")
 
 
-def compatible(a: Fact, b: Fact) -> bool:
-    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count."""
+def compatible(a: Fact, b: Fact, one_figure: bool = True) -> bool:
+    """Whether two quantities' intervals overlap, or one is the other rounded: different wordings of one count
+    (``one_figure``: also one round figure as a bound and plain, which two outlets' roundings of one count are,
+    but an article's headline over its own body's figure is not: "Over 60 dead" over "killed 60")."""
     if in_passing(a) or in_passing(b):
         return True
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return a.value == b.value
-    return (a.low <= b.high and b.low <= a.high) or rounded(a, b) or rounded(b, a)
+    overlap = a.low <= b.high and b.low <= a.high
+    return overlap or rounded(a, b) or rounded(b, a) or (one_figure and one_round_figure(a, b))
+
+
+def one_round_figure(a: Fact, b: Fact) -> bool:
+    """ "over 650" beside "650": one round figure, written once as a bound and once plain (both round 657)."""
+    figure = stated_bound(a)
+    return figure == stated_bound(b) and figure.isdigit() and figure.endswith("0") and not (vague(a) or vague(b))
 
 
 #: A round figure this close to an exact one (a share of the exact one) may be it rounded.

@@ -7,7 +7,7 @@ including three children" counts children who died.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ...model import Fact
@@ -25,6 +25,68 @@ def spread_magnitudes(facts: list[Fact]) -> list[Fact]:
         replace(f, subject="magnitude") if not f.subject and f.low == f.high and _fractional(f.low) else f
         for f in facts
     ]
+
+
+def shares_of_a_count(toks: Sequence[Token], facts: list[Fact], of: frozenset[str] = frozenset({"of"})) -> list[Fact]:
+    """A count that is a share of another count of the same people, beside it with "of" (``of``: the language's
+    words), tells how many of them are in some state, not another toll of them: "three of the four injured",
+    "troje od četvero ranjenih", "od četvoro povrijeđenih, troje (su stabilni)". Such a share keeps its figure
+    but loses its subject, so it is never compared with the toll; a share naming other people ("of the eight
+    killed, seven were girls") keeps its own."""
+    at = {f.start: k for k, f in enumerate(facts)}
+    index = {t.start: n for n, t in enumerate(toks)}
+    shares: set[int] = set()
+    for k, whole in enumerate(facts):
+        n = index.get(whole.start)
+        if n is None or not whole.subject:
+            continue
+        before = n - 1 if n and toks[n - 1].lower != "the" else n - 2
+        if before < 0 or toks[before].lower not in of:
+            continue
+        # "troje od četvero": the share right before "od"; "od četvoro povrijeđenih, troje": after a comma.
+        candidates = [before - 1] if before else []
+        comma = next((j for j in range(n + 1, min(n + 5, len(toks))) if toks[j].text == ","), None)
+        if comma is not None:
+            candidates.append(comma + 1)
+        for j in candidates:
+            part = at.get(toks[j].start) if 0 <= j < len(toks) else None
+            if part is not None and part != k and facts[part].subject == whole.subject:
+                shares.add(part)
+    return [replace(f, subject="") if k in shares else f for k, f in enumerate(facts)]
+
+
+#: Words that state wounded people's condition: a count they follow counts those in it, not the wounded.
+CONDITIONS = frozenset("critical stable condition fine life-threatening intensive".split())
+
+
+def in_a_condition(
+    toks: Sequence[Token],
+    facts: list[Fact],
+    condition: Callable[[str], bool] = CONDITIONS.__contains__,
+    of: frozenset[str] = frozenset({"of"}),
+) -> list[Fact]:
+    """A count of wounded people whose own words (up to the next count or the clause's end) state their condition
+    counts those in it, a share of the wounded, not their toll: "Two pupils wounded in the shooting were in
+    critical condition", "one student is perfectly fine", "dvoje je u kritičnom stanju". Such a count keeps its
+    figure but loses its subject (``condition``: whether a word, as the tables key it, states a condition). The
+    whole a share is taken of keeps it ("three of the four injured are stable"; ``of``: the words before it)."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    starts = sorted(index[f.start] for f in facts if f.start in index)
+    out = []
+    for fact in facts:
+        n = index.get(fact.start)
+        before = n - 2 if n and n >= 2 and toks[n - 1].lower == "the" else (n or 0) - 1
+        whole = before >= 0 and toks[before].lower in of
+        if n is not None and fact.subject.endswith(" injured") and not whole:
+            stop = next((m for m in starts if m > n), len(toks))
+            for token in toks[n + 1 : stop]:
+                if token.lower in CLAUSE_END:
+                    break
+                if condition(token.lower):
+                    fact = replace(fact, subject="")
+                    break
+        out.append(fact)
+    return out
 
 
 #: Words that make a count part of an earlier one: "133 people died, including three children".

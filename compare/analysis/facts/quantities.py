@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence, Set
 
 from ...model import Fact, Statement
 from ..letters import UPPER
-from .count_context import inherit_outcomes, is_capacity, is_magnitude, people_by_doing, rescuers, spread_magnitudes
+from .count_context import (
+    in_a_condition,
+    inherit_outcomes,
+    is_capacity,
+    is_magnitude,
+    people_by_doing,
+    rescuers,
+    shares_of_a_count,
+    spread_magnitudes,
+)
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
@@ -153,6 +162,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         word = toks[k].lower
         if word in ("more", "other", "further") and not run:
             continue  # "100 more people", "three other suspects": the noun comes after
+        if k == j and toks[k].capitalised and _plain_plural(toks, k + 1):
+            continue  # "four Molotov cocktails", "two Kalashnikov rifles": a name that qualifies the noun after it
         if (
             not word.isalpha()
             or word in _NOT_NOUNS
@@ -169,6 +180,19 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         k = next((k for k in run if toks[k].lower.endswith("s") and not toks[k].lower.endswith("ss")), run[0])
         return lemma(toks[k].lower), k
     return "", j - 1
+
+
+#: Counted nouns whose ordinal names a toll ("the tenth victim", "the 51st death"); not "the first victim in
+#: Tirana", which is one place's.
+_TOLL_ORDINALS = frozenset({"victim", "death", "fatality"})
+
+
+def _plain_plural(toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a lower-case plural word ("cocktails")."""
+    if k >= len(toks) or toks[k].capitalised or not toks[k].text.isalpha():
+        return False
+    word = toks[k].lower
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_NOUNS | _STOP
 
 
 def _hyphened(toks: Sequence[Token], j: int) -> bool:
@@ -263,7 +287,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
         end = i + used
         counted, noun = _counted(toks, end)
-        if ordinal:
+        if ordinal and counted in _TOLL_ORDINALS and value >= 2:
+            subject = "people killed"  # "became the tenth victim": the toll is now ten
+        elif ordinal:
             subject = f"{counted} (ordinal)" if counted else ""
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
@@ -305,7 +331,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
         facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
-    facts = inherit_outcomes(toks, facts)
+    facts = in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts)))
     facts = spread_magnitudes(facts)
     return facts
 

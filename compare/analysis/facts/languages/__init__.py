@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ....model import Corpus, Fact, Statement
-from .. import people
+from .. import ages, people
 from .. import places as english_places
 from . import counts, places, when
 from .words import Words, words_for
@@ -27,6 +27,7 @@ document_date = when.document_date
 def statement_facts(statement: Statement, today: dt.date | None, words: Words) -> list[Fact]:
     """The dates, times, ages and counts of ``statement``, read with ``words``."""
     found = when.extract(statement, today, words) + people.ages(statement)  # "Kesić (14)" reads in any language
+    found += ages.unnamed_ages(statement, [(f.start, f.end) for f in found], words)  # "14-godišnji učenik"
     return found + counts.extract(statement, [(f.start, f.end) for f in found], words)
 
 

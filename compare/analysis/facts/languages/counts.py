@@ -13,7 +13,7 @@ compared, rather than compared as the wrong thing.
 from __future__ import annotations
 
 from ....model import Fact, Statement
-from ..count_context import inherit_outcomes, spread_magnitudes
+from ..count_context import in_a_condition, inherit_outcomes, shares_of_a_count, spread_magnitudes
 from ..counted import BODIES, CLASSES, CLAUSE_END
 from ..quantities import PEOPLE, VAGUE, count_fact, format_number, interval, lemma, outcome_in_clause
 from ..tokens import Token
@@ -59,6 +59,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
             facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
     facts = inherit_outcomes(toks, facts, words.phrases("part_of"))
+    facts = shares_of_a_count(toks, facts, words.words("of"))
+    facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
     return spread_magnitudes(facts)
 
 
