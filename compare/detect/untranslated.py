@@ -65,11 +65,13 @@ def _furniture(document: Document, statement: Statement) -> bool:
     """Whether ``statement`` is a short line of its own without a sentence's punctuation: a page's share or
     comment prompt, a label ("podeli vest", "Vaš komentar"), kept in the site's language by design."""
     text = statement.text.strip()
+    if text.endswith((".", "!", "?", "…")):
+        return False  # a sentence's punctuation: most statements, told apart before any search
     line_start = document.text.rfind("\n", 0, statement.start) + 1
     line_end = document.text.find("\n", statement.end)
     line = document.text[line_start : len(document.text) if line_end < 0 else line_end].strip()
     words = _WORD.findall(_ADDRESS.sub(" ", text))
-    return line == text and len(words) <= _FURNITURE_WORDS and not text.endswith((".", "!", "?", "…"))
+    return line == text and len(words) <= _FURNITURE_WORDS
 
 
 @register(
