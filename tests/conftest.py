@@ -127,3 +127,21 @@ def payload_corpus(tmp_path) -> Path:
         "Source: Other\nURL: https://example.org/a?b=\"c\"\n\nClashes in Banjska\n\n"
         + body.replace("93", "41") + "\n", encoding="utf-8")
     return folder
+
+
+def one_statement_documents(texts: list[tuple[str, str, str]]):
+    """A corpus of one document per (text, date or "", language), a title line above each text and every
+    statement given its document's language: what the facts stage reads, without segmenting languages apart."""
+    from compare.model import Corpus, Document
+    from compare.stages.segment import segment
+
+    documents, statements = [], []
+    for n, (text, date, language) in enumerate(texts):
+        document = Document(id=f"d{n}", path=f"d{n}.txt", text="Title\n" + text, title="Title",
+                            metadata={"date": date} if date else {}, language=language)
+        for statement in segment(document):
+            statement.language = language
+            statements.append(statement)
+        documents.append(document)
+    return Corpus(documents=documents, statements=statements)
+

@@ -50,7 +50,7 @@ class Counting:
 
 def _compared(memo, facts_of, subjects=frozenset(), pair=(A, B), same=True):
     counting = Counting(facts_of)
-    out = discrepancy_kept.compared([(*pair, "group g1", same)], facts_of, subjects, counting, memo)
+    out = discrepancy_kept.compared_later([(*pair, "group g1", same)], facts_of, subjects, counting, memo)()
     return out, counting.calls
 
 
@@ -158,14 +158,14 @@ def test_pairs_compared_in_forked_processes_give_what_one_process_gives(tmp_path
         facts_of.update(_facts(b=moved))
         pairs.append((A, moved, f"group g{n}", n % 2 == 0))
     alone = Counting(facts_of)
-    expected = discrepancy_kept.compared(pairs, facts_of, frozenset(), alone, None)
+    expected = discrepancy_kept.compared_later(pairs, facts_of, frozenset(), alone, None)()
     shared = Counting(facts_of)
     memo = AnalysisMemo(tmp_path) if with_memo else None
-    assert discrepancy_kept.compared(pairs, facts_of, frozenset(), shared, memo, workers=2) == expected
+    assert discrepancy_kept.compared_later(pairs, facts_of, frozenset(), shared, memo, workers=2)() == expected
     assert (alone.calls, shared.calls) == (5, 0)  # the processes compared them all
     if memo is not None:  # what they made was kept
         kept = Counting(facts_of)
-        assert discrepancy_kept.compared(pairs, facts_of, frozenset(), kept, memo, workers=2) == expected
+        assert discrepancy_kept.compared_later(pairs, facts_of, frozenset(), kept, memo, workers=2)() == expected
         assert kept.calls == 0 and _kept(memo) == 2  # the same texts and facts: one key per value of same
 
 

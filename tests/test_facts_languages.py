@@ -11,7 +11,7 @@ import pytest
 from compare.analysis import facts
 from compare.model import Corpus, Document
 from compare.stages.segment import segment
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, one_statement_documents
 
 FILES = {name: json.loads((DATA / "facts" / f"{name}.json").read_text(encoding="utf-8")) for name in ("sr", "sq", "ru")}
 CASES = [(name, {"language": data["language"], "date": data["date"], **case})
@@ -20,15 +20,7 @@ CASES = [(name, {"language": data["language"], "date": data["date"], **case})
 
 def extract(texts: list[tuple[str, str]], date: str = "") -> list:
     """The facts of one document per (text, language), each statement given that language."""
-    documents, statements = [], []
-    for n, (text, language) in enumerate(texts):
-        document = Document(id=f"d{n}", path=f"d{n}.txt", text="Title\n" + text, title="Title",
-                            metadata={"date": date} if date else {}, language=language)
-        for statement in segment(document):
-            statement.language = language
-            statements.append(statement)
-        documents.append(document)
-    return facts.extract(Corpus(documents=documents, statements=statements))
+    return facts.extract(one_statement_documents([(text, date, language) for text, language in texts]))
 
 
 def _matches(fact, want) -> bool:

@@ -1,8 +1,8 @@
 """Dates for undated articles, told by the story's dated articles (compare/analysis/facts/undated.py)."""
 
+from conftest import one_statement_documents
+
 from compare.analysis import facts
-from compare.model import Corpus, Document
-from compare.stages.segment import segment
 
 DATED = [
     ("A fire at the Riverside warehouse on April 10 killed three people, police said.", "2024-04-10"),
@@ -11,18 +11,9 @@ DATED = [
 
 
 def _dates(undated: list[tuple[str, str]], dated=DATED) -> dict[str, tuple[str, str]]:
-    documents, statements = [], []
-    for n, (text, date, language) in enumerate(
-        [(t, d, "en") for t, d in dated] + [(t, "", language) for t, language in undated]
-    ):
-        document = Document(id=f"d{n}", path=f"d{n}.txt", text="Title\n" + text, title="Title",
-                            metadata={"date": date} if date else {}, language=language)
-        for statement in segment(document):
-            statement.language = language
-            statements.append(statement)
-        documents.append(document)
-    facts.extract(Corpus(documents=documents, statements=statements))
-    return {d.id: (d.date, d.date_source) for d in documents[len(dated):]}
+    corpus = one_statement_documents([(t, d, "en") for t, d in dated] + [(t, "", lang) for t, lang in undated])
+    facts.extract(corpus)
+    return {d.id: (d.date, d.date_source) for d in corpus.documents[len(dated):]}
 
 
 def test_yesterday_of_the_story_puts_the_article_the_day_after():

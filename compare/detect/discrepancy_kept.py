@@ -50,19 +50,6 @@ PARALLEL_FROM = 2_000
 _shared: tuple[Sequence[AlignedPair], Mapping[str, list[Fact]], Compare] | None = None  # what forked processes read
 
 
-def compared(
-    pairs: Sequence[AlignedPair],
-    facts_of: Mapping[str, list[Fact]],
-    subjects: frozenset[str],
-    compare: Compare,
-    memo: AnalysisMemo | None,
-    workers: int = 1,
-) -> list[Comparison]:
-    """``compare``'s comparisons of every pair in turn, those of pairs the memo holds read from it; at least
-    :data:`PARALLEL_FROM` pairs to compare are shared out between ``workers`` forked processes."""
-    return compared_later(pairs, facts_of, subjects, compare, memo, workers)()
-
-
 def compared_later(
     pairs: Sequence[AlignedPair],
     facts_of: Mapping[str, list[Fact]],
@@ -71,8 +58,10 @@ def compared_later(
     memo: AnalysisMemo | None,
     workers: int = 1,
 ) -> Callable[[], list[Comparison]]:
-    """:func:`compared`, started: the forked processes (if any) compare while the caller goes on, and the call
-    returned gives the comparisons. The caller does not call ``compare`` in between."""
+    """``compare``'s comparisons of every pair in turn, those of pairs the memo holds read from it; at least
+    :data:`PARALLEL_FROM` pairs to compare are shared out between ``workers`` forked processes. Started: the
+    processes (if any) compare while the caller goes on, and the call returned gives the comparisons. The caller
+    does not call ``compare`` in between."""
     if memo is None and (workers < 2 or len(pairs) < PARALLEL_FROM):
         return lambda: [c for sa, sb, link, same in pairs for c in compare(sa, sb, link, same)]
     keys: list[str] | None = None
