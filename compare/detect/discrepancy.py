@@ -60,7 +60,7 @@ from . import (
 )
 from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
 from .discrepancy_timeline import slotted
-from .discrepancy_values import MEASURES, Comparison, findings
+from .discrepancy_values import Comparison, findings, paired
 
 #: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
 #: different speaker to count: paraphrases by different people are common ("those responsible must
@@ -233,8 +233,8 @@ def _compare_aligned(
 ) -> list[Comparison]:
     out: list[Comparison] = []
     # An event's measures are compared event by event (discrepancy_measures): aligned sentences may tell two quakes.
-    keep_a = [f for f in fa if f.subject not in MEASURES and (same_report or not slotted(f, subjects))]
-    keep_b = [f for f in fb if f.subject not in MEASURES and (same_report or not slotted(f, subjects))]
+    keep_a = [f for f in fa if paired(f) and (same_report or not slotted(f, subjects))]
+    keep_b = [f for f in fb if paired(f) and (same_report or not slotted(f, subjects))]
     for x in keep_a:
         for y in keep_b:
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:

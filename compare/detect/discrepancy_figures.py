@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..analysis.facts import agreement
+from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
-from ..model import Fact
+from ..model import Corpus, Fact
 
+_PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
 SAME_ANNOUNCEMENT = 1.25
 
@@ -25,6 +26,8 @@ def mistyped(fx: Fact, day_x: str, fy: Fact, day_y: str) -> bool:
     A toll rises by a few from one day to the next, so a changed digit is read as a typo only within a day."""
     if fx.low != fx.high or fy.low != fy.high or fx.low is None or fy.low is None:
         return False
+    if "." in fx.value + fy.value and (not (day_x and day_y) or abs(day_number(day_x) - day_number(day_y)) <= 1):
+        return _digit_dropped(fx.value, fy.value)
     a, b = str(int(fx.low)), str(int(fy.low))
     if len(a) != len(b) or len(a) < 4 or a == b:
         return False
@@ -33,6 +36,19 @@ def mistyped(fx: Fact, day_x: str, fy: Fact, day_y: str) -> bool:
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     return swapped or (len(diff) == 1 and bool(day_x and day_y))
+
+
+def _digit_dropped(a: str, b: str) -> bool:
+    """ "9.2" for 9.02, "11.9" for 11.19, "54.8" for 54.08: a decimal figure with one digit left out (a figure cut
+    to fewer decimals is rounded, not mistyped, and is told apart before this is asked)."""
+    if "." not in a or "." not in b or a.partition(".")[0] != b.partition(".")[0]:
+        return False  # "53" against "55.3" is two figures
+    da, db = a.replace(".", ""), b.replace(".", "")
+    if len(da) < len(db):
+        da, db = db, da
+    if len(da) != len(db) + 1 or len(db) < 2 or not da.isdigit():
+        return False
+    return any(da[:k] + da[k + 1 :] == db for k in range(len(da)))
 
 
 def close_figures(x: Fact, y: Fact) -> bool:
@@ -87,3 +103,26 @@ def round_bound(fact: Fact) -> bool:
 
 def day_number(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
+
+
+def period_start(corpus: Corpus) -> str:
+    days = sorted(d.date for d in corpus.documents if d.date)
+    if not days:
+        return ""
+    y, m, d = (int(x) for x in days[0].split("-"))
+    return (dt.date(y, m, d) - dt.timedelta(days=_PERIOD_SLACK_DAYS)).isoformat()
+
+
+def earlier_event(facts: list[Fact], period_start: str) -> bool:
+    """Whether the statement dates itself before the story: its counts are another event's."""
+    if not period_start:
+        return False
+    for fact in facts:
+        if fact.kind != "date":
+            continue
+        year, month, day, _ = dates.parts(fact.value)
+        if year is None:
+            continue
+        if f"{year:04d}-{month or 12:02d}-{day or 28:02d}" < period_start:
+            return True
+    return False

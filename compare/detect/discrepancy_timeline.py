@@ -25,29 +25,39 @@ a link the same noun often counts different things.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..analysis.facts import dates
 from ..analysis.facts.ages import AGE
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Evidence, Fact, Finding
+from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, TimelineEntry
-from .discrepancy_figures import (
+from .discrepancy_figures import (  # period_start, earlier_event: read from here by the measures
     close_figures,
     day_number,
     differ,
+    earlier_event,
     figure_classes,
     mistyped,
+    period_start,
     point,
     same_day_differ,
     vague,
 )
 from .discrepancy_scope import count_scope, scope_text
-from .discrepancy_values import EVENT_OUTCOMES, FALLING, MEASURES, label, value_class, value_classes
+from .discrepancy_values import (
+    EVENT_OUTCOMES,
+    FALLING,
+    MEASURES,
+    UNCOMPARED,
+    label,
+    moves_within_a_day,
+    moving_share,
+    value_class,
+    value_classes,
+)
 
 #: Independent origins that must count a thing (other than people with an outcome) for it to be a slot.
 MIN_ORIGINS = 3
@@ -57,7 +67,6 @@ _NOT_SLOTS = frozenset(
 #: Independent reports a figure must contradict to be called a conflict with the timeline: one contradicting
 #: report may itself be the odd one out, or a count of something else read as the toll.
 _OUTLIER_WITNESSES = 2
-_PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
 
 
 def slotted(fact: Fact, subjects: frozenset[str]) -> bool:
@@ -90,7 +99,7 @@ def _countable(subject: str) -> bool:
     first = subject.split()[0]
     return not (
         first in _NOT_SLOTS
-        or subject in MEASURES
+        or subject in UNCOMPARED
         or subject.endswith("(ordinal)")
         or subject == AGE
         or subject.startswith(("age of ", "km "))
@@ -143,12 +152,17 @@ def reports_by_statement(slots: Slots) -> dict[str, list[Report]]:
         day = slots.corpus.document(statement.doc).date
         own = slots.facts_of[statement.id]
         counts = [f for f in own if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
+        # a share's scope is its holder, in its subject: "Unity to Save Georgia" is no count in Georgia
         out[statement.id] = [
-            Report(fact, slots.origin_of[fact.doc], day, count_scope(statement, fact, counts))
+            Report(fact, slots.origin_of[fact.doc], day, _scope(statement, fact, counts))
             for fact in own
             if slotted(fact, slots.subjects)
         ]
     return out
+
+
+def _scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
+    return "" if moving_share(fact.subject) else count_scope(statement, fact, counts)
 
 
 def findings(slots: Slots) -> Iterable[Finding]:
@@ -160,29 +174,6 @@ def findings(slots: Slots) -> Iterable[Finding]:
     for subject, own_reports in reports.items():
         for scope, bucket in _by_scope(own_reports).items():
             yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet)
-
-
-def period_start(corpus: Corpus) -> str:
-    days = sorted(d.date for d in corpus.documents if d.date)
-    if not days:
-        return ""
-    y, m, d = (int(x) for x in days[0].split("-"))
-    return (dt.date(y, m, d) - dt.timedelta(days=_PERIOD_SLACK_DAYS)).isoformat()
-
-
-def earlier_event(facts: list[Fact], period_start: str) -> bool:
-    """Whether the statement dates itself before the story: its counts are another event's."""
-    if not period_start:
-        return False
-    for fact in facts:
-        if fact.kind != "date":
-            continue
-        year, month, day, _ = dates.parts(fact.value)
-        if year is None:
-            continue
-        if f"{year:04d}-{month or 12:02d}-{day or 28:02d}" < period_start:
-            return True
-    return False
 
 
 def _by_scope(reports: list[Report]) -> dict[str, list[Report]]:
@@ -232,7 +223,7 @@ def _bucket_findings(
             continue
         if mistyped(x.fact, x.day, y.fact, y.day):
             typos.union(i, j)
-        elif x.day and x.day == y.day and close_figures(x.fact, y.fact):
+        elif x.day and x.day == y.day and close_figures(x.fact, y.fact) and not moves_within_a_day(subject):
             same_day.union(i, j)
     for sets, why in (
         (typos, "one figure looks like a typo of the other (a digit changed or two swapped)"),
@@ -245,6 +236,10 @@ def _bucket_findings(
                 yield _finding(corpus, subject, scope, chosen, "conflict", reason, outlet)
     falls = subject.endswith(FALLING)
     chain, outliers = _timeline_split(reports, -1.0 if falls else 1.0)
+    if moving_share(subject):
+        # a share of a count in progress may fall as well as rise: every dated report is its timeline, and only a
+        # typo of one figure (above) is a conflict
+        chain, outliers = [r for r in reports if r.day], []
     for x, contradicted in outliers:
         later = contradicted[0].day > x.day
         reason = (
@@ -260,7 +255,8 @@ def _bucket_findings(
         # The timeline lists every report near its figures; the outliers above are flagged on their own as well. A
         # figure far from every figure of the timeline counts something else (another event's toll: "six killed
         # by the second quake" beside a toll of thousands) and is left out.
-        reason = f"the figure {'falls' if falls else 'grows'} with report time, {days[0]} to {days[-1]}"
+        moves = "changes" if moving_share(subject) else "falls" if falls else "grows"
+        reason = f"the figure {moves} with report time, {days[0]} to {days[-1]}"
         in_chain = set(chain)
         listed = [
             r for r in reports if r in in_chain or vague(r.fact) or any(close_figures(r.fact, y.fact) for y in chain)

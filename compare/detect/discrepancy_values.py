@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.ages import AGE
 from ..analysis.facts.places import same_container
+from ..analysis.facts.shares import PROGRESS
 from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
@@ -38,6 +39,29 @@ _WHAT = {"date": "the date", "time": "the time", "place": "the place", "attribut
 #: by event (:mod:`.discrepancy_measures`), never as counts of a slot or of an aligned pair.
 #: Each with what it measures, for the messages.
 MEASURES = {"magnitude": "event", "capacity": "venue"}
+#: Subjects no aligned pair compares: the measures, and a count's progress ("with 70% of precincts counted"), which
+#: is when a figure was reported, not a fact reported (analysis.facts.shares).
+UNCOMPARED = frozenset({*MEASURES, PROGRESS})
+
+
+def moving_share(subject: str) -> bool:
+    """A share of a count in progress ("share of coalition"): it moves both ways, hour by hour, as the count goes on."""
+    return subject.startswith(("share of ", "poll share of "))
+
+
+def moves_within_a_day(subject: str) -> bool:
+    """A share or a turnout moves hour by hour while a count goes on: two figures of one day are two moments of it,
+    not one announcement reported two ways."""
+    return moving_share(subject) or subject.startswith("turnout")
+
+
+def paired(fact: Fact) -> bool:
+    """Whether aligned statements compare this fact: not a measure, a count's progress, nor a share of a count, which
+    two sentences alike in words may give at two moments of the count (the timelines compare shares, by report
+    time)."""
+    return fact.subject not in UNCOMPARED and not moving_share(fact.subject)
+
+
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
 #: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
 _READING_ORIGINS = 2
@@ -221,7 +245,7 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
     # repeat a few figures thousands of times.
     joined: dict[tuple[float, float], int] = {}
     for f in facts:
-        low, high = f.low or 0.0, f.high if f.high is not None else 0.0
+        low, high = agreement.stated_bounds(f)
         n = joined.get((low, high), -1)
         if n < 0:
             n = next((k for k, (lo, hi) in enumerate(bounds) if max(lo, low) <= min(hi, high)), len(classes))

@@ -60,6 +60,8 @@ def rounded(x: Fact, y: Fact) -> bool:
     one unit of its last figure below ``y`` or half a unit above it, and within :data:`ROUNDED_WITHIN` ("650" and
     "more than 650" for 657, "1,000" for 1,014; "790" is not 810, nor "30" 32, nor "over 5,300" 7,003)."""
     figure, other = stated_bound(x), stated_bound(y)
+    if "." in other and (figure.isdigit() or "." in figure) and not vague(x) and not vague(y):
+        return _rounded_decimal(figure, other)
     if not (figure.isdigit() and other.isdigit()) or vague(x) or figure == other:
         return False
     zeros = len(figure) - len(figure.rstrip("0"))
@@ -68,3 +70,32 @@ def rounded(x: Fact, y: Fact) -> bool:
     unit, a, b = 10**zeros, int(figure), int(other)
     near = abs(a - b) <= ROUNDED_WITHIN * b
     return near and (0 <= b - a < unit or 0 <= a - b <= unit // 2)
+
+
+def _rounded_decimal(figure: str, other: str) -> bool:
+    """Whether ``figure`` is ``other`` given to fewer decimals, rounded or cut: "53.9" and "54" for 53.93, "70" for
+    70.91 (a share is always rounded somewhere); "9.2" is not 9.02, nor "11.9" 11.19."""
+    places = len(figure.partition(".")[2])
+    if places >= len(other.partition(".")[2]):
+        return False
+    try:
+        a, b = float(figure), float(other)
+    except ValueError:
+        return False
+    unit = 10.0**-places
+    return 0 <= b - a < unit or 0 <= a - b <= unit / 2 + 1e-9
+
+
+def stated_bounds(fact: Fact) -> tuple[float, float]:
+    """A count's interval; a share's widened by its rounding ("53.9%" is 53.93% rounded, "54.08%" is 54.086% cut,
+    "53%" is 52.99% rounded): no one gives a share of a vote to the last voter."""
+    low, high = fact.low or 0.0, fact.high if fact.high is not None else 0.0
+    if low != high or not _share(fact):
+        return low, high  # a measure's decimals are its reading ("6.3" against "6.4" are two agencies' readings)
+    unit = 10.0 ** -len(fact.value.partition(".")[2])
+    return low - unit / 2, high + unit * 0.999
+
+
+def _share(fact: Fact) -> bool:
+    plain = fact.value.replace(".", "", 1).isdigit()
+    return plain and fact.subject.startswith(("share of ", "poll share of ", "turnout"))

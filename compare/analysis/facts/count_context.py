@@ -172,6 +172,8 @@ _DOINGS = {
     ("rescue",): "rescuers",
     ("rescuing",): "rescuers",
     ("providing", "assistance"): "rescuers",
+    ("voted",): "voter",  # "2,060,412 people voting": the voters who came, counted like "776,726 voters"
+    ("voting",): "voter",
 }
 _DOING_WINDOW = 6  # words between the counted people and what they do ("three individuals dressed in camouflage")
 #: Nouns (with the word before them) that name rescuers: "rescue workers", "search and rescue volunteers".

@@ -69,7 +69,7 @@ _PORTFOLIO = r"(?:\s+for\s+(?:[A-Z][\w-]*\s+|and\s+){0,5}[A-Z][\w-]*)?"
 #: so-called Kosovo") is read with it, and kept in the fact's text for the discrepancy detector.
 QUALIFIERS = r"so-called|unrecogni[sz]ed|self-proclaimed|self-declared|breakaway"
 _HELD_IN = rf"(?:(?:{QUALIFIERS})\s+)?(?P<aff2>[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}}?)"
-_FORMER = r"(?:\b(?P<former>[Ff]ormer|[Ee]x-|[Tt]hen)\s+)?"
+_FORMER = r"(?:\b(?P<former>(?:[Ff]ormer|[Tt]hen)\s+|[Ee]x-\s*))?"  # "ex-Prime Minister" as "ex- Prime Minister"
 _TITLE_BEFORE = re.compile(
     rf"{_FORMER}(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})"
     rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?{_PORTFOLIO}\s+{_RANKS}(?P<name>{_PERSON})(?!\s+(?:for\b|of\b|[{_UPPER}]))"

@@ -34,6 +34,7 @@ from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
+from .shares import counted_subject, decimal_share, rank_subject, share_subject
 from .tokens import Token, tokens
 
 #: Words that name a count only vaguely, as the interval they allow.
@@ -106,7 +107,9 @@ _SUFFERED = frozenset("suffered sustained received".split())
 
 def interval(value: float, qualifier: str) -> tuple[float, float]:
     if qualifier == "about":
-        slack = max(1.0, round(value * 0.1))
+        # "about 30" is 27 to 33; "about 9.05" is 9.05 rounded: a figure given with decimals is near its last one
+        decimals = len(f"{value:g}".partition(".")[2])
+        slack = 10.0**-decimals / 2 if decimals else max(1.0, round(value * 0.1))
         return value - slack, value + slack
     if qualifier == "at_least":
         return value, math.inf
@@ -153,8 +156,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
             return _CLASSES[word], k
         if word in ("percent", "per", "%") or toks[j - 1].text.endswith("%"):
             return "percent", k
-    if j < len(toks) and toks[j - 1].text.endswith("%"):
-        return "percent", j - 1
+    if j <= len(toks) and toks[j - 1].text.endswith("%"):
+        return "percent", j - 1  # at the statement's end too: "Georgian Dream – 52.9%"
     # Any other noun: the first plural in the next few plain words ("9 associated
     # countries", "8 parliamentary observer delegations"), else the first word.
     run: list[int] = []
@@ -248,7 +251,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
     """Quantity facts of ``statement``; spans in ``masked`` (dates, times) are not numbers."""
     toks = tokens(statement)
     facts: list[Fact] = []
-    i = 0
+    i = segment_start = 0  # a share's holder is named after the figure before it (shares.share_subject)
     while i < len(toks):
         tok = toks[i]
         if masked and any(s <= tok.start < e for s, e in masked):
@@ -287,10 +290,13 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
         end = i + used
         counted, noun = _counted(toks, end)
+        if counted == "percent" and not vague and (decimal := decimal_share(toks[i].text)):
+            value = high_value = decimal  # "52.991%": a share's digits after the point are decimals, never thousands
+            low, high, value_text = *interval(value, qualifier), _format(value)
         if ordinal and counted in _TOLL_ORDINALS and value >= 2:
             subject = "people killed"  # "became the tenth victim": the toll is now ten
         elif ordinal:
-            subject = f"{counted} (ordinal)" if counted else ""
+            subject = rank_subject(toks, counted, first, end, segment_start)
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
             rest = " ".join(t.text for t in toks[noun + 1 : noun + 5])
@@ -307,7 +313,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             end = noun + 1  # the unit is part of the value: "50 km", "31 miles"
         elif counted in ("percent",):
             after = next((t.lower for t in toks[noun + 1 : noun + 4] if t.lower not in _STOP), "")
-            subject = f"percent {after}".strip()
+            share = share_subject(toks, first, end, segment_start, ranged=high_value != value)
+            subject = f"percent {after}".strip() if share is None else share
         elif counted in PEOPLE or not counted:
             outcome = outcome_in_clause(toks, max(noun, end - 1), first)
             if not counted and outcome and _outcome_follows(toks, end):
@@ -320,7 +327,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
-            subject = counted
+            before = facts[-1].subject if facts else ""
+            subject = counted_subject(toks, counted, (noun, first, end), segment_start, before)
         if not vague and not ordinal and high_value == value and is_magnitude(toks, first, end, value):
             subject = "magnitude"  # a quake's size, compared as one event's measure (discrepancy_measures)
         elif not vague and not ordinal and is_capacity(toks, first, end):
@@ -331,6 +339,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = ""  # "a 7.6 earthquake": a measure (magnitude, rate), never a count of whole things
         facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
+        if not ordinal:
+            segment_start = end  # "Coalition for Change is in second place with 11.2%": a rank is no figure of its own
     facts = in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts)))
     facts = spread_magnitudes(facts)
     return facts
