@@ -152,6 +152,26 @@ def crossed_splits(reports: list[Scoped]) -> list[list[Scoped]]:
     return out
 
 
+#: What stands between a place and the distance in apposition to it: "Thumane, 30 km northwest of Tirana".
+_APPOSED_DISTANCE = re.compile(r"\s*,\s*(?:about|some|around|roughly|nearly|almost)?\s*")
+
+
+def place_distances(statement: Statement, facts: list[Fact]) -> dict[Fact, str]:
+    """The statement's distances of a named place from another ("Thumane, 30 km northwest of Tirana"), each keyed
+    by the place and the distance's subject: a town lies where it lies, so every article that gives the distance
+    must agree, whatever event it tells of (an epicentre's distance is a measure of the event, not of a town)."""
+    places = [f for f in facts if f.kind == "place"]
+    out = {}
+    for fact in facts:
+        if fact.kind != "quantity" or not fact.subject.startswith("km ") or " of " not in fact.subject:
+            continue
+        for place in places:
+            between = statement.text[place.end - statement.start : fact.start - statement.start]
+            if place.end <= fact.start and _APPOSED_DISTANCE.fullmatch(between):
+                out[fact] = f"{place.value} {fact.subject}"
+    return out
+
+
 def scope_text(scope: str) -> str:
     """How a finding names a scope: "in Turkey", "in the countries together", "in Turkey in Hatay", "in Durres and
     Thumane" (towns a crossed split is given for, "+"-joined)."""

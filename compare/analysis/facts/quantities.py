@@ -78,6 +78,9 @@ _QUALIFIERS = [
 ]
 
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
+_DIRECTION = re.compile(
+    rf"(?:to\s+the\s+)?((?:north|south)\s*-?\s*(?:east|west)|north|south|east|west)\w*\s+of\s+([{UPPER}]\w+)"
+)
 _ROUNDING = 0.03  # how far a distance may be off its other unit's figure
 PEOPLE = frozenset(
     {"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"}
@@ -293,13 +296,11 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             subject = f"{counted} (ordinal)" if counted else ""
         elif counted in _DISTANCE_UNITS:
             # "50km north of Pristina": the distance is counted from a place in a direction.
-            rest = " ".join(t.text for t in toks[noun + 1 : noun + 5])
-            where = re.match(
-                r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
-                rf"([{UPPER}]\w+)",
-                rest,
-            )
-            subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
+            # "northwest of", "north-west of", "to the north west of": one direction, however it is written.
+            rest = " ".join(t.text for t in toks[noun + 1 : noun + 8])
+            where = _DIRECTION.match(rest)
+            direction = re.sub(r"[\s-]", "", where.group(1).lower()) if where else ""
+            subject = f"km {direction} of {where.group(2)}" if where else "km"
             if counted in ("mile", "mi"):
                 low, high = low * 1.609, high * 1.609
             # A distance given in another unit is rounded there ("31 miles" for 50 km): allow for the rounding.
