@@ -85,10 +85,15 @@ def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: It
 
 def scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tuple[str, str]:
     """The count's :func:`count_scope` and :func:`count_place` among the statement's ``facts``."""
-    counts = [f for f in facts if f.kind == "quantity" and f.subject not in MEASURES]
+    # A town is the count's it follows, even a figure whose subject is left to the list ("22 died in Portmere, 17
+    # in Kessel"), though not a vague word ("disa zona të Durrësit", several parts of Durrës); a country, said of
+    # a whole toll, is read past numbers that count nothing.
+    counts = [
+        f
+        for f in facts
+        if f.kind == "quantity" and f.subject not in MEASURES and (f.subject or f.low is not None and f.low == f.high)
+    ]
     places = [f for f in facts if f.kind == "place"]
-    # A town is the count's it follows, even a count whose subject is left to the list ("22 died in Portmere, 17
-    # in Kessel"); a country, said of a whole toll, is read past numbers that count nothing.
     return count_scope(statement, fact, [f for f in counts if f.subject]), count_place(statement, fact, counts, places)
 
 
