@@ -66,8 +66,8 @@ def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
 
 def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: Iterable[Fact]) -> str:
     """The town (not a country) named in the count's own words, as the facts stage read it in the statement's
-    language: the first after it ("25 janë në Durrës", "17 died in Kessel and one in Arno"), else the one before
-    it ("in Durres … the quake killed 24"); "" where none is, or several before it."""
+    language: the one after it ("25 janë në Durrës", "17 in Kessel"), else the one before it ("in Durres … the
+    quake killed 24"); "" where none is, or several."""
     clause_start, clause_end, others = _own_words(statement, fact, counts)
     at = fact.start - statement.start
     named = sorted(
@@ -78,9 +78,10 @@ def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: It
         and clause_start <= p.start - statement.start < clause_end
         and not any(a <= p.start - statement.start < b for a, b in others)
     )
-    after = [value for start, value in named if start > at]
+    after = {value for start, value in named if start > at}
     before = {value for start, value in named if start < at}
-    return after[0] if after else before.pop() if len(before) == 1 else ""
+    own = after or before  # "50 viktimat e tjera ishin nga Durrësi dhe Thumana": two towns' dead, not one's
+    return own.pop() if len(own) == 1 else ""
 
 
 def scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tuple[str, str]:

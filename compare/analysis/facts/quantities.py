@@ -318,8 +318,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             if counted == "people" and not outcome:
                 counted = people_by_doing(toks, noun) or counted  # "three people in camouflage opened fire"
             subject = f"{counted} {outcome}".strip() if counted else ""
-        elif counted == "victim":  # "fourteen victims": the dead, unless the clause says otherwise ("injured")
-            subject = f"people {outcome_in_clause(toks, noun, first) or 'killed'}"
+        elif counted == "victim":  # "fourteen victims": the dead, unless their own verb says otherwise ("were hurt")
+            own = outcome_in_clause(toks, noun, first) if _outcome_follows(toks, noun + 1) else ""
+            subject = f"people {own or 'killed'}"
         elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
