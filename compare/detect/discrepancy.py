@@ -59,6 +59,7 @@ from . import (
     register,
 )
 from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
+from .discrepancy_scope import place_distances
 from .discrepancy_timeline import slotted
 from .discrepancy_values import Comparison, findings, paired
 
@@ -179,8 +180,12 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
         if (a, b) in seen_pairs:
             continue
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
-    linked += _compare_corpus_wide(corpus.facts)
+    apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
+    linked += _compare_corpus_wide(corpus.facts, apart)
     comparisons = aligned_comparisons() + linked
+    # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
+    place_of = {r.fact: r.place for own in discrepancy_timeline.reports_by_statement(slots).values() for r in own}
+    comparisons = [c for c in comparisons if c.a.kind != "quantity" or place_of.get(c.a, "") == place_of.get(c.b, "")]
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     places = {f.value for f in corpus.facts if f.kind == "place"}
     nested = nested_places(corpus.statements, places, [readings[s.id][1] for s in corpus.statements])
@@ -346,8 +351,9 @@ def _looks_like_year(x: Fact, y: Fact) -> bool:
     return any(f.value.isdigit() and len(f.value) == 4 for f in (x, y))
 
 
-def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
-    """Every pair of containments (roles, ages) of different documents whose places (people) are one name.
+def _compare_corpus_wide(facts: list[Fact], apart: dict[Fact, str]) -> list[Comparison]:
+    """Every pair of containments (roles, ages, a town's distances from another: ``apart``) of different documents
+    whose places (people) are one name.
 
     Only facts whose subjects :func:`same_name_pairs` pairs are compared, not every
     pair of facts in the corpus; pairs come out in the order of the facts.
@@ -357,6 +363,7 @@ def _compare_corpus_wide(facts: list[Fact]) -> list[Comparison]:
         (lambda f: f.subject if f.kind == "containment" else None, lambda x, y: same_container(x.value, y.value)),
         (lambda f: f.subject if f.kind == "role" else None, lambda x, y: people.compatible_roles(x.value, y.value)),
         (lambda f: f.subject[len(_AGE) :] if f.subject.startswith(_AGE) else None, agreement.compatible),
+        (apart.get, agreement.compatible),
     )
     for key_of, agree in kinds:
         own = [f for f in facts if key_of(f) is not None]

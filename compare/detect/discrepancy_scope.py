@@ -1,17 +1,25 @@
-"""The scope of a count: the countries it is given for ("killed 5,000 in Turkey and 1,500 in Syria").
+"""The scope of a count: the countries it is given for ("killed 5,000 in Turkey and 1,500 in Syria"), and the
+town it is a part of a toll for ("25 in Durrës, 23 in Thumanë and 1 in Kurbin").
 
 A toll given per country is compared per country (:mod:`.discrepancy_timeline`), so a
 count's scope must be read from the words said of it, not from every country its
-sentence names.
+sentence names. A toll given per town is compared per town where some statement splits the
+toll by towns: that statement shows the story counts its dead town by town, so a town's
+count is compared with the same town's in other articles, and the total with totals.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
 from ..model import Fact, Statement
+from .discrepancy_figures import differ, point
+from .discrepancy_values import MEASURES
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|and in)\s|,\s(?:and|with)\s", re.IGNORECASE)
 _ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
@@ -19,12 +27,9 @@ _BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
 _COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
 
 
-def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
-    """The countries named in the clause that holds the count, less those said of another count: the words
-    after another count, up to the next one, are that count's ("Hatay was among the 11 provinces hit by quakes
-    that killed 45,000 people in Turkey and Syria": the 11 provinces have no country; "killed 5,000 in Turkey
-    and 1,500 in Syria": one country each). A country before every count ("In Syria, 1,262 were killed and
-    2,285 injured", "Syria's Health Ministry said …") scopes them all."""
+def _own_words(statement: Statement, fact: Fact, counts: list[Fact]) -> tuple[int, int, list[tuple[int, int]]]:
+    """The clause that holds the count (offsets in the statement), and the spans in it that are other counts'
+    words: the words after another count, up to the next one."""
     text = statement.text
     at = fact.start - statement.start
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
@@ -36,6 +41,17 @@ def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
         for c in counts
         if c is not fact and clause_start <= c.start - statement.start < clause_end
     ]
+    return clause_start, clause_end, others
+
+
+def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
+    """The countries named in the clause that holds the count, less those said of another count: the words
+    after another count, up to the next one, are that count's ("Hatay was among the 11 provinces hit by quakes
+    that killed 45,000 people in Turkey and Syria": the 11 provinces have no country; "killed 5,000 in Turkey
+    and 1,500 in Syria": one country each). A country before every count ("In Syria, 1,262 were killed and
+    2,285 injured", "Syria's Health Ministry said …") scopes them all."""
+    text = statement.text
+    clause_start, clause_end, others = _own_words(statement, fact, counts)
     named = sorted(
         {
             _ALIASES.get(n, n)
@@ -48,5 +64,124 @@ def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
     return named[0] if named else ""
 
 
+def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: Iterable[Fact]) -> str:
+    """The town (not a country) named in the count's own words, as the facts stage read it in the statement's
+    language: the one after it ("25 janë në Durrës", "17 in Kessel"), else the one before it ("in Durres … the
+    quake killed 24"); "" where none is, or several."""
+    clause_start, clause_end, others = _own_words(statement, fact, counts)
+    at = fact.start - statement.start
+    named = sorted(
+        (p.start - statement.start, p.value)
+        for p in places
+        if p.kind == "place"
+        and p.value not in COUNTRIES
+        and clause_start <= p.start - statement.start < clause_end
+        and not any(a <= p.start - statement.start < b for a, b in others)
+    )
+    after = {value for start, value in named if start > at}
+    before = {value for start, value in named if start < at}
+    own = after or before  # "50 viktimat e tjera ishin nga Durrësi dhe Thumana": two towns' dead, not one's
+    return own.pop() if len(own) == 1 else ""
+
+
+def scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tuple[str, str]:
+    """The count's :func:`count_scope` and :func:`count_place` among the statement's ``facts``."""
+    # A town is the count's it follows, even a figure whose subject is left to the list ("22 died in Portmere, 17
+    # in Kessel"), though not a vague word ("disa zona të Durrësit", several parts of Durrës); a country, said of
+    # a whole toll, is read past numbers that count nothing.
+    counts = [
+        f
+        for f in facts
+        if f.kind == "quantity" and f.subject not in MEASURES and (f.subject or f.low is not None and f.low == f.high)
+    ]
+    places = [f for f in facts if f.kind == "place"]
+    return count_scope(statement, fact, [f for f in counts if f.subject]), count_place(statement, fact, counts, places)
+
+
+class _Scoped(Protocol):
+    @property
+    def fact(self) -> Fact: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+
+
+Scoped = TypeVar("Scoped", bound=_Scoped)
+
+
+def split_places(statements: Iterable[Sequence[_Scoped]]) -> dict[str, set[str]]:
+    """Per counted subject, the towns some statement splits it by: two of its counts each with a town of its
+    own ("25 in Durrës, 23 in Thumanë"). Only these split a slot: a town named beside the whole toll (the city
+    of the event) leaves it one."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for reports in statements:
+        by_subject: dict[str, set[str]] = defaultdict(set)
+        for r in reports:
+            if r.place:
+                by_subject[r.fact.subject].add(r.place)
+        for subject, places in by_subject.items():
+            if len(places) > 1:
+                out[subject] |= places
+    return out
+
+
+def by_scope(reports: list[Scoped]) -> dict[str, list[Scoped]]:
+    """Reports by scope: by country where the corpus gives the slot for several, and by town where it splits
+    the slot by towns (the reports' own ``place``, kept only then); else all in one."""
+    split = len({r.scope for r in reports if r.scope}) > 1
+    out: dict[str, list[Scoped]] = defaultdict(list)
+    for r in reports:
+        out["/".join(s for s in (r.scope if split else "", r.place) if s)].append(r)
+    return out
+
+
+def crossed_splits(reports: list[Scoped]) -> list[list[Scoped]]:
+    """Pairs of sources that split one toll by towns each their own way: one gives more dead in a town, the other
+    more in another ("25 in Durrës, 23 in Thumanë" against "24 in Durrës, 26 in Thumanë"). A toll never falls, so
+    no order of the two reports makes both figures an update: the reports of both towns, for each such pair of
+    sources, are one conflict."""
+    own: dict[str, dict[str, Scoped]] = defaultdict(dict)  # origin → town → its one report there
+    for r in reports:
+        if r.place:
+            own[r.origin].setdefault(r.place, r)
+    out = []
+    origins = sorted(own)
+    for n, a in enumerate(origins):
+        for b in origins[n + 1 :]:
+            towns = [t for t in own[a] if t in own[b] and differ(own[a][t].fact, own[b][t].fact)]
+            more = {point(own[a][t].fact) > point(own[b][t].fact) for t in towns}
+            if len(more) == 2:
+                out.append([own[x][t] for t in towns for x in (a, b)])
+    return out
+
+
+#: What stands between a place and the distance in apposition to it: "Thumane, 30 km northwest of Tirana".
+_APPOSED_DISTANCE = re.compile(r"\s*,\s*(?:about|some|around|roughly|nearly|almost)?\s*")
+
+
+def place_distances(statement: Statement, facts: list[Fact]) -> dict[Fact, str]:
+    """The statement's distances of a named place from another ("Thumane, 30 km northwest of Tirana"), each keyed
+    by the place and the distance's subject: a town lies where it lies, so every article that gives the distance
+    must agree, whatever event it tells of (an epicentre's distance is a measure of the event, not of a town)."""
+    places = [f for f in facts if f.kind == "place"]
+    out = {}
+    for fact in facts:
+        if fact.kind != "quantity" or not fact.subject.startswith("km ") or " of " not in fact.subject:
+            continue
+        for place in places:
+            between = statement.text[place.end - statement.start : fact.start - statement.start]
+            if place.end <= fact.start and _APPOSED_DISTANCE.fullmatch(between):
+                out[fact] = f"{place.value} {fact.subject}"
+    return out
+
+
 def scope_text(scope: str) -> str:
-    return "in the countries together" if scope == "combined" else f"in {scope.title()}"
+    """How a finding names a scope: "in Turkey", "in the countries together", "in Turkey in Hatay", "in Durres and
+    Thumane" (towns a crossed split is given for, "+"-joined)."""
+    return " ".join(
+        "in the countries together" if part == "combined" else "in " + " and ".join(t.title() for t in part.split("+"))
+        for part in scope.split("/")
+    )

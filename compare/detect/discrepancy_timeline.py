@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..analysis.facts.ages import AGE
@@ -46,7 +46,7 @@ from .discrepancy_figures import (  # period_start, earlier_event: read from her
     same_day_differ,
     vague,
 )
-from .discrepancy_scope import count_scope, scope_text
+from .discrepancy_scope import by_scope, crossed_splits, scope_and_place, scope_text, split_places
 from .discrepancy_values import (
     EVENT_OUTCOMES,
     FALLING,
@@ -113,6 +113,7 @@ class Report:
     origin: str  #: the family origin of the fact's document
     day: str  #: the report's date (ISO), "" where unknown
     scope: str  #: countries named in the count's clause, "+"-joined; "" where none
+    place: str = ""  #: the town it counts for, where some statement splits its subject by towns (.discrepancy_scope)
 
 
 def timeline_statements(corpus: Corpus, facts_of: dict[str, list[Fact]], subjects: frozenset[str]) -> set[str]:
@@ -144,25 +145,29 @@ class Slots:
 
 
 def reports_by_statement(slots: Slots) -> dict[str, list[Report]]:
-    """Each timeline statement's slotted counts as reports: with their origin, the article's date and their scope."""
+    """Each timeline statement's slotted counts as reports: with their origin, the article's date, their scope
+    and the town they count for."""
     out: dict[str, list[Report]] = {}
     for statement in slots.corpus.statements:
         if statement.id not in slots.statements:
             continue
         day = slots.corpus.document(statement.doc).date
         own = slots.facts_of[statement.id]
-        counts = [f for f in own if f.kind == "quantity" and f.subject and f.subject not in MEASURES]
-        # a share's scope is its holder, in its subject: "Unity to Save Georgia" is no count in Georgia
         out[statement.id] = [
-            Report(fact, slots.origin_of[fact.doc], day, _scope(statement, fact, counts))
-            for fact in own
-            if slotted(fact, slots.subjects)
+            Report(f, slots.origin_of[f.doc], day, *_scope_and_place(statement, f, own))
+            for f in own
+            if slotted(f, slots.subjects)
         ]
-    return out
+    split = split_places(out.values())
+    return {
+        s: [r if r.place in split.get(r.fact.subject, ()) else replace(r, place="") for r in own]
+        for s, own in out.items()
+    }
 
 
-def _scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
-    return "" if moving_share(fact.subject) else count_scope(statement, fact, counts)
+def _scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tuple[str, str]:
+    # a share's scope is its holder, in its subject: "Unity to Save Georgia" is no count in Georgia
+    return ("", "") if moving_share(fact.subject) else scope_and_place(statement, fact, facts)
 
 
 def findings(slots: Slots) -> Iterable[Finding]:
@@ -172,19 +177,12 @@ def findings(slots: Slots) -> Iterable[Finding]:
         for report in own:
             reports[report.fact.subject].append(report)
     for subject, own_reports in reports.items():
-        for scope, bucket in _by_scope(own_reports).items():
+        for crossed in crossed_splits(own_reports):
+            towns = "+".join(sorted({r.place for r in crossed}))
+            why = "the sources split the toll between towns differently"
+            yield _finding(slots.corpus, subject, towns, crossed, "conflict", why, slots.outlet)
+        for scope, bucket in by_scope(own_reports).items():
             yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet)
-
-
-def _by_scope(reports: list[Report]) -> dict[str, list[Report]]:
-    """Reports by scope where the corpus gives the slot for several; else all in one."""
-    scopes = {r.scope for r in reports if r.scope}
-    if len(scopes) < 2:
-        return {"": reports}
-    out: dict[str, list[Report]] = defaultdict(list)
-    for r in reports:
-        out[r.scope].append(r)
-    return out
 
 
 def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:

@@ -243,3 +243,19 @@ def place_fact(statement: Statement, kind: FactKind, start: int, end: int, value
         value=value,
         subject=subject,
     )
+
+
+#: A direction from a place after a distance: "north of Pristina", "northwest of", "north-west of", "to the north
+#: west of": one direction, however it is written.
+_DIRECTION = re.compile(
+    rf"(?:to\s+the\s+)?((?:north|south)\s*-?\s*(?:east|west)|north|south|east|west)\w*\s+of\s+([{UPPER}]\w+)"
+)
+
+
+def distance_subject(after: str) -> str:
+    """What a distance counts, from the words ``after`` its unit: "km north of Pristina" for "50km north of
+    Pristina", "km" where no direction from a place follows."""
+    where = _DIRECTION.match(after)
+    if not where:
+        return "km"
+    return "km " + re.sub(r"[\s-]", "", where.group(1).lower()) + " of " + where.group(2)

@@ -14,11 +14,9 @@ get no subject and are never compared.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence, Set
 
 from ...model import Fact, Statement
-from ..letters import UPPER
 from .count_context import (
     in_a_condition,
     inherit_outcomes,
@@ -34,6 +32,7 @@ from .counted import CLASSES as _CLASSES
 from .counted import CLAUSE_END, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
+from .places import distance_subject
 from .shares import counted_subject, decimal_share, rank_subject, share_subject
 from .tokens import Token, tokens
 
@@ -80,6 +79,8 @@ _QUALIFIERS = [
 
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "mi"})
 _ROUNDING = 0.03  # how far a distance may be off its other unit's figure
+
+
 PEOPLE = frozenset(
     {"police", "soldiers", "attackers", "protesters", "civilians", "people", "serbs", "albanians"}
     | {"children", "students"}
@@ -298,14 +299,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         elif ordinal:
             subject = rank_subject(toks, counted, first, end, segment_start)
         elif counted in _DISTANCE_UNITS:
-            # "50km north of Pristina": the distance is counted from a place in a direction.
-            rest = " ".join(t.text for t in toks[noun + 1 : noun + 5])
-            where = re.match(
-                r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\w*\s+of\s+"
-                rf"([{UPPER}]\w+)",
-                rest,
-            )
-            subject = f"km {where.group(1).lower()} of {where.group(2)}" if where else "km"
+            subject = distance_subject(" ".join(t.text for t in toks[noun + 1 : noun + 8]))
             if counted in ("mile", "mi"):
                 low, high = low * 1.609, high * 1.609
             # A distance given in another unit is rounded there ("31 miles" for 50 km): allow for the rounding.
@@ -324,6 +318,9 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             if counted == "people" and not outcome:
                 counted = people_by_doing(toks, noun) or counted  # "three people in camouflage opened fire"
             subject = f"{counted} {outcome}".strip() if counted else ""
+        elif counted == "victim":  # "fourteen victims": the dead, unless their own verb says otherwise ("were hurt")
+            own = outcome_in_clause(toks, noun, first) if _outcome_follows(toks, noun + 1) else ""
+            subject = f"people {own or 'killed'}"
         elif toks[noun].lower in _NOT_NOUNS and (toll := toll_before(toks, first)):
             subject = f"people {toll}"  # "the blaze that killed 31 has been contained": no noun counted
         else:
