@@ -33,13 +33,12 @@ from dataclasses import dataclass
 from ..analysis.facts import dates
 from ..model import Corpus, Fact, Finding
 from .discrepancy_timeline import earlier_event, period_start, report_finding
-from .discrepancy_values import MEASURES, value_classes
+from .discrepancy_values import MEASURES, agency_readings, value_classes
 
 #: The largest ratio between two reports of one event's measure: 7.4 against 7.8 is one quake read by two
 #: agencies; 6.4 against 7.6 are two quakes.
 SAME_EVENT = {"magnitude": 1.06, "capacity": 1.5}
 _NEAR = 60  # characters between a measure and a date said of its event
-_READING_ORIGINS = 2  # independent origins that make a value one agency's reading, not one outlet's error
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def findings(
             )
             # Two readings each given by several independent origins are two measurements (agencies measure a quake
             # each their own way): a difference of scope. A reading only one origin gives is an error.
-            readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+            readings = agency_readings(classes, origin_of)
             alone = [f for cls in classes if cls not in readings for f in cls]
             if len(readings) >= 2:
                 reason = f"two readings, each reported by several independent sources{apart}"
@@ -116,7 +115,7 @@ def _readings_followed(found: dict[str, list[list[_Mention]]], origin_of: dict[s
     for subject, events in found.items():
         for n, event in enumerate(events):
             classes = value_classes([m.fact for m in event])
-            readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+            readings = agency_readings(classes, origin_of)
             if len(readings) < 2:
                 continue
             for r, cls in enumerate(readings):

@@ -64,7 +64,7 @@ def paired(fact: Fact) -> bool:
 
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
 #: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
-_READING_ORIGINS = 2
+READING_ORIGINS = 2
 #: Outcomes whose count falls as a story unfolds: the wounded leave hospital.
 FALLING = ("hospitalised",)
 
@@ -138,7 +138,7 @@ def _readings(
     origin alone gives is still an error, reported over every value as before."""
     facts = {f for c in comparisons for f in (c.a, c.b)}
     classes = value_classes(sorted(facts, key=lambda f: (doc_order[f.doc], f.start)))
-    readings = [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= _READING_ORIGINS]
+    readings = agency_readings(classes, origin_of)
     if len(readings) >= 2:
         kept = {f for cls in readings for f in cls}
         own = [c for c in comparisons if c.a in kept and c.b in kept]
@@ -147,6 +147,12 @@ def _readings(
         yield _finding(corpus, "count", own, doc_order, origin_of, relation="scope")
     if len(readings) < len(classes):
         yield _finding(corpus, "count", comparisons, doc_order, origin_of)
+
+
+def agency_readings(classes: list[list[Fact]], origin_of: dict[str, str]) -> list[list[Fact]]:
+    """The value classes each given by :data:`READING_ORIGINS` independent origins at least: each one agency's
+    reading of a measure, where a value only one origin gives may be that outlet's error."""
+    return [cls for cls in classes if len({origin_of[f.doc] for f in cls}) >= READING_ORIGINS]
 
 
 def _finding(
