@@ -140,6 +140,14 @@ def outlets(corpus: Corpus, docs: Iterable[str]) -> str:
     return ", ".join(named)
 
 
+def sayings(corpus: Corpus, sides: Iterable[tuple[list[str], str]]) -> str:
+    """Each side of a disagreement as a message tells it, from its documents (in the order given) and its words:
+    "1 says “signed” (AP); 2 say “not signed” (KoSSev, RTS)"."""
+    return "; ".join(
+        f"{len(docs)} {'says' if len(docs) == 1 else 'say'} “{text}” ({outlets(corpus, docs)})" for docs, text in sides
+    )
+
+
 def normalise(text: str) -> str:
     """Case, spacing and edge punctuation folded, so rewrapped or re-cased text keeps its identity."""
     return " ".join(text.casefold().split()).strip(".,;:!?\"'“”‘’()[]")

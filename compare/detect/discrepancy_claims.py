@@ -29,7 +29,7 @@ from ..analysis.facts import dates
 from ..analysis.facts.places import COUNTRIES
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, ValueClass
-from . import outlets
+from . import sayings
 
 _NEGATED = re.compile(
     r"\b(?:(?P<aux>did|does|do|has|have|had|was|were|is|are)(?:\s+not|n[’']t)(?P<yet1>\s+yet)?"
@@ -240,12 +240,7 @@ def _finding(corpus: Corpus, found: list[tuple[Claim, Claim]]) -> Finding:
     date_of = lambda c: corpus.document(c.statement.doc).date  # noqa: E731
     update = all(d.pending and date_of(d) and date_of(a) and date_of(d) < date_of(a) for a, d in found)
     sides = [(verb, yes), (f"not {verb}", no)]
-    picture = "; ".join(
-        f"{n} {'says' if n == 1 else 'say'} “{cs[0].text}” ({outlets(corpus, docs)})"
-        for _, cs in sides
-        for docs in [list(dict.fromkeys(c.statement.doc for c in cs))]
-        for n in [len(docs)]
-    )
+    picture = sayings(corpus, ((list(dict.fromkeys(c.statement.doc for c in cs)), cs[0].text) for _, cs in sides))
     relation = "update" if update else "conflict"
     message = f"Sources disagree on whether it was {verb}: {picture}"
     if update:

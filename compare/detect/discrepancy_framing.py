@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ..analysis.facts.people import QUALIFIERS
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
-from . import outlets
+from . import sayings
 from .discrepancy_values import value_class
 
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIERS})\b", re.IGNORECASE)
@@ -38,11 +38,7 @@ def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
 
 def _finding(corpus: Corpus, subject: str, plain: list[Fact], framed: list[Fact], doc_order: dict) -> Finding:
     sides = [(plain, _most_common(plain)), (framed, _most_common(framed))]
-    picture = "; ".join(
-        f"{len(docs)} {'says' if len(docs) == 1 else 'say'} “{text}” ({outlets(corpus, docs)})"
-        for cls, text in sides
-        for docs in [sorted({f.doc for f in cls}, key=doc_order.__getitem__)]
-    )
+    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
     facts = plain + framed
     return Finding(
         id="",
