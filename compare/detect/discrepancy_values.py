@@ -251,7 +251,7 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
     # repeat a few figures thousands of times.
     joined: dict[tuple[float, float], int] = {}
     for f in facts:
-        low, high = _rounding_of(f)
+        low, high = agreement.rounding_bounds(f)
         n = joined.get((low, high), -1)
         if n < 0:
             n = next((k for k, (lo, hi) in enumerate(bounds) if max(lo, low) <= min(hi, high)), len(classes))
@@ -262,19 +262,6 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
         classes[n].append(f)
         bounds[n] = (max(bounds[n][0], low), min(bounds[n][1], high))
     return sorted(classes, key=lambda cls: -len({f.doc for f in cls}))
-
-
-def _rounding_of(fact: Fact) -> tuple[float, float]:
-    """The interval of a count, a plain round figure's widened to the exact figures it may round
-    (:func:`agreement.rounded`): "650" stands beside 657 in one value, as the comparisons found them to agree; a
-    share's by its decimals (:func:`agreement.stated_bounds`)."""
-    low, high = agreement.stated_bounds(fact)
-    figure = fact.value
-    zeros = len(figure) - len(figure.rstrip("0"))
-    if low != high or not figure.isdigit() or not zeros:
-        return low, high
-    unit, slack = 10**zeros, agreement.ROUNDED_WITHIN * low
-    return max(low - unit // 2, low - slack), min(low + unit - 1, low + slack)
 
 
 def _compatible(x: Fact, y: Fact) -> bool:

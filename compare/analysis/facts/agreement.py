@@ -86,14 +86,22 @@ def _rounded_decimal(figure: str, other: str) -> bool:
     return 0 <= b - a < unit or 0 <= a - b <= unit / 2 + 1e-9
 
 
-def stated_bounds(fact: Fact) -> tuple[float, float]:
-    """A count's interval; a share's widened by its rounding ("53.9%" is 53.93% rounded, "54.08%" is 54.086% cut,
-    "53%" is 52.99% rounded): no one gives a share of a vote to the last voter."""
+def rounding_bounds(fact: Fact) -> tuple[float, float]:
+    """A count's interval, widened to every figure it may be a rounding of: a share's by its decimals ("53.9%" is
+    53.93% rounded, "54.08%" is 54.086% cut, "53%" is 52.99% rounded: no one gives a share of a vote to the last
+    voter), a plain round figure's to the exact figures :func:`rounded` lets it stand for ("650" beside 657)."""
     low, high = fact.low or 0.0, fact.high if fact.high is not None else 0.0
-    if low != high or not _share(fact):
-        return low, high  # a measure's decimals are its reading ("6.3" against "6.4" are two agencies' readings)
-    unit = 10.0 ** -len(fact.value.partition(".")[2])
-    return low - unit / 2, high + unit * 0.999
+    if low != high:
+        return low, high
+    if _share(fact):
+        unit = 10.0 ** -len(fact.value.partition(".")[2])
+        return low - unit / 2, high + unit * 0.999
+    # A measure's decimals are its reading ("6.3" against "6.4" are two agencies' readings): never widened.
+    zeros = len(fact.value) - len(fact.value.rstrip("0"))
+    if not fact.value.isdigit() or not zeros:
+        return low, high
+    unit, slack = 10**zeros, ROUNDED_WITHIN * low
+    return max(low - unit // 2, low - slack), min(low + unit - 1, low + slack)
 
 
 def _share(fact: Fact) -> bool:
