@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 from ..analysis.facts import dates
 from ..model import Corpus, Fact, Finding
-from .discrepancy_timeline import earlier_event, period_start, report_finding
+from .discrepancy_figures import earlier_event, period_start
+from .discrepancy_timeline import report_finding
 from .discrepancy_values import MEASURES, agency_readings, value_classes
 
 #: The largest ratio between two reports of one event's measure: 7.4 against 7.8 is one quake read by two

@@ -34,7 +34,7 @@ from ..analysis.facts.ages import AGE
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, TimelineEntry
-from .discrepancy_figures import (  # period_start, earlier_event: read from here by the measures
+from .discrepancy_figures import (
     close_figures,
     day_number,
     differ,
