@@ -184,7 +184,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     linked += _compare_corpus_wide(corpus.facts, apart)
     comparisons = aligned_comparisons() + linked
     # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
-    place_of = {r.fact: r.place for own in discrepancy_timeline.reports_by_statement(slots).values() for r in own}
+    place_of = {r.fact: r.place for own in slots.reports.values() for r in own}
     comparisons = [c for c in comparisons if c.a.kind != "quantity" or place_of.get(c.a, "") == place_of.get(c.b, "")]
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     places = {f.value for f in corpus.facts if f.kind == "place"}

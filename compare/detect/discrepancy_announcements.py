@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..analysis.facts.agreement import one_round_figure, rounded, stated_bound
 from ..model import Fact, Finding
 from .discrepancy_figures import point, vague
-from .discrepancy_timeline import Report, Slots, report_finding, reports_by_statement
+from .discrepancy_timeline import Report, Slots, report_finding
 
 #: The smallest figure that can mark an announcement: small counts repeat by chance.
 _MARK_FLOOR = 20
@@ -29,7 +29,7 @@ def findings(slots: Slots) -> Iterable[Finding]:
     corpus, origin_of = slots.corpus, slots.origin_of
     counts: dict[str, dict[str, tuple[Fact, str]]] = {}  # statement → subject → its one count and its scope
     by_mark: dict[tuple[str, float], list[str]] = defaultdict(list)
-    for statement, reports in reports_by_statement(slots).items():
+    for statement, reports in slots.reports.items():
         by_subject: dict[str, list[Report]] = defaultdict(list)
         for report in reports:
             by_subject[report.fact.subject].append(report)

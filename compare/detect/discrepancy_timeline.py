@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import combinations
 
 from ..analysis.facts.ages import AGE
@@ -143,6 +144,11 @@ class Slots:
     origin_of: dict[str, str]
     outlet: Callable[[str], str]
 
+    @cached_property
+    def reports(self) -> dict[str, list[Report]]:
+        """:func:`reports_by_statement`, worked out once: the timelines, announcements and town splits read it."""
+        return reports_by_statement(self)
+
 
 def reports_by_statement(slots: Slots) -> dict[str, list[Report]]:
     """Each timeline statement's slotted counts as reports: with their origin, the article's date, their scope
@@ -173,7 +179,7 @@ def _scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tup
 def findings(slots: Slots) -> Iterable[Finding]:
     """Timeline findings over the slotted counts of the timeline statements."""
     reports: dict[str, list[Report]] = defaultdict(list)
-    for own in reports_by_statement(slots).values():
+    for own in slots.reports.values():
         for report in own:
             reports[report.fact.subject].append(report)
     for subject, own_reports in reports.items():
