@@ -86,6 +86,11 @@ class Document:
                 return site.group(1).lower()
         return self.id
 
+    def line_span(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets of the line of the text that holds ``start:end`` (its end before the newline)."""
+        last = self.text.find("\n", end)
+        return self.text.rfind("\n", 0, start) + 1, len(self.text) if last < 0 else last
+
 
 @dataclass
 class Statement:

@@ -129,13 +129,6 @@ _CREDIT = re.compile(r"(?:sources?|via|photos?|credits?|authors?)\s*:", re.IGNOR
 _COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
 
 
-def _line(text: str, start: int, end: int) -> str:
-    """The line of ``text`` that holds ``start:end``."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    return text[first : len(text) if last < 0 else last].strip()
-
-
 def _broken_line(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
     layout broke it, and with the other half it is English."""
@@ -196,7 +189,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
         for number, (statement, words) in enumerate(zip(statements, words_of)):
             if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
-            line = _line(document.text, statement.start, statement.end)
+            first, last = document.line_span(statement.start, statement.end)
+            line = document.text[first:last].strip()
             if _CREDIT.match(line):
                 continue  # "Source: korrespondent": a credit names an outlet or a person
             if not _COUNTERS.fullmatch(line):

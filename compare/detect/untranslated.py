@@ -67,9 +67,8 @@ def _furniture(document: Document, statement: Statement) -> bool:
     text = statement.text.strip()
     if text.endswith((".", "!", "?", "…")):
         return False  # a sentence's punctuation: most statements, told apart before any search
-    line_start = document.text.rfind("\n", 0, statement.start) + 1
-    line_end = document.text.find("\n", statement.end)
-    line = document.text[line_start : len(document.text) if line_end < 0 else line_end].strip()
+    first, last = document.line_span(statement.start, statement.end)
+    line = document.text[first:last].strip()
     words = _WORD.findall(_ADDRESS.sub(" ", text))
     return line == text and len(words) <= _FURNITURE_WORDS
 

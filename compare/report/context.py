@@ -9,10 +9,9 @@ WIDTH = 60  # characters of context on each side
 
 def snippet(corpus: Corpus, evidence: Evidence, width: int = WIDTH) -> tuple[str, str, str]:
     """(before, evidence text, after) within the evidence's line, cut at word boundaries."""
-    text = corpus.document(evidence.doc).text
-    line_start = text.rfind("\n", 0, evidence.start) + 1
-    line_end = text.find("\n", evidence.end)
-    line_end = len(text) if line_end < 0 else line_end
+    document = corpus.document(evidence.doc)
+    text = document.text
+    line_start, line_end = document.line_span(evidence.start, evidence.end)
     start = max(line_start, evidence.start - width)
     end = min(line_end, evidence.end + width)
     before, after = text[start : evidence.start], text[evidence.end : end]

@@ -170,10 +170,7 @@ def _context(corpus: Corpus, e: Evidence, ids: Ids) -> tuple[str, int, int]:
     s = ids.holding(e.doc, e.start, e.end)
     if s is not None:
         return ids.statement[s.id], s.start, s.end
-    text = corpus.document(e.doc).text
-    start = text.rfind("\n", 0, e.start) + 1
-    end = text.find("\n", e.end)
-    return "", start, len(text) if end < 0 else end
+    return "", *corpus.document(e.doc).line_span(e.start, e.end)
 
 
 def _finding(corpus: Corpus, f: Finding, ids: Ids, doc_view: dict[str, DocView], marks: dict[str, list[Mark]]) -> dict:
