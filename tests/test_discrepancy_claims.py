@@ -39,3 +39,17 @@ def test_actions_asserted_and_denied(text, expected):
 )
 def test_no_action_read(text):
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, acted_on",
+    [
+        ("The two sides have agreed on the fisheries annex.", {"fishe", "annex"}),  # active: its object
+        ("The fisheries annex has yet to be agreed at this round.", {"fishe", "annex"}),  # passive: its subject
+        ("They argued over the annex, which has yet to be agreed.", {"argue", "annex"}),  # said of the annex
+        ("They talked for hours but nothing had been signed.", set()),  # nothing named
+    ],
+)
+def test_what_was_acted_on(text, acted_on):
+    statement = Statement(id="a#1", doc="a", start=0, end=len(text), text=text, language="en")
+    assert claims(statement)[0].objects == acted_on

@@ -9,12 +9,16 @@ other only when
 
 * they are tied: aligned, linked as one event, or naming one place (not a country) — "in Ohrid";
 * they are said of the same parties: where both name who acted, one name at least is common to both, and
-  where both say what was acted on, one word at least;
+  where both say what was acted on (a passive verb's subject, "the annex has yet to be agreed"; an active
+  verb's object), one word at least;
 * they are of one moment: neither sentence dates its action to another day or year than the other's, nor
   places it in the past of the story ("ten years since the agreements were signed").
 
 A denial that says the thing is still to come ("has yet to be agreed", "not yet signed"), in an article dated
-before the assertion, is the story moving on: an update, not a conflict.
+before the assertion, is the story moving on: an update, not a conflict. Such an announcement needs no tie: the
+later report of the action done is rarely worded like it, or made at the same place, and what was acted on
+names the action instead (one word at least in common). It is set against assertions of later reports, and
+of undated ones, which the dated reports place on the timeline.
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ _STOP = frozenset(
 _PAST = re.compile(
     r"\b(?:ago|since|last\s+(?:year|month|week)|(?:years|months)\s+earlier|previously|former|once)\b", re.IGNORECASE
 )
+_RELATIVE = re.compile(r",?\s*\b(?:which|that)\s*$", re.IGNORECASE)
+_BE = frozenset("was were is are been".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named: an action told as background, unless the article's
 
 
@@ -91,6 +97,15 @@ def _objects(text: str, at: int) -> frozenset[str]:
     stop = _CLAUSE_END.search(text, at)
     words = _WORD.findall(text, at, stop.start() if stop else len(text))[:_AFTER]
     return frozenset(w.lower()[:5] for w in words if w.lower() not in _STOP and len(w) > 2)
+
+
+def _acted_on(text: str, at: int) -> frozenset[str]:
+    """What a passive predicate acted on: its subject, the content words before it in its clause ("the annex has
+    yet to be agreed"); a relative clause ("…, which has yet to be agreed") is said of the words before it."""
+    head = _RELATIVE.sub("", text[:at])
+    starts = [m.end() for m in _CLAUSE_END.finditer(head)]
+    words = [w for w in _WORD.findall(head, starts[-1] if starts else 0) if w.lower() not in _AUXILIARIES]
+    return frozenset(w.lower()[:5] for w in words[-_BEFORE:] if w.lower() not in _STOP and len(w) > 2)
 
 
 def _agents(text: str, at: int) -> frozenset[str]:
@@ -146,7 +161,10 @@ def claims(statement: Statement) -> list[Claim]:
             continue
         denied.append((m.start(), m.end()))
         pending = bool(m.group("yet1") or m.group("yet2"))
-        out.append(_claim(statement, m.start(), m.end(), verb, True, pending))
+        aux = (m.group("aux") or "").lower()
+        said = m.group().lower()
+        passive = aux in _BE or "been" in said or bool(m.group("yet2")) or said.startswith("nothing")
+        out.append(_claim(statement, m.start(), m.end(), verb, True, pending, passive))
     for m in _ASSERTED.finditer(text):
         verb, before = m.group("verb"), m.group("before")
         if verb in _NOT_ACTIONS or any(a <= m.start("verb") < b for a, b in denied):
@@ -155,11 +173,13 @@ def claims(statement: Statement) -> list[Claim]:
             continue
         if re.match(r"\s+by\b", text[m.end() :]) and before.lower() not in _AUXILIARIES:
             continue
-        out.append(_claim(statement, m.start("verb"), m.end(), verb, False, False))
+        out.append(_claim(statement, m.start("verb"), m.end(), verb, False, False, before.lower() in _BE))
     return out
 
 
-def _claim(statement: Statement, start: int, end: int, verb: str, negated: bool, pending: bool) -> Claim:
+def _claim(statement: Statement, start: int, end: int, verb: str, negated: bool, pending: bool, passive: bool) -> Claim:
+    """A claim over ``text[start:end]``; what a passive verb acted on is its subject, what an active one did, its
+    object."""
     text = statement.text
     return Claim(
         statement,
@@ -169,7 +189,7 @@ def _claim(statement: Statement, start: int, end: int, verb: str, negated: bool,
         negated,
         pending,
         _agents(text, start),
-        _objects(text, end),
+        _acted_on(text, start) if passive else _objects(text, end),
     )
 
 
@@ -216,14 +236,25 @@ def findings(
             key = (sa, sd) if sa < sd else (sd, sa)
             if a.statement.doc == d.statement.doc:
                 continue
-            if key not in tied and not places[sa] & places[sd]:
-                continue
-            if not _same_parties(a, d, frozenset(p[:5] for p in places[sa] | places[sd])):
-                continue
-            if _one_moment(day[sa], day[sd]):
-                pairs.setdefault((sa, min(a.stems)), []).append((a, d))
+            where = frozenset(p[:5] for p in places[sa] | places[sd])
+            if key in tied or places[sa] & places[sd]:
+                if _same_parties(a, d, where) and _one_moment(day[sa], day[sd]):
+                    pairs.setdefault((sa, min(a.stems)), []).append((a, d))
+            elif _fulfils(a, d, where, corpus):
+                # What one source said was still to come, another says was done: one finding per announcement.
+                pairs.setdefault((sd, min(a.stems)), []).append((a, d))
     for found in pairs.values():
         yield _finding(corpus, found)
+
+
+def _fulfils(a: Claim, d: Claim, places: frozenset[str], corpus: Corpus) -> bool:
+    """Whether assertion ``a`` may report the action denial ``d`` said was still to come ("the annex has yet to be
+    agreed"), though no alignment, event or place ties their sentences: the thing acted on names it, so both must
+    say what it was, in one word at least; and ``a`` is of a later report, or an undated one."""
+    if not d.pending or not (a.objects - places) & (d.objects - places) or not _same_parties(a, d, places):
+        return False
+    said, done = corpus.document(d.statement.doc).date, corpus.document(a.statement.doc).date
+    return bool(said) and (not done or done > said)
 
 
 def _other_year(statement: Statement, corpus: Corpus) -> bool:
@@ -238,7 +269,9 @@ def _finding(corpus: Corpus, found: list[tuple[Claim, Claim]]) -> Finding:
     verb = yes[0].text.lower()  # the asserted verb as written: "signed"
     no = sorted(dict.fromkeys(d for _, d in found), key=lambda c: (doc_order[c.statement.doc], c.start))
     date_of = lambda c: corpus.document(c.statement.doc).date  # noqa: E731
-    update = all(d.pending and date_of(d) and date_of(a) and date_of(d) < date_of(a) for a, d in found)
+    # Undated reports cannot be put on the timeline: the dated ones decide, and must all follow the announcement.
+    dated = [(date_of(a), date_of(d)) for a, d in found if date_of(a) and date_of(d)]
+    update = all(d.pending for _, d in found) and bool(dated) and all(said < done for done, said in dated)
     sides = [(verb, yes), (f"not {verb}", no)]
     picture = sayings(corpus, ((list(dict.fromkeys(c.statement.doc for c in cs)), cs[0].text) for _, cs in sides))
     relation = "update" if update else "conflict"
