@@ -1,10 +1,17 @@
-"""One office described in words that deny what the others grant: "Prime Minister of the so-called Kosovo"
-against "Prime Minister of Kosovo".
+"""One thing named in words that frame it otherwise than the other sources do.
 
-The office is the same (the role facts agree, and :mod:`.discrepancy` compares them as such); what differs is a
-qualifier that denies the body is a state ("so-called", "unrecognized", "self-proclaimed"). A reader comparing
-sources wants to know that some describe the same person in those words: a difference of scope (of framing), at
-info level, never an error.
+* An office described in words that deny what the others grant: "Prime Minister of the so-called Kosovo" against
+  "Prime Minister of Kosovo". The office is the same (the role facts agree, and :mod:`.discrepancy` compares them
+  as such); what differs is a qualifier that denies the body is a state ("so-called", "unrecognized",
+  "self-proclaimed").
+* A place's country named without the word that tells it apart: "Ohrid, Macedonia" against "Ohrid, North
+  Macedonia". The bare name is a former or short name of the country, or another country's or region's name
+  (Sudan, South Sudan): a reader wants to know that sources put the place in the country under two names.
+  Only names one is the other less its qualifier are set side by side; other pairs of names are spellings (the
+  name detectors'), or a place put in two countries, which no sentence here is read for.
+
+A reader comparing sources wants to know that some name the same thing in those words: a difference of scope (of
+framing), at info level, never an error.
 """
 
 from __future__ import annotations
@@ -14,12 +21,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..analysis.facts.people import QUALIFIERS
+from ..analysis.facts.places import COUNTRIES, QUALIFIED
+from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
 from . import sayings
 from .discrepancy_values import value_class
 
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIERS})\b", re.IGNORECASE)
+_COUNTRY = rf"(?P<name>(?:(?P<qualifier>{'|'.join(w.capitalize() for w in sorted(QUALIFIED))})\s+)?[A-Z][\w-]+)"
+#: A place's country, set after it ("Ohrid, North Macedonia") or before it ("North Macedonia’s Ohrid").
+_COUNTRY_AFTER = re.compile(rf",\s+{_COUNTRY}\b(?!\s+[A-Z])")
+_COUNTRY_BEFORE = re.compile(rf"(?<![\w-]){_COUNTRY}[’']s\s+$")
 
 
 def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
@@ -34,6 +47,36 @@ def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
         if not framed or not plain or not {f.doc for f in framed} - {f.doc for f in plain}:
             continue
         yield _finding(corpus, subject, plain, framed, doc_order)
+    yield from _country_names(corpus, facts, doc_order)
+
+
+def _countries(corpus: Corpus, facts: list[Fact]) -> dict[str, list[Fact]]:
+    """The countries places are put in, by place: containment facts over the country's name as written."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind != "place" or f.value in COUNTRIES:
+            continue
+        statement = corpus.statement(f.statement)
+        at, end = f.start - statement.start, f.end - statement.start
+        after = _COUNTRY_AFTER.match(statement.text, end)
+        before = _COUNTRY_BEFORE.search(statement.text[:at])
+        for m in (after, before):
+            if m is None or fold(m.group("name").split()[-1]) not in COUNTRIES:
+                continue
+            name, start, stop = m.group("name"), statement.start + m.start("name"), statement.start + m.end("name")
+            out[f.value].append(Fact("containment", f.statement, f.doc, start, stop, name, fold(name), f.value))
+    return out
+
+
+def _country_names(corpus: Corpus, facts: list[Fact], doc_order: dict[str, int]) -> Iterable[Finding]:
+    for place, own in _countries(corpus, facts).items():
+        names = {f.value for f in own}
+        for full in sorted(n for n in names if " " in n and n.split()[0] in QUALIFIED):
+            bare = full.split(maxsplit=1)[1]
+            qualified = [f for f in own if f.value == full]
+            short = [f for f in own if f.value == bare]
+            if short and {f.doc for f in short} - {f.doc for f in qualified}:
+                yield _country_finding(corpus, place, qualified, short, doc_order)
 
 
 def _finding(corpus: Corpus, subject: str, plain: list[Fact], framed: list[Fact], doc_order: dict) -> Finding:
@@ -63,3 +106,27 @@ def _finding(corpus: Corpus, subject: str, plain: list[Fact], framed: list[Fact]
 def _most_common(facts: list[Fact]) -> str:
     texts = [f.text for f in facts]
     return max(dict.fromkeys(texts), key=texts.count)
+
+
+def _country_finding(corpus: Corpus, place: str, full: list[Fact], short: list[Fact], doc_order: dict) -> Finding:
+    sides = [(full, _most_common(full)), (short, _most_common(short))]
+    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
+    facts = full + short
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="place",
+        severity="info",
+        message=f"Sources name the country of {place.capitalize()} with and without its qualifier: {picture}",
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
+        data=DiscrepancyData(
+            subject=f"country of {place}",
+            values=[value_class(cls, text, doc_order) for cls, text in sides],
+            sources=len({f.doc for f in facts}),
+            linked_by=["corpus"],
+            possible_update=False,
+            relation="scope",
+            reason="one place's country, named by some sources without the word that tells it apart",
+        ),
+    )

@@ -60,7 +60,7 @@ Kosovar Serb Serbs Albanians Belgrade's Pristina's North South East West Today T
 )
 #: First words of two-word country names whose second word alone names the country ("North Macedonia", "Saudi
 #: Arabia"); not "Isle of Man" or "Hong Kong", whose last word is no country's name.
-_QUALIFIED = frozenset("north south east new saudi sri".split())
+QUALIFIED = frozenset("north south east new saudi sri".split())
 
 
 def _iso_countries() -> set[str]:
@@ -70,7 +70,7 @@ def _iso_countries() -> set[str]:
     for country in pycountry.countries:
         for name in (country.name, getattr(country, "common_name", None)):
             parts = (name or "").split(",")[0].split()
-            named = len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in _QUALIFIED)
+            named = len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in QUALIFIED)
             if named and re.fullmatch(r"[\w-]+", parts[-1]):
                 words.add(fold(parts[-1]))
     return words
