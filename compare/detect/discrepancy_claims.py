@@ -14,6 +14,11 @@ other only when
 * they are of one moment: neither sentence dates its action to another day or year than the other's, nor
   places it in the past of the story ("ten years since the agreements were signed").
 
+A term one source says a text no longer uses ("the term ‘self-management’ replaces the words
+‘self-government’": both quoted, a verb of replacing between them) is a claim about that text too: sources that
+still give the old term are set beside it, wherever they give it. They may quote an earlier draft, or the one
+source be wrong: the two wordings are shown side by side (info).
+
 A denial that says the thing is still to come ("has yet to be agreed", "not yet signed"), in an article dated
 before the assertion, is the story moving on: an update, not a conflict. Such an announcement needs no tie: the
 later report of the action done is rarely worded like it, or made at the same place, and what was acted on
@@ -67,6 +72,19 @@ _PAST = re.compile(
 )
 _RELATIVE = re.compile(r",?\s*\b(?:which|that)\s*$", re.IGNORECASE)
 _BE = frozenset("was were is are been".split())
+_TERM = r"[‘“'\"](?P<{}>[^‘’“”'\"]{{3,40}})[’”'\"]"
+_WORDS_FOR = r"(?:the\s+)?(?:(?:words?|terms?|phrase|wording|expression)\s+)?"
+#: A quoted term said to take another's place in a text: "‘X’ replaces the words ‘Y’", "‘Y’ was replaced by ‘X’".
+_REPLACED = re.compile(
+    rf"{_TERM.format('new')}\s+(?:replaces|replaced|supersedes|superseded|instead\s+of|in\s+place\s+of|rather\s+than)"
+    rf"\s+{_WORDS_FOR}{_TERM.format('old')}"
+    rf"|{_TERM.format('old2')}\s+(?:is|was|has\s+been|had\s+been)\s+replaced\s+(?:by|with)\s+{_WORDS_FOR}"
+    rf"{_TERM.format('new2')}",
+    re.IGNORECASE,
+)
+#: Words one of which a statement must hold for :data:`_REPLACED` to be tried: a verb of replacing is never the
+#: first word of the sentence, so a look for each, case and all, is enough (and far faster than a pattern).
+_REPLACING = ("replace", "supersede", "instead of", "in place of", "rather than")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named: an action told as background, unless the article's
 
 
@@ -245,6 +263,35 @@ def findings(
                 pairs.setdefault((sd, min(a.stems)), []).append((a, d))
     for found in pairs.values():
         yield _finding(corpus, found)
+    yield from _superseded_terms(corpus)
+
+
+#: A term where a statement gives it: (statement, start, end, text), offsets in the document.
+Term = tuple[Statement, int, int, str]
+
+
+def _superseded_terms(corpus: Corpus) -> Iterable[Finding]:
+    """A quoted term one source says replaced another in a text, against other sources that give the other."""
+    for statement in corpus.statements:
+        if not any(word in statement.text for word in _REPLACING):
+            continue
+        for m in _REPLACED.finditer(statement.text):
+            new, old = ("new", "old") if m.group("new") else ("new2", "old2")
+            said = (statement, statement.start + m.start(new), statement.start + m.end(new), m.group(new))
+            given = _uses(corpus, m.group(old), statement.doc)
+            if given:
+                yield _term_finding(corpus, said, given, m.group(old))
+
+
+def _uses(corpus: Corpus, term: str, besides: str) -> list[Term]:
+    """The first mention of ``term`` (a whole word or phrase) in each statement of the documents but one."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+    out = []
+    for s in corpus.statements:
+        m = None if s.doc == besides else pattern.search(s.text)
+        if m:
+            out.append((s, s.start + m.start(), s.start + m.end(), m.group()))
+    return out
 
 
 def _fulfils(a: Claim, d: Claim, places: frozenset[str], corpus: Corpus) -> bool:
@@ -304,5 +351,39 @@ def _finding(corpus: Corpus, found: list[tuple[Claim, Claim]]) -> Finding:
             possible_update=update,
             relation=relation,
             reason="one source asserts an action another denies",
+        ),
+    )
+
+
+def _term_finding(corpus: Corpus, said: Term, given: list[Term], old: str) -> Finding:
+    doc_order = corpus.document_order()
+    sides = [(said[3], [said]), (old, given)]
+    picture = sayings(corpus, ((list(dict.fromkeys(t[0].doc for t in ts)), label) for label, ts in sides))
+    terms = [said, *given]
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="claim",
+        severity="info",
+        message=f"Sources disagree on the term a text uses: {picture} (the first says it replaced “{old}”)",
+        statements=list(dict.fromkeys(t[0].id for t in terms)),
+        evidence=[Evidence(t[0].doc, t[1], t[2], t[3]) for t in terms],
+        data=DiscrepancyData(
+            subject=old.casefold(),
+            values=[
+                ValueClass(
+                    value=label,
+                    documents=sorted({t[0].doc for t in ts}, key=doc_order.__getitem__),
+                    texts=list(dict.fromkeys(t[3] for t in ts)),
+                    normalised=[label.casefold()],
+                    statements=list(dict.fromkeys(t[0].id for t in ts)),
+                )
+                for label, ts in sides
+            ],
+            sources=len({t[0].doc for t in terms}),
+            linked_by=["claim"],
+            possible_update=False,
+            relation="conflict",
+            reason="one source says a term replaced another in a text, which other sources still give",
         ),
     )
