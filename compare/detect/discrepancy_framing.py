@@ -9,6 +9,10 @@
   (Sudan, South Sudan): a reader wants to know that sources put the place in the country under two names.
   Only names one is the other less its qualifier are set side by side; other pairs of names are spellings (the
   name detectors'), or a place put in two countries, which no sentence here is read for.
+* A plan named after different sponsors: "the Franco-German plan" against "the European-US plan". A story's
+  coverage speaks of one plan (as a person holds one office), and the adjectives before it say whose it is: the
+  countries and unions they name are compared, and sources whose sponsors have none in common are set side by
+  side. A plan drafted by some and backed by others is named after either: a difference of scope.
 
 A reader comparing sources wants to know that some name the same thing in those words: a difference of scope (of
 framing), at info level, never an error.
@@ -34,6 +38,41 @@ _COUNTRY = rf"(?P<name>(?:(?P<qualifier>{'|'.join(w.capitalize() for w in sorted
 _COUNTRY_AFTER = re.compile(rf",\s+{_COUNTRY}\b(?!\s+[A-Z])")
 _COUNTRY_BEFORE = re.compile(rf"(?<![\w-]){_COUNTRY}[’']s\s+$")
 
+#: Unions and the combining forms of country names ("Franco-German") that no suffix leads back to the country.
+_SPONSORS = {
+    "eu": "europe",
+    "european union": "europe",
+    "us": "america",
+    "usa": "america",
+    "uk": "britain",
+    "franco": "france",
+    "french": "france",
+    "anglo": "britain",
+    "sino": "china",
+    "russo": "russia",
+    "italo": "italy",
+    "greco": "greece",
+}
+_HEADS = ("plan", "Plan", "roposal", "nitiative")
+_DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")  # Russian, German, Chinese, Turkish, Iraqi
+_SPONSOR = r"(?:EU|US|USA|UK|[A-Z][a-z]+(?:\s+Union)?)"
+#: A plan named after its sponsors: "the Franco-German plan", "an EU-backed reconciliation plan".
+_SPONSORED = re.compile(
+    rf"\b(?P<by>{_SPONSOR}(?:-{_SPONSOR})*)(?:-[a-z]+)?\s+(?:[a-z]+\s+)?(?:[Pp]lans?|[Pp]roposals?|[Ii]nitiatives?)\b"
+)
+
+
+def _sponsor(word: str) -> str | None:
+    """The country or union a word before a plan names ("German" → germany, "EU" → europe), or None."""
+    folded = fold(word)
+    if folded in _SPONSORS:
+        return _SPONSORS[folded]
+    stem = _DEMONYM.sub("", folded)
+    if stem == folded or len(stem) < 4:
+        return None  # a country's own name before "plan" says what it is about ("the Kosovo plan"), not whose
+    # The nearest name the stem begins: "austr" is Austria's, not Australia's.
+    return min((c for c in COUNTRIES if c.startswith(stem)), key=lambda c: (len(c), c), default=None)
+
 
 def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
     by_role: dict[tuple[str, str], list[Fact]] = defaultdict(list)
@@ -48,6 +87,29 @@ def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
             continue
         yield _finding(corpus, subject, plain, framed, doc_order)
     yield from _country_names(corpus, facts, doc_order)
+    yield from _sponsors(corpus, doc_order)
+
+
+def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
+    """Sources that name the plan after sponsors none of which the others name."""
+    by: dict[frozenset[str], list[Fact]] = defaultdict(list)
+    for statement in corpus.statements:
+        if not any(head in statement.text for head in _HEADS):
+            continue  # most statements: a cheap look before the pattern
+        for m in _SPONSORED.finditer(statement.text):
+            named = [_sponsor(part) for part in m.group("by").split("-")]
+            if all(named):
+                start, end = statement.start + m.start(), statement.start + m.end()
+                sponsors = frozenset(n for n in named if n)
+                value = "+".join(sorted(sponsors))
+                by[sponsors].append(Fact("role", statement.id, statement.doc, start, end, m.group(), value, "plan"))
+    docs = {sponsors: {f.doc for f in own} for sponsors, own in by.items()}
+    # Two documents at least, each naming sponsors the other does not: one article that names the plan both ways
+    # ("the EU's plan, based on a Franco-German proposal") tells how it came about.
+    if not any(not x & y and docs[x] - docs[y] and docs[y] - docs[x] for x in by for y in by):
+        return
+    classes = sorted(by.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
+    yield _sponsor_finding(corpus, classes, doc_order)
 
 
 def _countries(corpus: Corpus, facts: list[Fact]) -> dict[str, list[Fact]]:
@@ -128,5 +190,29 @@ def _country_finding(corpus: Corpus, place: str, full: list[Fact], short: list[F
             possible_update=False,
             relation="scope",
             reason="one place's country, named by some sources without the word that tells it apart",
+        ),
+    )
+
+
+def _sponsor_finding(corpus: Corpus, classes: list[list[Fact]], doc_order: dict) -> Finding:
+    sides = [(cls, _most_common(cls)) for cls in classes]
+    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
+    facts = [f for cls in classes for f in cls]
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="attribution",
+        severity="info",
+        message=f"Sources name the plan after different sponsors: {picture}",
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
+        data=DiscrepancyData(
+            subject="sponsors of the plan",
+            values=[value_class(cls, text, doc_order) for cls, text in sides],
+            sources=len({f.doc for f in facts}),
+            linked_by=["corpus"],
+            possible_update=False,
+            relation="scope",
+            reason="one plan, named by some sources after sponsors none of which others name",
         ),
     )
