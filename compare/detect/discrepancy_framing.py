@@ -12,7 +12,8 @@
 * A plan named after different sponsors: "the Franco-German plan" against "the European-US plan". A story's
   coverage speaks of one plan (as a person holds one office), and the adjectives before it say whose it is: the
   countries and unions they name are compared, and sources whose sponsors have none in common are set side by
-  side. A plan drafted by some and backed by others is named after either: a difference of scope.
+  side, where the alignment ties two of the namings. A plan drafted by some and backed by others is named after
+  either: a difference of scope.
 
 A reader comparing sources wants to know that some name the same thing in those words: a difference of scope (of
 framing), at info level, never an error.
@@ -104,9 +105,13 @@ def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
                 value = "+".join(sorted(sponsors))
                 by[sponsors].append(Fact("role", statement.id, statement.doc, start, end, m.group(), value, "plan"))
     docs = {sponsors: {f.doc for f in own} for sponsors, own in by.items()}
+    group_of = {s: g.id for g in corpus.groups for s in g.statements}
+    groups = {sponsors: {group_of[f.statement] for f in own if f.statement in group_of} for sponsors, own in by.items()}
     # Two documents at least, each naming sponsors the other does not: one article that names the plan both ways
-    # ("the EU's plan, based on a Franco-German proposal") tells how it came about.
-    if not any(not x & y and docs[x] - docs[y] and docs[y] - docs[x] for x in by for y in by):
+    # ("the EU's plan, based on a Franco-German proposal") tells how it came about. And the alignment must tie
+    # the two namings (statements of one group): a story may well speak of two plans ("the Russian proposal",
+    # "the Ukrainian plan"), and only the model's reading of the sentences says they are one.
+    if not any(not x & y and docs[x] - docs[y] and docs[y] - docs[x] and groups[x] & groups[y] for x in by for y in by):
         return
     classes = sorted(by.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
     yield _sponsor_finding(corpus, classes, doc_order)
