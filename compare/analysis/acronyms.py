@@ -33,6 +33,7 @@ from importlib import resources
 from ..infra.disjoint import DisjointSets
 from ..model import Acronym, Corpus, Definition, Mention, Statement
 from . import lexicon
+from .body_shapes import body_parts, head_last, head_pattern, same_body_name, stem, tail_pattern
 from .facts.tokens import fold
 from .initials import made_of_word_starts
 
@@ -41,11 +42,6 @@ _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: Words that may stand inside a capitalised name ("Union *of* Serbian Municipalities").
 _NAME_GLUE = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "le", "i", "e", "za", "na"}
-#: Head nouns of names of bodies: a translation renders one source word as any of them.
-BODY_NOUNS = frozenset(
-    """union association community league alliance federation council assembly
-organisation organization confederation coalition society""".split()
-)
 _COMMON_WORD_ZIPF = 4.5  # an all-caps common word ("NEXT") is emphasis, not an acronym
 
 
@@ -121,6 +117,11 @@ def long_form(short: str, text: str) -> str | None:
 
 def fits(acronym: str, expansion: str) -> bool:
     return long_form(acronym, expansion) is not None
+
+
+def _fits_strictly(acronym: str, expansion: str) -> bool:
+    """As a definition fits: each run of the letters starts a word ("POC" fits no "Public Monitoring Committee")."""
+    return fits(acronym, expansion) and made_of_word_starts(acronym, expansion)
 
 
 def initials(expansion: str) -> str:
@@ -248,13 +249,13 @@ def misfit(definition: Definition) -> bool:
         return True
     words = _content_stems(definition.expansion)
     return not any(
-        _same_body_name(definition.expansion, e) or words <= _content_stems(e)
+        same_body_name(definition.expansion, e) or words <= _content_stems(e)
         for e in entry.expansions + entry.source_expansions
     )
 
 
 def _content_stems(name: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"\w+", name) if w.lower() not in _NAME_GLUE}
+    return {stem(w) for w in re.findall(r"\w+", name) if w.lower() not in _NAME_GLUE}
 
 
 def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
@@ -278,35 +279,6 @@ def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
 # --- concepts ---------------------------------------------------------------------------------------
 
 
-def _stem(word: str) -> str:
-    return fold(word)[:4]
-
-
-def _body_parts(name: str) -> tuple[str, tuple[str, str]] | None:
-    """("union", ("serb", "muni")) for "Union of Serbian Municipalities"; None for other shapes."""
-    m = re.fullmatch(r"(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+)?([\w-]+(?:[\s-][\w-]+){0,2})", name.strip(), re.IGNORECASE)
-    if not m or m.group(1).lower() not in BODY_NOUNS:
-        return None
-    tail = re.split(r"[\s-]+", m.group(2))
-    return m.group(1).lower(), (_stem(tail[0]), _stem(tail[-1]))
-
-
-def _same_body_name(a: str, b: str) -> bool:
-    """Two names of one body that a translation may render differently: same tail, any body noun."""
-    pa, pb = _body_parts(a), _body_parts(b)
-    return bool(pa and pb and pa[1] == pb[1])
-
-
-def _tail_pattern(tail: tuple[str, str]) -> re.Pattern:
-    """Finds any body noun + "of" + the tail's words, whatever their endings or a modifier between."""
-    heads = "|".join(sorted(BODY_NOUNS))
-    return re.compile(
-        rf"\b(?:{heads})\s+of\s+(?:the\s+)?{re.escape(tail[0])}[\w]*(?:[\s-]\w+)?\s+"
-        rf"{re.escape(tail[1])}\w*",
-        re.IGNORECASE,
-    )
-
-
 def concepts(
     corpus: Corpus, acronyms: dict[str, Acronym] | None = None, near: dict[str, list[str]] | None = None
 ) -> list[Concept]:
@@ -320,33 +292,38 @@ def concepts(
     sets: DisjointSets[str] = DisjointSets()
     find, union = sets.find, sets.union
 
-    # Written-out names: definitions, plus every "<body noun> of <tail>" the corpus uses.
+    # Written-out names: definitions, plus every "<body noun> of <tail>" and "<modifiers> <head>" the corpus uses
+    # (:mod:`.body_shapes`), each shape a node that joins the names of its shape.
     expansions: dict[str, dict[tuple[str, int], Mention]] = defaultdict(dict)
-    tails: set[tuple[str, str]] = set()
+    shapes: dict[str, re.Pattern] = {}
+
+    def shape(name: str) -> str | None:
+        parts, modifiers = body_parts(name), head_last(name)
+        node = "T:" + "/".join(parts[1]) if parts else "H:" + _key(modifiers) if modifiers else None
+        if node and node not in shapes:
+            shapes[node] = tail_pattern(parts[1]) if parts else head_pattern(modifiers or "")
+        return node
+
     for entry in acronyms.values():
         find("A:" + entry.text)
         for d in entry.definitions:
             union("A:" + entry.text, "E:" + _key(d.expansion))
             expansions[_key(d.expansion)][d.where.doc, d.where.start] = d.where
-            parts = _body_parts(d.expansion)
-            if parts:
-                tails.add(parts[1])
-                union("E:" + _key(d.expansion), "T:" + "/".join(parts[1]))
-        if entry.text in known:
-            for name in known[entry.text].expansions:
-                parts = _body_parts(name)
-                if parts:
-                    tails.add(parts[1])
-                    union("A:" + entry.text, "T:" + "/".join(parts[1]))
-    for tail in tails:
-        pattern = _tail_pattern(tail)
+            node = shape(d.expansion)
+            if node:
+                union("E:" + _key(d.expansion), node)
+        for name in known[entry.text].expansions if entry.text in known else ():
+            node = shape(name)
+            if node:
+                union("A:" + entry.text, node)
+    for node, pattern in shapes.items():
         for statement in corpus.statements:
             for m in pattern.finditer(statement.text):
                 start = statement.start + m.start()
                 expansions[_key(m.group())][statement.doc, start] = Mention(
                     statement.doc, statement.id, start, statement.start + m.end(), m.group()
                 )
-                union("E:" + _key(m.group()), "T:" + "/".join(tail))
+                union("E:" + _key(m.group()), node)
     for text, others in near.items():
         for other in others:
             union("A:" + text, "A:" + other)
@@ -383,7 +360,7 @@ def _forms(names: list[Name], acronyms: dict[str, Acronym], near: dict[str, list
         or (
             n.type == "expansion"
             and _key(n.text) not in defined
-            and not any(fits(a.text, n.text) for a in names if a.type == "acronym")
+            and not any(_fits_strictly(a.text, n.text) for a in names if a.type == "acronym")
         )
     ]
 

@@ -46,7 +46,7 @@ from ..model import Corpus, Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
 from .native_names import NativeWord, readings
-from .spellings import romanised, skeleton
+from .spellings import both_english, romanised, skeleton
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0
@@ -222,6 +222,8 @@ def _same_person(variant: tuple[str, str], canonical: tuple[str, str]) -> bool:
     shared = [v for v, c in zip(variant, canonical) if v == c]
     if any(lexicon.zipf(word) >= _COMMON_ZIPF for word in shared):
         return False
+    if any(both_english(v, c) for v, c in differing):
+        return False  # "Nikolay"/"Nikolai Kotelnikov": both English spellings of the given name, none misspelt
     if variant[1] == canonical[1] and len(variant[1]) >= _LONG and _one_given_name(variant[0], canonical[0]):
         return True
     if not shared and not all(_close(v, c, most=1) and min(len(v), len(c)) >= _LONG for v, c in differing):

@@ -25,7 +25,17 @@ from . import lexicon, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
 from .native_names import NativeWord
-from .spellings import DOUBLED, MOJIBAKE, damaged_forms, g_for_h, relation, romanised, skeleton
+from .spellings import (
+    ADJECTIVE_ENDINGS,
+    DOUBLED,
+    MOJIBAKE,
+    both_english,
+    damaged_forms,
+    g_for_h,
+    relation,
+    romanised,
+    skeleton,
+)
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
@@ -171,6 +181,12 @@ def entities(
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
             if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
                 continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
+            if rel == "truncation" and _english_name(text, canonical):
+                continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost
+            if rel == "transliteration" and both_english(text, canonical):
+                continue  # "Nikolay" and "Nikolai", "Sergey" and "Sergei": both English spellings of the name
+            if rel == "spelling" and not _attested(canonical, text, evidence, origin_of):
+                continue  # one letter apart in as many articles: two names as likely as one misspelt
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
@@ -187,7 +203,14 @@ def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
         key = skeleton(text)
         if len(key) >= 2:
             sets.union(text, first.setdefault(key, text))
+    substituted: dict[str, str] = {}
     for text in spellings:
+        # "Kotelnikoy" beside "Kotelnikov": a long name with one letter typed as another (spellings.relation)
+        folded = fold(text)
+        for i in range(1, len(folded)) if len(folded) >= _SPELLING_LENGTH else ():
+            other = substituted.setdefault(folded[:i] + "*" + folded[i + 1 :], text)
+            if other != text:
+                sets.union(text, other)
         # "Hirchi" beside "Girchi": Ukrainian's h for Г (spellings.g_for_h), which the skeleton keeps apart
         key = skeleton(g_for_h(text))
         if key in first and first[key] != text:
@@ -197,6 +220,10 @@ def _blocks(spellings: dict[str, list[Mention]]) -> list[list[str]]:
         shorter = first.get(key[:-1], "") if len(key) >= 4 else ""
         if shorter and romanised(shorter) == romanised(text)[:-1]:
             sets.union(text, shorter)
+        # "Sergokalin" beside "Sergokalinsky": a place's adjective that lost its ending (spellings.relation)
+        stem = next((text[: -len(e)] for e in ADJECTIVE_ENDINGS if text.endswith(e)), "")
+        if stem in spellings:
+            sets.union(text, stem)
         for form in damaged_forms(text):
             if form in spellings:
                 sets.union(form, text)
@@ -233,6 +260,16 @@ def _repairs(damaged: str, other: str) -> bool:
 #: lost its marks ("Vucic", as rare in English text as "Vučić").
 _EXONYM_ZIPF = 2.0
 _EXONYM_GAP = 1.0
+
+
+#: Letters from which a name with one letter typed as another is one name misspelt (spellings.relation).
+_SPELLING_LENGTH = 8
+
+
+def _attested(canonical: str, variant: str, evidence: dict[str, list[Mention]], origin_of: dict[str, str]) -> bool:
+    """Whether independent articles print ``canonical``, two at least, and one article alone ``variant``."""
+    origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (canonical, variant)]
+    return origins[0] >= 2 and origins[1] == 1
 
 
 def _english_name(bare: str, marked: str) -> bool:

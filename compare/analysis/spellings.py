@@ -10,7 +10,10 @@ by :func:`skeleton` and joins two only where :func:`relation` can name their dif
   (Hirchi/Girchi);
 * ``case_ending`` — a Slavic case ending left on the name (Aljbina, Kurtija), or Albanian's definite form of a
   name in -ë (Thumana of Thumanë);
-* ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska);
+* ``truncation`` — a letter or two lost (Rute/Rutte, Bansk/Banjska), or a Russian place's adjective ending
+  (Sergokalin/Sergokalinsky);
+* ``spelling`` — one letter of a long name typed as another (Kotelnikoy/Kotelnikov): :mod:`.names` keeps it only
+  against a spelling that several independent articles print;
 * ``encoding`` — "?" or mojibake where letters were (Vu?i?, KurtÃ«), or the letters English lacks dropped
   (Tirova, Aanin, Dui for Tiršova, Ašanin, Dučić: a copy saved in an encoding without them).
 
@@ -28,6 +31,12 @@ MOJIBAKE = re.compile(r"Ã.|Ä.|Å.|â€")
 #: Endings a Serbian or Russian case system leaves on a name (genitive, dative, instrumental …).
 CASE_ENDINGS = ("a", "u", "om", "em", "e", "ija", "iju", "ijom", "ije", "ja", "ju", "jem", "ov", "ova", "ovi")
 _DERIVATIONS = frozenset({"ia", "ian", "ians", "s", "n", "an", "ns", "ese", "ish", "i", "ar", "ic"})
+#: The endings of a Russian place's adjective as English spells it ("Sergokalinsky district", "Krasnogorskiy"): a
+#: name that stops before one has lost it ("Sergokalin district", through a language that declines it otherwise).
+ADJECTIVE_ENDINGS = ("sky", "skiy", "skii", "skaya", "skoye", "skoe")
+_ADJECTIVE_STEM = 6
+#: English endings on one stem: two such words are two words ("Wahhabis"/"Wahhabism"), not one with letters lost.
+_SUFFIXES = frozenset({"", "s", "is", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ic", "ics"})
 
 
 #: How the region's names are romanised differently, as one spelling: (pattern, replacement), in order, on the
@@ -196,6 +205,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             and longer[-1] in CASE_ENDINGS
         ):
             return "case_ending"
+    if _one_stem(fv, fc):
+        return "none"  # "Wahhabis"/"Wahhabism": the plural of one word, the -ism of its stem
     for short, full in ((tv, tc), (fv, fc)):
         if full.startswith(short) and (
             full[len(short) :] in _DERIVATIONS or (not ending_is_truncation and full[len(short) :] in CASE_ENDINGS)
@@ -208,8 +219,35 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
             and short[0] == full[0]
         ):
             return "truncation"
+        if len(short) >= _ADJECTIVE_STEM and full.startswith(short) and full[len(short) :] in ADJECTIVE_ENDINGS:
+            return "truncation"  # "Sergokalin" of "Sergokalinsky": the adjective's ending lost
     # Checked last: a doubled letter lost ("Rute" for "Rutte") is a truncation; another romanisation keeps them.
-    return "transliteration" if romanised(variant) == romanised(canonical) else "none"
+    if romanised(variant) == romanised(canonical):
+        return "transliteration"
+    if len(fv) == len(fc) >= _LONG_NAME and fv[0] == fc[0] and sum(a != b for a, b in zip(fv, fc)) == 1:
+        return "spelling"  # "Kotelnikoy": a long name with one letter typed as another
+    return "none"
+
+
+#: Two romanisations of one name English text uses this often each (Zipf) are both English spellings of it
+#: ("Nikolai" 3.1, "Nikolay" 2.5; "Sergei", "Sergey"), not one transliterated through another language ("Mirzoev",
+#: "Briansk", "Younes" are rarer).
+_BOTH_ENGLISH_ZIPF = 2.5
+
+
+def both_english(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` romanise one name alike and English text uses each (:data:`_BOTH_ENGLISH_ZIPF`)."""
+    from .lexicon import zipf
+
+    return romanised(a) == romanised(b) and min(zipf(a.lower()), zipf(b.lower())) >= _BOTH_ENGLISH_ZIPF
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one stem of four letters or more with two English endings (:data:`_SUFFIXES`)."""
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return a != b and any(a[stem:] in _SUFFIXES and b[stem:] in _SUFFIXES for stem in range(4, shared + 1))
 
 
 def _is_subsequence(short: str, full: str) -> bool:

@@ -95,6 +95,22 @@ def _keys(word: str) -> tuple[str, str]:
     return untransliterated(text), romanised(text.replace("đ", "dž").replace("Đ", "Dž"), doubles=False)
 
 
+#: Languages whose names English romanises by its own scheme (Russian х as kh, ч as ch, й as y: "Махачкала" is
+#: "Makhachkala", "Сергей" "Sergey"): a translation that spells them so has romanised them right. Serbian
+#: Cyrillic has its own Latin spelling, which :func:`_keys` reads.
+_ENGLISH_SCHEME = frozenset({"ru"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_key(word: str) -> str:
+    """A name as English romanises Russian (anyascii), with the glides English writes several ways (y, i, j;
+    "Sergey"/"Sergei", "Gariyeva"/"Garieva") as one."""
+    from anyascii import anyascii
+
+    text = anyascii(word.lower()).replace("'", "")
+    return re.sub(r"i+", "i", re.sub(r"[yj]", "i", text))
+
+
 def _stem_of(translated: str, original: str) -> bool:
     """Whether ``original`` is ``translated`` with a case ending: Serbian and Albanian decline names
     ("Vučića", "Kurtit"), English does not; a final vowel may change ("Srbija" → "Srbiji")."""
@@ -114,10 +130,12 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
 
 
-def renamed(original: str, translation: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def renamed(original: str, translation: str, language: str = "") -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Names the translation spells through another language's romanisation ("Milosh Shchekich" for "Miloš
-    Šćekić"): (span in the original, span in the translation) for each run of such words."""
+    Šćekić"): (span in the original, span in the translation) for each run of such words. An original in
+    ``language`` that English romanises by its own scheme (:data:`_ENGLISH_SCHEME`) is spelt right so."""
     originals = _names(original)
+    english = language in _ENGLISH_SCHEME
     changed: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for start, end, word in _names(translation):
         if lexicon.zipf(word.lower()) >= ENGLISH_WORD_ZIPF:  # "Police", "The", "Clinical": words, not names
@@ -125,6 +143,8 @@ def renamed(original: str, translation: str) -> list[tuple[tuple[int, int], tupl
         strict, loose = _keys(word)
         if any(_stem_of(strict, _keys(other)[0]) for _, _, other in originals):
             continue
+        if english and any(_stem_of(_english_key(word), _english_key(other)) for _, _, other in originals):
+            continue  # "Makhachkala" of "Махачкале": English's romanisation of Russian
         partner = next((o for o in originals if _stem_of(loose, _keys(o[2])[1])), None)
         if partner is None:
             continue  # a name the original words otherwise, or a translated one: nothing to set it against
@@ -182,7 +202,7 @@ def changes(original: str, translation: str, language: str) -> list[Change]:
     t_extra = [n for n in t_numbers if (t_values - o_values)[n[2]] > 0]
     for a, b in zip(o_extra, t_extra):  # a figure only one side writes in digits is not a change
         found.append(Change("number", (a[0], a[1]), (b[0], b[1])))
-    for o_span, t_span in renamed(original, translation):
+    for o_span, t_span in renamed(original, translation, language):
         found.append(Change("name", o_span, t_span))
     o_negated, t_negated = negations(original, negation_language(language)), negations(translation, "en")
     if bool(o_negated) != bool(t_negated):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from ..analysis.translation_diff import Change, changes
 from ..model import Corpus, Evidence, Finding, Identity, Severity, Statement, TranslationPair
 from ..payloads import TranslationChangeData
+from ..stages.translations import furniture
 from . import named, normalise, register
 
 KIND = "translation_change"
@@ -59,10 +60,11 @@ def _pair_findings(corpus: Corpus, pair: TranslationPair) -> Iterable[Finding]:
             ours, theirs = corpus.statement(link.original), corpus.statement(link.translation)
             for change in changes(ours.text, theirs.text, language):
                 yield _changed(corpus, pair, ours, theirs, change)
-        elif link.original:
+        elif link.original and not furniture(corpus.statement(link.original)):
             beside = _beside(links, n, "translation")
             yield _gap(corpus, pair, "dropped", corpus.statement(link.original), beside)
-        elif link.translation:
+        elif link.translation and not furniture(corpus.statement(link.translation)):
+            # A page's furniture ("All news", "Комментарии", a counter) is neither side's sentence
             beside = _beside(links, n, "original")
             yield _gap(corpus, pair, "added", corpus.statement(link.translation), beside)
 
