@@ -54,6 +54,7 @@ from . import (
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
+    discrepancy_observances,
     discrepancy_timeline,
     normalise,
     register,
@@ -182,6 +183,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
+    linked += discrepancy_observances.comparisons(corpus, facts_of)
     comparisons = aligned_comparisons() + linked
     # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
     place_of = {r.fact: r.place for own in slots.reports.values() for r in own}
