@@ -50,6 +50,7 @@ from . import (
     detector_processes,
     discrepancy_announcements,
     discrepancy_claims,
+    discrepancy_conditions,
     discrepancy_framing,
     discrepancy_headline,
     discrepancy_kept,
@@ -109,6 +110,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
         "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
+        "discrepancy/condition": "Sources report one person in critical condition and dead.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."
@@ -172,6 +174,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
+    yield from discrepancy_conditions.findings(corpus, facts_of)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
