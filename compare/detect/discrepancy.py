@@ -57,6 +57,7 @@ from . import (
     discrepancy_measures,
     discrepancy_observances,
     discrepancy_timeline,
+    discrepancy_zones,
     normalise,
     register,
 )
@@ -175,6 +176,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
     yield from discrepancy_conditions.findings(corpus, facts_of)
+    yield from discrepancy_zones.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
