@@ -23,7 +23,7 @@ ASSIGNED = {
     "CS501": "translation_change/number", "CS502": "translation_change/date", "CS503": "translation_change/name",
     "CS504": "translation_change/negation", "CS505": "translation_change/dropped", "CS506": "translation_change/added",
     "CS203": "name_variant/spelling", "CS308": "mt_artefact/run_together", "CS309": "mt_artefact/spun",
-    "CS310": "mt_artefact/calque", "CS109": "discrepancy/claim",
+    "CS310": "mt_artefact/calque", "CS109": "discrepancy/claim", "CS110": "discrepancy/condition",
 }
 
 

@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "mt_artefact/spun": "CS309",
     "mt_artefact/calque": "CS310",
     "discrepancy/claim": "CS109",
+    "discrepancy/condition": "CS110",
 }
 
 FAMILIES = {

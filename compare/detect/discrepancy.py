@@ -50,11 +50,14 @@ from . import (
     detector_processes,
     discrepancy_announcements,
     discrepancy_claims,
+    discrepancy_conditions,
     discrepancy_framing,
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
+    discrepancy_observances,
     discrepancy_timeline,
+    discrepancy_zones,
     normalise,
     register,
 )
@@ -108,6 +111,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/attribution": "Sources attribute the same statement to different people.",
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
         "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
+        "discrepancy/condition": "Sources report one person in critical condition and dead.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."
@@ -171,6 +175,8 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
+    yield from discrepancy_conditions.findings(corpus, facts_of)
+    yield from discrepancy_zones.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
@@ -182,6 +188,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
+    linked += discrepancy_observances.comparisons(corpus, facts_of)
     comparisons = aligned_comparisons() + linked
     # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
     place_of = {r.fact: r.place for own in slots.reports.values() for r in own}

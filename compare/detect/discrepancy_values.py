@@ -343,6 +343,8 @@ def _describe(subkind: str, fact: Fact) -> str:
         return f"the role of {fact.subject.capitalize()}"
     if fact.kind == "containment":
         return f"where {fact.subject.capitalize()} is"
+    if fact.kind == "date" and fact.subject != "when":
+        return f"the date of the {fact.subject}"  # a declared day (discrepancy_observances)
     return _WHAT.get(subkind, subkind)
 
 

@@ -85,6 +85,34 @@ def assemble(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> list[
     return facts
 
 
+def _named_by_own_count(rows: list[list[FactRow]]) -> list[list[FactRow]]:
+    """``rows`` with each unnamed count of people ("8 dead", "killed eight of his peers") that equals the one count
+    the same article gives of a named class with that outcome ("eight students were killed") taken as that count.
+
+    The article itself says who its unnamed figure counts: read as everyone killed, a headline's "8 dead" over a
+    body's "eight pupils and a guard" would contradict the other reports' toll of nine. Not where the two
+    statements are dated differently: "on May 4 a man killed eight" tells of another event.
+    """
+    named: dict[tuple[str, str], set[tuple[str, frozenset[str]]]] = {}
+    for statement in rows:
+        days = frozenset(r.value for r in statement if r.kind == "date")
+        for row in statement:
+            counted, _, outcome = row.subject.rpartition(" ")
+            if row.kind == "quantity" and counted and counted != "people":
+                named.setdefault((outcome, row.value), set()).add((row.subject, days))
+    out = []
+    for statement in rows:
+        days = frozenset(r.value for r in statement if r.kind == "date")
+        kept = []
+        for row in statement:
+            counted, _, outcome = row.subject.rpartition(" ")
+            found = named.get((outcome, row.value), set()) if row.kind == "quantity" and counted == "people" else set()
+            classes = {subject for subject, said in found if not (days and said and not days & said)}
+            kept.append(row._replace(subject=next(iter(classes))) if len(classes) == 1 else row)
+        out.append(kept)
+    return out
+
+
 def _date_the_undated(corpus: Corpus, per_document: Mapping[str, DocumentFacts]) -> Mapping[str, DocumentFacts]:
     """``per_document`` with the undated documents whose date the story's other articles tell
     (:mod:`.undated`) read again on that date."""
@@ -138,6 +166,7 @@ def document_facts(
         ]:
             own = [f for f in own if f.kind != "quantity" or not any(a <= f.start < b for a, b in stamps)]
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
+    rows = _named_by_own_count(rows)
     readings = [places.reading(statement.text) for statement in statements]
     return DocumentFacts(
         today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows, readings

@@ -82,7 +82,8 @@ _PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until))\s+)?"
+            r"\b(?:(?P<which>(?i:last|this|next|on|earlier on|later on|since|by|until|from"
+            r"|(?:starting|beginning)(?: on| from)?))\s+)?"
             r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
@@ -258,7 +259,11 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         if re.match(r"\s*[(,]?\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)", after):
             return None  # "on Monday (20 November 2023)": the date itself is extracted
         which = (m.group("which") or "").lower()
-        future = which == "next" or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
+        # "three days of mourning from Friday", "starting Friday": a start said ahead of the day; not "the toll
+        # from Friday's attack", "from Friday night's", which name a day gone
+        possessive = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b", after)
+        ahead = which == "next" or (which.startswith(("from", "starting", "beginning")) and not possessive)
+        future = ahead or bool(re.search(r"\b(?:will|shall|is due|is expected)\b", text))
         return weekday_value(weekday, today, which, future)
     return None
 

@@ -15,8 +15,8 @@ import datetime as dt
 import re
 
 from ....model import Document, Fact, Statement
+from ...notation import Dated, month_of
 from ...notation import dates as written_dates
-from ...notation import month_of
 from .. import dates
 from ..tokens import Token
 from .words import Words
@@ -77,11 +77,37 @@ def extract(statement: Statement, today: dt.date | None, words: Words) -> list[F
             if any(s in (after, after + 1) for s, _, _ in days):
                 taken.append((first, after - 1))  # "u sredu, 3. maja": the date itself is read
                 continue
+            if (told := _day_of_range(toks, after, days, _WEEKDAYS.index(day[0]), today)) is not None:
+                add("date", first, after + 1, told)  # "od petka, 5. do nedelje, 7. maja": Friday the 5th of May
+                continue
             weekday, last_or_next = _WEEKDAYS.index(day[0]), which[0] if which else ""
             ahead = last_or_next == "next" or (future and last_or_next != "last")  # "prošlog petka" is past, always
             value = dates.weekday_value(weekday, today, last_or_next, ahead)
             add("date", first, after - 1, value)
     return sorted(facts, key=lambda f: f.start)
+
+
+def _day_of_range(
+    toks: tuple[Token, ...],
+    after: int,
+    days: list[tuple[int, int, Dated]],
+    weekday: int,
+    today: dt.date | None,
+) -> str | None:
+    """The day a weekday names by its day of the month alone, the month written once at the range's end ("od petka,
+    5. do nedelje, 7. maja"): None unless the day falls on that weekday in the month of the next written date."""
+    if not (after + 2 < len(toks) and toks[after].text == "," and toks[after + 1].text.isdigit()):
+        return None
+    if toks[after + 2].text != ".":
+        return None
+    month_of_range = next((d for first, _, d in days if first > after), None)
+    if month_of_range is None or not month_of_range.month:
+        return None
+    value = dates.day_value(month_of_range.year, month_of_range.month, int(toks[after + 1].text), today)
+    year, month, day, _ = dates.parts(value) if value else (None, None, None, None)
+    if not (year and month and day) or dt.date(year, month, day).weekday() != weekday:
+        return None
+    return value
 
 
 def _clock_figure(words: Words, token: Token) -> tuple[int, int, str] | None:

@@ -1,0 +1,152 @@
+"""The condition of one person the story singles out (the girl in critical condition, later dead), across sources.
+
+Counts of the wounded say nothing of a single victim's fate, and the sentences that tell it are worded too far
+apart to align ("Devojčica ... je vitalno ugrožena, u kritičnom stanju", "the girl ... remains in critical
+condition", "преминула је ученица", "a girl that was wounded ... died"). A statement that names one person by
+a singular noun (a girl, a boy, a teacher, a guard; not a counted group, "two girls") and states a condition
+near it gives that person's condition; the story's statements about the same noun are one person's. Two
+conditions only are compared: in danger of dying and dead, which no report of one moment can both give. Where
+every report of the danger precedes every report of the death, the story moved on (an update); otherwise the
+sources contradict each other. A statement that denies or doubts the death ("no confirmation that she died")
+states no condition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..model import Corpus, Evidence, Fact, Finding, Statement
+from ..payloads import DiscrepancyData, ValueClass
+from . import sayings
+
+#: One person, by a singular noun, in the corpus languages (Serbian in both scripts, Albanian).
+_PERSONS = {
+    "girl": r"girl|schoolgirl|devojčic[aeiu]|djevojčic[aeiu]|девојчиц[аеиу]|učenic[aeu]|учениц[аеу]|vajz[aë]n?",
+    "boy": r"boy|schoolboy|dečak|dječak|дечак|djal[iëe]n?",
+    "teacher": r"teacher|nastavnic[aeiu]|profesoric[aeiu]|наставниц[аеиу]|професориц[аеиу]|mësuese?",
+    "guard": r"guard|security guard|čuvar|чувар|roje",
+    # Anyone else, so that a condition said of them is not given to a person above: "one student sustained
+    # life-threatening injuries, while the teacher was in stable condition".
+    "": r"students?|pupils?|child|children|man|woman|patients?|victims?|učeni(?:k|ka|ci)|учени(?:к|ка|ци)"
+    r"|d[ij]?ete|дете|pacijent\w*|пацијент\w*|nxënës\w*|fëmij\w*",
+}
+_PERSON = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{k or 'other'}>{p})" for k, p in _PERSONS.items()) + r")\b", re.IGNORECASE
+)
+#: The two conditions compared, in the order a story moves through them.
+_STATES = {
+    "in critical condition": re.compile(
+        r"\bcritical(?:ly)?\b|\blife-threatening\b|\blife is in danger\b|\bvitally endangered\b|\bkritičn\w*"
+        r"|\bvitalno (?:je )?ugrožen\w*|\bкритичн\w*|\bвитално (?:је )?угрожен\w*|\bgjendje kritike\b",
+        re.IGNORECASE,
+    ),
+    "dead": re.compile(
+        r"\bdied\b|\bsuccumbed\b|\bpassed away\b|\b(?:preminul|umrl|podlegl|преминул|умрл|подлегл)[aoiаои]\b"
+        r"|\bumro\b|\bумро\b|\bvdiq\b|\bndërroi jetë\b",
+        re.IGNORECASE,
+    ),
+}
+#: A death denied, doubted or rumoured: no condition stated.
+_DOUBTED = re.compile(
+    r"\bno (?:confirmation|evidence)\b|\bnot (?:been )?confirmed\b|\bdenied\b|\brumou?rs?\b|\bnema potvrd\w*"
+    r"|\bнема потврд\w*|\bnije potvrđen\w*|\bdemant\w*",
+    re.IGNORECASE,
+)
+#: Words between a person and the condition said of them, at most.
+_NEAR_WORDS = 12
+#: Characters before a noun within which a count makes it a group ("two girls", "dvije djevojčice").
+_COUNTED = 12
+
+
+class Said(NamedTuple):
+    person: str
+    state: str
+    statement: Statement
+    start: int  #: the condition's words, offsets in the document
+    end: int
+
+
+def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Finding]:
+    by_person: dict[str, list[Said]] = defaultdict(list)
+    for statement in corpus.statements:
+        for one in _conditions(statement, facts_of.get(statement.id, [])):
+            by_person[one.person].append(one)
+    for person, said in by_person.items():
+        sides = [[s for s in said if s.state == state] for state in _STATES]
+        if all(sides) and len({s.statement.doc for s in said}) > 1:
+            yield _finding(corpus, person, sides)
+
+
+def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
+    text = statement.text
+    if _DOUBTED.search(text):
+        return []
+    counted = [f.end - statement.start for f in facts if f.kind == "quantity"]
+    persons = [
+        (m, "" if m.lastgroup == "other" else m.lastgroup or "")
+        for m in _PERSON.finditer(text)
+        if not any(0 <= m.start() - e <= _COUNTED for e in counted)
+    ]
+    out = []
+    for state, pattern in _STATES.items():
+        for m in pattern.finditer(text):
+            gaps = [(_words(text, p, m), p.start(), person) for p, person in persons]
+            near = sorted(g for g in gaps if g[0] <= _NEAR_WORDS)
+            if near and near[0][2]:
+                out.append(Said(near[0][2], state, statement, statement.start + m.start(), statement.start + m.end()))
+    return out
+
+
+def _words(text: str, a: re.Match, b: re.Match) -> int:
+    left, right = (a, b) if a.start() <= b.start() else (b, a)
+    return len(re.findall(r"\w+", text[left.end() : right.start()]))
+
+
+def _finding(corpus: Corpus, person: str, sides: list[list[Said]]) -> Finding:
+    doc_order = corpus.document_order()
+    sides = [sorted(side, key=lambda s: (doc_order[s.statement.doc], s.start)) for side in sides]
+    date_of = lambda s: corpus.document(s.statement.doc).date  # noqa: E731
+    danger, death = sides
+    update = all(date_of(a) and date_of(b) and date_of(a) < date_of(b) for a in danger for b in death)
+    labels = list(_STATES)
+    picture = sayings(
+        corpus, ((list(dict.fromkeys(s.statement.doc for s in side)), label) for label, side in zip(labels, sides))
+    )
+    if update:
+        message = f"The condition of the {person} changed as the story unfolded (in danger, then dead): {picture}"
+    else:
+        message = f"Sources disagree on the condition of the {person}: {picture}"
+    said = danger + death
+    text = lambda s: s.statement.text[s.start - s.statement.start : s.end - s.statement.start]  # noqa: E731
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind="condition",
+        severity="info" if update else "warning",
+        message=message,
+        statements=list(dict.fromkeys(s.statement.id for s in said)),
+        evidence=[Evidence(s.statement.doc, s.start, s.end, text(s)) for s in said],
+        data=DiscrepancyData(
+            subject=person,
+            values=[
+                ValueClass(
+                    value=label,
+                    documents=sorted({s.statement.doc for s in side}, key=doc_order.__getitem__),
+                    texts=list(dict.fromkeys(text(s) for s in side)),
+                    normalised=[label],
+                    statements=list(dict.fromkeys(s.statement.id for s in side)),
+                )
+                for label, side in zip(labels, sides)
+            ],
+            sources=len({s.statement.doc for s in said}),
+            linked_by=["condition"],
+            possible_update=update,
+            relation="update" if update else "conflict",
+            reason="later reports tell the death of one earlier reported in danger"
+            if update
+            else "one source reports in danger a person another reports dead",
+        ),
+    )

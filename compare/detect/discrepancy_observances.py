@@ -1,0 +1,84 @@
+"""Days a government declares (a day of national mourning), compared across the corpus whatever the wording.
+
+A declared day is a fact of the whole story, not of one sentence: "three days of national mourning from Friday",
+"Wednesday is declared a day of mourning" and "trodnevna žalost počevši od petka, 5." name its first day in
+wordings too far apart to align, and in languages the sentence model does not match. Each statement that names
+the observance gives the date said next to it (the nearest, a few words away at most, so that the report's own
+day elsewhere in the sentence is not taken for it); dates of different articles are then compared on the fields
+both know, a weekday against a calendar date included. A day written without its year ("26 nëntorin", "May 7")
+takes the story's year where every dated article of the corpus has the same one, so that its weekday is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import combinations
+
+from ..analysis.facts import dates
+from ..model import Corpus, Fact, Statement
+from .discrepancy_values import Comparison
+
+#: Words that name a declared day of mourning, in the corpus languages (lower case, both scripts of Serbian).
+_OBSERVANCE = re.compile(r"\bmourning\b|\b(?:žalost|жалост|траур)\w*|\bdit[eë]\s+zie?\b|\bzie\b", re.IGNORECASE)
+#: Words between the observance and its date, at most.
+_NEAR_WORDS = 6
+#: The subject the observance's dates are compared under (and named by in the finding).
+SUBJECT = "mourning"
+
+
+def comparisons(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> list[Comparison]:
+    """The dates of the declared day that articles give, each pair of articles compared once per pair of dates."""
+    years = {d.date[:4] for d in corpus.documents if d.date}
+    story_year = years.pop() if len(years) == 1 else None
+    said: list[Fact] = []
+    for statement in corpus.statements:
+        if not (m := _OBSERVANCE.search(statement.text)):
+            continue
+        word = (statement.start + m.start(), statement.start + m.end())
+        days = [f for f in facts_of.get(statement.id, []) if f.kind == "date" and _a_day(f.value)]
+        gaps = {f: _between(statement, word, (f.start, f.end)) for f in days}
+        near = sorted((len(gap), f.start, f) for f, gap in gaps.items() if _its_day(f, word, gap))
+        if near:
+            day = near[0][2]
+            said.append(replace(day, subject=SUBJECT, value=_in_year(day.value, story_year)))
+    out = []
+    for x, y in combinations(said, 2):
+        if x.doc != y.doc and dates.comparable(x.value, y.value):
+            out.append(Comparison(x, y, dates.compatible(x.value, y.value), "event"))
+    return out
+
+
+def _a_day(value: str) -> bool:
+    _, _, day, weekday = dates.parts(value)
+    return day is not None or weekday is not None
+
+
+def _in_year(value: str, year: str | None) -> str:
+    return year + value[4:] if year and value.startswith("????-") else value
+
+
+def _between(statement: Statement, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
+    """The words between two spans of ``statement`` (offsets in the document), lower case."""
+    left, right = (a, b) if a[0] <= b[0] else (b, a)
+    return re.findall(
+        r"\w+", statement.text[max(0, left[1] - statement.start) : max(0, right[0] - statement.start)].lower()
+    )
+
+
+def _its_day(day: Fact, word: tuple[int, int], between: list[str]) -> bool:
+    """Whether a date a few words from the observance is its day: one said after it ("mourning from Friday",
+    "ditë zie kombëtare 26 nëntorin"), unless it ends it ("until Sunday"); one said before it only where it is
+    named the day ("Wednesday is declared a day of mourning"), not the day it was declared ("on Monday declared
+    seven days of mourning")."""
+    if len(between) > _NEAR_WORDS:
+        return False
+    if day.start >= word[1]:
+        return not (between and between[-1] in _UNTIL)
+    return any(w in _DAY for w in between)
+
+
+#: A word just before a date that makes it the end of a period, not its start.
+_UNTIL = frozenset({"until", "till", "through", "to", "do", "deri", "до"})
+#: "day" in the singular, in the corpus languages: "a day of mourning", "dan žalosti", "ditë zie", "день траура".
+_DAY = frozenset({"day", "dan", "ditë", "dite", "день"})
