@@ -12,8 +12,8 @@
 * A plan named after different sponsors: "the Franco-German plan" against "the European-US plan". A story's
   coverage speaks of one plan (as a person holds one office), and the adjectives before it say whose it is: the
   countries and unions they name are compared, and sources whose sponsors have none in common are set side by
-  side, where the alignment ties two of the namings. A plan drafted by some and backed by others is named after
-  either: a difference of scope.
+  side, where the alignment ties two of the namings, or a sentence naming the plan after some says the others made
+  or back it. A plan drafted by some and backed by others is named after either: a difference of scope.
 
 A reader comparing sources wants to know that some name the same thing in those words: a difference of scope (of
 framing), at info level, never an error.
@@ -45,6 +45,7 @@ _SPONSORS = {
     "european union": "europe",
     "us": "america",
     "usa": "america",
+    "united states": "america",
     "uk": "britain",
     "franco": "france",
     "french": "france",
@@ -55,6 +56,13 @@ _SPONSORS = {
     "greco": "greece",
 }
 _HEADS = ("plan", "Plan", "roposal", "nitiative")
+#: Verbs and nouns that tell who made or backs a text ("drafted by", "presented", "enjoys US support").
+_MAKING = re.compile(
+    r"\b(?:draft|present|proposed|submit|author|sponsor|back(?:ed|s|ing|ers?)?\b|support|endors|broker|put forward"
+    r"|based on|on the basis of)",
+    re.IGNORECASE,
+)
+_ACTOR = re.compile(r"\b(?:United States|European Union|EU|USA|US|UK|[A-Z][a-z]+)\b")
 _DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")  # Russian, German, Chinese, Turkish, Iraqi
 _SPONSOR = r"(?:EU|US|USA|UK|[A-Z][a-z]+(?:\s+Union)?)"
 #: A plan named after its sponsors: "the Franco-German plan", "an EU-backed reconciliation plan".
@@ -107,14 +115,42 @@ def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
     docs = {sponsors: {f.doc for f in own} for sponsors, own in by.items()}
     group_of = {s: g.id for g in corpus.groups for s in g.statements}
     groups = {sponsors: {group_of[f.statement] for f in own if f.statement in group_of} for sponsors, own in by.items()}
+    makers = _makers(corpus, by)
     # Two documents at least, each naming sponsors the other does not: one article that names the plan both ways
-    # ("the EU's plan, based on a Franco-German proposal") tells how it came about. And the alignment must tie
-    # the two namings (statements of one group): a story may well speak of two plans ("the Russian proposal",
-    # "the Ukrainian plan"), and only the model's reading of the sentences says they are one.
-    if not any(not x & y and docs[x] - docs[y] and docs[y] - docs[x] and groups[x] & groups[y] for x in by for y in by):
+    # ("the EU's plan, based on a Franco-German proposal") tells how it came about. And something must tie the
+    # two namings: the alignment (statements of one group), or a source whose sentence names the plan after the
+    # ones and tells that the others made or back it ("which the EU presented on the basis of a Franco-German
+    # proposal"). A story may well speak of two plans ("the Russian proposal", "the Ukrainian plan"), and only
+    # such a reading of the sentences says they are one.
+    if not any(
+        not x & y and docs[x] - docs[y] and docs[y] - docs[x] and (groups[x] & groups[y] or makers[x] & y)
+        for x in by
+        for y in by
+    ):
         return
     classes = sorted(by.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
     yield _sponsor_finding(corpus, classes, doc_order)
+
+
+def _makers(corpus: Corpus, by: dict[frozenset[str], list[Fact]]) -> dict[frozenset[str], set[str]]:
+    """By naming, the sponsors its own sentences say made or back the plan, outside any naming ("which the EU
+    presented on the basis of a Franco-German proposal and which enjoys US support" → europe, america)."""
+    out: dict[frozenset[str], set[str]] = defaultdict(set)
+    for sponsors, own in by.items():
+        for statement_id in dict.fromkeys(f.statement for f in own):
+            statement = corpus.statement(statement_id)
+            text = _SPONSORED.sub(" ", statement.text)  # a sponsor of another naming is another plan's
+            if _MAKING.search(text):
+                out[sponsors] |= {s for m in _ACTOR.finditer(text) if (s := _actor(m.group())) and s not in sponsors}
+    return out
+
+
+def _actor(word: str) -> str | None:
+    """The country or union a name in a sentence stands for ("the EU", "France", "the United States")."""
+    folded = fold(word)
+    if folded in _SPONSORS:
+        return _SPONSORS[folded]
+    return folded if folded in COUNTRIES and folded != "states" else _sponsor(word)
 
 
 def _countries(corpus: Corpus, facts: list[Fact]) -> dict[str, list[Fact]]:
