@@ -56,6 +56,7 @@ from . import (
     discrepancy_kept,
     discrepancy_measures,
     discrepancy_observances,
+    discrepancy_statehood,
     discrepancy_timeline,
     discrepancy_zones,
     normalise,
@@ -175,6 +176,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
+    yield from discrepancy_statehood.findings(corpus)
     yield from discrepancy_conditions.findings(corpus, facts_of)
     yield from discrepancy_zones.findings(corpus, corpus.facts)
     linked: list[Comparison] = []
