@@ -49,6 +49,7 @@ from ..payloads import DiscrepancyData
 from . import (
     detector_processes,
     discrepancy_announcements,
+    discrepancy_claimants,
     discrepancy_claims,
     discrepancy_conditions,
     discrepancy_framing,
@@ -177,6 +178,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
     yield from discrepancy_framing.findings(corpus, corpus.facts)
     yield from discrepancy_statehood.findings(corpus)
+    yield from discrepancy_claimants.findings(corpus)
     yield from discrepancy_conditions.findings(corpus, facts_of)
     yield from discrepancy_zones.findings(corpus, corpus.facts)
     linked: list[Comparison] = []

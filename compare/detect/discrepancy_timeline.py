@@ -244,12 +244,12 @@ def _bucket_findings(
         # a share of a count in progress may fall as well as rise: every dated report is its timeline, and only a
         # typo of one figure (above) is a conflict
         chain, outliers = [r for r in reports if r.day], []
-    for x, contradicted in outliers:
+    # A report its own day's reports contradict is said once, in that conflict, not again against other days.
+    said = {reports[i] for sets in (typos, same_day) for group in sets.groups() if len(group) > 1 for i in group}
+    for x, contradicted in (o for o in outliers if o[0] not in said):
         later = contradicted[0].day > x.day
-        reason = (
-            f"{x.fact.text} ({x.day}) against {'later' if later else 'earlier'} reports "
-            f"of {'smaller' if later != falls else 'larger'} figures"
-        )
+        smaller = "smaller" if later != falls else "larger"
+        reason = f"{x.fact.text} ({x.day}) against {'later' if later else 'earlier'} reports of {smaller} figures"
         yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
     # Two counts of a thing alone, far apart (two collapsed blocks, 1,200 damaged buildings), show no story

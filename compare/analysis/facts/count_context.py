@@ -89,6 +89,33 @@ def in_a_condition(
     return out
 
 
+#: Words that place an outcome where it befell them: "one was arrested on the spot", "two died at the scene".
+AT_THE_SCENE = (("on", "the", "spot"), ("at", "the", "scene"), ("on", "the", "scene"))
+
+
+def at_the_scene(
+    toks: Sequence[Token], facts: list[Fact], phrases: Iterable[tuple[str, ...]] = AT_THE_SCENE
+) -> list[Fact]:
+    """A count whose own words (up to the next count or the clause's end) say the outcome befell them at the scene
+    counts those it befell there and then, a part of the toll, not the toll: "one attacker was arrested on the spot"
+    (the others later), "two died at the scene" (more in hospital). Such a count keeps its figure but loses its
+    subject (``phrases``: the language's words for it, folded)."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    starts = sorted(index[f.start] for f in facts if f.start in index)
+    wanted = [p for p in phrases if p]
+    out = []
+    for fact in facts:
+        n = index.get(fact.start)
+        if n is not None and fact.subject.split()[-1:] and fact.subject.split()[-1] in _OUTCOMES.values():
+            stop = next((m for m in starts if m > n), len(toks))
+            stop = next((k for k in range(n + 1, stop) if toks[k].lower in CLAUSE_END), stop)
+            words = [t.lower for t in toks[n + 1 : stop]]
+            if any(tuple(words[k : k + len(p)]) == p for p in wanted for k in range(len(words) - len(p) + 1)):
+                fact = replace(fact, subject="")
+        out.append(fact)
+    return out
+
+
 #: Words that make a count part of an earlier one: "133 people died, including three children".
 _PART_OF = (("including",), ("among", "them"), ("of", "whom"), ("among", "whom"), ("among", "the", "dead"))
 _DEAD_BODIES = frozenset({"body"})  # "84 bodies identified, including those of five children": the dead

@@ -13,7 +13,7 @@ compared, rather than compared as the wrong thing.
 from __future__ import annotations
 
 from ....model import Fact, Statement
-from ..count_context import in_a_condition, inherit_outcomes, shares_of_a_count, spread_magnitudes
+from ..count_context import at_the_scene, in_a_condition, inherit_outcomes, shares_of_a_count, spread_magnitudes
 from ..counted import BODIES, CLASSES, CLAUSE_END
 from ..quantities import PEOPLE, VAGUE, count_fact, format_number, interval, lemma, outcome_in_clause
 from ..tokens import Token
@@ -61,6 +61,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
     facts = inherit_outcomes(toks, facts, words.phrases("part_of"))
     facts = shares_of_a_count(toks, facts, words.words("of"))
     facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
+    facts = at_the_scene(toks, facts, words.phrases("at_the_scene"))
     return spread_magnitudes(facts)
 
 
