@@ -134,12 +134,16 @@ def _damaged(word: str) -> bool:
     return "?" in word or MOJIBAKE.search(word) is not None
 
 
+_VOWELS_AND_GLIDES = re.compile(r"[aeiouyj]")
+
+
+@lru_cache(maxsize=1 << 16)  # asked three times of every spelling of the corpus when blocking (names._blocks)
 def skeleton(word: str) -> str:
     """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
     folded = romanised(word.replace("?", ""))
     if not folded:
         return ""
-    rest = re.sub(r"[aeiouyj]", "", folded[1:])
+    rest = _VOWELS_AND_GLIDES.sub("", folded[1:])
     return DOUBLED.sub(r"\1", folded[0] + rest)
 
 
