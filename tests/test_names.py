@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.analysis.spellings import CASE_ENDINGS, Forms, may_relate, relation, skeleton
+from compare.analysis.spellings import ADJECTIVE_ENDINGS, CASE_ENDINGS, Forms, may_relate, relation, skeleton
 
 
 @pytest.mark.parametrize("variant,canonical,expected", [
@@ -80,12 +80,13 @@ def test_may_relate_never_misses_a_pair_relation_names():
 
     rng = random.Random(3)
     names = ["Vučić", "Banjska", "Aljbin", "Thumanë", "Rachabalizoda", "Mirzoyev", "Kurti", "Hirchi", "Tiršova"]
+    names += ["Kotelnikov", "Sergokalin", "Wahhabis"]
     letters = "bdgklmnprstvzčšaeiouyj"
     names += ["".join(rng.choice(letters) for _ in range(rng.randint(4, 11))).title() for _ in range(80)]
 
     def forms(word):
         out = {word.lower(), word + "ë", word[:-1] + "ë", word[:-1], word[:-2]}
-        out |= {word + e for e in CASE_ENDINGS} | {word[:-1] + e for e in CASE_ENDINGS}
+        out |= {word + e for e in CASE_ENDINGS + ADJECTIVE_ENDINGS} | {word[:-1] + e for e in CASE_ENDINGS}
         for i in range(1, len(word)):
             out |= {word[:i] + word[i + 1 :], word[:i] + word[i] + word[i:], word[:i] + "?" + word[i + 1 :]}
             out.add(word[:i] + rng.choice("aeiouknrsčš") + word[i + 1 :])
