@@ -50,6 +50,8 @@ from .spellings import both_english, romanised, skeleton
 
 #: A full name's half this common in English (Zipf) cannot carry the match: "Health", "North", "Prime".
 _COMMON_ZIPF = 3.0
+#: The fewest independent origins of a right spelling: one source against one is no majority.
+_LEAST_ORIGINS = 2
 #: Names at least this long, romanised, may be two letters apart; shorter ones one letter.
 _LONG = 8
 _HARD_C = re.compile(r"c(?![eiyh])")
@@ -83,7 +85,7 @@ def full_name_entities(
         elif spelled.get(first.text, first.text) != first.text or spelled.get(second.text, second.text) != second.text:
             reported.add((first.doc, first.start))
     origins = {key: len({origin_of.get(m.doc, m.doc) for m in found_}) for key, found_ in people.items()}
-    candidates = _Candidates(people)
+    candidates = _Candidates(people, origins)
     by_word: dict[str, list[Mention]] = defaultdict(list)  # every mention by its word's folded canonical spelling
     for m in found:
         by_word[fold(spelled.get(m.text, m.text))].append(m)
@@ -95,7 +97,7 @@ def full_name_entities(
         mentions = [m for m in every if (m.doc, m.start) not in written]
         if all((m.doc, m.start) in reported for m in mentions):
             continue  # one finding for one misspelt name (and none for a name only source-language text prints)
-        need = max(2, 2 * origins[variant])
+        need = max(_LEAST_ORIGINS, 2 * origins[variant])
         better = [key for key in candidates.of(variant, origins, need) if _same_person(variant, key)]
         if not better:
             continue
@@ -119,11 +121,16 @@ class _Candidates:
     one-letter deletions meet). :func:`_same_person` accepts no other pair, and asking it only of these keeps
     a corpus of thousands of names from comparing every name with every other."""
 
-    def __init__(self, people: Mapping[tuple[str, str], object]):
+    def __init__(self, people: Mapping[tuple[str, str], object], origins: Mapping[tuple[str, str], int] | None = None):
+        """``origins``: each name's independent origins, where only names of two at least are ever asked for (most
+        names of a large corpus have one, and sets of them would be built for nothing)."""
         self.order = {key: n for n, key in enumerate(people)}
+        self.pruned = origins is not None
         self.by_half: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
         self.by_near: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for key in people:
+            if origins is not None and origins[key] < _LEAST_ORIGINS:
+                continue
             self.by_half[(0, key[0])].append(key)
             self.by_half[(1, key[1])].append(key)
             for near in self._near(key):
@@ -138,9 +145,10 @@ class _Candidates:
 
     def of(self, variant: tuple[str, str], origins: Mapping[tuple[str, str], int], need: int) -> list[tuple[str, str]]:
         """The candidates for ``variant`` that ``need`` independent origins spell so, in the corpus's order."""
-        found = set(self.by_half[(0, variant[0])]) | set(self.by_half[(1, variant[1])])
+        assert need >= _LEAST_ORIGINS or not self.pruned, "names of fewer origins are not indexed"
+        found = set(self.by_half.get((0, variant[0]), ())) | set(self.by_half.get((1, variant[1]), ()))
         for near in self._near(variant):
-            found.update(self.by_near[near])
+            found.update(self.by_near.get(near, ()))
         return sorted((key for key in found if origins[key] >= need), key=self.order.__getitem__)
 
 

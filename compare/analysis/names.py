@@ -29,9 +29,11 @@ from .spellings import (
     ADJECTIVE_ENDINGS,
     DOUBLED,
     MOJIBAKE,
+    Forms,
     both_english,
     damaged_forms,
     g_for_h,
+    may_relate,
     relation,
     romanised,
     skeleton,
@@ -234,12 +236,15 @@ def _related_spellings(spellings: list[str]) -> list[str]:
     """The spellings of a block that are a variant of another of them, or another is a variant of, in the block's
     order: each pair asked once, and none asked about two spellings already known to have a variant."""
     found: set[str] = set()
-    for i, a in enumerate(spellings):
-        for b in spellings[i + 1 :]:
-            if (a not in found or b not in found) and (
-                relation(a, b) not in ("", "none") or relation(b, a) not in ("", "none")
+    forms = [Forms(text) for text in spellings]
+    for i, a in enumerate(forms):
+        for b in forms[i + 1 :]:
+            if (
+                (a.text not in found or b.text not in found)
+                and may_relate(a, b)  # the few pairs that may be related, of a block's thousands
+                and (relation(a.text, b.text) not in ("", "none") or relation(b.text, a.text) not in ("", "none"))
             ):
-                found.update((a, b))
+                found.update((a.text, b.text))
     return [t for t in spellings if t in found]
 
 

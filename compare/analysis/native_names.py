@@ -95,21 +95,41 @@ def readings(english: Iterable[str], words: Sequence[NativeWord]) -> list[str]:
     return [nominative(word, whole, less_vowel) or word for _, word in words]
 
 
-def _index(english: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+class _Uncommon:
+    """Values by key, each kept only where its English spelling is no common English word (Zipf below
+    :data:`_COMMON_ZIPF`): asked of the keys a native word looks up, not of every spelling of the corpus (the
+    frequency of a word not yet asked costs wordfreq a look-up, and the corpus holds thousands of spellings)."""
+
+    def __init__(self) -> None:
+        self._all: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._kept: dict[str, list[str]] = {}
+
+    def add(self, key: str, spelling: str, value: str) -> None:
+        self._all[key].append((spelling, value))
+
+    def get(self, key: str) -> list[str]:
+        """The values kept under ``key``, in the order added; [] if none."""
+        kept = self._kept.get(key)
+        if kept is None:
+            entries = self._all.get(key, ())
+            kept = self._kept[key] = [v for t, v in entries if lexicon.zipf(t.lower()) < _COMMON_ZIPF]
+        return kept
+
+
+def _index(english: Iterable[str]) -> tuple[_Uncommon, _Uncommon]:
     """The English spellings by their folded form, and by it less a final vowel (that vowel)."""
-    whole: dict[str, list[str]] = defaultdict(list)
-    less_vowel: dict[str, list[str]] = defaultdict(list)
+    whole, less_vowel = _Uncommon(), _Uncommon()
     for text in english:
         folded = fold(text)
-        if len(folded) < _SHORTEST or lexicon.zipf(text.lower()) >= _COMMON_ZIPF:
+        if len(folded) < _SHORTEST:
             continue
-        whole[folded].append(text)
+        whole.add(folded, text, text)
         if folded[-1] in "aeiou":
-            less_vowel[folded[:-1]].append(folded[-1])
+            less_vowel.add(folded[:-1], text, folded[-1])
     return whole, less_vowel
 
 
-def nominative(word: str, whole: dict[str, list[str]], less_vowel: dict[str, list[str]]) -> str:
+def nominative(word: str, whole: _Uncommon, less_vowel: _Uncommon) -> str:
     """``word`` as the longest English spelling it declines (folded keys of ``whole``), in ``word``'s letters; or
     with a case ending in place of the spelling's final vowel (keys of ``less_vowel``); else ""."""
     for cut in range(len(word), _SHORTEST - 1, -1):
@@ -117,8 +137,9 @@ def nominative(word: str, whole: dict[str, list[str]], less_vowel: dict[str, lis
         if ending and ending not in CASE_ENDINGS:
             continue
         folded = fold(stem)
-        if folded in whole:
+        if whole.get(folded):
             return stem
-        if ending and folded in less_vowel:
-            return stem + less_vowel[folded][0]
+        vowels = less_vowel.get(folded) if ending else []
+        if vowels:
+            return stem + vowels[0]
     return ""

@@ -134,12 +134,16 @@ def _damaged(word: str) -> bool:
     return "?" in word or MOJIBAKE.search(word) is not None
 
 
+_VOWELS_AND_GLIDES = re.compile(r"[aeiouyj]")
+
+
+@lru_cache(maxsize=1 << 16)  # asked three times of every spelling of the corpus when blocking (names._blocks)
 def skeleton(word: str) -> str:
     """Blocking key: romanised, glides and vowels dropped after the first letter, doubles collapsed."""
     folded = romanised(word.replace("?", ""))
     if not folded:
         return ""
-    rest = re.sub(r"[aeiouyj]", "", folded[1:])
+    rest = _VOWELS_AND_GLIDES.sub("", folded[1:])
     return DOUBLED.sub(r"\1", folded[0] + rest)
 
 
@@ -253,3 +257,57 @@ def _one_stem(a: str, b: str) -> bool:
 def _is_subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(c in it for c in short)
+
+
+class Forms:
+    """What :func:`relation` reads of one spelling, worked out once: a block of n spellings asks it of n² pairs."""
+
+    __slots__ = ("text", "lower", "damaged", "folded", "untransliterated", "keys", "albanian")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower = text.lower()
+        self.damaged = _damaged(text)
+        self.folded = fold(text)
+        self.untransliterated = untransliterated(text)
+        # Spellings equal in one of these are related: folded, untransliterated, romanised (doubled letters kept
+        # or not), through Ukrainian's h, the letters English lacks dropped. Tagged: equal only as the same form.
+        self.keys = frozenset(
+            (
+                ("f", self.folded),
+                ("t", self.untransliterated),
+                ("r", romanised(text, doubles=False)),
+                ("d", romanised(text)),
+                ("g", _g_romanised(text)),
+                ("a", _dropped(text)),
+            )
+        )
+        # Albanian's definite form: "Thumana" of "Thumanë" (relation's check, from the side of the ë)
+        self.albanian = self.folded[:-1] + "a" if text.endswith("ë") and len(self.folded) >= 5 else ""
+
+
+def may_relate(a: Forms, b: Forms) -> bool:
+    """False only where :func:`relation` names no difference between the two, either way round ("" or "none"):
+    a cheap test that spares a block's unrelated pairs the whole of it. Each of relation's answers other than
+    "none" needs one of the tests here: damage, a form in common, Albanian's definite form, or, in the
+    untransliterated or the folded form, a case ending or an adjective's (the shorter less its last letter begins
+    the longer, at most five letters longer), a long name's one letter swapped or mistyped, or a letter or two lost
+    (a subsequence)."""
+    if a.lower == b.lower:
+        return False  # "" both ways
+    if a.damaged or b.damaged or not a.keys.isdisjoint(b.keys):
+        return True
+    if (a.albanian and a.albanian == b.folded) or (b.albanian and b.albanian == a.folded):
+        return True
+    for x, y in ((a.untransliterated, b.untransliterated), (a.folded, b.folded)):
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        gap = len(long) - len(short)
+        if gap == 0:
+            # a long name's last letter swapped for an ending, or one letter typed as another
+            if len(x) >= _LONG_NAME and x[0] == y[0] and sum(p != q for p, q in zip(x, y)) <= 1:
+                return True
+        elif (gap <= 5 and long.startswith(short[:-1])) or (
+            gap <= 2 and len(short) >= 4 and short[0] == long[0] and _is_subsequence(short, long)
+        ):
+            return True
+    return False
