@@ -193,6 +193,22 @@ def test_a_shared_count_groups_a_pair_nearer_the_topic_than_a_figure_needs():
     assert align(statements, farther, threshold=0.63, anchors=anchors) == []
 
 
+def test_a_count_capped_from_above_anchors_by_its_figure():
+    from compare.model import Fact
+    from compare.stages.anchors import fact_anchors
+
+    def count(statement, value, low, high):
+        return Fact(kind="quantity", statement=statement, doc=statement.split("#")[0], start=0, end=5,
+                    text=value, value=value, subject="people", low=low, high=high)
+
+    # "up to 23 million" is read as 0 to 23 million (as wide as "hundreds"), "about 23 million" as the figure:
+    # one fact, one anchor, whatever notation the number comes in.
+    anchors = fact_anchors([count("a#1", "at most 23000000", 0.0, 23e6),
+                            count("b#2", "about 23000000", 23e6 - 5e-6, 23e6 + 5e-6),
+                            count("c#3", "more than 23000000", 23e6 + 1, float("inf"))])
+    assert anchors["a#1"] == anchors["b#2"] == anchors["c#3"] == {"count:people=2.3e+07"}
+
+
 def _near(vector, cosine, seed):
     """A unit vector at ``cosine`` from the unit ``vector``."""
     other = np.random.default_rng(seed).normal(size=vector.shape)
