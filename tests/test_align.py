@@ -242,3 +242,21 @@ def test_a_best_match_below_the_threshold_must_be_mutual():
     for row in (31, 32):
         vectors[row] = _near(vectors[0], 0.61, row)
     assert ["a#1", "b#31"] not in [g.statements for g in align(statements, vectors, threshold=0.63)]
+
+
+def test_a_paraphrase_below_every_cosine_bar_is_grouped_by_the_rare_words_it_shares():
+    statements, vectors = _noise_corpus(60, 0.50)  # cosine 0.50: under the threshold and the close floor
+
+    def worded(a, b):
+        texts = [s.text for s in statements]
+        texts[0], texts[30] = a, b
+        return [Statement(s.id, s.doc, 0, len(t), t) for s, t in zip(statements, texts)]
+
+    same = worded("The men pleaded guilty at a closed court session and were held in pre-trial detention until May 22.",
+                  "After the hearing the suspects were remanded into pre-trial custody until May 22.")
+    assert [g.statements for g in align(same, vectors, threshold=0.63)] == [["a#1", "b#31"]]
+    other = worded("The men pleaded guilty at a closed court session and were held in detention overnight.",
+                   "Rescue teams searched the collapsed buildings through the night for survivors.")
+    assert align(other, vectors, threshold=0.63) == []
+    far = _noise_corpus(60, 0.40)[1]  # the same words, but too far apart to be on one topic
+    assert align(same, far, threshold=0.63) == []
