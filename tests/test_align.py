@@ -193,6 +193,22 @@ def test_a_shared_count_groups_a_pair_nearer_the_topic_than_a_figure_needs():
     assert align(statements, farther, threshold=0.63, anchors=anchors) == []
 
 
+def test_a_count_capped_from_above_anchors_by_its_figure():
+    from compare.model import Fact
+    from compare.stages.anchors import fact_anchors
+
+    def count(statement, value, low, high):
+        return Fact(kind="quantity", statement=statement, doc=statement.split("#")[0], start=0, end=5,
+                    text=value, value=value, subject="people", low=low, high=high)
+
+    # "up to 23 million" is read as 0 to 23 million (as wide as "hundreds"), "about 23 million" as the figure:
+    # one fact, one anchor, whatever notation the number comes in.
+    anchors = fact_anchors([count("a#1", "at most 23000000", 0.0, 23e6),
+                            count("b#2", "about 23000000", 23e6 - 5e-6, 23e6 + 5e-6),
+                            count("c#3", "more than 23000000", 23e6 + 1, float("inf"))])
+    assert anchors["a#1"] == anchors["b#2"] == anchors["c#3"] == {"count:people=2.3e+07"}
+
+
 def _near(vector, cosine, seed):
     """A unit vector at ``cosine`` from the unit ``vector``."""
     other = np.random.default_rng(seed).normal(size=vector.shape)
@@ -226,3 +242,21 @@ def test_a_best_match_below_the_threshold_must_be_mutual():
     for row in (31, 32):
         vectors[row] = _near(vectors[0], 0.61, row)
     assert ["a#1", "b#31"] not in [g.statements for g in align(statements, vectors, threshold=0.63)]
+
+
+def test_a_paraphrase_below_every_cosine_bar_is_grouped_by_the_rare_words_it_shares():
+    statements, vectors = _noise_corpus(60, 0.50)  # cosine 0.50: under the threshold and the close floor
+
+    def worded(a, b):
+        texts = [s.text for s in statements]
+        texts[0], texts[30] = a, b
+        return [Statement(s.id, s.doc, 0, len(t), t) for s, t in zip(statements, texts)]
+
+    same = worded("The men pleaded guilty at a closed court session and were held in pre-trial detention until May 22.",
+                  "After the hearing the suspects were remanded into pre-trial custody until May 22.")
+    assert [g.statements for g in align(same, vectors, threshold=0.63)] == [["a#1", "b#31"]]
+    other = worded("The men pleaded guilty at a closed court session and were held in detention overnight.",
+                   "Rescue teams searched the collapsed buildings through the night for survivors.")
+    assert align(other, vectors, threshold=0.63) == []
+    far = _noise_corpus(60, 0.40)[1]  # the same words, but too far apart to be on one topic
+    assert align(same, far, threshold=0.63) == []

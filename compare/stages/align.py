@@ -3,7 +3,8 @@
 Independently written articles share no order and one sentence may match two, so this is not a sequence aligner:
 1. **Candidates**: each statement's nearest statements in *other* documents, kept at or above the threshold if
    they stand out from the statement's usual neighbours (the ratio margin of Artetxe & Schwenk's bitext mining:
-   some sentences are close to everything), or below it if each is the other's best match by far.
+   some sentences are close to everything), or below it if each is the other's best match by far or they share
+   rare words (stages/lexical.py).
 2. **Components**: candidates are edges; connected statements form components.
 3. **Groups**: inside each component, the maximal sets of statements that all match each other (cliques): no
    chaining of A≈B≈C where A and C have nothing in common, and a sentence with two facts can sit in two groups.
@@ -20,6 +21,7 @@ from ..model import Group, Pair, Statement
 from .across import ForeignPairs
 from .anchors import anchored_pairs
 from .cliques import clusters_of
+from .lexical import worded_pairs
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,12 +60,9 @@ def alignable(statement: Statement) -> bool:
 
 @dataclass
 class Nearest:
-    """Each row's nearest rows of other documents, under keys that outlive a run.
-
-    ``top[i]`` holds row indices (into ``keys``), ``scores[i]`` their similarities,
-    best first, -inf where a row has fewer. Kept between runs (:mod:`compare.memo`)
-    so that a corpus grown by one article searches for that article's rows only.
-    """
+    """Each row's nearest rows of other documents, under keys that outlive a run: ``top[i]`` holds row indices
+    (into ``keys``), ``scores[i]`` their similarities, best first, -inf where a row has fewer. Kept between runs
+    (:mod:`compare.memo`) so that a corpus grown by one article searches for that article's rows only."""
 
     keys: list[str]
     top: np.ndarray
@@ -93,8 +92,7 @@ class Nearest:
 def kept_search(
     statements: list[Statement], vectors: np.ndarray, keys: list[str], memo: AnalysisMemo, model: str
 ) -> Nearest:
-    """The neighbour search, kept between runs per model: a corpus run again, or grown, is searched for
-    its new rows only (:func:`update_nearest`)."""
+    """The neighbour search, kept between runs per model: only a run's new rows are searched (update_nearest)."""
     name = f"{model}:{NEIGHBOURS}"
     nearest = search(statements, vectors, keys, Nearest.from_record(memo.get_one("nearest", name)))
     memo.put_one("nearest", name, nearest.to_record())
@@ -126,8 +124,10 @@ def align(
         return []
     if nearest is not None and len(usable) != len(statements):
         raise ValueError("a precomputed neighbour search covers alignable statements only")
-    found = (nearest.top, nearest.scores) if nearest is not None else None
+    found = (nearest.top, nearest.scores) if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
+    if len(usable) >= CLOSE_FROM:  # paraphrases the cosine bars drop that share the story's rarer words
+        edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges))
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():
         edges.setdefault(pair, score)

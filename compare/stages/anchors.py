@@ -55,12 +55,29 @@ def fact_anchors(facts: Iterable[Fact]) -> dict[str, set[str]]:
     for fact in facts:
         if fact.kind != "quantity" or not fact.subject or fact.low is None or fact.high is None:
             continue
-        if agreement.vague(fact):
+        # "up to 23 million" is an interval from 0, as wide as "hundreds", but it names its figure.
+        capped = fact.low == 0 < fact.high != math.inf and fact.value.startswith("at most")
+        if agreement.vague(fact) and not capped:
             continue
-        # The figure as written: "more than 120" is 120 here, not the 121 its interval starts at.
-        stated = agreement.stated_bound(fact) if fact.high == math.inf else f"{(fact.low + fact.high) / 2:g}"
+        # The figure as written: "more than 120" is 120 here, not the 121 its interval starts at; "up to 23
+        # million" 23 million. One notation for all (23000000 and 2.3e+07 are one figure).
+        if fact.high == math.inf or capped:
+            written = agreement.stated_bound(fact)
+            figure = _number(written)
+            if figure is None and capped:
+                continue
+            stated = written if figure is None else f"{figure:g}"
+        else:
+            stated = f"{(fact.low + fact.high) / 2:g}"
         found[fact.statement].add(f"{_FACT}{fact.subject}={stated}")
     return found
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def anchored_pairs(
