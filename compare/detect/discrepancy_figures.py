@@ -90,6 +90,8 @@ def same_day_differ(x: Fact, y: Fact) -> bool:
     figure rounded from the other ("650" beside "657") does not differ from it."""
     if round_bound(x) or round_bound(y):
         return not agreement.compatible(x, y)
+    if agreement.one_round_figure(x, y):
+        return False  # "более 15" beside "15": one announced figure, once as a bound
     return differ(x, y) and not agreement.rounded(x, y) and not agreement.rounded(y, x)
 
 
