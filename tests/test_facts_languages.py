@@ -132,7 +132,7 @@ def test_the_word_tables_name_only_what_the_english_readers_know():
     kinds = {"number", "people", "roughly", "scale", "vague", "joiner", "range", "between", "qualifier", "noun",
              "member", "body", "outcome", "part_of", "subordinator", "function", "percent", "magnitude", "weekday",
              "which", "future", "relative", "clock_before", "clock_after", "hour_cue", "evening", "zone", "report",
-             "place_cue", "not_place", "ending", "age", "of", "condition", "at_the_scene"}
+             "place_cue", "not_place", "ending", "age", "of", "condition", "at_the_scene", "another", "share_of"}
     checks = {
         "number": lambda v: v.isdigit(), "people": lambda v: v.isdigit(), "roughly": lambda v: v.isdigit(),
         "scale": lambda v: v.isdigit(), "vague": lambda v: v in VAGUE, "body": lambda v: v in BODIES,

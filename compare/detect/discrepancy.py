@@ -64,6 +64,7 @@ from . import (
     register,
 )
 from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
+from .discrepancy_figures import told_by_one
 from .discrepancy_scope import place_distances
 from .discrepancy_timeline import slotted
 from .discrepancy_values import Comparison, findings, paired
@@ -201,7 +202,15 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     places = {f.value for f in corpus.facts if f.kind == "place"}
     nested = nested_places(corpus.statements, places, [readings[s.id][1] for s in corpus.statements])
     comparisons = [replace(c, agree=True) if _nested(c, nested) else c for c in comparisons]
+    # An article that gives both figures of a count (the toll, and further down a part of it) disagrees with no
+    # report of the same day (the timelines' rule): days apart, the other figure may be an update it reports.
+    told = told_by_one([f for f in corpus.facts if f.kind == "quantity" and f.subject])
+    comparisons = [replace(c, agree=True) if _told_the_same_day(c, told, days) else c for c in comparisons]
     yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
+
+
+def _told_the_same_day(c: Comparison, told: Callable[[Fact, Fact], bool], days: dict[str, str]) -> bool:
+    return c.a.kind == "quantity" and bool(days[c.a.doc]) and days[c.a.doc] == days[c.b.doc] and told(c.a, c.b)
 
 
 def _nested(c: Comparison, nested: set[frozenset[str]]) -> bool:

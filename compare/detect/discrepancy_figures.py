@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
@@ -90,7 +91,20 @@ def same_day_differ(x: Fact, y: Fact) -> bool:
     figure rounded from the other ("650" beside "657") does not differ from it."""
     if round_bound(x) or round_bound(y):
         return not agreement.compatible(x, y)
+    if agreement.one_round_figure(x, y):
+        return False  # "более 15" beside "15": one announced figure, once as a bound
     return differ(x, y) and not agreement.rounded(x, y) and not agreement.rounded(y, x)
+
+
+def told_by_one(facts: list[Fact]) -> Callable[[Fact, Fact], bool]:
+    """Whether, of two of ``facts`` from two articles, one article itself gives the other's figure as well ("22
+    killed" and, further down, "21 killed on the day of the attack"): it tells both, so its second figure is a part
+    or another scope of its own count, and no disagreement with the other outlet."""
+    by_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for fact in facts:
+        if not vague(fact):  # the very figure, not one that may round it ("54%" beside 54.08%)
+            by_doc[(fact.doc, fact.subject)].add(fact.value)
+    return lambda x, y: y.value in by_doc[(x.doc, y.subject)] or x.value in by_doc[(y.doc, x.subject)]
 
 
 def round_bound(fact: Fact) -> bool:

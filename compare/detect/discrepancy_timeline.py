@@ -45,6 +45,7 @@ from .discrepancy_figures import (
     period_start,
     point,
     same_day_differ,
+    told_by_one,
     vague,
 )
 from .discrepancy_scope import by_scope, crossed_splits, scope_and_place, scope_text, split_places
@@ -215,15 +216,14 @@ def _bucket_findings(
         return
     # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
-    same_day: DisjointSets[int] = DisjointSets()
-    typos: DisjointSets[int] = DisjointSets()
+    same_day, typos, told = DisjointSets[int](), DisjointSets[int](), told_by_one([r.fact for r in reports])
     for i, j in _within_a_day(reports):
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"
         # and 111 are hours apart, not a contradiction. A bound that is not round names an announcement's figure:
         # "at least 121" against 145 of the same day is two figures.
         # Not x.origin == y.origin: an edited copy that changed a figure speaks for itself on that figure.
-        if x.fact.doc == y.fact.doc or not same_day_differ(x.fact, y.fact):
+        if x.fact.doc == y.fact.doc or not same_day_differ(x.fact, y.fact) or told(x.fact, y.fact):
             continue
         if mistyped(x.fact, x.day, y.fact, y.day):
             typos.union(i, j)

@@ -39,16 +39,30 @@ def compatible(a: Fact, b: Fact, one_figure: bool = True) -> bool:
     but an article's headline over its own body's figure is not: "Over 60 dead" over "killed 60")."""
     if in_passing(a) or in_passing(b):
         return True
+    if _loose_against_open(a, b) or _loose_against_open(b, a):
+        return True
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return a.value == b.value
     overlap = a.low <= b.high and b.low <= a.high
     return overlap or rounded(a, b) or rounded(b, a) or (one_figure and one_round_figure(a, b))
 
 
+def _loose_against_open(a: Fact, b: Fact) -> bool:
+    """ "several injured" beside "more than 20 injured": a count without a figure or an order of magnitude ("several",
+    "a few": below :data:`_SOME`) names no bound an open estimate could contradict (the few known at first, or a
+    part of them); "hundreds" against "more than 1,400" still disagree."""
+    return vague(a) and not in_passing(a) and (a.high or 0) < _SOME and b.high == math.inf
+
+
+#: The top of the interval of a vague count that says no more than "some" ("several": 3-9; "dozens" says more).
+_SOME = 10
+
+
 def one_round_figure(a: Fact, b: Fact) -> bool:
-    """ "over 650" beside "650": one round figure, written once as a bound and once plain (both round 657)."""
+    """ "over 650" beside "650", "более 15" beside "15": one figure, written once as a bound and once plain (both
+    round 657; the same announced toll, which copy in some languages gives as "more than")."""
     figure = stated_bound(a)
-    return figure == stated_bound(b) and figure.isdigit() and figure.endswith("0") and not (vague(a) or vague(b))
+    return figure == stated_bound(b) and figure.isdigit() and not (vague(a) or vague(b))
 
 
 #: A round figure this close to an exact one (a share of the exact one) may be it rounded.

@@ -146,6 +146,38 @@ def inherit_outcomes(
     return out
 
 
+def breakdown_not_by_class(
+    toks: Sequence[Token], facts: list[Fact], share_of: Iterable[tuple[str, ...]] = (("of", "them"),)
+) -> list[Fact]:
+    """Counts that split a toll otherwise than by who was counted: "22 were killed: 21 during the attacks and one
+    officer died the next day", "21 of them on the day and one officer later". The parts either sum to a count
+    given before them in the sentence or start with a share of an earlier one (``share_of``: the words after it,
+    "of them"); where a part names no class of people, the split is by time or place, and a part that names one
+    (the officer) is no toll of that class: it loses its subject. A split by class ("17 police and 5 civilians")
+    keeps every part's."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    exact = [f for f in facts if f.low is not None and f.low == f.high and f.start in index]
+    for k, head in enumerate(exact):
+        after = exact[k + 1 :]
+        n = index[head.start]
+        shared = any(tuple(t.lower for t in toks[n + 1 : n + 1 + len(w)]) == w for w in share_of)
+        if shared:
+            parts = exact[k:]
+        else:
+            sums = [m for m in range(2, len(after) + 1) if sum(f.low or 0 for f in after[:m]) == head.low]
+            parts = after[: sums[0]] if sums and _own_outcome(head.subject) else []
+        if len(parts) < 2 or all(_classed(f) for f in parts):
+            continue
+        dropped = {f.start for f in parts if _classed(f)}
+        return [replace(f, subject="") if f.start in dropped else f for f in facts]
+    return facts
+
+
+def _classed(fact: Fact) -> bool:
+    """Whether a count names a class of people with what happened to them ("police killed", not "people killed")."""
+    return bool(_own_outcome(fact.subject)) and not fact.subject.startswith("people ")
+
+
 def _own_outcome(subject: str) -> str:
     words = subject.split()
     return words[-1] if len(words) == 2 and words[-1] in _OUTCOMES.values() else ""

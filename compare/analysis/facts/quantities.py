@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence, Set
 from ...model import Fact, Statement
 from .count_context import (
     at_the_scene,
+    breakdown_not_by_class,
     in_a_condition,
     inherit_outcomes,
     is_capacity,
@@ -340,6 +341,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         if not ordinal:
             segment_start = end  # "Coalition for Change is in second place with 11.2%": a rank is no figure of its own
     facts = at_the_scene(toks, in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts))))
+    facts = breakdown_not_by_class(toks, facts)
     facts = spread_magnitudes(facts)
     return facts
 

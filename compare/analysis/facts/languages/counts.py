@@ -13,7 +13,14 @@ compared, rather than compared as the wrong thing.
 from __future__ import annotations
 
 from ....model import Fact, Statement
-from ..count_context import at_the_scene, in_a_condition, inherit_outcomes, shares_of_a_count, spread_magnitudes
+from ..count_context import (
+    at_the_scene,
+    breakdown_not_by_class,
+    in_a_condition,
+    inherit_outcomes,
+    shares_of_a_count,
+    spread_magnitudes,
+)
 from ..counted import BODIES, CLASSES, CLAUSE_END
 from ..quantities import PEOPLE, VAGUE, count_fact, format_number, interval, lemma, outcome_in_clause
 from ..tokens import Token
@@ -41,6 +48,11 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
             i += 1
             continue
         end, first, qualifier = i + figure.used, i, figure.qualifier
+        if figure.lone_word and figure.value == 1 and i and words.get("another", toks[i - 1].lower) is not None:
+            # "ещё один полицейский скончался", "još jedan policajac": English's "another", one more beyond a count
+            # given before, never the toll itself
+            i = end
+            continue
         low: float
         high: float
         if figure.word:
@@ -62,6 +74,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
     facts = shares_of_a_count(toks, facts, words.words("of"))
     facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
     facts = at_the_scene(toks, facts, words.phrases("at_the_scene"))
+    facts = breakdown_not_by_class(toks, facts, words.phrases("share_of"))
     return spread_magnitudes(facts)
 
 
