@@ -49,17 +49,13 @@ from ..payloads import DiscrepancyData
 from . import (
     detector_processes,
     discrepancy_announcements,
-    discrepancy_claimants,
     discrepancy_claims,
-    discrepancy_conditions,
-    discrepancy_framing,
+    discrepancy_corpus_wide,
     discrepancy_headline,
     discrepancy_kept,
     discrepancy_measures,
     discrepancy_observances,
-    discrepancy_statehood,
     discrepancy_timeline,
-    discrepancy_zones,
     normalise,
     register,
 )
@@ -177,11 +173,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_announcements.findings(slots)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
-    yield from discrepancy_framing.findings(corpus, corpus.facts)
-    yield from discrepancy_statehood.findings(corpus)
-    yield from discrepancy_claimants.findings(corpus)
-    yield from discrepancy_conditions.findings(corpus, facts_of)
-    yield from discrepancy_zones.findings(corpus, corpus.facts)
+    yield from discrepancy_corpus_wide.findings(corpus, facts_of)
     linked: list[Comparison] = []
     eventful = {statement for statement, (event, _, _) in readings.items() if event}
     links = event_links(corpus, facts_of, eventful)
