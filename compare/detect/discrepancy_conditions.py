@@ -82,7 +82,9 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
 
 def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
     text = statement.text
-    if _DOUBTED.search(text):
+    # Most statements state no condition: look for one before finding the persons it might be said of.
+    states = [(state, m) for state, pattern in _STATES.items() for m in pattern.finditer(text)]
+    if not states or _DOUBTED.search(text):
         return []
     counted = [f.end - statement.start for f in facts if f.kind == "quantity"]
     persons = [
@@ -91,12 +93,11 @@ def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
         if not any(0 <= m.start() - e <= _COUNTED for e in counted)
     ]
     out = []
-    for state, pattern in _STATES.items():
-        for m in pattern.finditer(text):
-            gaps = [(_words(text, p, m), p.start(), person) for p, person in persons]
-            near = sorted(g for g in gaps if g[0] <= _NEAR_WORDS)
-            if near and near[0][2]:
-                out.append(Said(near[0][2], state, statement, statement.start + m.start(), statement.start + m.end()))
+    for state, m in states:
+        gaps = [(_words(text, p, m), p.start(), person) for p, person in persons]
+        near = sorted(g for g in gaps if g[0] <= _NEAR_WORDS)
+        if near and near[0][2]:
+            out.append(Said(near[0][2], state, statement, statement.start + m.start(), statement.start + m.end()))
     return out
 
 
