@@ -25,10 +25,8 @@ from ..analysis.acronyms import known_acronyms
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Evidence, Fact, Finding
-from ..payloads import DiscrepancyData
-from . import sayings
-from .discrepancy_values import value_class
+from ..model import Corpus, Fact, Finding
+from .discrepancy_values import scope_finding
 
 #: The verb of a claim of an attack, and what cuts the clause before it ("The Times writes that ISIS has …").
 _CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?|took|takes|taken)\s+(?:the\s+)?responsibility\b")
@@ -66,7 +64,14 @@ def findings(corpus: Corpus) -> Iterable[Finding]:
         return  # the body alone against a branch, told by another article than the body's own
     doc_order = corpus.document_order()
     classes = sorted(sides.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
-    yield _finding(corpus, classes, doc_order)
+    yield scope_finding(
+        corpus,
+        "attribution",
+        "group that claimed the attack",
+        "Sources name the group that claimed the attack as a body and as its branch",
+        "one claim, whose author some sources name as a body and others as its branch",
+        classes,
+    )
 
 
 def _claims(statement: str, doc: str, offset: int, text: str) -> Iterable[Fact]:
@@ -112,27 +117,3 @@ def _forms(name: str) -> set[str]:
 
 def _one_body(x: set[str], y: set[str]) -> bool:
     return any(a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in x for b in y)
-
-
-def _finding(corpus: Corpus, classes: list[list[Fact]], doc_order: dict[str, int]) -> Finding:
-    sides = [(cls, max(dict.fromkeys(f.text for f in cls), key=[f.text for f in cls].count)) for cls in classes]
-    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
-    facts = [f for cls in classes for f in cls]
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="attribution",
-        severity="info",
-        message=f"Sources name the group that claimed the attack as a body and as its branch: {picture}",
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject="group that claimed the attack",
-            values=[value_class(cls, text, doc_order) for cls, text in sides],
-            sources=len({f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope",
-            reason="one claim, whose author some sources name as a body and others as its branch",
-        ),
-    )

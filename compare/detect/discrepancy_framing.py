@@ -28,10 +28,8 @@ from collections.abc import Iterable
 from ..analysis.facts.people import QUALIFIERS
 from ..analysis.facts.places import COUNTRIES, QUALIFIED
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Fact, Finding
-from ..payloads import DiscrepancyData
-from . import sayings
-from .discrepancy_values import value_class
+from ..model import Corpus, Fact, Finding
+from .discrepancy_values import scope_finding
 
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIERS})\b", re.IGNORECASE)
 _COUNTRY = rf"(?P<name>(?:(?P<qualifier>{'|'.join(w.capitalize() for w in sorted(QUALIFIED))})\s+)?[A-Z][\w-]+)"
@@ -94,7 +92,14 @@ def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
         plain = [f for f in own if f not in framed]
         if not framed or not plain or not {f.doc for f in framed} - {f.doc for f in plain}:
             continue
-        yield _finding(corpus, subject, plain, framed, doc_order)
+        yield scope_finding(
+            corpus,
+            "role",
+            subject,
+            f"Sources describe the office of {subject.capitalize()} in words that deny its state",
+            "one office, described by some sources with a word that denies its state",
+            [plain, framed],
+        )
     yield from _country_names(corpus, facts, doc_order)
     yield from _sponsors(corpus, doc_order)
 
@@ -129,7 +134,14 @@ def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
     ):
         return
     classes = sorted(by.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
-    yield _sponsor_finding(corpus, classes, doc_order)
+    yield scope_finding(
+        corpus,
+        "attribution",
+        "sponsors of the plan",
+        "Sources name the plan after different sponsors",
+        "one plan, named by some sources after sponsors none of which others name",
+        classes,
+    )
 
 
 def _makers(corpus: Corpus, by: dict[frozenset[str], list[Fact]]) -> dict[frozenset[str], set[str]]:
@@ -179,81 +191,11 @@ def _country_names(corpus: Corpus, facts: list[Fact], doc_order: dict[str, int])
             qualified = [f for f in own if f.value == full]
             short = [f for f in own if f.value == bare]
             if short and {f.doc for f in short} - {f.doc for f in qualified}:
-                yield _country_finding(corpus, place, qualified, short, doc_order)
-
-
-def _finding(corpus: Corpus, subject: str, plain: list[Fact], framed: list[Fact], doc_order: dict) -> Finding:
-    sides = [(plain, _most_common(plain)), (framed, _most_common(framed))]
-    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
-    facts = plain + framed
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="role",
-        severity="info",
-        message=f"Sources describe the office of {subject.capitalize()} in words that deny its state: {picture}",
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject=subject,
-            values=[value_class(cls, text, doc_order) for cls, text in sides],
-            sources=len({f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope",
-            reason="one office, described by some sources with a word that denies its state",
-        ),
-    )
-
-
-def _most_common(facts: list[Fact]) -> str:
-    texts = [f.text for f in facts]
-    return max(dict.fromkeys(texts), key=texts.count)
-
-
-def _country_finding(corpus: Corpus, place: str, full: list[Fact], short: list[Fact], doc_order: dict) -> Finding:
-    sides = [(full, _most_common(full)), (short, _most_common(short))]
-    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
-    facts = full + short
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="place",
-        severity="info",
-        message=f"Sources name the country of {place.capitalize()} with and without its qualifier: {picture}",
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject=f"country of {place}",
-            values=[value_class(cls, text, doc_order) for cls, text in sides],
-            sources=len({f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope",
-            reason="one place's country, named by some sources without the word that tells it apart",
-        ),
-    )
-
-
-def _sponsor_finding(corpus: Corpus, classes: list[list[Fact]], doc_order: dict) -> Finding:
-    sides = [(cls, _most_common(cls)) for cls in classes]
-    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
-    facts = [f for cls in classes for f in cls]
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="attribution",
-        severity="info",
-        message=f"Sources name the plan after different sponsors: {picture}",
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject="sponsors of the plan",
-            values=[value_class(cls, text, doc_order) for cls, text in sides],
-            sources=len({f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope",
-            reason="one plan, named by some sources after sponsors none of which others name",
-        ),
-    )
+                yield scope_finding(
+                    corpus,
+                    "place",
+                    f"country of {place}",
+                    f"Sources name the country of {place.capitalize()} with and without its qualifier",
+                    "one place's country, named by some sources without the word that tells it apart",
+                    [qualified, short],
+                )

@@ -23,7 +23,7 @@ from ..analysis.facts.tokens import same_name
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
-from . import outlets
+from . import outlets, sayings
 
 SUBKIND_OF = {
     "quantity": "count",
@@ -286,6 +286,35 @@ def value_class(cls: list[Fact], label: str, doc_order: dict[str, int]) -> Value
         texts=list(dict.fromkeys(f.text for f in cls)),
         normalised=sorted({f.value for f in cls}),
         statements=list(dict.fromkeys(f.statement for f in cls)),
+    )
+
+
+def scope_finding(
+    corpus: Corpus, subkind: str, subject: str, headline: str, reason: str, classes: list[list[Fact]]
+) -> Finding:
+    """One thing the story's sources name in different words (an office framed, a plan's sponsors, a claimant as
+    body and branch): an info finding, a difference of scope, each class shown by its most common wording."""
+    doc_order = corpus.document_order()
+    sides = [(cls, _most_common(f.text for f in cls)) for cls in classes]
+    picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
+    facts = [f for cls in classes for f in cls]
+    return Finding(
+        id="",
+        kind="discrepancy",
+        subkind=subkind,
+        severity="info",
+        message=f"{headline}: {picture}",
+        statements=list(dict.fromkeys(f.statement for f in facts)),
+        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
+        data=DiscrepancyData(
+            subject=subject,
+            values=[value_class(cls, text, doc_order) for cls, text in sides],
+            sources=len({f.doc for f in facts}),
+            linked_by=["corpus"],
+            possible_update=False,
+            relation="scope",
+            reason=reason,
+        ),
     )
 
 
