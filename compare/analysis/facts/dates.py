@@ -94,6 +94,8 @@ _TIME = re.compile(
     r"(?<![\d.:])\b(?P<h>[0-2]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b(?P<h2>[0-2]?\d):(?P<min2>[0-5]\d)(?:\s*(?P<zone>GMT|UTC|CET|CEST|EET|EEST|MSK|local time|h\b))?"
 )
+#: Words that set the day after them ahead of the article, whose year (not written) is then this one or the next.
+_AHEAD = re.compile(r"\b(?:until|till|through|by|starting|beginning|due on|scheduled for)\s+(?:on\s+)?$", re.I)
 #: A capitalised "May" is a month only in a date-like context (not "May God …").
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|on|of|since|until|by|from|early|mid|late|last|this|next|during)\s+$)", re.IGNORECASE
@@ -217,7 +219,7 @@ def _value(kind: str, m: re.Match, text: str, today: dt.date | None):
         day = int(m.group("d"))
         if not month:
             return None
-        year = int(m.group("y")) if m.group("y") else _infer_year(month, today)
+        year = int(m.group("y")) if m.group("y") else _infer_year(month, today, bool(_AHEAD.search(text[: m.start()])))
         days = [day] + ([int(m.group("d2"))] if kind == "mdy" and m.group("d2") else [])
         if not all(_on_the_calendar(year, month, d) for d in days):
             return None  # "31 September": a typo, no date at all (the header's is warned of at reading)
@@ -295,9 +297,11 @@ def day_value(year: int | None, month: int, day: int | None, today: dt.date | No
     return _iso(year, month, day)
 
 
-def _infer_year(month: int | None, today: dt.date | None) -> int | None:
+def _infer_year(month: int | None, today: dt.date | None, ahead: bool = False) -> int | None:
     if not today or month is None:
         return None
+    if ahead:  # "in custody until May 22", written in March: this year's; "until January 5", in December: next
+        return today.year if month >= today.month else today.year + 1
     # A month well after the article's month is last year's ("in September", written in March).
     return today.year if month <= today.month + 1 else today.year - 1
 
