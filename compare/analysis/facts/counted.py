@@ -113,6 +113,11 @@ OUTCOMES = {
     "fatalities": "killed",
     "lives": "killed",
     "perished": "killed",
+    # Security forces' word for attackers they killed ("five militants were neutralised", Russian "ликвидированы").
+    "eliminated": "killed",
+    "liquidated": "killed",
+    "neutralised": "killed",
+    "neutralized": "killed",
     "injured": "injured",
     "wounded": "injured",
     "hurt": "injured",
