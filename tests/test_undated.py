@@ -39,6 +39,12 @@ def test_a_dateline_takes_the_story_year():
         "d2": ("2024-04-11", "corpus")}
 
 
+def test_a_dateline_cut_into_sentences_of_its_own_is_read():
+    # An agency's "City. Day Month. AGENCY - …": the segmenter makes the date a statement alone.
+    assert _dates([("Riverside. 12 April. CITYWIRE - The toll of the warehouse fire rose to five.", "en")]) == {
+        "d2": ("2024-04-12", "corpus")}
+
+
 def test_a_story_of_several_days_dates_nothing():
     several = [("Talks in Brussels on 27 February ended without a deal.", "2023-02-28"),
                ("The talks held in Brussels on February 27 ended.", "2023-02-28"),

@@ -96,13 +96,16 @@ def infer(document: Document, statements: list[Statement], story: dt.date, when:
 
 
 def _dateline(document: Document, statement: Statement, story: dt.date, when: WhenReader) -> dt.date | None:
-    """ "Belgrade, May 3: …": a day and month right after a place at the start of the first sentence, in the
-    story's year (the year that puts it nearest the story's day)."""
+    """ "Belgrade, May 3: …": a day and month right after a place at the start of the first sentence, or a
+    statement that is the date alone, in the story's year (the year that puts it nearest the story's day)."""
     for fact in when(document, statement, None):
         m = _ISO_DAY.match(fact.value)
         before = statement.text[: fact.start - statement.start]
         after = statement.text[fact.end - statement.start : fact.end - statement.start + 2]
-        if fact.kind != "date" or not m or not _DATELINE.match(before) or not re.match(r"\s*[:–—(-]", after):
+        # A dateline the segmenter cut into sentences of their own ("Махачкала. 1 июля. ИНТЕРФАКС - …") leaves
+        # a statement that is the date alone.
+        alone = not before.strip() and not statement.text[fact.end - statement.start :].strip(" .")
+        if fact.kind != "date" or not m or not (alone or _DATELINE.match(before) and re.match(r"\s*[:–—(-]", after)):
             continue
         month, day = int(m.group(2)), int(m.group(3))
         candidates = [
