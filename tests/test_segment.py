@@ -28,6 +28,19 @@ def test_abbreviations_initials_and_numbers_do_not_split():
     ]
 
 
+def test_abbreviations_of_the_source_languages_do_not_split():
+    text = (
+        "Дело возбуждено по ч. 2 ст. 105 УК, ущерб оценён в 3 млн. рублей. Следствие идёт. "
+        "Zgrada u ul. Kralja Petra br. 12 je oštećena, tj. nije bezbedna. Policija je na licu mesta."
+    )
+    assert _sentences(text) == [
+        "Дело возбуждено по ч. 2 ст. 105 УК, ущерб оценён в 3 млн. рублей.",
+        "Следствие идёт.",
+        "Zgrada u ul. Kralja Petra br. 12 je oštećena, tj. nije bezbedna.",
+        "Policija je na licu mesta.",
+    ]
+
+
 def test_quotes_end_sentences_only_before_a_new_sentence():
     text = "“Such attacks are unacceptable. Those responsible must face justice”, added the head of NATO. He left."
     assert _sentences(text) == [

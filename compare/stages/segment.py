@@ -19,11 +19,14 @@ import re
 from ..model import Document, Role, Statement
 from .boilerplate import lines_with_offsets
 
-#: Words that end with a period without ending a sentence (compared lower-case, without the dot).
+#: Words that end with a period without ending a sentence (compared lower-case, without the dot); the last two
+#: lines Serbian, Croatian, Albanian ("tj.", "br.", "nr.") and Russian ("ч.", "ст.", "тыс.", "млн.") ones.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt adm gov sen rep pres st mt ft jr sr
     no nos vol art para fig ref dept est approx vs etc al cf inc ltd co corp bros
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    tj npr tzv br god ul sl itd odn nr etj
+    ч п ст ул им обл тыс млн млрд руб гг др пр см тел""".split()
 )
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
@@ -106,7 +109,7 @@ def _is_abbreviation(before: str) -> bool:
     word = match.group(1).lstrip("'’").rstrip(".")
     if word.lower() in ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. Smith"
+    if len(word) == 1 and word.isalpha():  # an initial ("J. Smith"), a law's part or point ("ч. 3", "п. б")
         return True
     return bool(_DOTTED.match(word + "."))
 
