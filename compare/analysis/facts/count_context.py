@@ -77,16 +77,23 @@ def in_a_condition(
         n = index.get(fact.start)
         before = n - 2 if n and n >= 2 and toks[n - 1].lower == "the" else (n or 0) - 1
         whole = before >= 0 and toks[before].lower in of
-        if n is not None and fact.subject.endswith(" injured") and not whole:
-            stop = next((m for m in starts if m > n), len(toks))
-            for token in toks[n + 1 : stop]:
-                if token.lower in CLAUSE_END:
-                    break
-                if condition(token.lower):
-                    fact = replace(fact, subject="")
-                    break
+        if (
+            n is not None
+            and fact.subject.endswith(" injured")
+            and not whole
+            and any(condition(word) for word in _own_words(toks, n, starts))
+        ):
+            fact = replace(fact, subject="")
         out.append(fact)
     return out
+
+
+def _own_words(toks: Sequence[Token], n: int, starts: list[int]) -> list[str]:
+    """The words a count at token ``n`` says of itself: those after it, up to the next count (``starts``: the
+    counts' token indices, in order) or the clause's end, lower case."""
+    stop = next((m for m in starts if m > n), len(toks))
+    stop = next((k for k in range(n + 1, stop) if toks[k].lower in CLAUSE_END), stop)
+    return [t.lower for t in toks[n + 1 : stop]]
 
 
 #: Words that place an outcome where it befell them: "one was arrested on the spot", "two died at the scene".
@@ -107,9 +114,7 @@ def at_the_scene(
     for fact in facts:
         n = index.get(fact.start)
         if n is not None and fact.subject.split()[-1:] and fact.subject.split()[-1] in _OUTCOMES.values():
-            stop = next((m for m in starts if m > n), len(toks))
-            stop = next((k for k in range(n + 1, stop) if toks[k].lower in CLAUSE_END), stop)
-            words = [t.lower for t in toks[n + 1 : stop]]
+            words = _own_words(toks, n, starts)
             if any(tuple(words[k : k + len(p)]) == p for p in wanted for k in range(len(words) - len(p) + 1)):
                 fact = replace(fact, subject="")
         out.append(fact)
