@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ..analysis.facts.tokens import words_between
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, ValueClass
 from . import sayings
@@ -94,16 +95,11 @@ def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
     ]
     out = []
     for state, m in states:
-        gaps = [(_words(text, p, m), p.start(), person) for p, person in persons]
+        gaps = [(len(words_between(text, p.span(), m.span())), p.start(), person) for p, person in persons]
         near = sorted(g for g in gaps if g[0] <= _NEAR_WORDS)
         if near and near[0][2]:
             out.append(Said(near[0][2], state, statement, statement.start + m.start(), statement.start + m.end()))
     return out
-
-
-def _words(text: str, a: re.Match, b: re.Match) -> int:
-    left, right = (a, b) if a.start() <= b.start() else (b, a)
-    return len(re.findall(r"\w+", text[left.end() : right.start()]))
 
 
 def _finding(corpus: Corpus, person: str, sides: list[list[Said]]) -> Finding:

@@ -16,7 +16,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..analysis.facts import dates
-from ..model import Corpus, Fact, Statement
+from ..analysis.facts.tokens import words_between
+from ..model import Corpus, Fact
 from .discrepancy_values import Comparison
 
 #: Words that name a declared day of mourning, in the corpus languages (lower case, both scripts of Serbian).
@@ -37,7 +38,8 @@ def comparisons(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> list[Compari
             continue
         word = (statement.start + m.start(), statement.start + m.end())
         days = [f for f in facts_of.get(statement.id, []) if f.kind == "date" and _a_day(f.value)]
-        gaps = {f: _between(statement, word, (f.start, f.end)) for f in days}
+        at = statement.start  # the facts' spans in the statement's text, as the observance's
+        gaps = {f: words_between(statement.text, m.span(), (f.start - at, f.end - at), str.lower) for f in days}
         near = sorted((len(gap), f.start, f) for f, gap in gaps.items() if _its_day(f, word, gap))
         if near:
             day = near[0][2]
@@ -56,14 +58,6 @@ def _a_day(value: str) -> bool:
 
 def _in_year(value: str, year: str | None) -> str:
     return year + value[4:] if year and value.startswith("????-") else value
-
-
-def _between(statement: Statement, a: tuple[int, int], b: tuple[int, int]) -> list[str]:
-    """The words between two spans of ``statement`` (offsets in the document), lower case."""
-    left, right = (a, b) if a[0] <= b[0] else (b, a)
-    return re.findall(
-        r"\w+", statement.text[max(0, left[1] - statement.start) : max(0, right[0] - statement.start)].lower()
-    )
 
 
 def _its_day(day: Fact, word: tuple[int, int], between: list[str]) -> bool:

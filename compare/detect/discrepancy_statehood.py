@@ -25,7 +25,7 @@ from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
 from . import outlets, sayings
-from .discrepancy_values import value_class
+from .discrepancy_values import most_common, value_class
 
 #: A step of separation, then its year a few words on, within the clause ("declaration of independence from
 #: Serbia in 2008"), not after another verb ("broke away and was admitted in 2015").
@@ -80,7 +80,7 @@ def _finding(corpus: Corpus, country: str, facts: list[Fact], doc_order: dict[st
     for f in facts:
         by_year[f.value].append(f)
     classes = sorted(by_year.values(), key=lambda cls: (-len({f.doc for f in cls}), doc_order[cls[0].doc]))
-    sides = [(cls, max(dict.fromkeys(f.text for f in cls), key=[f.text for f in cls].count)) for cls in classes]
+    sides = [(cls, most_common(f.text for f in cls)) for cls in classes]
     picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
     # A document that gives two years, each to another step, tells the steps apart.
     two = [

@@ -295,7 +295,7 @@ def scope_finding(
     """One thing the story's sources name in different words (an office framed, a plan's sponsors, a claimant as
     body and branch): an info finding, a difference of scope, each class shown by its most common wording."""
     doc_order = corpus.document_order()
-    sides = [(cls, _most_common(f.text for f in cls)) for cls in classes]
+    sides = [(cls, most_common(f.text for f in cls)) for cls in classes]
     picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
     facts = [f for cls in classes for f in cls]
     return Finding(
@@ -321,11 +321,11 @@ def scope_finding(
 def label(cls: list[Fact]) -> str:
     """The most common wording of a value; roles by their normalised title, containments by municipality."""
     if cls[0].kind == "role":
-        return _most_common(f.value for f in cls)
+        return most_common(f.value for f in cls)
     if cls[0].kind == "containment":
-        common = _most_common(f.value for f in cls)
+        common = most_common(f.value for f in cls)
         return next(f.text for f in cls if f.value == common)
-    text = _most_common(f.text for f in cls)
+    text = most_common(f.text for f in cls)
     if cls[0].kind == "date" and not any(ch.isdigit() for ch in text):
         # "today", "on Monday": the reader needs the day it stands for
         # The day it stands for in an article that has a date, where another article with the words has none.
@@ -337,7 +337,7 @@ def label(cls: list[Fact]) -> str:
     return text
 
 
-def _most_common(items: Iterable[str]) -> str:
+def most_common(items: Iterable[str]) -> str:
     """The most frequent item; on a tie the first in corpus order (a set's order changes from run to run)."""
     return Counter(items).most_common(1)[0][0]
 

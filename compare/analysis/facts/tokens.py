@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
@@ -41,6 +41,13 @@ def tokens(statement: Statement) -> tuple[Token, ...]:
 def lowered_words(text: str) -> tuple[str, ...]:
     """Each token's ``lower`` of ``text``, in order, without building the tokens (what word diffs compare)."""
     return tuple(_word(match).lower().rstrip(".") for match in _TOKEN.findall(text))
+
+
+def words_between(text: str, a: tuple[int, int], b: tuple[int, int], case: Callable[[str], str] = str) -> list[str]:
+    """The words of ``text`` between two of its spans (``(start, end)``, in either order), read after ``case``
+    of the text between them (``str.lower``: lower case): how far a word stands from what it is said of."""
+    left, right = (a, b) if a[0] <= b[0] else (b, a)
+    return re.findall(r"\w+", case(text[left[1] : right[0]]))
 
 
 @lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
