@@ -118,8 +118,11 @@ def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
                 value = "+".join(sorted(sponsors))
                 by[sponsors].append(Fact("role", statement.id, statement.doc, start, end, m.group(), value, "plan"))
     docs = {sponsors: {f.doc for f in own} for sponsors, own in by.items()}
-    group_of = {s: g.id for g in corpus.groups for s in g.statements}
-    groups = {sponsors: {group_of[f.statement] for f in own if f.statement in group_of} for sponsors, own in by.items()}
+    groups_of: dict[str, set[str]] = defaultdict(set)  # a statement may sit in several groups
+    for g in corpus.groups:
+        for s in g.statements:
+            groups_of[s].add(g.id)
+    groups = {sponsors: set().union(*(groups_of[f.statement] for f in own)) for sponsors, own in by.items()}
     makers = _makers(corpus, by)
     # Two documents at least, each naming sponsors the other does not: one article that names the plan both ways
     # ("the EU's plan, based on a Franco-German proposal") tells how it came about. And something must tie the
