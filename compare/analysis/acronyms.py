@@ -269,7 +269,10 @@ def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
         near = [
             other
             for other in acronyms
-            if other != text and len(other) >= 3 and Levenshtein.distance(text, other, score_cutoff=1) <= 1
+            if other != text
+            and len(other) >= 3
+            and other.casefold() != text.casefold()  # "BIH" is "BiH" in capitals, not another acronym
+            and Levenshtein.distance(text, other, score_cutoff=1) <= 1
         ]
         if near:
             out[text] = near

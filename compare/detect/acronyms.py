@@ -4,7 +4,7 @@ Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them a
 
 * ``expansion_mismatch`` — an acronym defined by a name whose letters it does not
   share: the source language's acronym kept beside a translated name;
-* ``undefined_near_miss`` — an acronym never defined, one letter from another
+* ``undefined_near_miss`` — an acronym an English article uses and never defines, one letter from another
   acronym of the corpus: a mistranslated or mistyped letter;
 * ``several_names`` — one body under several acronyms or written-out names,
   reported once with every name and where it is used;
@@ -94,6 +94,10 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
 
     for text, near in near_misses.items():
         entry = acronyms[text]
+        # A letter a translation got wrong is in the translation: an acronym only articles in the source
+        # language write ("FBiH" beside "BiH", "RTV" beside "RTS" in Bosnian and Serbian text) is their own.
+        if not _in_english(corpus, entry.occurrences):
+            continue
         others = " and ".join(f"“{o}” ({_docs(corpus, acronyms[o].occurrences)})" for o in near)
         message = (
             f"“{text}” ({_docs(corpus, entry.occurrences)}, {len(entry.occurrences)}×) is never defined and is "
@@ -131,11 +135,8 @@ def _source_language(
     for text, entry in acronyms.items():
         if entry.known or entry.definitions or text in near_misses:
             continue
-        english: list[Mention] = []
-        source: list[Mention] = []
-        for o in entry.occurrences:
-            language = corpus.statement(o.statement).language
-            (english if language in _ENGLISH and corpus.document(o.doc).language in _ENGLISH else source).append(o)
+        english = _in_english(corpus, entry.occurrences)
+        source = [o for o in entry.occurrences if o not in english]
         if not english or not source:
             continue
         message = (
@@ -161,6 +162,15 @@ def _languages(corpus: Corpus, occurrences: list[Mention]) -> str:
 
 
 _ENGLISH = ("en", "und")
+
+
+def _in_english(corpus: Corpus, occurrences: list[Mention]) -> list[Mention]:
+    """The occurrences in English sentences of English articles."""
+    return [
+        o
+        for o in occurrences
+        if corpus.statement(o.statement).language in _ENGLISH and corpus.document(o.doc).language in _ENGLISH
+    ]
 
 
 def _finding(
