@@ -22,6 +22,18 @@ from .discrepancy_figures import differ, point
 from .discrepancy_values import MEASURES
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|and in)\s|,\s(?:and|with)\s", re.IGNORECASE)
+#: The same conjunctions in the source languages, where a town often comes before its count ("u Jablanici je
+#: poginulo 16 osoba, dok su se u Fojnici utopile tri"): without them the next clause's town is read as the
+#: first count's. ", a" / ", а" (and, whereas) only there: in English ", a" opens an apposition.
+_SOURCE_BREAKS = {
+    "sr": r"\s(?:dok|ali|a)\s",
+    "sq": r"\s(?:ndërsa|kurse|por)\s",
+    "ru": r"\s(?:но|а|тогда как|в то время как)\s",
+}
+_SOURCE_BREAKS |= {code: _SOURCE_BREAKS["sr"] for code in ("hr", "bs", "sh", "cnr")}
+_CLAUSE_BREAKS = {
+    code: re.compile(f"{_CLAUSE_BREAK.pattern}|{words}", re.IGNORECASE) for code, words in _SOURCE_BREAKS.items()
+}
 _ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
 _BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
 _COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
@@ -32,8 +44,9 @@ def _own_words(statement: Statement, fact: Fact, counts: list[Fact]) -> tuple[in
     words: the words after another count, up to the next one."""
     text = statement.text
     at = fact.start - statement.start
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, fact.end - statement.start)]
+    breaks = _CLAUSE_BREAKS.get(statement.language.split("-")[0], _CLAUSE_BREAK)
+    starts = [m.end() for m in breaks.finditer(text, 0, at)]
+    ends = [m.start() for m in breaks.finditer(text, fact.end - statement.start)]
     clause_start, clause_end = starts[-1] if starts else 0, ends[0] if ends else len(text)
     marks = sorted({c.start - statement.start for c in counts} | {at, clause_end})
     others = [
@@ -70,6 +83,22 @@ def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: It
     quake killed 24"); "" where none is, or several."""
     clause_start, clause_end, others = _own_words(statement, fact, counts)
     at = fact.start - statement.start
+    # In a list of one thing's counts, first the comma-delimited part that holds the count: each count has its
+    # town on its own side, whichever side a language puts it on ("16 from Jablanica, two from Konjic" as well
+    # as "in Konjic three are sought, in Jablanica four").
+    text = statement.text
+    listed = [c for c in counts if c.subject == fact.subject and clause_start <= c.start - statement.start < clause_end]
+    if len(listed) > 1:
+        part_start = max(clause_start, text.rfind(", ", clause_start, at) + 2)
+        comma = text.find(", ", fact.end - statement.start, clause_end)
+        part_end = comma if comma >= 0 else clause_end
+        in_part = {
+            p.value
+            for p in places
+            if p.kind == "place" and p.value not in COUNTRIES and part_start <= p.start - statement.start < part_end
+        }
+        if len(in_part) == 1:
+            return in_part.pop()
     named = sorted(
         (p.start - statement.start, p.value)
         for p in places
