@@ -25,9 +25,18 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
         titles = {s.id: s.text for s in statements if s.role == "title"}
         heads = [f for s in statements if s.role == "title" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
         body = [f for s in statements if s.role == "body" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
+        unnamed = [
+            f
+            for s in statements
+            if s.role == "body"
+            for f in facts_of.get(s.id, ())
+            if f.kind == "quantity" and f.subject in _PARTS and f.low is not None and f.low == f.high
+        ]
         for head in heads:
             same_slot = [b for b in body if b.subject == head.subject]
             if any(agreement.compatible(head, b, one_figure=False) for b in same_slot):
+                continue
+            if _sum_of_parts(head, same_slot, unnamed):
                 continue
             people = head.subject.split()[0]
             other_outcome = [
@@ -54,6 +63,26 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
                     f"The headline of {named(document)}, “{titles[head.statement]}”, says “{head.text}” "
                     f"({head.subject}); its body says " + ", ".join(f"“{b.text}”" for b in close),
                 )
+
+
+#: Subjects of a body's figures that may be a headline toll's parts: a figure left to its list ("16 in Tuzla and
+#: three in Zenica") and bodies found.
+_PARTS = ("", "body")
+
+
+def _sum_of_parts(head: Fact, same_slot: list[Fact], parts: list[Fact]) -> bool:
+    """Whether the headline's exact figure is two or three of the body's figures added up, one of them of its
+    slot: the headline totals what the body gives by town ("19 killed" over "16 in Tuzla and three in Zenica")
+    or as a count and those found since ("rose to 20" over "18 … two more bodies were found")."""
+    if head.low is None or head.low != head.high:
+        return False
+    exact = [f for f in same_slot if f.low is not None and f.low == f.high]
+    for first in exact:
+        rest = [f.low or 0.0 for f in exact + parts if f is not first]
+        left = head.low - (first.low or 0.0)
+        if left in rest or any(x + y == left for i, x in enumerate(rest) for y in rest[i + 1 :]):
+            return True
+    return False
 
 
 def _number(fact: Fact) -> str:
