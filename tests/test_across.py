@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA
 
 from compare.model import SentenceLink, Statement, TranslationPair
-from compare.stages.across import ForeignPairs, foreign_pairs, scored_pairs
+from compare.stages.across import ForeignPairs, foreign_pairs, name_key, same_name, scored_pairs
 from compare.stages.align import align
 from compare.pipeline import run
 from compare.stages.embed import BaseEmbedder, HashingEmbedder
@@ -79,6 +79,36 @@ def test_a_close_mutual_pair_needs_a_shared_figure_read_in_each_language_s_notat
     assert scored_pairs(statements, vectors, docs, {0}, languages) == {}
 
 
+def test_a_close_mutual_pair_may_share_a_name_or_a_numeral_instead():
+    vectors = _unit([1, 0, 0], [0.81, (1 - 0.81**2) ** 0.5, 0], [0.6, 0, 0.8])
+    docs, languages = np.array([0, 1, 2]), ["sr", "en", "en"]
+    other = _statement(1, "en2", "Officials of both towns met on Monday morning.", "en")
+    serbian = _statement(1, "sr", "Полицију је јутрос позвала заменица директора Иванка Јовановић.", "sr")
+    english = _statement(1, "en", "Police were alerted by the school's vice principal, Ivanka Jovanovic.", "en")
+    assert scored_pairs([serbian, english, other], vectors, docs, {0}, languages) == {(0, 1): 0.81}
+    # A name's first word of a sentence counts where the corpus also writes it inside one.
+    english = _statement(1, "en", "Jovanovic, the vice principal, alerted the police.", "en")
+    assert scored_pairs([serbian, english, other], vectors, docs, {0}, languages) == {(0, 1): 0.81}
+    # A common word capitalised by its place is no name: "Deca" (children) is not "Dečak" (a boy).
+    serbian = _statement(1, "sr", "Zoran ispred škole: Deca su uplakana, roditelji uznemireni.", "sh")
+    english = _statement(1, "en", "Crime details at the school: Dečak had planned it for a month.", "en")
+    assert scored_pairs([serbian, english, other], vectors, docs, {0}, ["sh", "en", "en"]) == {}
+    # A numeral the facts stage read ("šestoro": six) meets the figure the other prints.
+    serbian = _statement(1, "sr", "Šestoro dece i nastavnica su ranjeni i zbrinuti u bolnici.", "sh")
+    english = _statement(1, "en", "A teacher and 6 pupils were wounded and taken to hospital.", "en")
+    anchors = {serbian.id: {"count:people injured=6"}}
+    assert scored_pairs([serbian, english, other], vectors, docs, {0}, ["sh", "en", "en"], anchors) == {(0, 1): 0.81}
+    assert scored_pairs([serbian, english, other], vectors, docs, {0}, ["sh", "en", "en"]) == {}
+
+
+def test_a_name_is_one_key_across_scripts_romanisations_and_case_endings():
+    assert name_key("Милић") == name_key("Milić") == name_key("Miljic") == "milic"
+    assert same_name(name_key("Milich"), name_key("Milić"))
+    assert same_name(name_key("Омарова"), name_key("Omarov"))
+    assert same_name(name_key("Ašanin"), name_key("Asanin"))
+    assert not same_name(name_key("Brankice"), name_key("Branko"))
+
+
 def test_a_pair_that_stands_out_in_the_other_language_is_kept_and_a_same_language_neighbour_is_not():
     # Two Serbian sentences of different facts score high (one language); the English counterpart scores
     # less in absolute terms, but stands out among the English sentences.
@@ -89,10 +119,15 @@ def test_a_pair_that_stands_out_in_the_other_language_is_kept_and_a_same_languag
         _statement(1, "en2", "Schools stay closed on Friday.", "en"),
         _statement(1, "en3", "The port reopened to ferries.", "en"),
     ]
-    vectors = {s.text: v for s, v in zip(statements, [[1, 0, 0, 0], [0.9, 0.44, 0, 0], [0.88, 0, 0.47, 0],
-                                                       [0.7, 0, 0, 0.71], [0.7, 0, 0.1, 0.7]])}
-    found = foreign_pairs(statements, {"sr": "sh", "sr2": "sh", "en": "en", "en2": "en", "en3": "en"},
-                          lambda: Table(vectors))
+    vectors = {
+        s.text: v
+        for s, v in zip(
+            statements, [[1, 0, 0, 0], [0.9, 0.44, 0, 0], [0.88, 0, 0.47, 0], [0.7, 0, 0, 0.71], [0.7, 0, 0.1, 0.7]]
+        )
+    }
+    found = foreign_pairs(
+        statements, {"sr": "sh", "sr2": "sh", "en": "en", "en2": "en", "en3": "en"}, lambda: Table(vectors)
+    )
     assert found is not None and found.rows == {0, 1}
     assert set(found.pairs) == {(0, 2)}
 
@@ -118,8 +153,11 @@ def test_a_serbian_report_lines_up_with_english_ones_sentence_by_sentence():
 
 def test_short_strings_are_never_paired_across_languages():
     # A "read more" prompt in Croatian and one in English: close for the model, and nothing to compare.
-    statements = [_statement(1, "hr", "Više pročitajte OVDJE.", "hr"), _statement(1, "en", "Read more here.", "en"),
-                  _statement(1, "en2", "The ferry left the port at noon.", "en")]
+    statements = [
+        _statement(1, "hr", "Više pročitajte OVDJE.", "hr"),
+        _statement(1, "en", "Read more here.", "en"),
+        _statement(1, "en2", "The ferry left the port at noon.", "en"),
+    ]
     vectors = _unit([1, 0, 0], [0.99, 0.14, 0], [0.5, 0, 0.87])
     assert scored_pairs(statements, vectors, np.array([0, 1, 2]), {0}, ["hr", "en", "en"]) == {}
 
@@ -127,10 +165,13 @@ def test_short_strings_are_never_paired_across_languages():
 def test_a_foreign_pair_sharing_a_count_is_kept_whatever_its_rank():
     # One story's toll sentences are all near one another: five English ones sit nearer the Serbian sentence
     # than its counterpart does, but only the counterpart gives the same count.
-    statements = [_statement(1, "sr", "U požaru u fabrici poginulo je četrnaest radnika.", "sh"),
-                  _statement(1, "en", "Fourteen workers died in the fire at the factory.", "en")]
-    statements += [_statement(1, f"e{n}", f"The fire at the factory spread quickly on day {n}.", "en")
-                   for n in range(5)]
+    statements = [
+        _statement(1, "sr", "U požaru u fabrici poginulo je četrnaest radnika.", "sh"),
+        _statement(1, "en", "Fourteen workers died in the fire at the factory.", "en"),
+    ]
+    statements += [
+        _statement(1, f"e{n}", f"The fire at the factory spread quickly on day {n}.", "en") for n in range(5)
+    ]
     vectors = {statements[0].text: [1, 0, 0, 0, 0, 0, 0, 0], statements[1].text: [0.83, 0.5578, 0, 0, 0, 0, 0, 0]}
     vectors |= {s.text: [0.9] + [0.0] * n + [0.4359] + [0.0] * (6 - n) for n, s in enumerate(statements[2:])}
     languages = {s.doc: s.language for s in statements}

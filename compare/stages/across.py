@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..analysis.notation import dates
+from ..analysis.notation import dates, latin
 from ..analysis.translation_diff import numbers
 from ..model import Statement, TranslationPair
-from .anchors import anchored_pairs
+from .anchors import MAX_SHARING, anchored_pairs
 from .language import UNDETERMINED
 
 if TYPE_CHECKING:
@@ -39,8 +39,12 @@ ENGLISH = "en"
 #: mean cosine of both statements' nearest neighbours in other documents (measured: docs/translations.md).
 FLOOR = 0.84
 MARGIN = 1.035
-#: Each other's nearest few and sharing a figure: then the pair needs only this cosine and to beat the mean.
+#: Each other's nearest few and sharing evidence of one fact (a figure, a numeral, a date, or a name few statements
+#: print): then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
+#: A name printed by more statements than this is the story's (the town, the president), not one fact's; the
+#: figure anchors' bound (compare/stages/anchors.py).
+NAMED_BY = MAX_SHARING
 MUTUAL_RANK = 3
 #: A pair with a foreign statement that shares an anchor (a distinctive figure, or a count: the thing counted and
 #: its figure, read in either language; compare/stages/anchors.py) needs this cosine only, whatever its rank: one
@@ -52,6 +56,10 @@ NEIGHBOURS = 8
 #: other across languages), where the English model leaves them apart.
 MIN_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+#: A capitalised word of four letters or more: a name's candidate ("Kurbin", "Ашанин", "Kalandarishvili").
+_NAME = re.compile(r"(?<![\w’'])[^\W\d_]{4,}")
+_OPENS = re.compile(r"(?:^|[.:!?\"“”„«»(—–-])\W*$")  # what a word capitalised by its place follows
+_STEM = 5  # letters a name's key keeps: Serbian, Albanian and Russian decline names ("Omarova", "Kurbinit")
 _BLOCK = 512  # foreign rows scored against the corpus at once
 
 
@@ -108,7 +116,7 @@ def foreign_pairs(
         for n, s in enumerate(statements)
     ]
     vectors = np.asarray(vectors, dtype=np.float32)
-    pairs = scored_pairs(statements, vectors, docs, rows, languages)
+    pairs = scored_pairs(statements, vectors, docs, rows, languages, anchors)
     words = [len(_WORDS.findall(s.text)) for s in statements]
     floors = (ANCHOR_FLOOR, ANCHOR_FLOOR)
     for (i, j), score in anchored_pairs(statements, vectors, docs, anchors, floors).items():
@@ -128,6 +136,7 @@ def scored_pairs(
     docs: np.ndarray,
     rows: set[int],
     languages: Sequence[str],
+    anchors: Mapping[str, set[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of different documents with at least one row in ``rows`` that pass the bars above.
 
@@ -135,16 +144,20 @@ def scored_pairs(
     the model scores two sentences of one language higher than a sentence and its translation (a Serbian
     flood headline and a Serbian fire headline 0.88), so one yardstick for all languages would let
     same-language pairs through. Only the foreign rows are scored against the corpus, a block at a time:
-    English statements against each other are the English model's pairs.
+    English statements against each other are the English model's pairs. ``anchors``: each statement's counts
+    (:func:`~compare.stages.anchors.fact_anchors`), whose figures the facts stage read from numerals too
+    ("пятеро", "šestoro").
     """
 
     nearest = _Nearest(vectors, docs, sorted(rows), languages)
-    figures: dict[int, set[str]] = {}
+    evidence: dict[int, tuple[set[str], set[str]]] = {}
+    named = _rare_names(statements)
 
-    def figures_of(n: int) -> set[str]:
-        if n not in figures:
-            figures[n] = _figures(statements[n])
-        return figures[n]
+    def evidence_of(n: int) -> tuple[set[str], set[str]]:
+        if n not in evidence:
+            counted = {anchor.rpartition("=")[2] for anchor in (anchors or {}).get(statements[n].id, ())}
+            evidence[n] = ({_plain(f) for f in _figures(statements[n]) | counted}, named[n])
+        return evidence[n]
 
     found: dict[tuple[int, int], float] = {}
     words = [len(_WORDS.findall(s.text)) for s in statements]
@@ -155,7 +168,7 @@ def scored_pairs(
         usual = (nearest.usual(a, languages[b]) + nearest.usual(b, languages[a])) / 2
         mutual = nearest.rank(a, b) < MUTUAL_RANK and nearest.rank(b, a) < MUTUAL_RANK
         if (score >= FLOOR and score >= MARGIN * usual) or (
-            mutual and score >= EVIDENCE_FLOOR and score >= usual and figures_of(a) & figures_of(b)
+            mutual and score >= EVIDENCE_FLOOR and score >= usual and _share_evidence(evidence_of(a), evidence_of(b))
         ):
             found[(a, b)] = round(score, 4)
     return found
@@ -244,3 +257,57 @@ def _figures(statement: Statement) -> set[str]:
     found = {value for _, _, value in numbers(statement.text, english, on)}
     found.update(f"{d.month:02d}-{d.day:02d}" for d in on)
     return found
+
+
+def _plain(figure: str) -> str:
+    """One spelling of a figure, whichever reading gave it ("6" in the text, 6.0 from a count); a date as it is."""
+    try:
+        return f"{float(figure):g}"
+    except ValueError:
+        return figure
+
+
+def name_key(word: str) -> str:
+    """How a name is compared across scripts and romanisations: Latin letters (Serbian Cyrillic by its own
+    alphabet, other scripts as anyascii spells them) and the glides English writes several ways (y, j, i) as one:
+    "Miljić", "Milić" and "Милић" are "milic", "Milich" is "milich", "Ašanin" and "Asanin" are "asanin"."""
+    from anyascii import anyascii
+
+    text = anyascii(latin(word)).lower().replace("'", "")
+    return re.sub(r"i+", "i", re.sub(r"[yj]", "i", text))
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two keys (:func:`name_key`) spell one name: equal, or one the other with an ending of up to three
+    letters, since Serbian, Albanian and Russian decline names ("Omarova", "Kurbinit") and a romanisation may
+    add one ("Milich"); "Branko" and "Brankice" (Brankica) are two names."""
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _rare_names(statements: Sequence[Statement]) -> list[set[str]]:
+    """Each statement's names (keys) that at most :data:`NAMED_BY` statements print (counted by their first
+    five letters, so that a declined form counts with its name). A capitalised word that opens a sentence, a
+    quotation or a heading's second part ("Deca su …", "…: Дечак месец дана …") is a name only if the corpus
+    also capitalises it inside a sentence ("Milich said" is Milić's name, "… Veselin Milić").
+    """
+    from collections import Counter
+
+    keys, inside = [], set()
+    for statement in statements:
+        found = set()
+        for m in _NAME.finditer(statement.text):
+            if m.group()[0].isupper():
+                key, opening = name_key(m.group()), bool(_OPENS.search(statement.text, 0, m.start()))
+                found.add((key, opening))
+                if not opening:
+                    inside.add(key[:_STEM])
+        keys.append(found)
+    named = [{key for key, opening in found if not opening or key[:_STEM] in inside} for found in keys]
+    count = Counter(stem for found in named for stem in {key[:_STEM] for key in found})
+    return [{key for key in found if count[key[:_STEM]] <= NAMED_BY} for found in named]
+
+
+def _share_evidence(one: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
+    """Whether two statements' evidence (figures, names) meet: one figure or date, or one name."""
+    return bool(one[0] & other[0]) or any(same_name(a, b) for a in one[1] for b in other[1])
