@@ -8,7 +8,8 @@ bars: its cosines are compressed high (two sentences of one story score 0.76–0
 translation 0.83–0.93), so a pair must stand out from both statements' usual neighbours by a ratio margin, as
 the English pairs must (Artetxe & Schwenk's margin, compare/stages/align.py), or be each other's nearest
 partner and share evidence the embedding does not see: a figure read in each language's notation
-(compare/analysis/translation_diff.py). The sentence links of an original and its translation
+(compare/analysis/translation_diff.py) or from a numeral, or a name few statements print, spelt in any script
+(docs/alignment.md). The sentence links of an original and its translation
 (compare/stages/translations.py) are pairs as they are.
 
 The model is asked for only where a statement is not in English: an English-only corpus never loads it.
