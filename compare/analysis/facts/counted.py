@@ -58,6 +58,8 @@ CLASSES = {
     "people": "people",
     "person": "people",
     "persons": "people",
+    "citizen": "people",  # "46 citizens were hurt": what the sources' "граждан", "građana", "qytetarë" count
+    "citizens": "people",
     "individuals": "people",
     "survivors": "people",
     # Children and pupils are counted apart from adults ("eight children and a guard were killed"), and named
