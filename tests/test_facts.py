@@ -61,6 +61,8 @@ def test_article_date_from_text():
 @pytest.mark.parametrize("a,b,agree", [
     ("about 30", "at least 30", True), ("more than 90", "93", True), ("93", "30", False),
     ("3", "4", False), ("about 100", "117", False), ("hundreds", "300", True), ("10–15", "12", True),
+    # two estimates agree where one lies within the other's 10 %, not where their intervals merely touch
+    ("about 100", "about 110", True), ("about 100", "about 120", False), ("about 100", "108", True),
 ])
 def test_quantity_compatibility(a, b, agree):
     fa = next(f for f in extract(f"Officials said {a} soldiers were injured.") if f.kind == "quantity")

@@ -60,7 +60,7 @@ from . import (
     register,
 )
 from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
-from .discrepancy_figures import told_by_one
+from .discrepancy_figures import told_by_one, toll_undated
 from .discrepancy_scope import place_distances
 from .discrepancy_timeline import slotted
 from .discrepancy_values import Comparison, findings, paired
@@ -145,9 +145,9 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
 
     def one_report(a: Statement, b: Statement) -> bool:
         # Counts in the timelines are compared there, unless the pair is one report's: two reports of the
-        # same day, counts of an event before the story (which no timeline holds), or two undated reports
-        # (which no timeline can order).
-        return not (a.id in timed and b.id in timed) or days[a.doc] == days[b.doc]
+        # same day, counts of an event before the story (which no timeline holds), or reports of which one is
+        # undated (which no timeline can order; a toll, which grows, is still left to its timeline: below).
+        return not (a.id in timed and b.id in timed) or days[a.doc] == days[b.doc] or not (days[a.doc] and days[b.doc])
 
     seen_pairs: set[tuple[str, str]] = set()
     aligned: list[discrepancy_kept.AlignedPair] = []
@@ -186,7 +186,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
     linked += discrepancy_observances.comparisons(corpus, facts_of)
-    comparisons = aligned_comparisons() + linked
+    comparisons = [c for c in aligned_comparisons() + linked if not toll_undated(c.a, c.b, days, subjects)]
     # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
     place_of = {r.fact: r.place for own in slots.reports.values() for r in own}
     comparisons = [c for c in comparisons if c.a.kind != "quantity" or place_of.get(c.a, "") == place_of.get(c.b, "")]

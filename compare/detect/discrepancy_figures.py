@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
 from ..model import Corpus, Fact
+from .discrepancy_values import EVENT_OUTCOMES
 
 _PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
@@ -140,3 +141,20 @@ def earlier_event(facts: list[Fact], period_start: str) -> bool:
         if f"{year:04d}-{month or 12:02d}-{day or 28:02d}" < period_start:
             return True
     return False
+
+
+#: Figures of one slot this many times apart, one report dated and one not, count different things (several
+#: aftershocks of the first hours against 11,000 of the weeks after), not one thing two ways.
+APART = 10
+
+
+def toll_undated(a: Fact, b: Fact, days: dict[str, str], subjects: frozenset[str]) -> bool:
+    """Whether two counts of a slot (``subjects``), in a dated report and an undated one, are left to the slot's
+    timeline: a toll (people with an outcome: it grows, and the undated report may be an update of it), or figures
+    :data:`APART` times apart. A count of things otherwise (two synagogues attacked against one) is compared like
+    any other of aligned or linked reports."""
+    one_dated = bool(days[a.doc]) != bool(days[b.doc])
+    if not one_dated or a.kind != "quantity" or a.subject not in subjects:
+        return False
+    low, high = sorted((point(a), point(b)))
+    return a.subject.endswith(EVENT_OUTCOMES) or high > APART * max(low, 1.0)

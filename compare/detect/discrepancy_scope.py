@@ -191,20 +191,53 @@ def crossed_splits(reports: list[Scoped]) -> list[list[Scoped]]:
 _APPOSED_DISTANCE = re.compile(r"\s*,\s*(?:about|some|around|roughly|nearly|almost)?\s*")
 
 
+#: What follows a distance between two places, after its conversion into another unit, if any: "which are about
+#: 120 km (75 miles) apart", "Makhachkala, some 100 km away".
+_APART = re.compile(r"\s*(?:\([^()]*\)\s*)?(apart|away)\b", re.IGNORECASE)
+
+
 def place_distances(statement: Statement, facts: list[Fact]) -> dict[Fact, str]:
     """The statement's distances of a named place from another ("Thumane, 30 km northwest of Tirana"), each keyed
     by the place and the distance's subject: a town lies where it lies, so every article that gives the distance
-    must agree, whatever event it tells of (an epicentre's distance is a measure of the event, not of a town)."""
+    must agree, whatever event it tells of (an epicentre's distance is a measure of the event, not of a town).
+    Two towns said to lie a distance apart ("Derbent and Makhachkala, which are 120 km apart"; "…in Makhachkala,
+    some 100 km away", from the town named before) are keyed by the pair, in either order."""
     places = [f for f in facts if f.kind == "place"]
     out = {}
     for fact in facts:
-        if fact.kind != "quantity" or not fact.subject.startswith("km ") or " of " not in fact.subject:
+        if fact.kind != "quantity" or not fact.subject.startswith("km"):
+            continue
+        if fact.subject == "km":
+            if pair := _towns_apart(statement, fact, places):
+                out[fact] = " ".join(sorted(pair)) + " km apart"
+            continue
+        if " of " not in fact.subject:
             continue
         for place in places:
             between = statement.text[place.end - statement.start : fact.start - statement.start]
             if place.end <= fact.start and _APPOSED_DISTANCE.fullmatch(between):
                 out[fact] = f"{place.value} {fact.subject}"
     return out
+
+
+def _towns_apart(statement: Statement, fact: Fact, places: list[Fact]) -> tuple[str, str] | None:
+    """The two towns (no country) a distance lies between: the two named last before "N km apart", or for "N km
+    away" the town it is in apposition to and the one named before that. A distance in parentheses after another
+    is its conversion ("100 km (62 miles)"), not a reading of its own."""
+    text, at = statement.text, fact.start - statement.start
+    said = _APART.match(text, fact.end - statement.start)
+    if not said or text[:at].rstrip().endswith("("):
+        return None
+    before: list[Fact] = []
+    for place in sorted((p for p in places if p.end <= fact.start), key=lambda p: -p.end):
+        if place.value not in COUNTRIES and all(place.value != p.value for p in before):
+            before.append(place)
+    if len(before) < 2:
+        return None
+    apposed = _APPOSED_DISTANCE.fullmatch(text[before[0].end - statement.start : at])
+    if said.group(1).lower() == "away" and not apposed:
+        return None
+    return before[0].value, before[1].value
 
 
 def scope_text(scope: str) -> str:

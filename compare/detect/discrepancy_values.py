@@ -250,14 +250,25 @@ def _interval_classes(facts: list[Fact]) -> list[list[Fact]]:
     # it joined then (no class before that one can overlap it since), without the scan. Slots of a large corpus
     # repeat a few figures thousands of times.
     joined: dict[tuple[float, float], int] = {}
+    estimates: list[list[Fact]] = []  # per class, one approximate figure of each value
     for f in facts:
         low, high = agreement.rounding_bounds(f)
         n = joined.get((low, high), -1)
         if n < 0:
-            n = next((k for k, (lo, hi) in enumerate(bounds) if max(lo, low) <= min(hi, high)), len(classes))
+            n = next(
+                (
+                    k
+                    for k, (lo, hi) in enumerate(bounds)
+                    if max(lo, low) <= min(hi, high) and not any(agreement.two_estimates(f, e) for e in estimates[k])
+                ),
+                len(classes),
+            )
             if n == len(classes):
                 classes.append([])
                 bounds.append((low, high))
+                estimates.append([])
+            if f.value.startswith("about "):  # "about 100" and "about 120" overlap, yet are two estimates
+                estimates[n].append(f)
             joined[(low, high)] = n
         classes[n].append(f)
         bounds[n] = (max(bounds[n][0], low), min(bounds[n][1], high))

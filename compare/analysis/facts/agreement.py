@@ -43,8 +43,21 @@ def compatible(a: Fact, b: Fact, one_figure: bool = True) -> bool:
         return True
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return a.value == b.value
-    overlap = a.low <= b.high and b.low <= a.high
+    overlap = a.low <= b.high and b.low <= a.high and not two_estimates(a, b)
     return overlap or rounded(a, b) or rounded(b, a) or (one_figure and one_round_figure(a, b))
+
+
+def two_estimates(a: Fact, b: Fact) -> bool:
+    """ "about 100" beside "about 120": two approximate figures are one estimate only where one's figure lies within
+    the other's tolerance (an "about" interval, :func:`quantities.interval`: 10 % of the figure either side, a
+    distance's conversion allowance included); that their intervals touch (90-110, 108-132) is not enough, for
+    each outlet would have written the figure it meant. An approximate figure beside an exact one still agrees
+    wherever the exact one lies within its interval ("about 30" and 28)."""
+    if not (a.value.startswith("about ") and b.value.startswith("about ")):
+        return False
+    assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    mid_a, mid_b = (a.low + a.high) / 2, (b.low + b.high) / 2
+    return not (b.low <= mid_a <= b.high or a.low <= mid_b <= a.high)
 
 
 def _loose_against_open(a: Fact, b: Fact) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from ...model import Fact
-from .counted import CLAUSE_END
+from ...model import Fact, Statement
+from .counted import CLAUSE_END, lemma
 from .counted import OUTCOMES as _OUTCOMES
 from .tokens import Token
 
@@ -270,3 +270,43 @@ def rescuers(toks: Sequence[Token], j: int) -> int:
         if named and (start == 0 or words[:2] == ["search", "and"]):
             return j + start + 1
     return -1
+
+
+#: Units and spans of time, which a list never counts as things ("two years, a month").
+_UNITS = frozenset("km mile percent year month week day hour minute second time".split())
+_LIST_JOINS = frozenset({",", "and"})
+#: Words after which a listed thing's phrase has ended: "a synagogue in Derbent".
+_PHRASE_ENDS = _LIST_JOINS | CLAUSE_END | frozenset("in on at of near for from with or".split())
+_PHRASE_MAX = 3  # "a traffic police post"
+
+
+def listed_things(statement: Statement, toks: Sequence[Token], facts: list[Fact]) -> list[Fact]:
+    """Things a list counts with "a" after a count of things: "two churches, a synagogue and a traffic police post"
+    gives one synagogue and one post, so that a report of "two synagogues" disagrees with it. "a" is read as one
+    only here, in a list that counts with figures; elsewhere "a synagogue" names one in passing. Each thing is its
+    head noun (the last word of its phrase), named as a plural count's noun is (``lemma``)."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    out = list(facts)
+    for fact in facts:
+        n = index.get(fact.start)
+        if n is None or not fact.subject or " " in fact.subject or fact.subject in _UNITS or fact.low != fact.high:
+            continue
+        # the list goes on after the count's own noun phrase: "two Orthodox churches, a synagogue and a post"
+        k = next((m for m in range(n + 1, min(n + 2 + _PHRASE_MAX, len(toks))) if toks[m].lower in _LIST_JOINS), 0)
+        while 0 < k < len(toks) - 2 and toks[k].lower in _LIST_JOINS:
+            k += 1 if toks[k].lower == "," and toks[k + 1].lower == "and" else 0
+            if toks[k + 1].lower not in ("a", "an"):
+                break
+            end = k + 2
+            while end < min(len(toks), k + 2 + _PHRASE_MAX) and toks[end].lower not in _PHRASE_ENDS:
+                if not toks[end].text.isalpha() or toks[end].capitalised:
+                    break
+                end += 1
+            if end == k + 2 or (end < len(toks) and toks[end].lower not in _PHRASE_ENDS):
+                break  # no noun, or a phrase that runs on into words no list has ("a church that burned")
+            first, head = toks[k + 1], toks[end - 1]
+            text = statement.text[first.start - statement.start : head.end - statement.start]
+            out.append(replace(fact, start=first.start, end=head.end, text=text, value="1", low=1.0, high=1.0))
+            out[-1] = replace(out[-1], subject=lemma(head.lower))
+            k = end
+    return sorted(out, key=lambda f: f.start)

@@ -58,6 +58,8 @@ CLASSES = {
     "people": "people",
     "person": "people",
     "persons": "people",
+    "citizen": "people",  # "46 citizens were hurt": what the sources' "граждан", "građana", "qytetarë" count
+    "citizens": "people",
     "individuals": "people",
     "survivors": "people",
     # Children and pupils are counted apart from adults ("eight children and a guard were killed"), and named
@@ -203,3 +205,13 @@ def toll_before(toks: Sequence[Token], first: int) -> str:
         if word in ("injured", "wounded") and k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].lower == "number":
             return "injured"
     return ""
+
+
+def lemma(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]  # "churches", "crashes", "boxes"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

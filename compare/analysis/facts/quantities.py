@@ -24,6 +24,7 @@ from .count_context import (
     inherit_outcomes,
     is_capacity,
     is_magnitude,
+    listed_things,
     people_by_doing,
     rescuers,
     shares_of_a_count,
@@ -31,7 +32,7 @@ from .count_context import (
 )
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
-from .counted import CLAUSE_END, toll_before
+from .counted import CLAUSE_END, lemma, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
 from .places import distance_subject
@@ -144,8 +145,8 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         return "rescuers", noun  # "16,400 rescue workers", "1,000 search and rescue volunteers"
     for k in range(j, min(j + _ADJECTIVES_MAX + 1, len(toks))):
         word = toks[k].lower
-        if word in CLAUSE_END or word == ",":
-            break
+        if word in CLAUSE_END or word in (",", "and", "or"):
+            break  # "two synagogues and police officers": the next noun is another count's
         if (word in _DISTANCE_UNITS or lemma(word) in _DISTANCE_UNITS) and k == j:
             return lemma(word), k  # right after the number: "7.7 quake struck 7 kilometers" counts no km with 7.7
         if word in ("member", "members") and k + 1 < len(toks) and toks[k + 1].lower == "of":
@@ -210,14 +211,6 @@ def _hyphened(toks: Sequence[Token], j: int) -> bool:
         and toks[j + 1].start == toks[j].end
         and toks[j + 1].text.isalpha()
     )
-
-
-def lemma(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def outcome_in_clause(
@@ -342,8 +335,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             segment_start = end  # "Coalition for Change is in second place with 11.2%": a rank is no figure of its own
     facts = at_the_scene(toks, in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts))))
     facts = breakdown_not_by_class(toks, facts)
-    facts = spread_magnitudes(facts)
-    return facts
+    return listed_things(statement, toks, spread_magnitudes(facts))
 
 
 _SUBORDINATORS = frozenset("when while whereas after before because although though until where".split())
