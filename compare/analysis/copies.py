@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..infra.disjoint import DisjointSets
@@ -41,10 +41,12 @@ _WORD = re.compile(r"\w+")
 Shingles = tuple[str, bytes]
 
 
-def document_shingles(statements: Iterable[Statement]) -> Shingles:
+def document_shingles(statements: Sequence[Statement]) -> Shingles:
     """The copy test's reading of one document's statements (in document order)."""
     import numpy as np
 
+    if not statements:
+        return "", b""
     words = [w for statement in statements for w in _WORD.findall(statement.text.casefold())]
     joined = ["\x1f".join(words[i : i + _N]).encode("utf-8", "surrogatepass") for i in range(len(words) - _N + 1)]
     grams = {int.from_bytes(hashlib.blake2b(g, digest_size=8).digest(), "little", signed=True) for g in joined}
@@ -54,8 +56,9 @@ def document_shingles(statements: Iterable[Statement]) -> Shingles:
 
 def kept_shingles(corpus: Corpus) -> dict[str, Shingles]:
     """Every document's :func:`document_shingles` with statements: those the pipeline kept, else read here."""
-    if corpus.shingles is not None:
-        return {d.id: corpus.shingles[d.id] for d in corpus.documents if corpus.shingles[d.id][0]}
+    kept = corpus.shingles or {}
+    if all(d.id in kept for d in corpus.documents):
+        return {d.id: kept[d.id] for d in corpus.documents if kept[d.id][0]}
     return {document.id: document_shingles(own) for document, own in corpus.by_document() if own}
 
 
