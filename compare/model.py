@@ -342,6 +342,9 @@ class Corpus:
     acronyms: list[Acronym] | None = None
     #: Originals and their translations found in the corpus (compare/stages/translations.py); None: not looked for.
     translations: list[TranslationPair] | None = None
+    #: Each document id → its words as the copy test reads them (compare/analysis/copies.py), kept with the rest of
+    #: its analysis; None: read from the statements where asked. Not in the JSON contract.
+    shingles: dict[str, tuple[str, bytes]] | None = None
     #: seconds per stage of the run that made it ("read", "segment", "embed", "embed: model", "detect: acronyms" …);
     #: not in the JSON contract, so that a report of an unchanged corpus stays byte for byte the same
     timings: dict[str, float] = field(default_factory=dict)

@@ -180,6 +180,8 @@ def analyse(
     with timed(timings, "documents"):  # segment, language, facts and detector steps of each article
         analysed = analyse_documents(documents, list(options.enabled), memo, progress=stage("documents"))
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
+    corpus.shingles = {doc: kept.shingles for doc, kept in analysed.words.items()}
+    bags = [bag for document in documents for bag in analysed.words[document.id].statement_words()]  # in order
     heap.settle()
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         stage("facts")
@@ -189,7 +191,9 @@ def analyse(
     with timed(timings, "copies"):
         stage("copies")
         counterpart = mark_copies(corpus)  # copied sentences: not searched, put back beside their originals
-    to_embed = [s for s in corpus.statements if alignable(s) and s.id not in counterpart]
+    rows = [n for n, s in enumerate(corpus.statements) if alignable(s) and s.id not in counterpart]
+    to_embed, words = [corpus.statements[n] for n in rows], [bags[n] for n in rows]
+    del bags, rows
     model_before = embedder.model_seconds
     with timed(timings, "embed"):
         vectors = embedder.encode([s.text for s in to_embed], progress=progress)
@@ -221,6 +225,7 @@ def analyse(
             memo=memo,
             anchors=anchors,
             foreign=foreign,
+            words=words,
         )
         order = {s.id: n for n, s in enumerate(corpus.statements)}
         corpus.groups = with_copies(groups, counterpart, order)

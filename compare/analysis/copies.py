@@ -14,11 +14,17 @@ in corpus order).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus
+from ..model import Corpus, Statement
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Share of the shorter document's word 5-grams found in the other that makes the two copies.
 COPY_SHARE = 0.3
@@ -28,21 +34,44 @@ _COMMON = 50  # a 5-gram in this many distinct texts is page furniture or a stoc
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(words: list[str]) -> set[int]:
-    # Hashes, not tuples: a thousand articles hold about a million 5-grams, and only equality is asked of them.
-    return {hash(tuple(words[i : i + _N])) for i in range(len(words) - _N + 1)}
+#: One document's words as the copy test reads them, worked out with the rest of its analysis and kept in the
+#: analysis memo (compare/stages/per_article.py): a digest of the whole sequence of words (word-for-word copies
+#: have the same), and its distinct 5-grams as 64-bit hashes (int64 bytes), stable across processes as Python's
+#: ``hash`` is not. "" for a document without statements, which takes no part.
+Shingles = tuple[str, bytes]
+
+
+def document_shingles(statements: Sequence[Statement]) -> Shingles:
+    """The copy test's reading of one document's statements (in document order)."""
+    import numpy as np
+
+    if not statements:
+        return "", b""
+    words = [w for statement in statements for w in _WORD.findall(statement.text.casefold())]
+    joined = ["\x1f".join(words[i : i + _N]).encode("utf-8", "surrogatepass") for i in range(len(words) - _N + 1)]
+    grams = {int.from_bytes(hashlib.blake2b(g, digest_size=8).digest(), "little", signed=True) for g in joined}
+    whole = hashlib.sha256("\x1f".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+    return whole, np.fromiter(sorted(grams), np.int64, len(grams)).tobytes()
+
+
+def kept_shingles(corpus: Corpus) -> dict[str, Shingles]:
+    """Every document's :func:`document_shingles` with statements: those the pipeline kept, else read here."""
+    kept = corpus.shingles or {}
+    if all(d.id in kept for d in corpus.documents):
+        return {d.id: kept[d.id] for d in corpus.documents if kept[d.id][0]}
+    return {document.id: document_shingles(own) for document, own in corpus.by_document() if own}
 
 
 def families(corpus: Corpus) -> dict[str, str]:
     """Every document id → the id of its family's origin (its own id where it copies nothing)."""
-    words = _words(corpus)
+    kept = kept_shingles(corpus)
     sets: DisjointSets[str] = DisjointSets()
     # Word-for-word copies first, by their whole text: fifty copies of one story would otherwise make every
     # one of its 5-grams look like page furniture shared by too many documents to link any.
-    first_with: dict[tuple[str, ...], str] = {}
-    for doc, text in words.items():
-        sets.union(doc, first_with.setdefault(tuple(text), doc))
-    shingles = {doc: _shingles(words[doc]) for doc in first_with.values()}
+    first_with: dict[str, str] = {}
+    for doc in _in_statement_order(corpus, kept):
+        sets.union(doc, first_with.setdefault(kept[doc][0], doc))
+    shingles = {doc: _grams(kept[doc]) for doc in first_with.values()}
     for a, b in _copied_pairs(shingles):
         sets.union(a, b)
     order = {d.id: n for n, d in enumerate(corpus.documents)}
@@ -59,18 +88,22 @@ def families(corpus: Corpus) -> dict[str, str]:
 def sharing_pairs(corpus: Corpus, documents: set[str], share: float) -> list[tuple[str, str]]:
     """The pairs of ``documents`` that share ``share`` of the smaller one's 5-grams, as :func:`families` counts
     them: candidates for a closer look than a copy needs (a spun copy keeps fewer than :data:`COPY_SHARE`)."""
-    words = _words(corpus)
-    return _copied_pairs({d: _shingles(words[d]) for d in documents if d in words}, share)
+    kept = kept_shingles(corpus)
+    return _copied_pairs({d: _grams(kept[d]) for d in _in_statement_order(corpus, kept) if d in documents}, share)
 
 
-def _words(corpus: Corpus) -> dict[str, list[str]]:
-    words: dict[str, list[str]] = defaultdict(list)
-    for statement in corpus.statements:
-        words[statement.doc] += _WORD.findall(statement.text.casefold())
-    return words
+def _in_statement_order(corpus: Corpus, kept: dict[str, Shingles]) -> list[str]:
+    """The documents of ``kept`` in the order their first statements come (the order of the corpus's statements)."""
+    return list(dict.fromkeys(s.doc for s in corpus.statements if s.doc in kept))
 
 
-def _copied_pairs(shingles: dict[str, set[int]], share: float = COPY_SHARE) -> list[tuple[str, str]]:
+def _grams(kept: Shingles) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(kept[1], dtype=np.int64)
+
+
+def _copied_pairs(shingles: Mapping[str, Collection[int]], share: float = COPY_SHARE) -> list[tuple[str, str]]:
     """The pairs of documents (of at least :data:`_MIN_SHINGLES` 5-grams) that share ``share`` of the
     smaller one's 5-grams, counting only 5-grams that at most :data:`_COMMON` of them hold.
 
@@ -83,7 +116,10 @@ def _copied_pairs(shingles: dict[str, set[int]], share: float = COPY_SHARE) -> l
     if len(docs) < 2:
         return []
     sizes = np.array([len(shingles[d]) for d in docs], dtype=np.int64)
-    hashes = np.concatenate([np.fromiter(shingles[d], np.int64, len(shingles[d])) for d in docs])
+    # Each document's distinct 5-grams: a set, or the sorted array a kept value holds.
+    hashes = np.concatenate(
+        [g if isinstance(g, np.ndarray) else np.fromiter(g, np.int64, len(g)) for g in (shingles[d] for d in docs)]
+    )
     # Sorted by 5-gram, a 5-gram's holders in document order (a stable sort of arrays built document by
     # document), so each pair comes out as (smaller, larger) document number.
     order = np.argsort(hashes, kind="stable")

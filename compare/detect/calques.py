@@ -60,12 +60,18 @@ def termbase() -> tuple[Calque, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_wrong() -> re.Pattern[str]:
+    """Every entry's wrong words at once: most statements hold none, and one scan rules out every entry's context."""
+    return re.compile("|".join(f"(?:{calque.wrong.pattern})" for calque in termbase()), re.IGNORECASE)
+
+
 def document_calques(document: Document, statements: list[Statement]) -> list[tuple[int, int, int, int]]:
     """One article's uses of the termbase's wrong words, in their context, as (entry, statement number, start,
     end): plain data."""
     out = []
     for number, statement in enumerate(statements):
-        if statement.language not in _ENGLISH:
+        if statement.language not in _ENGLISH or not _any_wrong().search(statement.text):
             continue
         for index, calque in enumerate(termbase()):
             if calque.context and not calque.context.search(statement.text):

@@ -86,11 +86,13 @@ def _identity(finding: Finding) -> Identity:
 #: links), the places it puts one within another (nested places) and the actions it asserts or denies
 #: (discrepancy_claims). A per-document step: worked out with the rest of each article's analysis and kept,
 #: so that no pattern runs over every statement on every run.
-Readings = list[tuple[bool, tuple, list[discrepancy_claims.Reading]]]
+#: Last, which of the corpus-wide readers it may interest (discrepancy_corpus_wide.marks).
+Readings = list[tuple[bool, tuple, list[discrepancy_claims.Reading], int]]
 
 
 def statement_readings(document: Document, statements: list[Statement]) -> Readings:
-    return [(tells_of_event(s.text), within(s.text), discrepancy_claims.read(s)) for s in statements]
+    marks = discrepancy_corpus_wide.marks
+    return [(tells_of_event(s.text), within(s.text), discrepancy_claims.read(s), marks(s.text)) for s in statements]
 
 
 @register(
@@ -173,9 +175,10 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     yield from discrepancy_announcements.findings(slots)
     yield from discrepancy_headline.findings(corpus, facts_of)
     yield from discrepancy_measures.findings(corpus, facts_of, origin_of, outlet)
-    yield from discrepancy_corpus_wide.findings(corpus, facts_of)
+    said = discrepancy_corpus_wide.marked(corpus, {statement: own[3] for statement, own in readings.items() if own[3]})
+    yield from discrepancy_corpus_wide.findings(corpus, facts_of, said)
     linked: list[Comparison] = []
-    eventful = {statement for statement, (event, _, _) in readings.items() if event}
+    eventful = {statement for statement, own in readings.items() if own[0]}
     links = event_links(corpus, facts_of, eventful)
     claimed = {statement: own[2] for statement, own in readings.items() if own[2]}
     yield from discrepancy_claims.findings(corpus, facts_of, seen_pairs | links.keys(), claimed)
@@ -185,7 +188,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
         linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
-    linked += discrepancy_observances.comparisons(corpus, facts_of)
+    linked += discrepancy_observances.comparisons(corpus, facts_of, said[discrepancy_corpus_wide.OBSERVANCES])
     comparisons = [c for c in aligned_comparisons() + linked if not toll_undated(c.a, c.b, days, subjects)]
     # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
     place_of = {r.fact: r.place for own in slots.reports.values() for r in own}

@@ -25,7 +25,7 @@ from ..analysis.acronyms import known_acronyms
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Fact, Finding
+from ..model import Corpus, Fact, Finding, Statement
 from .discrepancy_values import scope_finding
 
 #: The verb of a claim of an attack, and what cuts the clause before it ("The Times writes that ISIS has …").
@@ -40,8 +40,15 @@ _NEGATED = re.compile(r"\b(?:no|not|nobody|none)\b[^.]*$", re.IGNORECASE)
 _BRANCH = re.compile(r"^(?P<body>.+?)(?:\s+[-–—]\s+|-)(?P<branch>[A-Z][\w ]*)$")
 
 
-def findings(corpus: Corpus) -> Iterable[Finding]:
-    claims = [c for s in corpus.statements if "responsibility" in s.text for c in _claims(s.id, s.doc, s.start, s.text)]
+def mentions(text: str) -> bool:
+    """Whether a statement may tell of a claim of responsibility."""
+    return "responsibility" in text
+
+
+def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> Iterable[Finding]:
+    """``statements``: those that :func:`mentions` passes, where known (else every statement is looked at)."""
+    said = corpus.statements if statements is None else statements
+    claims = [c for s in said if mentions(s.text) for c in _claims(s.id, s.doc, s.start, s.text)]
     if len({f.doc for f in claims}) < 2:
         return
     # The claims of the branches' body: names that are one another's, word for word the start or an acronym's.

@@ -70,9 +70,17 @@ class Said(NamedTuple):
     end: int
 
 
-def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Finding]:
+def mentions(text: str) -> bool:
+    """Whether a statement may state a condition: most do not, and are not read further."""
+    return any(pattern.search(text) for pattern in _STATES.values())
+
+
+def findings(
+    corpus: Corpus, facts_of: dict[str, list[Fact]], statements: Iterable[Statement] | None = None
+) -> Iterable[Finding]:
+    """``statements``: those that :func:`mentions` passes, where known (else every statement is looked at)."""
     by_person: dict[str, list[Said]] = defaultdict(list)
-    for statement in corpus.statements:
+    for statement in corpus.statements if statements is None else statements:
         for one in _conditions(statement, facts_of.get(statement.id, [])):
             by_person[one.person].append(one)
     for person, said in by_person.items():

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from ..analysis.facts.people import QUALIFIERS
 from ..analysis.facts.places import COUNTRIES, QUALIFIED
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Fact, Finding
+from ..model import Corpus, Fact, Finding, Statement
 from .discrepancy_values import scope_finding
 
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIERS})\b", re.IGNORECASE)
@@ -81,7 +81,13 @@ def _sponsor(word: str) -> str | None:
     return min((c for c in COUNTRIES if c.startswith(stem)), key=lambda c: (len(c), c), default=None)
 
 
-def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
+def mentions(text: str) -> bool:
+    """Whether a statement may name a plan after its sponsors: most do not, and are not read further."""
+    return any(head in text for head in _HEADS)
+
+
+def findings(corpus: Corpus, facts: list[Fact], statements: Iterable[Statement] | None = None) -> Iterable[Finding]:
+    """``statements``: those that :func:`mentions` passes, where known (else every statement is looked at)."""
     by_role: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "role":
@@ -101,14 +107,14 @@ def findings(corpus: Corpus, facts: list[Fact]) -> Iterable[Finding]:
             [plain, framed],
         )
     yield from _country_names(corpus, facts, doc_order)
-    yield from _sponsors(corpus, doc_order)
+    yield from _sponsors(corpus, doc_order, corpus.statements if statements is None else statements)
 
 
-def _sponsors(corpus: Corpus, doc_order: dict[str, int]) -> Iterable[Finding]:
+def _sponsors(corpus: Corpus, doc_order: dict[str, int], statements: Iterable[Statement]) -> Iterable[Finding]:
     """Sources that name the plan after sponsors none of which the others name."""
     by: dict[frozenset[str], list[Fact]] = defaultdict(list)
-    for statement in corpus.statements:
-        if not any(head in statement.text for head in _HEADS):
+    for statement in statements:
+        if not mentions(statement.text):
             continue  # most statements: a cheap look before the pattern
         for m in _SPONSORED.finditer(statement.text):
             named = [_sponsor(part) for part in m.group("by").split("-")]

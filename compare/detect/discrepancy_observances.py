@@ -12,12 +12,13 @@ takes the story's year where every dated article of the corpus has the same one,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
 
 from ..analysis.facts import dates
 from ..analysis.facts.tokens import words_between
-from ..model import Corpus, Fact
+from ..model import Corpus, Fact, Statement
 from .discrepancy_values import Comparison
 
 #: Words that name a declared day of mourning, in the corpus languages (lower case, both scripts of Serbian).
@@ -28,12 +29,20 @@ _NEAR_WORDS = 6
 SUBJECT = "mourning"
 
 
-def comparisons(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> list[Comparison]:
-    """The dates of the declared day that articles give, each pair of articles compared once per pair of dates."""
+def mentions(text: str) -> bool:
+    """Whether a statement may name a declared day of mourning."""
+    return _OBSERVANCE.search(text) is not None
+
+
+def comparisons(
+    corpus: Corpus, facts_of: dict[str, list[Fact]], statements: Iterable[Statement] | None = None
+) -> list[Comparison]:
+    """The dates of the declared day that articles give, each pair of articles compared once per pair of dates
+    (``statements``: those that :func:`mentions` passes, where known; else every statement is looked at)."""
     years = {d.date[:4] for d in corpus.documents if d.date}
     story_year = years.pop() if len(years) == 1 else None
     said: list[Fact] = []
-    for statement in corpus.statements:
+    for statement in corpus.statements if statements is None else statements:
         if not (m := _OBSERVANCE.search(statement.text)):
             continue
         word = (statement.start + m.start(), statement.start + m.end())

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Fact, Finding
+from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData
 from . import outlets, sayings
 from .discrepancy_values import most_common, value_class
@@ -39,10 +39,19 @@ _DATED = re.compile(
 _NAME = re.compile(r"\b(?P<from>from\s+|of\s+)?(?P<name>[A-Z][\w-]+)")
 
 
-def findings(corpus: Corpus) -> Iterable[Finding]:
+_MENTIONS = re.compile(r"independ|seced|secess|away|split", re.IGNORECASE)
+
+
+def mentions(text: str) -> bool:
+    """Whether a statement may date a separation: most do not, and are not read further."""
+    return _MENTIONS.search(text) is not None
+
+
+def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> Iterable[Finding]:
+    """``statements``: those that :func:`mentions` passes, where known (else every statement is looked at)."""
     by_country: dict[str, list[Fact]] = defaultdict(list)
-    for statement in corpus.statements:
-        if not re.search(r"independ|seced|secess|away|split", statement.text, re.IGNORECASE):
+    for statement in corpus.statements if statements is None else statements:
+        if not mentions(statement.text):
             continue  # most statements: a cheap look before the pattern
         for m in _DATED.finditer(statement.text):
             country = _country(statement.text[: m.start()])

@@ -13,7 +13,7 @@ A group spans at least two documents and keeps every cross-document similarity b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -109,6 +109,7 @@ def align(
     memo: AnalysisMemo | None = None,
     anchors: Mapping[str, set[str]] | None = None,
     foreign: ForeignPairs | None = None,
+    words: Sequence[frozenset[str]] | None = None,  # each statement's lexical.words, where they were kept
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
@@ -127,7 +128,8 @@ def align(
     found = (nearest.top, nearest.scores) if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
     if len(usable) >= CLOSE_FROM:  # paraphrases the cosine bars drop that share the story's rarer words
-        edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges))
+        bags = None if words is None else [words[i] for i in usable]
+        edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges, bags))
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():
         edges.setdefault(pair, score)
@@ -333,8 +335,7 @@ def _exact(vecs: np.ndarray, docs: np.ndarray, k: int, rows) -> tuple[np.ndarray
     import numpy as np
 
     rows = np.asarray(rows, dtype=np.int64)
-    top = np.zeros((len(rows), k), dtype=np.int64)
-    scores = np.full((len(rows), k), -np.inf, dtype=np.float32)
+    top, scores = np.zeros((len(rows), k), dtype=np.int64), np.full((len(rows), k), -np.inf, dtype=np.float32)
     # A very long article's rows are scanned against the other documents' rows only: against every row, its
     # own would be most of the work (a 5 MB article is 26,000 statements, the rest of the corpus a few hundred).
     doc_ids, counts = np.unique(docs[rows], return_counts=True)
@@ -353,8 +354,7 @@ def _exact(vecs: np.ndarray, docs: np.ndarray, k: int, rows) -> tuple[np.ndarray
         others = np.nonzero(docs != doc)[0]
         if not len(others):
             continue
-        kk = min(k, len(others))
-        own = np.nonzero(docs[rows] == doc)[0]
+        kk, own = min(k, len(others)), np.nonzero(docs[rows] == doc)[0]
         for begin in range(0, len(own), _BLOCK):
             at = own[begin : begin + _BLOCK]
             block = vecs[rows[at]] @ vecs[others].T

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -49,10 +49,16 @@ def words(text: str) -> set[str]:
 
 
 def worded_pairs(
-    texts: Sequence[str], top: np.ndarray, scores: np.ndarray, docs: np.ndarray, taken: dict[tuple[int, int], float]
+    texts: Sequence[str],
+    top: np.ndarray,
+    scores: np.ndarray,
+    docs: np.ndarray,
+    taken: dict[tuple[int, int], float],
+    bags: Sequence[Set[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of rows of different documents, one among the other's nearest (``top``, ``scores``: the
-    neighbour search), not in ``taken``, at :data:`FLOOR` or above, whose words overlap by :data:`SHARE` or more."""
+    neighbour search), not in ``taken``, at :data:`FLOOR` or above, whose words overlap by :data:`SHARE` or more.
+    ``bags``: the :func:`words` of ``texts``, where they were kept."""
     import numpy as np
 
     # The lists' pairs at the floor or above that the cosine bars dropped, found with arrays: at 1,000 articles
@@ -71,7 +77,7 @@ def worded_pairs(
     if not keep.any():
         return {}
     # Rarity over every statement's words.
-    bags = [words(text) for text in texts]
+    bags = [words(text) for text in texts] if bags is None else bags
     frequency = Counter(chain.from_iterable(bags))
     weight: dict[str, float] = {}
     norms: dict[int, float] = {}

@@ -21,15 +21,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, NamedTuple
 
-from ..analysis import facts, lexicon
+from ..analysis import copies, facts, lexicon
 from ..detect import registry
 from ..infra.memo import AnalysisMemo, document_key
 from ..infra.processes import can_fork, forked_map, serial_map, usable_cores
 from ..model import Document, Role, Statement
 from . import language
+from .lexical import words
 from .segment import segment
 
-STATEMENTS, FACTS = "statements", "facts"
+STATEMENTS, FACTS, WORDS = "statements", "facts", "words"
 
 
 class StatementRow(NamedTuple):
@@ -51,10 +52,28 @@ class DocumentStatements(NamedTuple):
         return cls(language, [StatementRow(*row) for row in rows])
 
 
+class DocumentWords(NamedTuple):
+    """What the copies stage and the alignment's second opinion read of a document's words, worked out once."""
+
+    shingles: copies.Shingles  #: the copy test's (compare/analysis/copies.py)
+    #: Each statement's words as compare/stages/lexical.py weighs them, sorted, joined by spaces (none holds one):
+    #: one string a statement is a tenth of the objects to read back from the memo.
+    bags: list[str]
+
+    def statement_words(self) -> list[frozenset[str]]:
+        return [frozenset(bag.split()) for bag in self.bags]
+
+    @classmethod
+    def from_plain(cls, value: tuple) -> DocumentWords:
+        shingles, bags = value
+        return cls(tuple(shingles), bags)
+
+
 #: How each stage's record is rebuilt from the plain tuples the memo keeps (the detectors' steps are plain data).
 _RECORDS: dict[str, Callable[[Any], Any]] = {
     STATEMENTS: DocumentStatements.from_plain,
     FACTS: facts.DocumentFacts.from_plain,
+    WORDS: DocumentWords.from_plain,
 }
 
 
@@ -83,6 +102,7 @@ class DocumentAnalyses:
     statements: list[Statement]  #: in corpus order, languages set (documents' languages are set too)
     facts: dict[str, facts.DocumentFacts]  #: by document id, for :func:`compare.facts.assemble`
     steps: dict[str, dict[str, Any]]  #: detector name → document id → its per-document value
+    words: dict[str, DocumentWords]  #: by document id
     analysed: int = 0  #: documents worked out in this run (the rest came from the memo)
     processes: int = 1  #: how many processes worked them out
     keys: dict[str, str] = field(default_factory=dict)  #: document id → memo key (none without a memo)
@@ -101,7 +121,7 @@ def analyse_documents(
     here, on ``workers`` processes (default: the usable cores) when at least ``parallel_from`` are new.
     ``progress(done, total)`` counts the documents worked out here."""
     steps = tuple(name for name in detectors if registry()[name].per_document is not None)
-    stages = (STATEMENTS, FACTS, *(f"detect:{name}" for name in steps))
+    stages = (STATEMENTS, FACTS, WORDS, *(f"detect:{name}" for name in steps))
     keys = {d.id: document_key(d) for d in documents} if memo is not None else {}
     stored = {stage: memo.get_many(stage, keys.values()) for stage in stages} if memo is not None else {}
     values: dict[str, dict[str, Any]] = {}
@@ -140,6 +160,7 @@ def analyse_documents(
         statements=statements,
         facts={d.id: values[d.id][FACTS] for d in documents},
         steps={name: {d.id: values[d.id][f"detect:{name}"] for d in documents} for name in steps},
+        words={d.id: values[d.id][WORDS] for d in documents},
         analysed=len(todo),
         processes=processes,
         keys=keys,
@@ -166,6 +187,9 @@ def analyse_document(document: Document, steps: tuple[str, ...], split: bool = F
     out: dict[str, Any] = {
         STATEMENTS: DocumentStatements(
             document.language, [StatementRow(s.start, s.end, s.role, s.language) for s in statements]
+        ),
+        WORDS: DocumentWords(
+            copies.document_shingles(statements), [" ".join(sorted(words(s.text))) for s in statements]
         ),
     }
     halves = (partial(_facts, document, statements), partial(_steps, document, statements, steps))
