@@ -90,7 +90,7 @@ def fetch(url: str) -> Page:
             if length.isdigit() and int(length) > MAX_PAGE_BYTES:
                 raise InputError(url, _too_large(int(length)))
             chunks, size = [], 0
-            while chunk := response.read(64 * 1024):
+            while chunk := response.read1(64 * 1024):  # what has come, not 64 KB: the deadline is checked as it comes
                 size += len(chunk)
                 if size > MAX_PAGE_BYTES:
                     raise InputError(url, _too_large(size))
