@@ -7,8 +7,8 @@ names follow their own grammar, so they are read here only as evidence of how a 
 is spelt, never as variants to report:
 
 * a capitalised word of a source-language statement, not the statement's first word (which a sentence
-  capitalises whatever it is), in Latin or Serbian Cyrillic (spelt in Serbian Latin letter for letter: Vuk's
-  alphabet gives each letter one Latin spelling, "Милић" → "Milić");
+  capitalises whatever it is) unless Serbo-Croatian has no such word, in Latin or Serbian Cyrillic (spelt in
+  Serbian Latin letter for letter: Vuk's alphabet gives each letter one Latin spelling, "Милић" → "Milić");
 * declined as the sentence needs it ("Milića", "u Vračaru", "Thumanës", "Durrësit"): the word supports the English
   spelling it starts with, less one of the case endings below, or with the ending in place of the name's final
   vowel ("Tiršovoj" of "Tiršova"); of several, the longest ("Durrës" supports "Durres", not "Durre");
@@ -63,11 +63,18 @@ def document_words(document: Document, statements: list[Statement]) -> list[tupl
             continue
         for m in _WORD.finditer(statement.text):
             word = m.group()
-            if m.start() == 0 or word.isupper():
-                continue  # the sentence's capital, or a headline's or an acronym's
+            if word.isupper() or (m.start() == 0 and not _no_word(statement, latin(word))):
+                continue  # a headline's or an acronym's capitals, or the sentence's
             start = statement.start + m.start()
             out.append((number, start, start + len(word), word, latin(word)))
     return out
+
+
+def _no_word(statement: Statement, word: str) -> bool:
+    """Whether ``word`` (Latin) opening a Serbo-Croatian statement is no word of the language: a name, though the
+    sentence would capitalise it anyway ("Kavazović" after a split at "Husein-ef."). Albanian has no word list to
+    ask, so its first words stay unread."""
+    return statement.language != "sq" and lexicon.zipf(word.lower(), "sh") < lexicon.UNKNOWN_ZIPF
 
 
 def _native(document: Document, statement: Statement) -> bool:
