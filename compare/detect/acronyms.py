@@ -10,7 +10,8 @@ Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them a
   reported once with every name and where it is used;
 * ``source_language`` — an acronym an English article uses and no English sentence defines, which the corpus's
   source-language articles use ("a representative of the MUP" where Serbian articles write "MUP Srbije"; a
-  definition in their language tells an English reader nothing): the source's acronym left untranslated. An acronym the termbase knows as English usage (RTS, SNS) is not one.
+  definition in their language tells an English reader nothing): the source's acronym left untranslated. An
+  acronym the termbase knows as English usage (RTS, SNS) is not one.
 
 See :mod:`compare.acronyms` for how the table and the concepts are built.
 """
