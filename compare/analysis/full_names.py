@@ -22,7 +22,8 @@ family name:
 * beside one long family name, two given names with the same consonants in order are one name in two
   languages' forms ("Mykhailo" and "Mikheil Saakashvili");
 * common English words are not names ("Health Ministry"/"Health Minister"),
-  nor is English word formation ("Syria"/"Syrian") a misspelling, and a given
+  nor is English word formation ("Syria"/"Syrian") a misspelling (where English knows the formed word:
+  "Jukan" beside "Darko Juka" has a letter added), and a given
   name with a feminine -a added ("Ivan"/"Ivana") is another person;
 * a full name with a half the single-word table already reports ("Muhamedjon
   Sajfov", for "Sajfov") is not reported again;
@@ -260,9 +261,13 @@ def _close(a: str, b: str, most: int = 2) -> bool:
 
 
 def _derived(a: str, b: str) -> bool:
-    """English word formation ("syria"/"syrian") or a feminine given name ("ivan"/"ivana"): not one name."""
+    """English word formation ("syria"/"syrian") or a feminine given name ("ivan"/"ivana"): not one name. A word
+    English does not know ("Jukan" beside "Darko Juka") is formed by no English ending: a letter was added."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in (*_DERIVED, "a")
+    if not long.startswith(short):
+        return False
+    ending = long[len(short) :]
+    return ending == "a" or (ending in _DERIVED and lexicon.is_english(long))
 
 
 def _written(mentions: list[Mention], spelled: Mapping[str, str], written: Mapping[tuple[str, int], str]) -> str:

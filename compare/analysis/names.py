@@ -192,6 +192,8 @@ def entities(
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
+    for right, printed, misprint, where in native_names.misprints(native, origin_of):
+        result.append(Entity(right, [Variant(right, "", printed), Variant(misprint, "spelling", where)]))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
 
 

@@ -7,8 +7,8 @@ names follow their own grammar, so they are read here only as evidence of how a 
 is spelt, never as variants to report:
 
 * a capitalised word of a source-language statement, not the statement's first word (which a sentence
-  capitalises whatever it is), in Latin or Serbian Cyrillic (spelt in Serbian Latin letter for letter: Vuk's
-  alphabet gives each letter one Latin spelling, "Милић" → "Milić");
+  capitalises whatever it is) unless Serbo-Croatian has no such word, in Latin or Serbian Cyrillic (spelt in
+  Serbian Latin letter for letter: Vuk's alphabet gives each letter one Latin spelling, "Милић" → "Milić");
 * declined as the sentence needs it ("Milića", "u Vračaru", "Thumanës", "Durrësit"): the word supports the English
   spelling it starts with, less one of the case endings below, or with the ending in place of the name's final
   vowel ("Tiršovoj" of "Tiršova"); of several, the longest ("Durrës" supports "Durres", not "Durre");
@@ -63,11 +63,18 @@ def document_words(document: Document, statements: list[Statement]) -> list[tupl
             continue
         for m in _WORD.finditer(statement.text):
             word = m.group()
-            if m.start() == 0 or word.isupper():
-                continue  # the sentence's capital, or a headline's or an acronym's
+            if word.isupper() or (m.start() == 0 and not _no_word(statement, latin(word))):
+                continue  # a headline's or an acronym's capitals, or the sentence's
             start = statement.start + m.start()
             out.append((number, start, start + len(word), word, latin(word)))
     return out
+
+
+def _no_word(statement: Statement, word: str) -> bool:
+    """Whether ``word`` (Latin) opening a Serbo-Croatian statement is no word of the language: a name, though the
+    sentence would capitalise it anyway ("Kavazović" after a split at "Husein-ef."). Albanian has no word list to
+    ask, so its first words stay unread."""
+    return statement.language != "sq" and lexicon.zipf(word.lower(), "sh") < lexicon.UNKNOWN_ZIPF
 
 
 def _native(document: Document, statement: Statement) -> bool:
@@ -143,3 +150,55 @@ def nominative(word: str, whole: _Uncommon, less_vowel: _Uncommon) -> str:
         if vowels:
             return stem + vowels[0]
     return ""
+
+
+#: A source-language name this long, one letter of its stem typed as another, is a misprint of the spelling the
+#: corpus agrees on (:func:`misprints`); shorter names a letter apart are as often two names.
+_MISPRINT_LENGTH = 8
+#: The last letters of a name, where Serbo-Croatian and Albanian endings change it ("Kushtetuta"/"Kushtetutë"):
+#: a letter changed there may be grammar, so only the letters before them are compared.
+_ENDING_ROOM = 3
+#: The fewest independent articles that must print the right spelling.
+_MISPRINT_ORIGINS = 2
+
+
+def misprints(
+    native: Sequence[NativeWord], origin_of: dict[str, str]
+) -> list[tuple[str, list[Mention], str, list[Mention]]]:
+    """Names one source-language article prints with one letter of the stem typed as another, where independent
+    articles in the language, two at least, print the name right: "Buturević Polje" in one Bosnian article,
+    "Buturović Polje" in three others. A misprint, not grammar: endings change a name's last letters, not its
+    stem. As (right spelling, its mentions, misprint, its mentions). English spellings are no evidence (the
+    language's "Hercegovina" is not a misprint of English's "Herzegovina"), and a spelling that differs only in
+    marks is a page typed without them, not a misprint."""
+    by_word: dict[str, list[Mention]] = defaultdict(list)
+    misprinted = {word for _, word in native}
+    for mention, word in native:
+        by_word[word].append(mention)
+    starred: dict[str, list[str]] = defaultdict(list)  # a spelling with one stem letter starred → spellings
+    for word in by_word:
+        for key in _starred(word):
+            starred[key].append(word)
+    out = []
+    for word in sorted(misprinted):
+        mentions = by_word[word]
+        origins = {origin_of.get(m.doc, m.doc) for m in mentions}
+        if len(origins) != 1:
+            continue
+        right = {
+            other
+            for key in _starred(word)
+            for other in starred[key]
+            if fold(other) != fold(word)
+            and len({origin_of.get(m.doc, m.doc) for m in by_word[other]} - origins) >= _MISPRINT_ORIGINS
+        }
+        if len(right) == 1:
+            other = right.pop()
+            out.append((other, by_word[other], word, mentions))
+    return out
+
+
+def _starred(word: str) -> list[str]:
+    if len(word) < _MISPRINT_LENGTH or not word[:1].isupper():
+        return []
+    return [word[:i] + "*" + word[i + 1 :] for i in range(1, len(word) - _ENDING_ROOM)]

@@ -8,9 +8,10 @@ Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them a
   acronym of the corpus: a mistranslated or mistyped letter;
 * ``several_names`` — one body under several acronyms or written-out names,
   reported once with every name and where it is used;
-* ``source_language`` — an acronym an English article uses and never defines, which the corpus's
-  source-language articles use ("a representative of the MUP" where Serbian articles write "MUP Srbije"): the
-  source's acronym left untranslated. An acronym the termbase knows as English usage (RTS, SNS) is not one.
+* ``source_language`` — an acronym an English article uses and no English sentence defines, which the corpus's
+  source-language articles use ("a representative of the MUP" where Serbian articles write "MUP Srbije"; a
+  definition in their language tells an English reader nothing): the source's acronym left untranslated. An
+  acronym the termbase knows as English usage (RTS, SNS) is not one.
 
 See :mod:`compare.acronyms` for how the table and the concepts are built.
 """
@@ -133,7 +134,10 @@ def _source_language(
 ) -> Iterable[Finding]:
     """Acronyms English articles use undefined, where the articles in another language use them too."""
     for text, entry in acronyms.items():
-        if entry.known or entry.definitions or text in near_misses:
+        # A definition in the source language ("Hercegovačko-neretvanski kanton (HNK)") tells no English reader
+        # what the acronym stands for: only one an English sentence gives does.
+        defined = _in_english(corpus, [d.where for d in entry.definitions])
+        if entry.known or defined or text in near_misses:
             continue
         english = _in_english(corpus, entry.occurrences)
         source = [o for o in entry.occurrences if o not in english]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..analysis import lexicon
+from ..analysis import dropped_letters, lexicon
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import GarbledData
 from . import named, register
@@ -282,6 +282,53 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 evidence=[Evidence(statement.doc, start, start + len(word), word)],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )
+    yield from _dropped_letters(corpus)
+    yield from _o_for_zero(corpus)
+
+
+#: A figure with the letter o typed for a zero ("oko 4o osoba", "1o0 people"), in any language: a digit first, and
+#: no hyphen or letter around it ("GPT-4o" is a name).
+_O_FOR_ZERO = re.compile(r"(?<![\w.,/-])[1-9]\d*[oO][\doO]*(?![\w/-])")
+
+
+def _o_for_zero(corpus: Corpus) -> Iterable[Finding]:
+    """Figures typed with the letter o for a zero: a reader, and the fact reader, takes "4o" for 4."""
+    for statement in corpus.statements:
+        if not re.search(r"\d[oO]", statement.text):
+            continue
+        for m in _O_FOR_ZERO.finditer(statement.text):
+            word, start = m.group(), statement.start + m.start()
+            figure = re.sub("[oO]", "0", word)
+            yield Finding(
+                id="",
+                kind="mt_artefact",
+                subkind="garbled",
+                severity="warning",
+                message=f"“{word}” ({named(corpus.document(statement.doc))}) is a figure with the letter o typed for a "
+                f"zero: “{figure}” — check the number against another source",
+                statements=[statement.id],
+                evidence=[Evidence(statement.doc, start, start + len(word), word)],
+                data=GarbledData(word=word, nearest=[figure], mqm="Fluency/Spelling"),
+            )
+
+
+def _dropped_letters(corpus: Corpus) -> Iterable[Finding]:
+    """Words of the source-language articles with a letter lost, which the other articles print whole
+    (:mod:`compare.analysis.dropped_letters`): "polava" where the corpus writes "poplava"."""
+    for statement, offset, word, whole, articles in dropped_letters.dropped(corpus):
+        start = statement.start + offset
+        language = lexicon.LANGUAGE_NAMES.get(statement.language, statement.language)
+        yield Finding(
+            id="",
+            kind="mt_artefact",
+            subkind="garbled",
+            severity="warning",
+            message=f"“{word}” ({named(corpus.document(statement.doc))}) is no {language} word: a letter lost from "
+            f"“{whole}”, which {articles} articles of the corpus print",
+            statements=[statement.id],
+            evidence=[Evidence(statement.doc, start, start + len(word), word)],
+            data=GarbledData(word=word, nearest=[whole], mqm="Fluency/Spelling"),
+        )
 
 
 #: A capitalised word this long that misspells a common word ("[Law on] Tansparency") is a typo in a title, not a
