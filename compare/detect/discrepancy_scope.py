@@ -41,7 +41,7 @@ _ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
 _ONE_COUNTRY = re.compile(r"\bBosnia\s*(?:and|&|-)\s*Herzegovina\b|\bTrinidad and Tobago\b|\bAntigua and Barbuda\b")
 #: A dateline opening a statement ("JABLANICA: …", "Jablanica, (APP - … 5th Oct, 2024) …", "SARAJEVO, BANJALUKA -
 #: …"): where the report was filed, not where its counts were counted.
-_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-ÞŠĐČĆŽ][\w .'’-]{1,40},?\s*\([^()]*\)|[A-ZŠĐČĆŽ][A-ZŠĐČĆŽ ,]{2,40}\s*[:–—-])\s")
+_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-ÞŠĐČĆŽ][\w .'’-]{1,40},\s*\([^()]*\)|[A-ZŠĐČĆŽ][A-ZŠĐČĆŽ ,]{2,40}\s*[:–—-])\s")
 _BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
 _COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
 
