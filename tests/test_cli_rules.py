@@ -24,6 +24,7 @@ ASSIGNED = {
     "CS504": "translation_change/negation", "CS505": "translation_change/dropped", "CS506": "translation_change/added",
     "CS203": "name_variant/spelling", "CS308": "mt_artefact/run_together", "CS309": "mt_artefact/spun",
     "CS310": "mt_artefact/calque", "CS109": "discrepancy/claim", "CS110": "discrepancy/condition",
+    "CS111": "discrepancy/declared",
 }
 
 

@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "mt_artefact/calque": "CS310",
     "discrepancy/claim": "CS109",
     "discrepancy/condition": "CS110",
+    "discrepancy/declared": "CS111",
 }
 
 FAMILIES = {

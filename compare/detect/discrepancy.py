@@ -82,11 +82,10 @@ def _identity(finding: Finding) -> Identity:
     )
 
 
-#: What the detector reads of each statement's text alone, in order: whether it tells of an event (event
-#: links), the places it puts one within another (nested places) and the actions it asserts or denies
-#: (discrepancy_claims). A per-document step: worked out with the rest of each article's analysis and kept,
-#: so that no pattern runs over every statement on every run.
-#: Last, which of the corpus-wide readers it may interest (discrepancy_corpus_wide.marks).
+#: What the detector reads of each statement's text alone, in order: whether it tells of an event (event links),
+#: the places it puts one within another (nested places), the actions it asserts or denies (discrepancy_claims)
+#: and which corpus-wide readers it may interest (discrepancy_corpus_wide.marks). A per-document step, kept with
+#: the rest of each article's analysis, so that no pattern runs over every statement on every run.
 Readings = list[tuple[bool, tuple, list[discrepancy_claims.Reading], int]]
 
 
@@ -113,6 +112,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
         "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
         "discrepancy/condition": "Sources report one person in critical condition and dead.",
+        "discrepancy/declared": "Sources call one declared state by different kinds (emergency, natural disaster).",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."

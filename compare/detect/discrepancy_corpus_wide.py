@@ -1,8 +1,9 @@
 """Findings about one thing the whole story speaks of, read from every statement rather than from aligned pairs.
 
 Each names its subject its own way (a plan after its sponsors, a country's year of separation, the group that
-claimed an attack, one person's condition, a moment in two time zones), in sentences that seldom align; so each
-is gathered across the corpus, and its own module says what ties two mentions to one thing.
+claimed an attack, one person's condition, a moment in two time zones, the kind of state declared), in sentences
+that seldom align; so each is gathered across the corpus, and its own module says what ties two mentions to one
+thing.
 
 Most statements mention none of these things. Which ones may (each module's cheap ``mentions`` test) is read
 with the rest of each article's analysis and kept (:func:`marks`, part of the discrepancy detector's
@@ -17,6 +18,7 @@ from ..model import Corpus, Fact, Finding, Statement
 from . import (
     discrepancy_claimants,
     discrepancy_conditions,
+    discrepancy_declared,
     discrepancy_framing,
     discrepancy_observances,
     discrepancy_statehood,
@@ -30,8 +32,9 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_claimants.mentions,
     discrepancy_conditions.mentions,
     discrepancy_observances.mentions,
+    discrepancy_declared.mentions,
 )
-FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES = range(len(_READERS))
+FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED = range(len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -64,3 +67,4 @@ def findings(
     yield from discrepancy_claimants.findings(corpus, of(CLAIMANTS))
     yield from discrepancy_conditions.findings(corpus, facts_of, of(CONDITIONS))
     yield from discrepancy_zones.findings(corpus, corpus.facts)
+    yield from discrepancy_declared.findings(corpus, of(DECLARED))

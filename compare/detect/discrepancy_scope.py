@@ -24,9 +24,11 @@ from .discrepancy_values import MEASURES
 _CLAUSE_BREAK = re.compile(r"[;:]|\s(?:while|whereas|but|and in)\s|,\s(?:and|with)\s", re.IGNORECASE)
 #: The same conjunctions in the source languages, where a town often comes before its count ("u Jablanici je
 #: poginulo 16 osoba, dok su se u Fojnici utopile tri"): without them the next clause's town is read as the
-#: first count's. ", a" / ", а" (and, whereas) only there: in English ", a" opens an apposition.
+#: first count's. ", a" / ", а" (and, whereas) only there: in English ", a" opens an apposition. "pa", "tako da",
+#: "čime" (so, so that, whereby) open the clause of a total that sums the counts before it ("u Fojnici su se utopile
+#: tri osobe pa se ukupan broj popeo na 19"): the town of its first part is not the total's.
 _SOURCE_BREAKS = {
-    "sr": r"\s(?:dok|ali|a)\s",
+    "sr": r"\s(?:dok|ali|a|pa|tako da|čime)\s",
     "sq": r"\s(?:ndërsa|kurse|por)\s",
     "ru": r"\s(?:но|а|тогда как|в то время как)\s",
 }
@@ -35,6 +37,11 @@ _CLAUSE_BREAKS = {
     code: re.compile(f"{_CLAUSE_BREAK.pattern}|{words}", re.IGNORECASE) for code, words in _SOURCE_BREAKS.items()
 }
 _ALIASES = {"turkiye": "turkey", "britain": "united kingdom"}
+#: Countries whose one name joins two ("Bosnia and Herzegovina"): one country, not the two of "Turkey and Syria".
+_ONE_COUNTRY = re.compile(r"\bBosnia\s*(?:and|&|-)\s*Herzegovina\b|\bTrinidad and Tobago\b|\bAntigua and Barbuda\b")
+#: A dateline opening a statement ("JABLANICA: …", "Jablanica, (APP - … 5th Oct, 2024) …", "SARAJEVO, BANJALUKA -
+#: …"): where the report was filed, not where its counts were counted.
+_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-ÞŠĐČĆŽ][\w .'’-]{1,40},\s*\([^()]*\)|[A-ZŠĐČĆŽ][A-ZŠĐČĆŽ ,]{2,40}\s*[:–—-])\s")
 _BOTH = re.compile(r"\b(?:both|the two) countries\b", re.IGNORECASE)
 _COUNTRY = re.compile(r"\b([A-Z][a-zà-ÿ]+)")
 
@@ -47,7 +54,8 @@ def _own_words(statement: Statement, fact: Fact, counts: list[Fact]) -> tuple[in
     breaks = _CLAUSE_BREAKS.get(statement.language.split("-")[0], _CLAUSE_BREAK)
     starts = [m.end() for m in breaks.finditer(text, 0, at)]
     ends = [m.start() for m in breaks.finditer(text, fact.end - statement.start)]
-    clause_start, clause_end = starts[-1] if starts else 0, ends[0] if ends else len(text)
+    opening = m.end() if (m := _DATELINE.match(text)) and m.end() <= at else 0
+    clause_start, clause_end = starts[-1] if starts else opening, ends[0] if ends else len(text)
     marks = sorted({c.start - statement.start for c in counts} | {at, clause_end})
     others = [
         (c.end - statement.start, next((m for m in marks if m >= c.end - statement.start), clause_end))
@@ -65,11 +73,14 @@ def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
     2,285 injured", "Syria's Health Ministry said …") scopes them all."""
     text = statement.text
     clause_start, clause_end, others = _own_words(statement, fact, counts)
+    joined = [(m.start(), m.end()) for m in _ONE_COUNTRY.finditer(text, clause_start, clause_end)]
     named = sorted(
         {
             _ALIASES.get(n, n)
             for m in _COUNTRY.finditer(text, clause_start, clause_end)
-            if (n := fold(m.group(1))) in COUNTRIES and not any(a <= m.start() < b for a, b in others)
+            if (n := fold(m.group(1))) in COUNTRIES
+            and not any(a <= m.start() < b for a, b in others)
+            and not any(a < m.start() < b for a, b in joined)  # "Herzegovina" of "Bosnia and Herzegovina"
         }
     )
     if _BOTH.search(text, clause_start, clause_end) or len(named) > 1:
@@ -87,11 +98,16 @@ def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: It
     # town on its own side, whichever side a language puts it on ("16 from Jablanica, two from Konjic" as well
     # as "in Konjic three are sought, in Jablanica four").
     text = statement.text
+    # A count's own words end at a parenthesis, which lists its parts ("13 (one in Konjic, 12 in Jablanica)"): a
+    # town in it is a part's. A headline joins two headlines with a comma ("Toll rises to 20, new landslide in
+    # Jablanica"): a town past it is the other's.
+    ends = (text.find("(", at, clause_end), text.find(", ", at, clause_end) if statement.role == "title" else -1)
+    own_end = min((k for k in ends if k >= 0), default=clause_end)
     listed = [c for c in counts if c.subject == fact.subject and clause_start <= c.start - statement.start < clause_end]
     if len(listed) > 1:
-        part_start = max(clause_start, text.rfind(", ", clause_start, at) + 2)
+        part_start = max(clause_start, text.rfind(", ", clause_start, at) + 2, text.rfind("(", clause_start, at) + 1)
         comma = text.find(", ", fact.end - statement.start, clause_end)
-        part_end = comma if comma >= 0 else clause_end
+        part_end = min(own_end, comma) if comma >= 0 else own_end
         in_part = {
             p.value
             for p in places
@@ -107,7 +123,7 @@ def count_place(statement: Statement, fact: Fact, counts: list[Fact], places: It
         and clause_start <= p.start - statement.start < clause_end
         and not any(a <= p.start - statement.start < b for a, b in others)
     )
-    after = {value for start, value in named if start > at}
+    after = {value for start, value in named if at < start < own_end}
     before = {value for start, value in named if start < at}
     own = after or before  # "50 viktimat e tjera ishin nga Durrësi dhe Thumana": two towns' dead, not one's
     return own.pop() if len(own) == 1 else ""

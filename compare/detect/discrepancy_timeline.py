@@ -180,16 +180,16 @@ def _scope_and_place(statement: Statement, fact: Fact, facts: list[Fact]) -> tup
 def findings(slots: Slots) -> Iterable[Finding]:
     """Timeline findings over the slotted counts of the timeline statements."""
     reports: dict[str, list[Report]] = defaultdict(list)
-    for own in slots.reports.values():
-        for report in own:
-            reports[report.fact.subject].append(report)
+    for report in (r for own in slots.reports.values() for r in own):
+        reports[report.fact.subject].append(report)
     for subject, own_reports in reports.items():
         for crossed in crossed_splits(own_reports):
             towns = "+".join(sorted({r.place for r in crossed}))
             why = "the sources split the toll between towns differently"
             yield _finding(slots.corpus, subject, towns, crossed, "conflict", why, slots.outlet)
+        told = told_by_one([r.fact for r in own_reports])  # in any scope: "13 (one in Konjic, 12 in Jablanica)"
         for scope, bucket in by_scope(own_reports).items():
-            yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet)
+            yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet, told)
 
 
 def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:
@@ -210,13 +210,13 @@ def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:
 
 
 def _bucket_findings(
-    corpus: Corpus, subject: str, scope: str, reports: list[Report], outlet: Callable[[str], str]
+    corpus: Corpus, subject: str, scope: str, reports: list[Report], outlet: Callable[[str], str], told: Callable
 ) -> Iterable[Finding]:
     if len({r.origin for r in reports}) < 2:
         return
     # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
-    same_day, typos, told = DisjointSets[int](), DisjointSets[int](), told_by_one([r.fact for r in reports])
+    same_day, typos = DisjointSets[int](), DisjointSets[int]()
     for i, j in _within_a_day(reports):
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"

@@ -250,12 +250,25 @@ def place_fact(statement: Statement, kind: FactKind, start: int, end: int, value
 _DIRECTION = re.compile(
     rf"(?:to\s+the\s+)?((?:north|south)\s*-?\s*(?:east|west)|north|south|east|west)\w*\s+of\s+([{UPPER}]\w+)"
 )
+#: A direction from no place named ("70 km to the north-east"): a distance of its own.
+_HEADING = re.compile(r"to\s+the\s+((?:north|south)\s*-?\s*(?:east|west)|north|south|east|west)\b(?!-|\s+of\b)")
+#: A conversion into another unit between a distance and its direction ("70 km (43 miles) southwest of"), or the
+#: end of the parenthesis a conversion stands in ("(43 miles) southwest of"): the direction is the conversion's too.
+_CONVERSION = re.compile(r"^\s*(?:\([^()]*\)|\))\s*")
+#: Words before a distance that make it a length of something, not a distance from a place ("over a length of 17
+#: km", "a 17 km stretch of the railway").
+_LENGTH = re.compile(r"\blength\s+of\s*$|\bstretch\b", re.IGNORECASE)
 
 
-def distance_subject(after: str) -> str:
+def distance_subject(after: str, before: str = "") -> str:
     """What a distance counts, from the words ``after`` its unit: "km north of Pristina" for "50km north of
-    Pristina", "km" where no direction from a place follows."""
-    where = _DIRECTION.match(after)
+    Pristina", "km north" for a direction from no place, "km length" for a length ("a length of 17 km", from the
+    words ``before`` it), "km" where none of these is said."""
+    if _LENGTH.search(before) or re.match(r"\W*stretch\b", after, re.IGNORECASE):
+        return "km length"
+    at = conversion.end() if (conversion := _CONVERSION.match(after)) else 0
+    where = _DIRECTION.match(after, at) or _HEADING.match(after, at)
     if not where:
         return "km"
-    return "km " + re.sub(r"[\s-]", "", where.group(1).lower()) + " of " + where.group(2)
+    direction = re.sub(r"[\s-]", "", where.group(1).lower())
+    return f"km {direction} of {where.group(2)}" if where.re is _DIRECTION else f"km {direction}"

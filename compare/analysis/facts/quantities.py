@@ -294,7 +294,11 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         elif ordinal:
             subject = rank_subject(toks, counted, first, end, segment_start)
         elif counted in _DISTANCE_UNITS:
-            subject = distance_subject(" ".join(t.text for t in toks[noun + 1 : noun + 8]))
+            preceding = " ".join(t.text for t in toks[max(segment_start, first - 3) : first])
+            subject = distance_subject(" ".join(t.text for t in toks[noun + 1 : noun + 14]), preceding)
+            converted = first > 1 and toks[first - 1].text == "(" and facts and facts[-1].end == toks[first - 2].end
+            if converted and facts[-1].subject.startswith("km"):
+                subject = facts[-1].subject  # "a length of 17 km (10.6 miles)": the same distance, converted
             if counted in ("mile", "mi"):
                 low, high = low * 1.609, high * 1.609
             # A distance given in another unit is rounded there ("31 miles" for 50 km): allow for the rounding.

@@ -12,6 +12,8 @@ compared, rather than compared as the wrong thing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ....model import Fact, Statement
 from ..count_context import (
     at_the_scene,
@@ -67,15 +69,55 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
                 low, high = figure.value, high_value
                 value_text += f"–{format_number(high_value)}"
         subject = _subject(words, toks, first, end, figure)
+        if subject is None and figure.lone_word and _before_a_town(words, toks, end):
+            subject = _PART  # "jedno u Konjicu, 12 u Jablanici": one of a list's counts, by town
         if subject is not None:
             facts.append(count_fact(statement, toks[first], toks[end - 1], value_text, qualifier, subject, (low, high)))
         i = end
+    facts = _parts_of_a_list(toks, facts)
     facts = inherit_outcomes(toks, facts, words.phrases("part_of"))
     facts = shares_of_a_count(toks, facts, words.words("of"))
     facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
     facts = at_the_scene(toks, facts, words.phrases("at_the_scene"))
     facts = breakdown_not_by_class(toks, facts, words.phrases("share_of"))
     return spread_magnitudes(facts)
+
+
+#: The subject of a lone "jedan" before a town until its list's other counts give it theirs (:func:`_parts_of_a_list`).
+_PART = "\0part"
+#: Tokens from a part to the nearest other count of its list ("15 je osoba iz Jablanice, jedna iz Konjica").
+_LIST_REACH = 8
+
+
+def _before_a_town(words: Words, toks: tuple[Token, ...], end: int) -> bool:
+    """Whether a preposition and a capitalised name follow the number: "jedno u Konjicu", "jedna iz Konjica"."""
+    return (
+        end + 1 < len(toks)
+        and toks[end].lower in words.words("function")
+        and toks[end + 1].text[:1].isupper()
+        and toks[end + 1].text.isalpha()
+    )
+
+
+def _parts_of_a_list(toks: tuple[Token, ...], facts: list[Fact]) -> list[Fact]:
+    """A lone "jedan" before a town, in a list of a toll's parts by town ("13 (jedno u Konjicu, 12 u Jablanici)"),
+    counts what the list's nearest count counts, as English's "one in Konjic" beside "12 in Jablanica" does; with
+    no such count beside it, it is only an article and no count."""
+    index = {t.start: n for n, t in enumerate(toks)}
+    out = []
+    for fact in facts:
+        if fact.subject != _PART:
+            out.append(fact)
+            continue
+        near = [
+            (abs(index[f.start] - index[fact.start]), f.subject)
+            for f in facts
+            if f.subject != _PART and " " in f.subject and f.start in index and fact.start in index
+        ]
+        distance, subject = min(near, default=(_LIST_REACH + 1, ""))
+        if distance <= _LIST_REACH:
+            out.append(replace(fact, subject=subject))
+    return out
 
 
 def _range(words: Words, toks: tuple[Token, ...], first: int, end: int, figure: Figure) -> tuple[float, int]:
