@@ -299,17 +299,11 @@ def _o_for_zero(corpus: Corpus) -> Iterable[Finding]:
         for m in _O_FOR_ZERO.finditer(statement.text):
             word, start = m.group(), statement.start + m.start()
             figure = re.sub("[oO]", "0", word)
-            yield Finding(
-                id="",
-                kind="mt_artefact",
-                subkind="garbled",
-                severity="warning",
-                message=f"“{word}” ({named(corpus.document(statement.doc))}) is a figure with the letter o typed for a "
-                f"zero: “{figure}” — check the number against another source",
-                statements=[statement.id],
-                evidence=[Evidence(statement.doc, start, start + len(word), word)],
-                data=GarbledData(word=word, nearest=[figure], mqm="Fluency/Spelling"),
+            message = (
+                f"“{word}” ({named(corpus.document(statement.doc))}) is a figure with the letter o typed for a "
+                f"zero: “{figure}” — check the number against another source"
             )
+            yield _spelling_finding("garbled", statement, start, word, figure, message)
 
 
 def _dropped_letters(corpus: Corpus) -> Iterable[Finding]:
@@ -318,17 +312,11 @@ def _dropped_letters(corpus: Corpus) -> Iterable[Finding]:
     for statement, offset, word, whole, articles in dropped_letters.dropped(corpus):
         start = statement.start + offset
         language = lexicon.LANGUAGE_NAMES.get(statement.language, statement.language)
-        yield Finding(
-            id="",
-            kind="mt_artefact",
-            subkind="garbled",
-            severity="warning",
-            message=f"“{word}” ({named(corpus.document(statement.doc))}) is no {language} word: a letter lost from "
-            f"“{whole}”, which {articles} articles of the corpus print",
-            statements=[statement.id],
-            evidence=[Evidence(statement.doc, start, start + len(word), word)],
-            data=GarbledData(word=word, nearest=[whole], mqm="Fluency/Spelling"),
+        message = (
+            f"“{word}” ({named(corpus.document(statement.doc))}) is no {language} word: a letter lost from "
+            f"“{whole}”, which {articles} articles of the corpus print"
         )
+        yield _spelling_finding("garbled", statement, start, word, whole, message)
 
 
 #: A capitalised word this long that misspells a common word ("[Law on] Tansparency") is a typo in a title, not a
@@ -346,15 +334,20 @@ def _misspelt_title(word: str, writers: dict[str, set[str]]) -> bool:
 
 
 def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:
-    start = statement.start + offset
     apart = f"{word[:cut]} {word[cut:]}"
+    message = f"“{word}” ({named(document)}) runs two words together: “{apart}”"
+    return _spelling_finding("run_together", statement, statement.start + offset, word, apart, message)
+
+
+def _spelling_finding(subkind: str, statement: Statement, start: int, word: str, meant: str, message: str) -> Finding:
+    """A warning on one misspelt word at ``start`` (a document offset), with the form it should have."""
     return Finding(
         id="",
         kind="mt_artefact",
-        subkind="run_together",
+        subkind=subkind,
         severity="warning",
-        message=f"“{word}” ({named(document)}) runs two words together: “{apart}”",
+        message=message,
         statements=[statement.id],
         evidence=[Evidence(statement.doc, start, start + len(word), word)],
-        data=GarbledData(word=word, nearest=[apart], mqm="Fluency/Spelling"),
+        data=GarbledData(word=word, nearest=[meant], mqm="Fluency/Spelling"),
     )
