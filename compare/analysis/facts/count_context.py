@@ -178,6 +178,24 @@ def breakdown_not_by_class(
     return facts
 
 
+def parts_take_their_total(facts: list[Fact]) -> list[Fact]:
+    """Counts that add up to the count just before them and name nothing of their own count what it counts: "five
+    attackers killed — two in Derbent and three in Makhachkala" gives two and three attackers killed, where the
+    parts alone read as people killed (or as nothing, in English)."""
+    exact = [f for f in facts if f.low is not None and f.low == f.high]
+    for k, head in enumerate(exact):
+        if not _classed(head):
+            continue
+        after = exact[k + 1 :]
+        sums = [m for m in range(2, len(after) + 1) if sum(f.low or 0 for f in after[:m]) == head.low]
+        if not sums:
+            continue
+        bare = {f.start for f in after[: sums[0]] if f.subject in ("", f"people {_own_outcome(head.subject)}")}
+        if bare:
+            return [replace(f, subject=head.subject) if f.start in bare else f for f in facts]
+    return facts
+
+
 def _classed(fact: Fact) -> bool:
     """Whether a count names a class of people with what happened to them ("police killed", not "people killed")."""
     return bool(_own_outcome(fact.subject)) and not fact.subject.startswith("people ")

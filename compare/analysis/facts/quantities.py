@@ -25,6 +25,7 @@ from .count_context import (
     is_capacity,
     is_magnitude,
     listed_things,
+    parts_take_their_total,
     people_by_doing,
     rescuers,
     shares_of_a_count,
@@ -338,7 +339,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         if not ordinal:
             segment_start = end  # "Coalition for Change is in second place with 11.2%": a rank is no figure of its own
     facts = at_the_scene(toks, in_a_condition(toks, shares_of_a_count(toks, inherit_outcomes(toks, facts))))
-    facts = breakdown_not_by_class(toks, facts)
+    facts = parts_take_their_total(breakdown_not_by_class(toks, facts))
     return listed_things(statement, toks, spread_magnitudes(facts))
 
 

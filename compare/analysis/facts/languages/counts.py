@@ -20,6 +20,7 @@ from ..count_context import (
     breakdown_not_by_class,
     in_a_condition,
     inherit_outcomes,
+    parts_take_their_total,
     shares_of_a_count,
     spread_magnitudes,
 )
@@ -79,7 +80,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
     facts = shares_of_a_count(toks, facts, words.words("of"))
     facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
     facts = at_the_scene(toks, facts, words.phrases("at_the_scene"))
-    facts = breakdown_not_by_class(toks, facts, words.phrases("share_of"))
+    facts = parts_take_their_total(breakdown_not_by_class(toks, facts, words.phrases("share_of")))
     return spread_magnitudes(facts)
 
 
