@@ -181,7 +181,9 @@ def analyse(
         analysed = analyse_documents(documents, list(options.enabled), memo, progress=stage("documents"))
     corpus = Corpus(documents=documents, skipped=skipped or [], statements=analysed.statements)
     corpus.shingles = {doc: kept.shingles for doc, kept in analysed.words.items()}
-    bags = [bag for document in documents for bag in analysed.words[document.id].statement_words()]  # in order
+    # Each statement's words as one string until the alignment reads them: as sets, a large corpus's would hold
+    # hundreds of MB through the model's run.
+    bags = [bag for document in documents for bag in analysed.words[document.id].bags]  # in order
     heap.settle()
     with timed(timings, "facts"):  # across documents: places, against the corpus's gazetteer
         stage("facts")

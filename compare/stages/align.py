@@ -109,7 +109,7 @@ def align(
     memo: AnalysisMemo | None = None,
     anchors: Mapping[str, set[str]] | None = None,
     foreign: ForeignPairs | None = None,
-    words: Sequence[frozenset[str]] | None = None,  # each statement's lexical.words, where they were kept
+    words: Sequence[str] | None = None,  # each statement's lexical.words, space-joined, where they were kept
 ) -> list[Group]:
     """Groups of ``statements`` (rows of ``vectors``, unit length) from two or more documents.
 
@@ -128,7 +128,7 @@ def align(
     found = (nearest.top, nearest.scores) if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
     if len(usable) >= CLOSE_FROM:  # paraphrases the cosine bars drop that share the story's rarer words
-        bags = None if words is None else [words[i] for i in usable]
+        bags = None if words is None else [frozenset(words[i].split()) for i in usable]
         edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges, bags))
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():

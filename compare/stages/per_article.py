@@ -60,9 +60,6 @@ class DocumentWords(NamedTuple):
     #: one string a statement is a tenth of the objects to read back from the memo.
     bags: list[str]
 
-    def statement_words(self) -> list[frozenset[str]]:
-        return [frozenset(bag.split()) for bag in self.bags]
-
     @classmethod
     def from_plain(cls, value: tuple) -> DocumentWords:
         shingles, bags = value
