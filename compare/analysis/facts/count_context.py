@@ -168,9 +168,10 @@ def breakdown_not_by_class(
         shared = any(tuple(t.lower for t in toks[n + 1 : n + 1 + len(w)]) == w for w in share_of)
         if shared:
             parts = exact[k:]
+        elif _own_outcome(head.subject):
+            parts = _summing_to(head, after)
         else:
-            sums = [m for m in range(2, len(after) + 1) if sum(f.low or 0 for f in after[:m]) == head.low]
-            parts = after[: sums[0]] if sums and _own_outcome(head.subject) else []
+            continue
         if len(parts) < 2 or all(_classed(f) for f in parts):
             continue
         dropped = {f.start for f in parts if _classed(f)}
@@ -187,13 +188,20 @@ def parts_take_their_total(facts: list[Fact]) -> list[Fact]:
         if not _classed(head):
             continue
         after = exact[k + 1 :]
-        sums = [m for m in range(2, len(after) + 1) if sum(f.low or 0 for f in after[:m]) == head.low]
-        if not sums:
-            continue
-        bare = {f.start for f in after[: sums[0]] if f.subject in ("", f"people {_own_outcome(head.subject)}")}
+        bare = {f.start for f in _summing_to(head, after) if f.subject in ("", f"people {_own_outcome(head.subject)}")}
         if bare:
             return [replace(f, subject=head.subject) if f.start in bare else f for f in facts]
     return facts
+
+
+def _summing_to(head: Fact, after: list[Fact]) -> list[Fact]:
+    """The shortest run (two or more) of the counts after ``head`` that adds up to it: its parts; none if none does."""
+    total = 0.0
+    for m, fact in enumerate(after, start=1):
+        total += fact.low or 0
+        if m >= 2 and total == head.low:
+            return after[:m]
+    return []
 
 
 def _classed(fact: Fact) -> bool:
