@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "discrepancy/claim": "CS109",
     "discrepancy/condition": "CS110",
     "discrepancy/declared": "CS111",
+    "name_variant/misspelt": "CS204",
 }
 
 FAMILIES = {

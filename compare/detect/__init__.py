@@ -48,6 +48,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "provenance",
     "discrepancy",
     "name_variants",
+    "misspelt_names",
     "acronyms",
     "garbled",
     "untranslated",

@@ -41,7 +41,7 @@ from rapidfuzz.distance import Indel
 from ..analysis import lexicon
 from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container, within
-from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, tokens
+from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, spelt_alike, tokens
 from ..analysis.spellings import damaged_forms
 from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Document, Fact, Finding, Identity, Statement
@@ -277,7 +277,7 @@ def _compare_aligned(
     speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
     for x in speakers_a:
         for y in speakers_b:
-            out.append(Comparison(x, y, same_name(x.value, y.value) or _damaged(x.text, y.text), link))
+            out.append(Comparison(x, y, spelt_alike(x.value, y.value) or _damaged(x.text, y.text), link))
     return out
 
 
@@ -324,7 +324,7 @@ def _swapped_in_place(
                 cx, cy = _containment_of(x, fa), _containment_of(y, fb)
                 if x.value in COUNTRIES or y.value in COUNTRIES or (cx and cy and same_name(cx.subject, cy.subject)):
                     continue  # a changed municipality is reported once, as a containment conflict
-                out.append(Comparison(x, y, same_name(x.value, y.value), link))
+                out.append(Comparison(x, y, spelt_alike(x.value, y.value), link))
             elif kind == "date":
                 if dates.comparable(x.value, y.value):
                     out.append(Comparison(x, y, dates.compatible(x.value, y.value), link))

@@ -19,7 +19,7 @@ from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.ages import AGE
 from ..analysis.facts.places import same_container
 from ..analysis.facts.shares import PROGRESS
-from ..analysis.facts.tokens import same_name
+from ..analysis.facts.tokens import spelt_alike
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
@@ -286,7 +286,7 @@ def _compatible(x: Fact, y: Fact) -> bool:
         return people.compatible_roles(x.value, y.value)
     if x.kind == "containment":
         return same_container(x.value, y.value)
-    return same_name(x.value, y.value)
+    return spelt_alike(x.value, y.value)  # places and speakers of aligned statements: a misspelling is one name
 
 
 def value_class(cls: list[Fact], label: str, doc_order: dict[str, int]) -> ValueClass:

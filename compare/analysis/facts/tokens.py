@@ -11,7 +11,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from anyascii import anyascii
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from ...model import Statement
 from ..lexicon import deletion_variants
@@ -129,6 +129,29 @@ def same_name(a: str, b: str, cutoff: float = 85.0) -> bool:
     return Levenshtein.normalized_similarity(fa, fb) * 100 >= cutoff or (
         Levenshtein.distance(fa, fb) == 1 and min(len(fa), len(fb)) >= 4
     )
+
+
+#: How alike two folded spellings must be (Indel similarity) to be one name a translation misspelt, beyond
+#: :func:`same_name`'s edits: "Burjanin" (0.88) and "Braznin" (0.80) of Brdjanin, "Podglica" (0.82) of Podgorica,
+#: "Čukanovic" (0.84) of Djukanovic; or less alike where the first letters agree ("Brznin", 0.71).
+_ALIKE = 0.8
+_ALIKE_SAME_START = 0.7
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names may be one name misspelt, as machine translation misspells a name it does not know.
+
+    Looser than :func:`same_name`: for two names printed in one slot of statements that report one thing (the
+    speaker of one quotation, the place of one event), where two different names that alike are far less likely
+    than one name misspelt. A word and its derived form ("Serbia", "Serbian") are not one name misspelt.
+    """
+    if same_name(a, b):
+        return True
+    fa, fb = fold(a), fold(b)
+    if min(len(fa), len(fb)) < 4 or fa.startswith(fb) or fb.startswith(fa):
+        return False
+    similarity = Indel.normalized_similarity(fa, fb)
+    return similarity >= _ALIKE or (similarity >= _ALIKE_SAME_START and fa[0] == fb[0])
 
 
 def _max_edits(length: int, cutoff: float = 85.0) -> int:

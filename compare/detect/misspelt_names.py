@@ -1,0 +1,81 @@
+"""A name one article misspells where statements reporting the same thing spell it right.
+
+Machine translation misspells names it does not know past what any spelling table names ("Burjanin" and
+"Braznin" for Brđanin, "Podglica" for Podgorica). :mod:`.name_variants` reads the corpus's spellings alone and
+cannot tell such a misspelling from another name; the alignment can: statements grouped as reporting one thing,
+from independent articles, that each print a name the other does not, spelt alike, where independent articles
+print one spelling and one article alone the other (:mod:`compare.analysis.aligned_names`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..analysis import aligned_names, names
+from ..analysis.facts.tokens import fold
+from ..model import Corpus, Evidence, Finding, Identity, Mention
+from ..payloads import NameVariantData, Spelling
+from . import outlets, register
+
+#: Mentions of the right spelling a finding shows beside the misspelt one's.
+_SHOWN = 3
+
+
+def _identity(finding: Finding) -> Identity:
+    data = finding.data
+    assert isinstance(data, NameVariantData)
+    documents = next(v.documents for v in data.variants if v.text == data.variant)
+    return Identity(topic=fold(data.entity), values=(data.variant,), documents=tuple(documents))
+
+
+@register(
+    "misspelt_names",
+    description="a name one article misspells where statements reporting the same thing in independent "
+    "articles spell it right",
+    needs=("statements", "groups"),
+    per_document=names.document_mentions,
+    payload=NameVariantData,
+    identity=_identity,
+    rules={
+        "name_variant/misspelt": "A name one article spells otherwise than independent articles do in statements "
+        "that report the same thing."
+    },
+)
+def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
+    found: list[Mention] = []
+    native = []
+    for document, statements in corpus.by_document():
+        found += names.rebuild_mentions(statements, per_document[document.id])
+        native += names.rebuild_native(statements, per_document[document.id])
+    by_text: dict[str, list[Mention]] = defaultdict(list)
+    for mention in found:
+        by_text[mention.text].append(mention)
+    for variant, canonical in aligned_names.misspellings(corpus, found, native):
+        wrong, right = by_text[variant], by_text[canonical]
+        wrong_docs = sorted({m.doc for m in wrong})
+        right_docs = sorted({m.doc for m in right})
+        shown = wrong + [next(m for m in right if m.doc == d) for d in right_docs[:_SHOWN]]
+        yield Finding(
+            id="",
+            kind="name_variant",
+            subkind="misspelt",
+            severity="warning",
+            message=(
+                f"“{variant}” ({outlets(corpus, wrong_docs)}, {len(wrong)}×) is spelt another way: statements "
+                f"reporting the same thing in independent articles print “{canonical}” "
+                f"({outlets(corpus, right_docs)}, {len(right)}×)"
+            ),
+            statements=list(dict.fromkeys(m.statement for m in shown)),
+            evidence=[Evidence(m.doc, m.start, m.end, m.text) for m in shown],
+            data=NameVariantData(
+                entity=canonical,
+                variant=variant,
+                relation="misspelt",
+                mqm="Fluency/Spelling",
+                variants=[
+                    Spelling(text=t, relation=r, documents=d, mentions=len(m))
+                    for t, r, d, m in ((canonical, "", right_docs, right), (variant, "misspelt", wrong_docs, wrong))
+                ],
+            ),
+        )
