@@ -116,7 +116,8 @@ _QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"
 #: A person's age beside the name: "Shamsidin Fariduni, 25,", "Fariduni (25)", "Fariduni, a 25-year-old …",
 #: "a 25-year-old Fariduni".
 _AGE_AFTER = re.compile(rf"(?P<name>{_PERSON}),\s+(?:aged\s+)?(?P<age>[1-9]\d?),")
-_AGE_PAREN = re.compile(rf"(?P<name>{_PERSON})\s+\((?:aged\s+)?(?P<age>[1-9]\d?)\)")
+# "Vuk Borilović (34)", and the slashes some Serbian and Montenegrin outlets print instead ("Vuk Borilović /34/")
+_AGE_PAREN = re.compile(rf"(?P<name>{_PERSON})\s+(?:\((?:aged\s+)?(?P<age>[1-9]\d?)\)|/(?P<age2>[1-9]\d?)/)")
 _AGE_APPOSED = re.compile(rf"(?P<name>{_PERSON}),\s+an?\s+(?P<age>[1-9]\d?)-year-old\b")
 _AGE_BEFORE = re.compile(rf"\b(?P<age>[1-9]\d?)-year-old\s+(?:[a-z]+\s+){{0,2}}(?P<name>{_PERSON})")
 _NOT_IN_NAMES = frozenset(
@@ -134,16 +135,17 @@ def ages(statement: Statement) -> list[Fact]:
             name = _clean_name(m.group("name"))
             if not name or any(fold(w) in _NOT_IN_NAMES for w in m.group("name").split()):
                 continue
-            age = int(m.group("age"))
+            group = "age" if m.group("age") else "age2"
+            age = int(m.group(group))
             facts.setdefault(
-                m.start("age"),
+                m.start(group),
                 Fact(
                     kind="quantity",
                     statement=statement.id,
                     doc=statement.doc,
-                    start=statement.start + m.start("age"),
-                    end=statement.start + m.end("age"),
-                    text=m.group("age"),
+                    start=statement.start + m.start(group),
+                    end=statement.start + m.end(group),
+                    text=m.group(group),
                     value=str(age),
                     subject=f"age of {person_key(name)}",
                     low=float(age),
