@@ -208,7 +208,7 @@ def analyse(
     with timed(timings, "across languages"):  # pairs with a statement in another language: the same model
         languages = {d.id: d.language for d in documents}
         anchors = fact_anchors(corpus.facts)
-        foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or (), anchors)
+        foreign = foreign_pairs(to_embed, languages, multilingual, corpus.translations or (), anchors, corpus.facts)
     heap.settle()  # before a fork: the child need not copy the heap to walk it
     # The detectors that read no groups start now, beside the alignment, where they would run in processes.
     early = start_early(corpus, list(options.enabled), prepared=analysed.steps, memo=memo)

@@ -8,10 +8,11 @@ import pytest
 from conftest import DATA
 
 from compare.model import SentenceLink, Statement, TranslationPair
-from compare.stages.across import ForeignPairs, foreign_pairs, name_key, same_name, scored_pairs
+from compare.stages.across import ForeignPairs, foreign_pairs, scored_pairs
 from compare.stages.align import align
 from compare.pipeline import run
 from compare.stages.embed import BaseEmbedder, HashingEmbedder
+from compare.stages.evidence import NAMED_BY, fact_evidence, name_key, same_name
 
 
 def _statement(n, doc, text, language):
@@ -180,3 +181,63 @@ def test_a_foreign_pair_sharing_a_count_is_kept_whatever_its_rank():
     assert found is not None and (0, 1) not in found.pairs
     found = foreign_pairs(statements, languages, lambda: Table(vectors), anchors={"sr#1": count, "en#1": count})
     assert found is not None and found.pairs.get((0, 1)) == pytest.approx(0.83, abs=1e-3)
+
+
+def _fact(kind, statement, value, low=None):
+    from compare.model import Fact
+
+    return Fact(kind, statement.id, statement.doc, 0, 1, value, value, "where", low, low)
+
+
+def test_places_days_and_spelt_counts_the_facts_stage_read_are_evidence_too():
+    vectors = _unit([1, 0, 0], [0.81, (1 - 0.81**2) ** 0.5, 0], [0.6, 0, 0.8])
+    docs, languages = np.array([0, 1, 2]), ["sr", "en", "en"]
+    other = _statement(1, "en2", "Officials of both towns met on Monday morning.", "en")
+    serbian = _statement(1, "sr", "Средњу бродо-машинску школу завршио је у Београду.", "sr")
+    english = _statement(1, "en", "He attended high school for ship mechanics in Belgrade.", "en")
+    statements = [serbian, english, other]
+    assert scored_pairs(statements, vectors, docs, {0}, languages) == {}
+    # "у Београду" and "in Belgrade": one place for the facts stage, and no name of the same key.
+    places = [_fact("place", serbian, "belgrade"), _fact("place", english, "belgrade")]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(places)) == {(0, 1): 0.81}
+    # A country is no one fact's place.
+    countries = [_fact("place", serbian, "serbia"), _fact("place", english, "serbia")]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(countries)) == {}
+    # A day resolved against each article's date ("juče", "yesterday").
+    days = [_fact("date", serbian, "2023-05-04"), _fact("date", english, "2023-05-04")]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(days)) == {(0, 1): 0.81}
+    # A count read from a word with no counted thing ("seven of them fatally"), from four up: "a police officer"
+    # and "jedan policajac" are one of many things.
+    seven = [_fact("quantity", serbian, "7", 7.0), _fact("quantity", english, "7", 7.0)]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(seven)) == {(0, 1): 0.81}
+    one = [_fact("quantity", serbian, "1", 1.0), _fact("quantity", english, "1", 1.0)]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(one)) == {}
+
+
+def test_a_place_or_day_many_statements_give_is_the_story_s():
+    vectors = _unit(*([[1, 0, 0], [0.81, (1 - 0.81**2) ** 0.5, 0]] + [[0.6, 0, 0.8]] * (NAMED_BY + 1)))
+    serbian = _statement(1, "sr", "Напад се догодио у петак у једном насељу.", "sr")
+    english = _statement(1, "en", "The attack took place on Friday in a quiet area.", "en")
+    others = [_statement(1, f"e{n}", f"Neighbours of the victims spoke on day {n}.", "en") for n in range(NAMED_BY + 1)]
+    statements = [serbian, english, *others]
+    docs, languages = np.arange(len(statements)), ["sr"] + ["en"] * (len(statements) - 1)
+    day = [_fact("date", s, "2022-08-12") for s in statements[:NAMED_BY]]
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(day)) == {(0, 1): 0.81}
+    day.append(_fact("date", statements[NAMED_BY], "2022-08-12"))
+    assert scored_pairs(statements, vectors, docs, {0}, languages, facts=fact_evidence(day)) == {}
+
+
+def test_a_short_statement_pairs_across_languages_only_on_shared_evidence():
+    # Five words and a date: "Бориловић рођен 21.11.1988. године на Цетињу" and the English "born on November 21,
+    # 1988"; the same sentence without the date in common is as short as a heading, and is left alone.
+    statements = [
+        _statement(1, "sr", "Бориловић рођен 21.11.1988. године на Цетињу.", "sr"),
+        _statement(1, "en", "Borilovic was born on November 21, 1988 in the town.", "en"),
+        _statement(1, "en2", "The ferry left the port at noon.", "en"),
+    ]
+    vectors = _unit([1, 0, 0], [0.9, 0.436, 0], [0.5, 0, 0.87])
+    docs, languages = np.array([0, 1, 2]), ["sr", "en", "en"]
+    assert scored_pairs(statements, vectors, docs, {0}, languages) == {(0, 1): 0.9}
+    statements[1] = _statement(1, "en", "Borilovich was born in the town in the spring.", "en")
+    statements[0] = _statement(1, "sr", "Рођен 21.11.1988. године на Цетињу.", "sr")
+    assert scored_pairs(statements, vectors, docs, {0}, languages) == {}

@@ -7,9 +7,9 @@ in another language comes from multilingual-e5-small (compare/stages/embed/multi
 bars: its cosines are compressed high (two sentences of one story score 0.76–0.84, a sentence and its
 translation 0.83–0.93), so a pair must stand out from both statements' usual neighbours by a ratio margin, as
 the English pairs must (Artetxe & Schwenk's margin, compare/stages/align.py), or be each other's nearest
-partner and share evidence the embedding does not see: a figure read in each language's notation
-(compare/analysis/translation_diff.py) or from a numeral, or a name few statements print, spelt in any script
-(docs/alignment.md). The sentence links of an original and its translation
+partner and share evidence the embedding does not see (compare/stages/evidence.py): a figure read in each
+language's notation or from a numeral, a name few statements print, spelt in any script, or a place or day the
+facts stage read (docs/alignment.md). The sentence links of an original and its translation
 (compare/stages/translations.py) are pairs as they are.
 
 The model is asked for only where a statement is not in English: an English-only corpus never loads it.
@@ -24,10 +24,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..analysis.notation import dates, latin
-from ..analysis.translation_diff import numbers
-from ..model import Statement, TranslationPair
-from .anchors import MAX_SHARING, anchored_pairs
+from ..model import Fact, Statement, TranslationPair
+from .anchors import anchored_pairs
+from .evidence import ENGLISH, Witnesses, fact_evidence
 from .language import UNDETERMINED
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 
     from .embed import Embedder
 
-ENGLISH = "en"
 #: The least multilingual cosine of a pair with a foreign statement, and the ratio by which it must beat the
 #: mean cosine of both statements' nearest neighbours in other documents (measured: docs/translations.md).
 FLOOR = 0.84
@@ -43,9 +41,6 @@ MARGIN = 1.035
 #: Each other's nearest few and sharing evidence of one fact (a figure, a numeral, a date, or a name few statements
 #: print): then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
-#: A name printed by more statements than this is the story's (the town, the president), not one fact's; the
-#: figure anchors' bound (compare/stages/anchors.py).
-NAMED_BY = MAX_SHARING
 MUTUAL_RANK = 3
 #: A pair with a foreign statement that shares an anchor (a distinctive figure, or a count: the thing counted and
 #: its figure, read in either language; compare/stages/anchors.py) needs this cosine only, whatever its rank: one
@@ -56,11 +51,11 @@ NEIGHBOURS = 8
 #: they say (a section heading, a byline, a timestamp line, "Read more HERE" all score 0.85–0.90 with each
 #: other across languages), where the English model leaves them apart.
 MIN_WORDS = 6
+#: Words a statement needs where the pair shares evidence of one fact (compare/stages/evidence.py): "Бориловић
+#: рођен 21.11.1988. године на Цетињу" (five) and "born on November 21, 1988"; "Шестеро нападавших были
+#: ликвидированы" (four) and "Убиты шесть нападавших". A timestamp line or a byline has fewer (docs/alignment.md).
+SHORT_WORDS = 4
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-#: A capitalised word of four letters or more: a name's candidate ("Kurbin", "Ашанин", "Kalandarishvili").
-_NAME = re.compile(r"(?<![\w’'])[^\W\d_]{4,}")
-_OPENS = re.compile(r"(?:^|[.:!?\"“”„«»(—–-])\W*$")  # what a word capitalised by its place follows
-_STEM = 5  # letters a name's key keeps: Serbian, Albanian and Russian decline names ("Omarova", "Kurbinit")
 _BLOCK = 512  # foreign rows scored against the corpus at once
 
 
@@ -89,6 +84,7 @@ def foreign_pairs(
     model: Callable[[], Embedder],
     translations: Iterable[TranslationPair] = (),
     anchors: Mapping[str, set[str]] | None = None,
+    facts: Iterable[Fact] = (),
 ) -> ForeignPairs | None:
     """The pairs of ``statements`` (alignable, in the order the aligner gets them) with a foreign statement;
     None where every statement is English (and the model is never made).
@@ -97,7 +93,8 @@ def foreign_pairs(
     English article (an artefact, compare/detect/untranslated.py) loses its English-model pairs and gets no
     others: encoding a whole English corpus with the slower model for one stray quote would cost minutes.
     ``anchors``: each statement's counts (:func:`~compare.stages.anchors.fact_anchors`), shared evidence beside
-    the figures it prints.
+    the figures it prints; ``facts``: the corpus's, whose places, days and counts are evidence too
+    (:func:`~compare.stages.evidence.fact_evidence`).
     """
     rows = {n for n, s in enumerate(statements) if is_foreign(s.language, document_languages.get(s.doc, ENGLISH))}
     if not rows:
@@ -117,7 +114,7 @@ def foreign_pairs(
         for n, s in enumerate(statements)
     ]
     vectors = np.asarray(vectors, dtype=np.float32)
-    pairs = scored_pairs(statements, vectors, docs, rows, languages, anchors)
+    pairs = scored_pairs(statements, vectors, docs, rows, languages, anchors, fact_evidence(facts))
     words = [len(_WORDS.findall(s.text)) for s in statements]
     floors = (ANCHOR_FLOOR, ANCHOR_FLOOR)
     for (i, j), score in anchored_pairs(statements, vectors, docs, anchors, floors).items():
@@ -138,6 +135,7 @@ def scored_pairs(
     rows: set[int],
     languages: Sequence[str],
     anchors: Mapping[str, set[str]] | None = None,
+    facts: Mapping[str, set[str]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of different documents with at least one row in ``rows`` that pass the bars above.
 
@@ -145,31 +143,23 @@ def scored_pairs(
     the model scores two sentences of one language higher than a sentence and its translation (a Serbian
     flood headline and a Serbian fire headline 0.88), so one yardstick for all languages would let
     same-language pairs through. Only the foreign rows are scored against the corpus, a block at a time:
-    English statements against each other are the English model's pairs. ``anchors``: each statement's counts
-    (:func:`~compare.stages.anchors.fact_anchors`), whose figures the facts stage read from numerals too
-    ("пятеро", "šestoro").
+    English statements against each other are the English model's pairs. ``anchors`` and ``facts``: the evidence
+    each statement gives beside its words (:class:`~compare.stages.evidence.Witnesses`).
     """
 
     nearest = _Nearest(vectors, docs, sorted(rows), languages)
-    evidence: dict[int, tuple[set[str], set[str]]] = {}
-    named = _rare_names(statements)
-
-    def evidence_of(n: int) -> tuple[set[str], set[str]]:
-        if n not in evidence:
-            counted = {anchor.rpartition("=")[2] for anchor in (anchors or {}).get(statements[n].id, ())}
-            evidence[n] = ({_plain(f) for f in _figures(statements[n]) | counted}, named[n])
-        return evidence[n]
-
+    witnesses = Witnesses(statements, anchors, facts)
     found: dict[tuple[int, int], float] = {}
     words = [len(_WORDS.findall(s.text)) for s in statements]
     for a, b in sorted(nearest.candidates()):
-        if min(words[a], words[b]) < MIN_WORDS:
+        fewest = min(words[a], words[b])
+        if fewest < SHORT_WORDS or (fewest < MIN_WORDS and not witnesses.meet(a, b)):
             continue
         score = float(vectors[a] @ vectors[b])
         usual = (nearest.usual(a, languages[b]) + nearest.usual(b, languages[a])) / 2
         mutual = nearest.rank(a, b) < MUTUAL_RANK and nearest.rank(b, a) < MUTUAL_RANK
         if (score >= FLOOR and score >= MARGIN * usual) or (
-            mutual and score >= EVIDENCE_FLOOR and score >= usual and _share_evidence(evidence_of(a), evidence_of(b))
+            mutual and score >= EVIDENCE_FLOOR and score >= usual and witnesses.meet(a, b)
         ):
             found[(a, b)] = round(score, 4)
     return found
@@ -248,67 +238,3 @@ class _Nearest:
         """``other``'s place among ``row``'s nearest in its language (NEIGHBOURS where it is not among them)."""
         top, _ = self._list(row, self.languages[other])
         return top.index(other) if other in top else NEIGHBOURS
-
-
-def _figures(statement: Statement) -> set[str]:
-    """The figures and dates a statement prints, in one notation whatever its language: "1.200" in Serbian and
-    "1,200" in English are both "1200"; "3. maja" and "May 3" both "05-03"."""
-    english = statement.language in (ENGLISH, UNDETERMINED)
-    on = dates(statement.text, english)
-    found = {value for _, _, value in numbers(statement.text, english, on)}
-    found.update(f"{d.month:02d}-{d.day:02d}" for d in on)
-    return found
-
-
-def _plain(figure: str) -> str:
-    """One spelling of a figure, whichever reading gave it ("6" in the text, 6.0 from a count); a date as it is."""
-    try:
-        return f"{float(figure):g}"
-    except ValueError:
-        return figure
-
-
-def name_key(word: str) -> str:
-    """How a name is compared across scripts and romanisations: Latin letters (Serbian Cyrillic by its own
-    alphabet, other scripts as anyascii spells them) and the glides English writes several ways (y, j, i) as one:
-    "Miljić", "Milić" and "Милић" are "milic", "Milich" is "milich", "Ašanin" and "Asanin" are "asanin"."""
-    from anyascii import anyascii
-
-    text = anyascii(latin(word)).lower().replace("'", "")
-    return re.sub(r"i+", "i", re.sub(r"[yj]", "i", text))
-
-
-def same_name(one: str, other: str) -> bool:
-    """Whether two keys (:func:`name_key`) spell one name: equal, or one the other with an ending of up to three
-    letters, since Serbian, Albanian and Russian decline names ("Omarova", "Kurbinit") and a romanisation may
-    add one ("Milich"); "Branko" and "Brankice" (Brankica) are two names."""
-    short, long = sorted((one, other), key=len)
-    return long.startswith(short) and len(long) - len(short) <= 3
-
-
-def _rare_names(statements: Sequence[Statement]) -> list[set[str]]:
-    """Each statement's names (keys) that at most :data:`NAMED_BY` statements print (counted by their first
-    five letters, so that a declined form counts with its name). A capitalised word that opens a sentence, a
-    quotation or a heading's second part ("Deca su …", "…: Дечак месец дана …") is a name only if the corpus
-    also capitalises it inside a sentence ("Milich said" is Milić's name, "… Veselin Milić").
-    """
-    from collections import Counter
-
-    keys, inside = [], set()
-    for statement in statements:
-        found = set()
-        for m in _NAME.finditer(statement.text):
-            if m.group()[0].isupper():
-                key, opening = name_key(m.group()), bool(_OPENS.search(statement.text, 0, m.start()))
-                found.add((key, opening))
-                if not opening:
-                    inside.add(key[:_STEM])
-        keys.append(found)
-    named = [{key for key, opening in found if not opening or key[:_STEM] in inside} for found in keys]
-    count = Counter(stem for found in named for stem in {key[:_STEM] for key in found})
-    return [{key for key in found if count[key[:_STEM]] <= NAMED_BY} for found in named]
-
-
-def _share_evidence(one: tuple[set[str], set[str]], other: tuple[set[str], set[str]]) -> bool:
-    """Whether two statements' evidence (figures, names) meet: one figure or date, or one name."""
-    return bool(one[0] & other[0]) or any(same_name(a, b) for a in one[1] for b in other[1])
