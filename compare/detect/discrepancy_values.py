@@ -10,7 +10,6 @@ possible update where the later article gives the larger toll.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Evidence, Fact, Finding, Severity
 from ..payloads import DiscrepancyData, ValueClass
 from . import outlets, sayings
+from .discrepancy_when import hours_apart, without_contradicted_relatives
 
 SUBKIND_OF = {
     "quantity": "count",
@@ -99,30 +99,11 @@ def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]
             if subkind == "count" and is_length(members[0].a.subject):
                 yield from _readings(corpus, members, doc_order, origin_of)
                 continue
-            relation = "scope" if subkind == "time" and _hours_apart(members) else "conflict"
+            members = without_contradicted_relatives(members) if subkind == "date" else members
+            if all(c.agree for c in members):
+                continue
+            relation = "scope" if subkind == "time" and hours_apart(members) else "conflict"
             yield _finding(corpus, subkind, members, doc_order, origin_of, relation=relation)
-
-
-#: Minutes between two clock times beyond which they are two moments of the day (a meeting's start and its end,
-#: or one moment in two time zones), not one moment misreported ("03:54" / "03:55").
-_MOMENTS_APART = 60
-
-
-def _hours_apart(comparisons: list[Comparison]) -> bool:
-    """Whether every pair of differing clock times compared is an hour or more apart."""
-
-    def minutes(value: str) -> int | None:
-        m = re.match(r"(\d{1,2}):(\d{2})", value)
-        return int(m.group(1)) * 60 + int(m.group(2)) if m else None
-
-    gaps = []
-    for c in comparisons:
-        if not c.agree:
-            a, b = minutes(c.a.value), minutes(c.b.value)
-            if a is None or b is None:
-                return False
-            gaps.append(abs(a - b))
-    return bool(gaps) and all(min(gap, 24 * 60 - gap) >= _MOMENTS_APART for gap in gaps)
 
 
 def is_length(subject: str) -> bool:

@@ -148,3 +148,18 @@ def words_for(language: str, document_language: str = "") -> Words | None:
         language = "sr"
     table = _TABLES.get(language)
     return load(table) if table else None
+
+
+#: English's words that name a day from the article's date (dates.py reads them); the tables' are kind ``relative``.
+_ENGLISH_RELATIVE = frozenset({"today", "tonight", "yesterday", "tomorrow", "ago"})
+
+
+@cache
+def _relative_words() -> frozenset[str]:
+    return _ENGLISH_RELATIVE.union(*(load(table).words("relative") for table in _KEYS))
+
+
+def relative_day(text: str) -> bool:
+    """Whether ``text`` (a date fact's words) names its day from the article's date: "today", "juče", "вчера"."""
+    words = _relative_words()
+    return any(key(t.lower) in words for t in tokens(Statement("", "", 0, len(text), text)) for key in _KEYS.values())

@@ -1,0 +1,53 @@
+"""How an event's dates and clock times are weighed before they are told as a disagreement.
+
+* A day named from the article's date ("today", "juče", "вчера") is only as right as that date: a wire story
+  republished the next morning in another time zone, or dated by its last update, says "today" of yesterday.
+  Where the same article gives the event's day in words that do not depend on its date ("on Friday", "August
+  12") and they disagree, the article contradicts itself and its own absolute day wins: the relative one is
+  not set against other articles.
+* Clock times an hour or more apart are two moments of one day (a meeting's start and end), not one misreported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ..analysis.facts.languages.words import relative_day
+
+if TYPE_CHECKING:
+    from .discrepancy_values import Comparison
+
+#: Minutes between two clock times beyond which they are two moments of the day (a meeting's start and its end,
+#: or one moment in two time zones), not one moment misreported ("03:54" / "03:55").
+_MOMENTS_APART = 60
+
+
+def without_contradicted_relatives(comparisons: list[Comparison]) -> list[Comparison]:
+    """``comparisons`` of dates less those of a relative day whose own article gives the event another day in
+    absolute words."""
+    facts = {f for c in comparisons for f in (c.a, c.b)}
+    absolute: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if not relative_day(f.text):
+            absolute[f.doc].add(f.value)
+    dropped = {f for f in facts if absolute[f.doc] and f.value not in absolute[f.doc] and relative_day(f.text)}
+    return [c for c in comparisons if c.a not in dropped and c.b not in dropped] if dropped else comparisons
+
+
+def hours_apart(comparisons: list[Comparison]) -> bool:
+    """Whether every pair of differing clock times compared is an hour or more apart."""
+
+    def minutes(value: str) -> int | None:
+        m = re.match(r"(\d{1,2}):(\d{2})", value)
+        return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+    gaps = []
+    for c in comparisons:
+        if not c.agree:
+            a, b = minutes(c.a.value), minutes(c.b.value)
+            if a is None or b is None:
+                return False
+            gaps.append(abs(a - b))
+    return bool(gaps) and all(min(gap, 24 * 60 - gap) >= _MOMENTS_APART for gap in gaps)
