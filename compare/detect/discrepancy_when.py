@@ -12,12 +12,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from ..analysis.facts.languages.words import relative_day
+from ..model import Fact
 
-if TYPE_CHECKING:
-    from .discrepancy_values import Comparison
+
+class _Compared(Protocol):
+    """A comparison of two facts (discrepancy_values.Comparison, which imports this module)."""
+
+    @property
+    def a(self) -> Fact: ...
+    @property
+    def b(self) -> Fact: ...
+    @property
+    def agree(self) -> bool: ...
+
+
+Comparison = TypeVar("Comparison", bound=_Compared)
 
 #: Minutes between two clock times beyond which they are two moments of the day (a meeting's start and its end,
 #: or one moment in two time zones), not one moment misreported ("03:54" / "03:55").
