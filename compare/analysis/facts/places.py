@@ -101,6 +101,13 @@ Reading = tuple[
 ]
 
 
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:TV|television|radio|site|portal|website|daily|newspaper|weekly|magazine|broadcaster|channel|outlet)\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
 def reading(text: str) -> Reading:
     """The statement text's :data:`Reading`."""
     cued: list[str] = []
@@ -110,8 +117,11 @@ def reading(text: str) -> Reading:
         cued += _place_names(m.group("name") or m.group("name2"))
     names = []
     for m in re.finditer(_NAME, text):
-        first = m.group().split()[0]
-        names.append((m.start(), fold(m.group()), m.end(), fold(first), m.start() + len(first)))
+        if _MEDIUM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "TV Vijesti", "the news site Vijesti": an outlet named after its town is no place here
+        name = _POSSESSIVE.sub("", m.group())  # "Montenegro's central city": Montenegro
+        first = name.split()[0]
+        names.append((m.start(), fold(name), m.start() + len(name), fold(first), m.start() + len(first)))
     contained = []
     for m in [*_CONTAINED.finditer(text), *_APPOSED.finditer(text)]:
         place_text, place_start = m.group("place"), m.start("place")
