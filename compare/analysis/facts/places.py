@@ -56,6 +56,7 @@ Association Community Alliance Army Police Republic Federation Council Commissio
 Minister Secretary General Speaker Mr Mrs Ms Dr Lord Sir Facebook Twitter Viber Partnership Peace Western Eastern
 Northern Southern European World International Orthodox Serbian Albanian Russian English Croatian Bosnian Bulgarian
 Kosovar Serb Serbs Albanians Belgrade's Pristina's North South East West Today Tomorrow Camp Mission Office Ministry
+Church Cathedral Mosque Synagogue Temple Monastery Hospital Clinic School University Hall Stadium
 """.split()
 )
 #: First words of two-word country names whose second word alone names the country ("North Macedonia", "Saudi
@@ -105,7 +106,7 @@ _MEDIUM_BEFORE = re.compile(
     r"\b(?:TV|television|radio|site|portal|website|daily|newspaper|weekly|magazine|broadcaster|channel|outlet)\s+$",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[’']s\b")
 
 
 def reading(text: str) -> Reading:
@@ -119,7 +120,7 @@ def reading(text: str) -> Reading:
     for m in re.finditer(_NAME, text):
         if _MEDIUM_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "TV Vijesti", "the news site Vijesti": an outlet named after its town is no place here
-        name = _POSSESSIVE.sub("", m.group())  # "Montenegro's central city": Montenegro
+        name = _POSSESSIVE.split(m.group())[0]  # "Montenegro's central city", "Russia’s National Committee": the owner
         first = name.split()[0]
         names.append((m.start(), fold(name), m.start() + len(name), fold(first), m.start() + len(first)))
     contained = []
@@ -194,14 +195,17 @@ _WITHIN = re.compile(
     rf"(?P<inner>(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w’'-]*)\s+(?:in|outside(?:\s+of)?|near|of)\s+"
     rf"(?:the\s+)?(?P<outer>{_NAME})"
 )
+#: "the cities of Derbent and Makhachkala, Dagestan.": a place and, after a comma, the region it lies in, where the
+#: clause ends there (not a list: "Kotor, Budva, Tivat").
+_APPOSED_REGION = re.compile(rf"(?<!, )\b(?P<inner>{_NAME}),\s+(?P<outer>{_NAME})(?=\s*(?:[.;)]|$))")
 
 
 def within(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What :func:`nested_places` reads of a statement's text before it looks at the corpus's places: each "X
-    outside of Y" (in, near, of) as (Y folded, every run of X's words folded). It depends on the text alone, so
-    the discrepancy detector's per-article step works it out once and keeps it."""
+    outside of Y" (in, near, of) and "X, Y." as (Y folded, every run of X's words folded). It depends on the text
+    alone, so the discrepancy detector's per-article step works it out once and keeps it."""
     out = []
-    for m in _WITHIN.finditer(text):
+    for m in [*_WITHIN.finditer(text), *_APPOSED_REGION.finditer(text)]:
         # The capitalised words before "outside of" may hold more than the place ("The Harbour Arena",
         # "Crocus City Hall"): any run of them the corpus uses as a place.
         words = fold(m.group("inner")).split()
