@@ -9,6 +9,7 @@ ten); and counts without a figure ("stotine", "qindra", "сотни"), read as t
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -42,25 +43,29 @@ def figure_at(words: Words, toks: tuple[Token, ...], i: int) -> Figure | None:
         return Figure(value, 1, "exact", False, "", False)
     if (about := words.get("roughly", key)) is not None:
         return Figure(float(about), 1, "about", False, "", False)
-    total, current, people, j = 0.0, 0.0, False, i
+    total, current, people, j, end, last = 0.0, 0.0, False, i, i, 0.0
     joiners = words.words("joiner")
     while j < len(toks):
         word = toks[j].lower
         number, collective = words.get("number", word), words.get("people", word)
         scale = words.get("scale", word)
         if number is not None or collective is not None:
-            current += float(number or collective or 0)
+            value = float(number or collective or 0)
+            if last and not value < 10 ** math.floor(math.log10(last)):
+                break  # "osam i jedanaest" (eight and eleven): two numbers; "dvadeset i pet" is one, 25
+            current, last = current + value, value
             people = people or collective is not None
         elif scale is not None and (j > i or words.get("vague", word) is None):
             # "hiljadu ljudi" alone is a thousand; "hiljade ljudi" alone is thousands, a count without a figure
-            current = (current or 1) * float(scale)
+            current, last = (current or 1) * float(scale), 0.0
             if float(scale) >= 1000:
                 total, current = total + current, 0.0
         elif not (j > i and word in joiners and j + 1 < len(toks) and words.get("number", toks[j + 1].lower)):
             break
         j += 1
-    if j > i:
-        return Figure(total + current, j - i, "exact", people, "", j - i == 1)
+        end = j if toks[j - 1].lower not in joiners else end
+    if end > i:
+        return Figure(total + current, end - i, "exact", people, "", end - i == 1)
     if (vague := words.get("vague", key)) is not None:
         return Figure(0.0, 1, "vague", False, vague, False)
     return None
