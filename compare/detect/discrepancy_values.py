@@ -65,8 +65,8 @@ def paired(fact: Fact) -> bool:
 EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
 #: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
 READING_ORIGINS = 2
-#: Outcomes whose count falls as a story unfolds: the wounded leave hospital.
-FALLING = ("hospitalised",)
+#: Outcomes whose count falls as a story unfolds: the wounded leave hospital, and recover or die.
+FALLING = ("hospitalised", "critically injured")
 
 
 @dataclass(frozen=True)

@@ -55,21 +55,34 @@ def shares_of_a_count(toks: Sequence[Token], facts: list[Fact], of: frozenset[st
     return [replace(f, subject="") if k in shares else f for k, f in enumerate(facts)]
 
 
-#: Words that state wounded people's condition: a count they follow counts those in it, not the wounded.
-CONDITIONS = frozenset("critical stable condition fine life-threatening intensive".split())
+#: Words that state wounded people's condition, by what they say: a count they follow counts those in it, not the
+#: wounded. A severe condition ("critical", "life-threatening", or "serious" with "condition") is a slot of its own
+#: (:data:`CRITICAL`), which the detectors follow as it changes; a good one ("stable", "fine") is only a share of
+#: the wounded. The source languages' words are the tables' ``condition`` rows, with the same values.
+CONDITIONS = {
+    **dict.fromkeys("critical life-threatening intensive".split(), "critical"),
+    **dict.fromkeys("serious grave".split(), "severe"),
+    **dict.fromkeys("stable fine".split(), "stable"),
+    **dict.fromkeys("condition state".split(), "state"),
+    "injuries": "harm",
+}
+#: The subject of a count of people in a severe condition.
+CRITICAL = "people critically injured"
 
 
 def in_a_condition(
     toks: Sequence[Token],
     facts: list[Fact],
-    condition: Callable[[str], bool] = CONDITIONS.__contains__,
+    condition: Callable[[str], str | None] = CONDITIONS.get,
     of: frozenset[str] = frozenset({"of"}),
 ) -> list[Fact]:
     """A count of wounded people whose own words (up to the next count or the clause's end) state their condition
     counts those in it, a share of the wounded, not their toll: "Two pupils wounded in the shooting were in
-    critical condition", "one student is perfectly fine", "dvoje je u kritičnom stanju". Such a count keeps its
-    figure but loses its subject (``condition``: whether a word, as the tables key it, states a condition). The
-    whole a share is taken of keeps it ("three of the four injured are stable"; ``of``: the words before it)."""
+    critical condition", "one student is perfectly fine", "dvoje je u kritičnom stanju". Such a count loses its
+    subject, or where the condition is severe takes :data:`CRITICAL`, as does a count without a subject whose words
+    name a severe state ("with three in a critical condition", "15 are in extremely serious condition"). The whole
+    a share is taken of keeps it ("three of the four injured are stable"; ``of``: the words before it); a toll never
+    becomes one (``condition``: a word's class, as the tables key it: critical, severe, stable, state, harm)."""
     index = {t.start: n for n, t in enumerate(toks)}
     starts = sorted(index[f.start] for f in facts if f.start in index)
     out = []
@@ -77,13 +90,12 @@ def in_a_condition(
         n = index.get(fact.start)
         before = n - 2 if n and n >= 2 and toks[n - 1].lower == "the" else (n or 0) - 1
         whole = before >= 0 and toks[before].lower in of
-        if (
-            n is not None
-            and fact.subject.endswith(" injured")
-            and not whole
-            and any(condition(word) for word in _own_words(toks, n, starts))
-        ):
-            fact = replace(fact, subject="")
+        said = {condition(word) for word in _own_words(toks, n, starts)} - {None} if n is not None else set()
+        severe = "critical" in said or {"severe", "state"} <= said
+        if fact.subject.endswith(" injured") and not whole and said & {"critical", "stable", "state"}:
+            fact = replace(fact, subject=CRITICAL if severe else "")
+        elif not fact.subject and not whole and severe and said & {"state", "harm"}:
+            fact = replace(fact, subject=CRITICAL)
         out.append(fact)
     return out
 

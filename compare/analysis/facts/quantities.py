@@ -94,7 +94,7 @@ _OUTCOME_WINDOW = 10
 #: A verb's endings: an outcome word so ending just before a count is the count's own verb ("killed 26 people").
 _VERB_ENDINGS = ("ing", "ed", "hurt", "slain")
 _STOP = frozenset(
-    "the a an of in on at to and or by for with from since until as that which than per its their his her".split()
+    "the a an of in on at to and or by for with from since until as that which than per its their his her among".split()
 )
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "

@@ -78,7 +78,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]], words: Words) -
     facts = _parts_of_a_list(toks, facts)
     facts = inherit_outcomes(toks, facts, words.phrases("part_of"))
     facts = shares_of_a_count(toks, facts, words.words("of"))
-    facts = in_a_condition(toks, facts, lambda word: words.get("condition", word) is not None, words.words("of"))
+    facts = in_a_condition(toks, facts, lambda word: words.get("condition", word), words.words("of"))
     facts = at_the_scene(toks, facts, words.phrases("at_the_scene"))
     facts = parts_take_their_total(breakdown_not_by_class(toks, facts, words.phrases("share_of")))
     return spread_magnitudes(facts)
