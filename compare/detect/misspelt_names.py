@@ -13,20 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..analysis import aligned_names, names
-from ..analysis.facts.tokens import fold
-from ..model import Corpus, Evidence, Finding, Identity, Mention
+from ..model import Corpus, Evidence, Finding, Mention
 from ..payloads import NameVariantData, Spelling
 from . import outlets, register
+from .name_variants import variant_identity
 
 #: Mentions of the right spelling a finding shows beside the misspelt one's.
 _SHOWN = 3
-
-
-def _identity(finding: Finding) -> Identity:
-    data = finding.data
-    assert isinstance(data, NameVariantData)
-    documents = next(v.documents for v in data.variants if v.text == data.variant)
-    return Identity(topic=fold(data.entity), values=(data.variant,), documents=tuple(documents))
 
 
 @register(
@@ -36,7 +29,7 @@ def _identity(finding: Finding) -> Identity:
     needs=("statements", "groups"),
     per_document=names.document_mentions,
     payload=NameVariantData,
-    identity=_identity,
+    identity=variant_identity,
     rules={
         "name_variant/misspelt": "A name one article spells otherwise than independent articles do in statements "
         "that report the same thing."

@@ -36,8 +36,9 @@ _RELATIONS: dict[str, tuple[str, Severity, str, str]] = {
 }
 
 
-def _identity(finding: Finding) -> Identity:
-    # The documents that use the variant carry the problem; those that spell the name right do not.
+def variant_identity(finding: Finding) -> Identity:
+    """A name variant finding's identity (its misspelt_names findings' too): the documents that use the variant carry
+    the problem; those that spell the name right do not."""
     data = finding.data
     assert isinstance(data, NameVariantData)
     documents = next(v.documents for v in data.variants if v.text == data.variant)
@@ -52,7 +53,7 @@ def _identity(finding: Finding) -> Identity:
     per_document=names.document_mentions,
     payload=NameVariantData,
     table=("names", tables.name_table),
-    identity=_identity,
+    identity=variant_identity,
     rules={
         f"{kind}/{relation}": f"A name {told}, where the rest of the corpus spells it otherwise."
         for relation, (kind, _, _, told) in _RELATIONS.items()
