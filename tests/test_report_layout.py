@@ -119,7 +119,7 @@ def test_filters_by_severity_kind_and_document():
     assert severities(["warning"]) == ("error", "warning")
     assert severities(["info,error"]) == ("error", "info")
     assert kind_selectors(["discrepancy/date"]) == ("CS102",)
-    assert kind_selectors(["name_variant", "CS3"]) == ("CS201", "CS202", "CS203", "CS3")
+    assert kind_selectors(["name_variant", "CS3"]) == ("CS201", "CS202", "CS203", "CS204", "CS3")
     corpus = run([SEEDS], HashingEmbedder())
     kept = Filters(kinds=kind_selectors(["mt_artefact"])).apply(corpus).findings
     assert kept and all(f.kind == "mt_artefact" for f in kept)
