@@ -34,6 +34,7 @@ from ..infra.disjoint import DisjointSets
 from ..model import Acronym, Corpus, Definition, Mention, Statement
 from . import lexicon
 from .body_shapes import body_parts, head_last, head_pattern, same_body_name, stem, tail_pattern
+from .facts.people import is_title
 from .facts.tokens import fold
 from .initials import made_of_word_starts
 
@@ -185,6 +186,8 @@ def _definitions(statement: Statement, m: re.Match) -> list[Definition]:
         window_text = " ".join(words[-limit:])
         found = long_form(acronym, window_text)
         expansion = found or _capitalised_name_before(window)
+        if not found and is_title(expansion):
+            expansion = ""  # "Deputy Prime Minister Jovan Kralj (SNP)": the person's party, not a name of it
         fit = bool(found) and made_of_word_starts(acronym, expansion)
         # "OHRID, NORTH MACEDONIA (AP)": a dateline in capitals, not a written-out name
         if expansion and not expansion.isupper():

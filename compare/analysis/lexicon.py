@@ -117,7 +117,8 @@ def english_share(text: str, other: str = "") -> float | None:
 
     Lower-case words only: names look foreign in any language. A word counts as
     English when it is common in English (Zipf ≥ 3) and not much more common in
-    ``other`` ("in" is English and Afrikaans alike; "je" is Serbian).
+    ``other`` ("in" is English and Afrikaans alike; "je" is Serbian), or known to English (Zipf ≥ 2) and not to
+    ``other`` at all ("reopens" beside Romanian).
     None when there are fewer than two such words to judge by.
     """
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower() and len(w) > 1]
@@ -127,6 +128,8 @@ def english_share(text: str, other: str = "") -> float | None:
     known = other if other in _wordfreq_languages() else ""
 
     def english(word: str) -> bool:
+        if known and zipf(word) >= 2.0 and not zipf(word, known):
+            return True  # "reopens": rarer in English than 3, but no word of the other language at all
         return zipf(word) >= 3.0 and (not known or zipf(word) >= zipf(word, known) - 1.0)
 
     return sum(english(w) for w in words) / len(words)

@@ -284,6 +284,11 @@ def _english_name(bare: str, marked: str) -> bool:
     return usage >= _EXONYM_ZIPF and usage - lexicon.zipf(marked.lower()) >= _EXONYM_GAP
 
 
+def marks_added(bare: str, marked: str) -> bool:
+    """Whether ``marked`` is ``bare`` with diacritics added and none taken away (:func:`_marks_added`)."""
+    return _marks_added(bare, marked)
+
+
 def _marks_added(bare: str, marked: str) -> bool:
     """Whether ``marked`` is ``bare`` with diacritics added and none taken away: "Lajčák" of "Lajčak" and of
     "Lajcak", but neither "Lajčak" of "Lajcák" nor the other way round."""

@@ -46,7 +46,7 @@ _SUFFIXES = frozenset({"", "s", "is", "ism", "isms", "ist", "ists", "ite", "ites
 #: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
 #: come and go (Borrell, Borel; Shamsiddin, Shamsidin). Georgian, Arabic and Persian gh comes as g.
 ROMANISATIONS: tuple[tuple[str, str], ...] = (
-    (r"dzh|dz|xh", "j"),
+    (r"dzh|dz|xh|ksh", "j"),  # Albanian xh read letter by letter, x as ks: "Kshemajli" for Xhemajli
     (r"gh", "g"),  # Georgian ღ, Arabic and Persian غ: gh or g (Ghirchi, Girchi; Ghani, Gani)
     (r"tch|ch|q", "c"),
     (r"kh", "h"),
@@ -121,7 +121,9 @@ def damaged_forms(word: str) -> set[str]:
     forms = {
         word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == "h" and word[i - 1].lower() not in "aeiouy"
     }
-    return (forms | {_dropped(word)}) - {word, ""}
+    # "Mili?evi?" of "Milićević": each letter the encoding lacked printed as "?", which the skeleton drops
+    questioned = "".join(c if c.isascii() else "?" for c in word)
+    return (forms | {_dropped(word), questioned}) - {word, ""}
 
 
 @lru_cache(maxsize=1 << 16)  # as romanised(): asked of every pair of spellings in a block
@@ -184,6 +186,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
         return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
+    if _albanian_definite(variant, canonical):
+        return "case_ending"  # "Kovaçiqi": Albanian's definite form of "Kovaçiq", Kovačić spelt the Albanian way
     if _through_ukrainian(variant, canonical):
         return "transliteration"
     if variant.isascii() and _dropped(canonical) == variant and not canonical[:-1].isascii():
@@ -231,6 +235,25 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     if len(fv) == len(fc) >= _LONG_NAME and fv[0] == fc[0] and sum(a != b for a, b in zip(fv, fc)) == 1:
         return "spelling"  # "Kotelnikoy": a long name with one letter typed as another
     return "none"
+
+
+#: Letters only an Albanian spelling of a name has: q for ć, ç for č, xh for dž, gj for đ, ë.
+_ALBANIAN_LETTERS = re.compile(r"q|ç|xh|gj|ë")
+
+
+def _albanian_definite(variant: str, canonical: str) -> bool:
+    """Whether ``variant`` is an Albanian spelling of ``canonical`` (q, ç, xh, gj or ë in it) with Albanian's
+    definite ending -i after a consonant: "Kovaçiqi", the Kovačić of an Albanian sentence, as "Kurti" is "Kurt"
+    with no such letter and stays a name of its own."""
+    lower = variant.lower()
+    stem = variant[:-1]
+    return (
+        lower.endswith("i")
+        and len(stem) >= 4
+        and lower[-2] not in "aeiouy"
+        and _ALBANIAN_LETTERS.search(stem.lower()) is not None
+        and romanised(stem, doubles=False) == romanised(canonical, doubles=False)
+    )
 
 
 #: Two romanisations of one name English text uses this often each (Zipf) are both English spellings of it
@@ -298,6 +321,8 @@ def may_relate(a: Forms, b: Forms) -> bool:
     if a.damaged or b.damaged or not a.keys.isdisjoint(b.keys):
         return True
     if (a.albanian and a.albanian == b.folded) or (b.albanian and b.albanian == a.folded):
+        return True
+    if _albanian_definite(a.text, b.text) or _albanian_definite(b.text, a.text):
         return True
     for x, y in ((a.untransliterated, b.untransliterated), (a.folded, b.folded)):
         short, long = (x, y) if len(x) <= len(y) else (y, x)

@@ -124,6 +124,8 @@ def _opens(before: str, first: bool = True) -> bool:
 #: A line that credits a source, a photo or an author ("Source: korrespondent"): what follows is a name, whatever
 #: its case, not prose a translation could garble.
 _CREDIT = re.compile(r"(?:sources?|via|photos?|credits?|authors?)\s*:", re.IGNORECASE)
+#: The same credit after the prose of its line ("… the company said. Source: vijestionline"), a word or two before.
+_CREDIT_BEFORE = re.compile(rf"\b{_CREDIT.pattern}\s*(?:\S+\s+)?$", re.IGNORECASE)
 #: A line of counters ("2707 articles0 Followers"): an author's or a page's widget, whose figures and labels are
 #: printed without spaces by the page's layout, not run together by a translation.
 _COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
@@ -198,7 +200,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             found = []
             for n, (m, opens) in enumerate(words):
                 word = m.group()
-                if statement.start + m.end() == text_end:
+                if statement.start + m.end() == text_end or _CREDIT_BEFORE.search(statement.text, 0, m.start()):
                     continue
                 bare = _POSSESSIVE.sub("", word)
                 # A capital that only opens the sentence does not make a name of a typo ("Accordin to …").

@@ -69,6 +69,8 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
         canonical_docs = sorted({m.doc for m in canonical.mentions})
         for variant in entity.variants[1:]:
             kind, severity, mqm, told = _RELATIONS[variant.relation]
+            if variant.relation == "diacritics" and not names.marks_added(variant.text, entity.canonical):
+                told = "has another diacritic"  # "Vučič" for Vučić: a mark changed, none lost
             docs = sorted({m.doc for m in variant.mentions})
             if frozenset(docs + canonical_docs) in translated:
                 continue

@@ -85,6 +85,17 @@ _TITLE_OF_NAME = re.compile(
     rf"{_FORMER}\b(?P<title>{_TITLES})(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?{_PORTFOLIO}"
     rf",\s+{_RANKS}(?P<name>{_PERSON})"
 )
+_TITLED = re.compile(
+    rf"{_FORMER}(?:{_NOT_AFF}[A-Z][\w.]*\s+)?(?:{_TITLES})(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?"
+    rf"(?:\s+{_RANKS}{_PERSON})?"
+)
+
+
+def is_title(text: str) -> bool:
+    """Whether ``text`` is a title, with the person who holds it or not ("Deputy Prime Minister Jovan Kralj")."""
+    return _TITLED.fullmatch(text.strip()) is not None
+
+
 #: Capitalised words that are not names when they open a "name".
 _NOT_NAMES = frozenset(
     fold(w)
