@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "discrepancy/condition": "CS110",
     "discrepancy/declared": "CS111",
     "name_variant/misspelt": "CS204",
+    "discrepancy/agent": "CS112",
 }
 
 FAMILIES = {

@@ -15,12 +15,10 @@ Which facts are "the same" is decided in three ways, from strongest to weakest:
 * **corpus**: some facts hold whatever the sentence: a village lies in one
   municipality, a person holds one office at a time.
 
-Like values in other words never conflict: counts are compared as the intervals
-their wording allows ("about 30" and "at least 30" agree, "more than 90" and
-"93" agree), dates only on the fields both know ("in May" and "May 29" agree),
-names after folding ("Banska" is a spelling of "Banjska", reported as a name
-variant elsewhere, not as a different place). Numbers that count nothing
-nameable (years, page counters) have no subject and are never compared.
+Like values in other words never conflict: counts are compared as the intervals their wording allows ("about
+30" and "at least 30" agree, "more than 90" and "93" agree), dates only on the fields both know ("in May" and
+"May 29" agree), names after folding ("Banska" is a spelling of "Banjska", reported as a name variant elsewhere,
+not as a different place). Numbers that count nothing nameable (years, page counters) are never compared.
 
 Every finding lists the values side by side with their sources — "2 sources say
 30 (000, 002), 1 says 41 (005)" — and points at each value's exact span. Where
@@ -112,6 +110,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/headline": "An article's headline gives a figure or an outcome its own body does not bear out.",
         "discrepancy/claim": "One source says an action was done (signed, agreed), another that it was not.",
         "discrepancy/condition": "Sources report one person in critical condition and dead.",
+        "discrepancy/agent": "Sources name different killers of the attacker (police, a passer-by), or later none.",
         "discrepancy/declared": "Sources call one declared state by different kinds (emergency, natural disaster).",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "

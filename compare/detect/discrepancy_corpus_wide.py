@@ -1,9 +1,9 @@
 """Findings about one thing the whole story speaks of, read from every statement rather than from aligned pairs.
 
 Each names its subject its own way (a plan after its sponsors, a country's year of separation, the group that
-claimed an attack, one person's condition, a moment in two time zones, the kind of state declared), in sentences
-that seldom align; so each is gathered across the corpus, and its own module says what ties two mentions to one
-thing.
+claimed an attack, one person's condition, who killed the attacker, a moment in two time zones, the kind of state
+declared), in sentences that seldom align; so each is gathered across the corpus, and its own module says what
+ties two mentions to one thing.
 
 Most statements mention none of these things. Which ones may (each module's cheap ``mentions`` test) is read
 with the rest of each article's analysis and kept (:func:`marks`, part of the discrepancy detector's
@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ..model import Corpus, Fact, Finding, Statement
 from . import (
+    discrepancy_agent_words,
+    discrepancy_agents,
     discrepancy_claimants,
     discrepancy_conditions,
     discrepancy_declared,
@@ -33,8 +35,10 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_conditions.mentions,
     discrepancy_observances.mentions,
     discrepancy_declared.mentions,
+    discrepancy_agent_words.mentions,
+    discrepancy_agent_words.names_attacker,
 )
-FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED = range(len(_READERS))
+FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -68,3 +72,4 @@ def findings(
     yield from discrepancy_conditions.findings(corpus, facts_of, of(CONDITIONS))
     yield from discrepancy_zones.findings(corpus, corpus.facts)
     yield from discrepancy_declared.findings(corpus, of(DECLARED))
+    yield from discrepancy_agents.findings(corpus, of(AGENTS), of(ATTACKER_NAMES))
