@@ -41,13 +41,14 @@ def misspellings(corpus: Corpus, found: list[Mention], native: list[NativeWord])
     for mention, latin in native:
         origins[fold(latin)].add(origin_of[mention.doc])
     by_statement: dict[str, set[str]] = defaultdict(set)
+    printed_in: dict[str, set[str]] = defaultdict(set)  # spelling → the statements that print it
     for mention in found:
         by_statement[mention.statement].add(mention.text)
-    together = {(a, b) for names in by_statement.values() for a in names for b in names}
+        printed_in[mention.text].add(mention.statement)
     return [
         Misspelling(variant, canonical)
         for variant, canonical in _misspellings(corpus, by_statement, origins, origin_of)
-        if (variant, canonical) not in together
+        if not printed_in[variant] & printed_in[canonical]  # two names one statement prints together are two
     ]
 
 
