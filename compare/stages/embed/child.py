@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import numpy as np
 
@@ -59,7 +59,10 @@ class TorchChild:
 
     def __init__(self, model_dir: Path, batch_size: int):
         root = str(Path(__file__).resolve().parents[3])  # the folder that holds the package ``compare``
-        code = f"import sys; sys.path.insert(0, {root!r}); from compare.stages.embed.child import main; main()"
+        code = (
+            f"import sys; sys.path.insert(0, {root!r}); from compare.stages.embed import SentenceTransformerEmbedder; "
+            "from compare.stages.embed.child import serve; serve(SentenceTransformerEmbedder)"
+        )
         try:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 [sys.executable, "-c", code, str(model_dir), str(batch_size)],
@@ -108,16 +111,16 @@ class TorchChild:
             process.wait()
 
 
-def main() -> None:
-    """The child's loop: load the model, say so, then encode each list of texts received until input ends."""
-    from . import SentenceTransformerEmbedder
-
+def serve(model: Callable[..., Any]) -> None:
+    """The child's loop: load the model, say so, then encode each list of texts received until input ends.
+    ``model``: SentenceTransformerEmbedder, given by the caller (this module is imported by the one that
+    defines it)."""
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # what the libraries print goes to standard error, not into the answers
     sys.stdout = sys.stderr
     requests = sys.stdin.buffer
     try:
-        embedder = SentenceTransformerEmbedder(sys.argv[1], int(sys.argv[2]), numpy_up_to=0, in_child=False)
+        embedder = model(sys.argv[1], int(sys.argv[2]), numpy_up_to=0, in_child=False)
         embedder.load(sys.maxsize)
         _send(answers, ("ready", None))
         while True:
