@@ -127,3 +127,15 @@ def test_a_model_process_that_dies_leaves_the_encoding_to_this_one():
     assert np.array_equal(first, again) and embedder.loaded and embedder._child is None
     embedder.release()
     assert not embedder.loaded
+
+
+@pytest.mark.model
+def test_a_model_process_ends_with_its_embedder():
+    import gc
+
+    embedder = SentenceTransformerEmbedder(numpy_up_to=0)
+    embedder.encode(_SENTENCES)  # and never released
+    process = embedder._child._process
+    del embedder
+    gc.collect()
+    assert process.wait(timeout=60) == 0

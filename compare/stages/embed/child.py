@@ -63,8 +63,9 @@ class TorchChild:
             f"import sys; sys.path.insert(0, {root!r}); from compare.stages.embed import SentenceTransformerEmbedder; "
             "from compare.stages.embed.child import serve; serve(SentenceTransformerEmbedder)"
         )
+        self._process: subprocess.Popen[bytes] | None = None
         try:
-            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+            self._process = subprocess.Popen(
                 [sys.executable, "-c", code, str(model_dir), str(batch_size)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -95,7 +96,12 @@ class TorchChild:
             raise ChildGone("the model's process ended before it was sent the texts") from None
         return self._answer()
 
-    def close(self) -> None:
+    def __del__(self) -> None:
+        # Dropped without release (an embedder made for one call): the process must end too. Left to itself, the
+        # Popen would be kept for reaping with its pipes open, and the child, waiting on them, would never end.
+        self.close(wait=False)
+
+    def close(self, wait: bool = True) -> None:
         """End the process: it exits as its input closes (killed if it does not within seconds)."""
         process, self._process = self._process, None
         if process is None:
@@ -104,6 +110,8 @@ class TorchChild:
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
+        if not wait:
+            return  # it ends as its input closes; reaped by subprocess
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
