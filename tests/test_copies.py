@@ -118,10 +118,14 @@ def _copied_pairs_by_dicts(shingles: dict[str, set[int]]) -> set[tuple[str, str]
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_the_array_count_of_shared_5_grams_finds_the_pairs_the_dict_count_finds(seed):
+@pytest.mark.parametrize("at_once", [1, 7, 2**20])
+def test_the_array_count_of_shared_5_grams_finds_the_pairs_the_dict_count_finds(seed, at_once, monkeypatch):
     import random
 
+    from compare.analysis import copies
     from compare.analysis.copies import _copied_pairs
+
+    monkeypatch.setattr(copies, "_SLICE", at_once)  # (pair, 5-gram)s counted at once: one, a few, all
 
     rng = random.Random(seed)
     # Documents drawing 5-grams from pools of several sizes: some share a third of them, some less, a few 5-grams

@@ -96,3 +96,46 @@ def test_a_one_off_run_frees_the_model_once_everything_is_encoded(seeds_dir):
     assert inner.released == 1
     analyse(load_documents([seeds_dir])[0], CachedEmbedder(inner, None))  # eval analyses again: keeps it
     assert inner.released == 1
+
+
+_SENTENCES = ["Three attackers were killed in Banjska.", "The toll rose to 51 overnight.", "Rescuers dug all night."]
+
+
+@pytest.mark.model
+def test_the_model_runs_in_its_own_process_and_gives_the_vectors_it_gives_here(tmp_path):
+    # In a fresh interpreter, as a run is: torch is never imported there, and the process ends on release.
+    code = (
+        "import sys, numpy as np; from compare.stages.embed import SentenceTransformerEmbedder as S; "
+        f"e = S(numpy_up_to=0); v = e.encode({_SENTENCES * 4!r}); p = e._child._process; e.release(); "
+        f"np.save({str(tmp_path / 'v.npy')!r}, v); "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, p.poll() is not None, e.loaded)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False", "True", "False"]
+    here = SentenceTransformerEmbedder(numpy_up_to=0, in_child=False).encode(_SENTENCES * 4)
+    there = np.load(tmp_path / "v.npy")
+    assert there.dtype == np.float32 and np.array_equal(there, here)  # bit for bit
+
+
+@pytest.mark.model
+def test_a_model_process_that_dies_leaves_the_encoding_to_this_one():
+    embedder = SentenceTransformerEmbedder(numpy_up_to=0)
+    first = embedder.encode(_SENTENCES)
+    embedder._child._process.kill()  # as the kernel would, out of memory
+    with pytest.warns(RuntimeWarning, match="running the model in this process"):
+        again = embedder.encode(_SENTENCES)
+    assert np.array_equal(first, again) and embedder.loaded and embedder._child is None
+    embedder.release()
+    assert not embedder.loaded
+
+
+@pytest.mark.model
+def test_a_model_process_ends_with_its_embedder():
+    import gc
+
+    embedder = SentenceTransformerEmbedder(numpy_up_to=0)
+    embedder.encode(_SENTENCES)  # and never released
+    process = embedder._child._process
+    del embedder
+    gc.collect()
+    assert process.wait(timeout=60) == 0

@@ -76,4 +76,5 @@ def _modules_after_encoding(count: int, numpy_up_to: int) -> list[str]:
 @pytest.mark.model
 def test_a_few_texts_are_encoded_without_torch():
     assert _modules_after_encoding(3, numpy_up_to=200) == ["3", "False", "False"]
-    assert _modules_after_encoding(3, numpy_up_to=2) == ["3", "True", "True"]
+    # More than numpy_up_to: torch's model, in a process of its own (tests/test_embed.py): not imported here either.
+    assert _modules_after_encoding(3, numpy_up_to=2) == ["3", "False", "False"]

@@ -81,6 +81,21 @@ def test_the_json_report_is_written_as_the_standard_library_would_write_it():
     assert encode_bytes(data) == encode(data).encode("utf-8")
 
 
+def test_the_json_report_is_written_a_slice_of_records_at_a_time_as_it_would_be_whole(monkeypatch):
+    from compare.report import json_format
+
+    corpus = _corpus_with_finding()
+    whole = json_format.encode_bytes(json_format.to_dict(corpus))
+    for records in (1, 2, 10_000):  # a slice per record, several, one for each list
+        monkeypatch.setattr(json_format, "_SLICE", records)
+        assert json_format.dump_bytes(corpus) == whole
+    corpus.findings, corpus.groups = [], []  # empty lists: "[]", as orjson writes them
+    assert json_format.dump_bytes(corpus) == json_format.encode_bytes(json_format.to_dict(corpus))
+    corpus.statements[0].text += " 0.00001"  # what orjson writes otherwise than json: the standard library's output
+    assert json_format.dump_bytes(corpus) == (json.dumps(json_format.to_dict(corpus), ensure_ascii=False, indent=2)
+                                              + "\n").encode()
+
+
 def test_every_report_names_copy_families(tmp_path):
     import shutil
 

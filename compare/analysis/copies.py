@@ -32,6 +32,7 @@ _N = 5
 _MIN_SHINGLES = 20  # a document of a sentence or two shares a quotation, not a story
 _COMMON = 50  # a 5-gram in this many distinct texts is page furniture or a stock phrase: it links nothing
 _WORD = re.compile(r"\w+")
+_SLICE = 1 << 20  # (pair, 5-gram)s counted at once
 
 
 #: One document's words as the copy test reads them, worked out with the rest of its analysis and kept in the
@@ -126,15 +127,38 @@ def _copied_pairs(shingles: Mapping[str, Collection[int]], share: float = COPY_S
     hashes, owners = hashes[order], np.repeat(np.arange(len(docs)), sizes)[order]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     lengths = np.diff(np.r_[starts, len(hashes)])
-    firsts, seconds = [], []
-    for length in np.unique(lengths[(lengths > 1) & (lengths <= _COMMON)]):
-        runs = starts[lengths == length][:, None]
-        i, j = np.triu_indices(int(length), 1)
-        firsts.append(owners[runs + i].ravel())
-        seconds.append(owners[runs + j].ravel())
-    if not firsts:
+    # The (pair, 5-gram)s counted a slice at a time and merged into the sum so far (all at once, a 10,000-article
+    # corpus's took hundreds of MB for a moment); slices wait until they hold as many codes as the sum so far, so
+    # that each code is merged a few times only.
+    codes, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    waiting: list[tuple[np.ndarray, np.ndarray]] = []
+    for length in np.unique(lengths[(lengths > 1) & (lengths <= _COMMON)]).tolist():
+        i, j = np.triu_indices(length, 1)
+        runs = starts[lengths == length]
+        step = max(1, _SLICE // len(i))
+        for begin in range(0, len(runs), step):
+            at = runs[begin : begin + step, None]
+            waiting.append(np.unique(owners[at + i].ravel() * len(docs) + owners[at + j].ravel(), return_counts=True))
+            if sum(len(w[0]) for w in waiting) >= max(len(codes), _SLICE):
+                codes, counts = _summed([(codes, counts), *waiting])
+                waiting = []
+    codes, counts = _summed([(codes, counts), *waiting])
+    if not len(codes):
         return []
-    codes, counts = np.unique(np.concatenate(firsts) * len(docs) + np.concatenate(seconds), return_counts=True)
     a, b = np.divmod(codes, len(docs))
     copied = counts >= share * np.minimum(sizes[a], sizes[b])
     return [(docs[x], docs[y]) for x, y in zip(a[copied].tolist(), b[copied].tolist())]
+
+
+def _summed(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each distinct code of ``parts`` (codes, their counts) once, in order, with the sum of its counts."""
+    import numpy as np
+
+    parts = [part for part in parts if len(part[0])]
+    if len(parts) < 2:  # one slice's counts are distinct and in order already
+        return parts[0] if parts else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    codes, counts = np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    return codes[starts], np.add.reduceat(counts, starts)

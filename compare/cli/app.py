@@ -334,7 +334,7 @@ def run_pipeline(context: typer.Context, options: RunOptions, progress: bool = T
     return corpus
 
 
-def emit(content: str | bytes, output: Path | None, what: str = "report") -> None:
+def emit(content: str | bytes | bytearray, output: Path | None, what: str = "report") -> None:
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return

@@ -8,13 +8,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
+def write_atomically(path: Path, content: str | bytes | bytearray) -> None:
     """Write via a temporary file and rename: a failed or killed run never leaves half a report.
 
     A symlink is written through (its target replaced, not the link); a device or a pipe (``-o /dev/stdout``) is
     written directly, having no directory to rename in; an existing file keeps its mode; SIGTERM and SIGHUP during
     the write remove the temporary file before the process ends."""
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    data = content.encode("utf-8") if isinstance(content, str) else content  # bytes, or a bytearray
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
         with open(target, "wb") as handle:

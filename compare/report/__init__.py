@@ -46,7 +46,7 @@ def render(
     return render_text(corpus, color=color, width=width, show_boilerplate=show_boilerplate, layout=layout)
 
 
-def render_bytes(corpus, fmt: Format, **options) -> bytes:
+def render_bytes(corpus, fmt: Format, **options) -> bytes | bytearray:
     """The report in ``fmt`` as UTF-8 bytes for a file; JSON goes straight to bytes, never through a string."""
     if fmt == "json":
         from .json_format import dump_bytes

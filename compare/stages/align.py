@@ -128,8 +128,8 @@ def align(
     found = (nearest.top, nearest.scores) if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
     edges = candidate_pairs(vecs, docs, threshold, margin, neighbours, found)
     if len(usable) >= CLOSE_FROM:  # paraphrases the cosine bars drop that share the story's rarer words
-        bags = None if words is None else [frozenset(words[i].split()) for i in usable]
-        edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges, bags))
+        spaced = None if words is None else [words[i] for i in usable]
+        edges.update(worded_pairs([statements[i].text for i in usable], *found, docs, edges, spaced))
     # A shared distinctive figure confirms a pair the neighbour search ranked too low (stages/anchors.py).
     for pair, score in anchored_pairs([statements[i] for i in usable], vecs, docs, anchors).items():
         edges.setdefault(pair, score)
@@ -206,41 +206,41 @@ def candidate_pairs(
     import numpy as np
 
     top, scores = nearest if nearest is not None else nearest_cross_document(vecs, docs, neighbours)
+    n = len(vecs)
     finite = np.isfinite(scores)
     # The mean similarity of each row's nearest cross-document neighbours: the margin's yardstick.
-    # As Python numbers (the same values): numpy scalars cost a conversion on every use in the loops below.
-    neighbourhood = (np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)).tolist()
-    found: dict[tuple[int, int], float] = {}
-    rank: dict[tuple[int, int], int] = {}  # (row, neighbour) → the neighbour's place in the row's list
+    neighbourhood = np.where(finite, scores, 0).sum(1) / np.maximum(finite.sum(1), 1)
     # Each neighbour's place by similarity: the search leaves a row's list in no particular order.
     places = np.argsort(np.argsort(-scores, axis=1, kind="stable"), axis=1, kind="stable")
-    floor = min(threshold, CLOSE_FLOOR) if len(vecs) >= CLOSE_FROM else threshold
+    floor = min(threshold, CLOSE_FLOOR) if n >= CLOSE_FROM else threshold
+    # The lists' entries at the floor or above, row by row: (row, neighbour) with its place and similarity. In
+    # arrays, not dicts of tuples: up to 8 a statement, 1.8 million at 10,000 articles (some hundreds of MB).
     rows, cols = np.nonzero(scores >= floor)
-    for i, place, j, score in zip(
-        rows.tolist(), places[rows, cols].tolist(), top[rows, cols].tolist(), scores[rows, cols].tolist()
-    ):
-        found[(min(i, j), max(i, j))] = score
-        rank[(i, j)] = place
+    others, score, place = top[rows, cols], scores[rows, cols].astype(np.float64), places[rows, cols]
+    directed = rows * n + others
+    # A pair listed by both rows: the first listing sets its place in the order, the last its similarity.
+    pairs = np.minimum(rows, others) * n + np.maximum(rows, others)
+    keys, first = np.unique(pairs, return_index=True)
+    last = len(pairs) - 1 - np.unique(pairs[::-1], return_index=True)[1]
+    del places, rows, cols, others, pairs
+    similarity, (i, j) = score[last], np.divmod(keys, n)
 
-    def mutual(i: int, j: int, within: int) -> bool:
-        return rank.get((i, j), within) < within and rank.get((j, i), within) < within
-
-    def usual(i: int, j: int) -> float:
-        return (neighbourhood[i] + neighbourhood[j]) / 2
+    def ranked(within: int) -> np.ndarray:
+        """Whether each pair is among the nearest ``within`` of both its rows (each among the other's)."""
+        listed = np.unique(directed[place < within])
+        return np.isin(i * n + j, listed, assume_unique=True) & np.isin(j * n + i, listed, assume_unique=True)
 
     # A pair stands out from its statements' usual neighbours by the margin; or, if it is close in itself
     # (SURE) and each is among the other's nearest few, it needs only to be above their average: a story's
     # toll sentences are all near one another, and the margin would drop every pair of them. Below the
     # threshold, only each other's best matches that stand out by far (CLOSE_MARGIN).
-    return {
-        (i, j): score
-        for (i, j), score in found.items()
-        if (
-            score >= (min(margin, 1.0) if score >= SURE and mutual(i, j, SURE_RANK) else margin) * usual(i, j)
-            if score >= threshold
-            else score >= CLOSE_MARGIN * usual(i, j) and mutual(i, j, CLOSE_RANK)
-        )
-    }
+    usual = (neighbourhood[i] + neighbourhood[j]) / 2
+    sure = (similarity >= SURE) & ranked(SURE_RANK)
+    above = similarity >= np.where(sure, min(margin, 1.0), margin) * usual
+    close = (similarity >= CLOSE_MARGIN * usual) & ranked(CLOSE_RANK)
+    kept = np.flatnonzero(np.where(similarity >= threshold, above, close))
+    kept = kept[np.argsort(first[kept], kind="stable")]  # in the order the lists first give them
+    return dict(zip(zip(i[kept].tolist(), j[kept].tolist()), similarity[kept].tolist()))
 
 
 def nearest_cross_document(

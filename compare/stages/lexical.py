@@ -54,11 +54,11 @@ def worded_pairs(
     scores: np.ndarray,
     docs: np.ndarray,
     taken: dict[tuple[int, int], float],
-    bags: Sequence[Set[str]] | None = None,
+    spaced: Sequence[str] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of rows of different documents, one among the other's nearest (``top``, ``scores``: the
     neighbour search), not in ``taken``, at :data:`FLOOR` or above, whose words overlap by :data:`SHARE` or more.
-    ``bags``: the :func:`words` of ``texts``, where they were kept."""
+    ``spaced``: the :func:`words` of ``texts``, each space-joined, where they were kept."""
     import numpy as np
 
     # The lists' pairs at the floor or above that the cosine bars dropped, found with arrays: at 1,000 articles
@@ -76,9 +76,14 @@ def worded_pairs(
         keep &= ~np.isin(keys, np.fromiter((i * n + j for i, j in taken), dtype=np.int64, count=len(taken)))
     if not keep.any():
         return {}
-    # Rarity over every statement's words.
-    bags = [words(text) for text in texts] if bags is None else bags
-    frequency = Counter(chain.from_iterable(bags))
+
+    def bag(row: int) -> Set[str]:
+        return words(texts[row]) if spaced is None else frozenset(spaced[row].split())
+
+    # Rarity over every statement's words (each once: a statement's are a set), read one statement at a time; the
+    # sets are kept only of the rows the pairs read (every statement's would take 350 MB at 10,000 articles).
+    frequency = Counter(chain.from_iterable(bag(row) if spaced is None else spaced[row].split() for row in range(n)))
+    bags = {row: bag(row) for row in np.unique(np.divmod(keys[keep], n)).tolist()}
     weight: dict[str, float] = {}
     norms: dict[int, float] = {}
 

