@@ -37,10 +37,10 @@ from typing import NamedTuple
 
 from ..analysis.facts.tokens import fold
 from ..analysis.notation import latin
-from ..model import Corpus, Evidence, Fact, Finding, Statement
-from ..payloads import DiscrepancyData, ValueClass
+from ..model import Corpus, Fact, Finding, Statement
 from . import sayings
 from .discrepancy_agent_words import Reader, mentions, names_attacker, reader
+from .discrepancy_said import said_finding
 
 #: English words between a passive verb and "by", and between "by" and the doer.
 _BEFORE_BY = frozenset("dead and down fatally".split())
@@ -264,34 +264,11 @@ def _finding(corpus: Corpus, said: list[Claim], update: bool) -> Finding:
         message = f"Who killed the attacker changed as the story unfolded: {picture}"
     else:
         message = f"Sources disagree on who killed the attacker: {picture}"
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="agent",
-        severity="info" if update else "warning",
-        message=message,
-        statements=list(dict.fromkeys(c.statement.id for c in said)),
-        evidence=[Evidence(c.statement.doc, c.start, c.end, c.text) for c in said],
-        data=DiscrepancyData(
-            subject="who killed the attacker",
-            values=[
-                ValueClass(
-                    value=label,
-                    documents=sorted({c.statement.doc for c in cs}, key=doc_order.__getitem__),
-                    texts=list(dict.fromkeys(c.text for c in cs)),
-                    normalised=[cs[0].agent],
-                    statements=list(dict.fromkeys(c.statement.id for c in cs)),
-                )
-                for label, cs in sides
-            ],
-            sources=len({c.statement.doc for c in said}),
-            linked_by=["agent"],
-            possible_update=update,
-            relation="update" if update else "conflict",
-            reason="later reports say the killer is still being established"
-            if reopened
-            else "later reports name another killer"
-            if update
-            else "sources name different killers of one attacker",
-        ),
-    )
+    if reopened:
+        reason = "later reports say the killer is still being established"
+    elif update:
+        reason = "later reports name another killer"
+    else:
+        reason = "sources name different killers of one attacker"
+    values = [(label, cs[0].agent, cs) for label, cs in sides]
+    return said_finding(corpus, "agent", "who killed the attacker", values, said, message, update, reason)

@@ -39,6 +39,7 @@ from ..analysis.facts.places import COUNTRIES
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData, ValueClass
 from . import sayings
+from .discrepancy_said import said_finding
 
 _NEGATED = re.compile(
     r"\b(?:(?P<aux>did|does|do|has|have|had|was|were|is|are)(?:\s+not|n[’']t)(?P<yet1>\s+yet)?"
@@ -321,38 +322,12 @@ def _finding(corpus: Corpus, found: list[tuple[Claim, Claim]]) -> Finding:
     update = all(d.pending for _, d in found) and bool(dated) and all(said < done for done, said in dated)
     sides = [(verb, yes), (f"not {verb}", no)]
     picture = sayings(corpus, ((list(dict.fromkeys(c.statement.doc for c in cs)), cs[0].text) for _, cs in sides))
-    relation = "update" if update else "conflict"
     message = f"Sources disagree on whether it was {verb}: {picture}"
     if update:
         message += " (the earlier article says it was still to come: the story moved on)"
-    claims_ = yes + no
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="claim",
-        severity="info" if update else "warning",
-        message=message,
-        statements=list(dict.fromkeys(c.statement.id for c in claims_)),
-        evidence=[Evidence(c.statement.doc, c.start, c.end, c.text) for c in claims_],
-        data=DiscrepancyData(
-            subject=verb,
-            values=[
-                ValueClass(
-                    value=label,
-                    documents=sorted({c.statement.doc for c in cs}, key=doc_order.__getitem__),
-                    texts=list(dict.fromkeys(c.text for c in cs)),
-                    normalised=[label],
-                    statements=list(dict.fromkeys(c.statement.id for c in cs)),
-                )
-                for label, cs in sides
-            ],
-            sources=len({c.statement.doc for c in claims_}),
-            linked_by=["claim"],
-            possible_update=update,
-            relation=relation,
-            reason="one source asserts an action another denies",
-        ),
-    )
+    reason = "one source asserts an action another denies"
+    values = [(label, label, cs) for label, cs in sides]
+    return said_finding(corpus, "claim", verb, values, yes + no, message, update, reason)
 
 
 def _term_finding(corpus: Corpus, said: Term, given: list[Term], old: str) -> Finding:

@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..analysis.facts.tokens import words_between
-from ..model import Corpus, Evidence, Fact, Finding, Statement
-from ..payloads import DiscrepancyData, ValueClass
+from ..model import Corpus, Fact, Finding, Statement
 from . import sayings
+from .discrepancy_said import said_finding
 
 #: One person, by a singular noun, in the corpus languages (Serbian in both scripts, Albanian).
 _PERSONS = {
@@ -68,6 +68,10 @@ class Said(NamedTuple):
     statement: Statement
     start: int  #: the condition's words, offsets in the document
     end: int
+
+    @property
+    def text(self) -> str:
+        return self.statement.text[self.start - self.statement.start : self.end - self.statement.start]
 
 
 def mentions(text: str) -> bool:
@@ -124,34 +128,10 @@ def _finding(corpus: Corpus, person: str, sides: list[list[Said]]) -> Finding:
         message = f"The condition of the {person} changed as the story unfolded (in danger, then dead): {picture}"
     else:
         message = f"Sources disagree on the condition of the {person}: {picture}"
-    said = danger + death
-    text = lambda s: s.statement.text[s.start - s.statement.start : s.end - s.statement.start]  # noqa: E731
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind="condition",
-        severity="info" if update else "warning",
-        message=message,
-        statements=list(dict.fromkeys(s.statement.id for s in said)),
-        evidence=[Evidence(s.statement.doc, s.start, s.end, text(s)) for s in said],
-        data=DiscrepancyData(
-            subject=person,
-            values=[
-                ValueClass(
-                    value=label,
-                    documents=sorted({s.statement.doc for s in side}, key=doc_order.__getitem__),
-                    texts=list(dict.fromkeys(text(s) for s in side)),
-                    normalised=[label],
-                    statements=list(dict.fromkeys(s.statement.id for s in side)),
-                )
-                for label, side in zip(labels, sides)
-            ],
-            sources=len({s.statement.doc for s in said}),
-            linked_by=["condition"],
-            possible_update=update,
-            relation="update" if update else "conflict",
-            reason="later reports tell the death of one earlier reported in danger"
-            if update
-            else "one source reports in danger a person another reports dead",
-        ),
+    reason = (
+        "later reports tell the death of one earlier reported in danger"
+        if update
+        else "one source reports in danger a person another reports dead"
     )
+    values = [(label, label, side) for label, side in zip(labels, sides)]
+    return said_finding(corpus, "condition", person, values, danger + death, message, update, reason)
