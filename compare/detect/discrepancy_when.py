@@ -40,11 +40,11 @@ def without_contradicted_relatives(comparisons: list[Comparison]) -> list[Compar
     """``comparisons`` of dates less those of a relative day whose own article gives the event another day in
     absolute words."""
     facts = {f for c in comparisons for f in (c.a, c.b)}
+    relative = {f for f in facts if relative_day(f.text)}
     absolute: dict[str, set[str]] = defaultdict(set)
-    for f in facts:
-        if not relative_day(f.text):
-            absolute[f.doc].add(f.value)
-    dropped = {f for f in facts if absolute[f.doc] and f.value not in absolute[f.doc] and relative_day(f.text)}
+    for f in facts - relative:
+        absolute[f.doc].add(f.value)
+    dropped = {f for f in relative if absolute[f.doc] and f.value not in absolute[f.doc]}
     return [c for c in comparisons if c.a not in dropped and c.b not in dropped] if dropped else comparisons
 
 
