@@ -149,6 +149,11 @@ def _iso_day(text: str) -> dt.date | None:
         return None
 
 
+def names_relative_day(text: str) -> bool:
+    """Whether ``text`` names a day from the article's date, as English writes it ("today", "two days ago")."""
+    return _PATTERN_OF["relative"].search(text) is not None
+
+
 def _absolute(text: str):
     for kind in ("dmy", "mdy", "numeric", "iso"):
         for m in _PATTERN_OF[kind].finditer(text):

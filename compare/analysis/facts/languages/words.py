@@ -18,6 +18,7 @@ from importlib import resources
 
 from ....model import Statement
 from ...notation import latin
+from ..dates import names_relative_day
 from ..tokens import Token, fold, tokens
 
 #: Statement languages (stages/language.py) → the table that reads them.
@@ -150,16 +151,15 @@ def words_for(language: str, document_language: str = "") -> Words | None:
     return load(table) if table else None
 
 
-#: English's words that name a day from the article's date (dates.py reads them); the tables' are kind ``relative``.
-_ENGLISH_RELATIVE = frozenset({"today", "tonight", "yesterday", "tomorrow", "ago"})
-
-
 @cache
 def _relative_words() -> frozenset[str]:
-    return _ENGLISH_RELATIVE.union(*(load(table).words("relative") for table in _KEYS))
+    return frozenset().union(*(load(table).words("relative") for table in _KEYS))
 
 
 def relative_day(text: str) -> bool:
-    """Whether ``text`` (a date fact's words) names its day from the article's date: "today", "juče", "вчера"."""
+    """Whether ``text`` (a date fact's words) names its day from the article's date: "today" (as dates.py reads
+    English), "juče", "вчера" (the tables' ``relative`` words)."""
+    if names_relative_day(text):
+        return True
     words = _relative_words()
     return any(key(t.lower) in words for t in tokens(Statement("", "", 0, len(text), text)) for key in _KEYS.values())
