@@ -143,8 +143,6 @@ def _rare_names(statements: Sequence[Statement]) -> list[set[str]]:
     quotation or a heading's second part ("Deca su …", "…: Дечак месец дана …") is a name only if the corpus
     also capitalises it inside a sentence ("Milich said" is Milić's name, "… Veselin Milić").
     """
-    from collections import Counter
-
     keys, inside = [], set()
     for statement in statements:
         found = set()
