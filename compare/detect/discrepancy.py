@@ -254,9 +254,10 @@ def _compare_aligned(
     # An event's measures are compared event by event (discrepancy_measures): aligned sentences may tell two quakes.
     keep_a = [f for f in fa if paired(f) and (same_report or not slotted(f, subjects))]
     keep_b = [f for f in fb if paired(f) and (same_report or not slotted(f, subjects))]
+    listed = agreement.listed_subjects(keep_a) | agreement.listed_subjects(keep_b)  # parts, none of them the whole
     for x in keep_a:
         for y in keep_b:
-            if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject:
+            if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject and x.subject not in listed:
                 out.append(Comparison(x, y, agreement.compatible(x, y), link))
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     # Clock times of aligned sentences are compared however they are worded ("the meeting began around 6 p.m." /

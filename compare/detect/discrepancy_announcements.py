@@ -89,6 +89,18 @@ def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
         for those in figures[n + 1 :]:
             origins = {origin_of[f.doc] for f in these} | {origin_of[f.doc] for f in those}
             a, b = these[0], those[0]
-            if len(origins) > 1 and not (rounded(a, b) or rounded(b, a) or one_round_figure(a, b)):
+            told_alike = rounded(a, b) or rounded(b, a) or one_round_figure(a, b) or _bound_of(a, b) or _bound_of(b, a)
+            if len(origins) > 1 and not told_alike:
                 return True
     return False
+
+
+def _bound_of(x: Fact, y: Fact) -> bool:
+    """Whether ``x``, an open bound written with a round figure, is what ``y`` gives rounded down at that figure's
+    own precision: "more than 100" for 155 (anything from 100 to 199 is told so), where "over 5,300" is not
+    7,003 (it would be told "over 7,000")."""
+    figure = stated_bound(x)
+    if x.high != float("inf") or not figure.isdigit() or y.low is None or y.high != y.low:
+        return False
+    zeros = len(figure) - len(figure.rstrip("0"))
+    return bool(zeros) and 0 <= y.low - int(figure) < 10**zeros

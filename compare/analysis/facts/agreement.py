@@ -9,6 +9,7 @@ themselves are read by :mod:`.quantities`.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 
 from ...model import Fact
 
@@ -134,3 +135,14 @@ def rounding_bounds(fact: Fact) -> tuple[float, float]:
 def _share(fact: Fact) -> bool:
     plain = fact.value.replace(".", "", 1).isdigit()
     return plain and fact.subject.startswith(("share of ", "poll share of ", "turnout"))
+
+
+def listed_subjects(facts: list[Fact]) -> set[str]:
+    """The subjects one sentence gives three figures or more: a list of parts ("9 patients to Turkey, 14 to
+    Bulgaria, 4 to Greece"), none of them the whole that another sentence counts. Two figures are often the whole
+    and its update ("rose from 51 to 59"), which the comparisons read."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        if fact.kind == "quantity" and fact.subject:
+            values[fact.subject].add(fact.value)
+    return {subject for subject, given in values.items() if len(given) > 2}
