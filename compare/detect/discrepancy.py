@@ -184,7 +184,8 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     for (a, b), shared in links.items():
         if (a, b) in seen_pairs:
             continue
-        linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*map(corpus.statement, (a, b))))
+        pair = corpus.statement(a), corpus.statement(b)
+        linked += compare_event(facts_of[a], facts_of[b], shared, one_report(*pair), pair)
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
     linked += discrepancy_observances.comparisons(corpus, facts_of, said[discrepancy_corpus_wide.OBSERVANCES])

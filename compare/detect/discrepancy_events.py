@@ -14,7 +14,7 @@ from itertools import combinations
 
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.places import COUNTRIES
-from ..analysis.facts.tokens import same_name
+from ..analysis.facts.tokens import same_name, words_between
 from ..model import Corpus, Fact, Statement
 from .discrepancy_values import EVENT_OUTCOMES, MEASURES, Comparison
 
@@ -123,7 +123,14 @@ def _place_key(value: str) -> str:
     return re.sub(r"[aeiouyj]", "", value)
 
 
-def compare_event(fa: list[Fact], fb: list[Fact], anchors: set[tuple[str, str]], one_report: bool) -> list[Comparison]:
+def compare_event(
+    fa: list[Fact],
+    fb: list[Fact],
+    anchors: set[tuple[str, str]],
+    one_report: bool,
+    statements: tuple[Statement, Statement] | None = None,
+) -> list[Comparison]:
+    """What two statements linked as one event's tell of it (``statements``: the two, whose words place a date)."""
     out: list[Comparison] = []
     shared = {kind for kind, _ in anchors}
     if one_report:  # else compared by slot across the corpus (discrepancy_timeline)
@@ -134,13 +141,47 @@ def compare_event(fa: list[Fact], fb: list[Fact], anchors: set[tuple[str, str]],
     if "place" in shared:
         # The day said of the shared place ("the meeting in Ohrid on April 18"), where the sentence has others too.
         places = {key for kind, key in anchors if kind == "place"}
-        out += compare_when(_dates_at(fa, places), _dates_at(fb, places), "date", "event", day_only=True)
+        da, db = _dates_at(fa, places), _dates_at(fb, places)
+        if statements:
+            da, db = _of_the_incident(da, statements[0]), _of_the_incident(db, statements[1])
+        out += compare_when(da, db, "date", "event", day_only=True)
     if "date" in shared and "place" not in shared:
         xs = [f for f in fa if f.kind == "place" and f.value not in COUNTRIES]
         ys = [f for f in fb if f.kind == "place" and f.value not in COUNTRIES]
         if xs and ys and not any(same_name(x.value, y.value) for x in xs for y in ys):
             out += [Comparison(x, y, False, "event") for x in xs for y in ys]
     return out
+
+
+#: Words that name the incident itself or what it did, a date near which is the incident's own.
+_INCIDENT = re.compile(
+    _EVENT_WORDS.pattern[:-3] + r"|fire|blaze|quake|earthquake|floods?|flooding|crash|collapse[ds]?|broke out|"
+    r"erupted|struck|died|dead|deaths?|exploded|opened fire|stabbed|shot|took place|held|occurred|happened)\b",
+    re.IGNORECASE,
+)
+#: Words between a date and the incident's word, at most, for the date to be the incident's.
+_INCIDENT_WORDS = 8
+
+
+def _of_the_incident(days: list[Fact], statement: Statement) -> list[Fact]:
+    """The dates said of the incident itself: a few words from a word that names it or what it did ("killed 51
+    people early Sunday"), not of what followed it, in a clause of its own ("anger in the town on Tuesday in the
+    wake of a fire that left dozens dead", "the injured were flown abroad on Sunday")."""
+    at, text = statement.start, statement.text
+    words = [m.span() for m in _INCIDENT.finditer(text)]
+    return [d for d in days if any(_said_of(words_between(text, w, (d.start - at, d.end - at))) for w in words)]
+
+
+def _said_of(between: list[str]) -> bool:
+    return len(between) <= _INCIDENT_WORDS and not _AFTER.intersection(w.lower() for w in between)
+
+
+#: Words that give a date to something after the incident named beside it ("on Tuesday, after the fire"), or to
+#: another act ("the attack, and declared March 24 a day of mourning", "the attack, he said on Sunday").
+_AFTER = frozenset(
+    {"after", "following", "wake", "since", "nakon", "posle", "poslije", "pas", "после"}
+    | {"declared", "announced", "proclaimed", "said", "told", "reported", "added", "proglasio", "rekao", "tha"}
+)
 
 
 _NEAR = 40  # characters between a place and the date said of it

@@ -49,7 +49,12 @@ def comparisons(
         days = [f for f in facts_of.get(statement.id, []) if f.kind == "date" and _a_day(f.value)]
         at = statement.start  # the facts' spans in the statement's text, as the observance's
         gaps = {f: words_between(statement.text, m.span(), (f.start - at, f.end - at), str.lower) for f in days}
-        near = sorted((len(gap), f.start, f) for f, gap in gaps.items() if _its_day(f, word, gap))
+        named = re.match(r"\s+day\b", statement.text[m.end() :], re.IGNORECASE) is not None  # "Mourning Day"
+        near = sorted(
+            (len(gap), f.start, f)
+            for f, gap in gaps.items()
+            if _its_day(f, word, gap, named) and not _dates_another(statement.text[f.end - at :])
+        )
         if near:
             day = near[0][2]
             said.append(replace(day, subject=SUBJECT, value=_in_year(day.value, story_year)))
@@ -69,17 +74,28 @@ def _in_year(value: str, year: str | None) -> str:
     return year + value[4:] if year and value.startswith("????-") else value
 
 
-def _its_day(day: Fact, word: tuple[int, int], between: list[str]) -> bool:
+def _its_day(day: Fact, word: tuple[int, int], between: list[str], named: bool = False) -> bool:
     """Whether a date a few words from the observance is its day: one said after it ("mourning from Friday",
     "ditë zie kombëtare 26 nëntorin"), unless it ends it ("until Sunday"); one said before it only where it is
-    named the day ("Wednesday is declared a day of mourning"), not the day it was declared ("on Monday declared
-    seven days of mourning")."""
+    named the day ("Wednesday is declared a day of mourning", "declared March 22 as National Mourning Day"), not
+    the day it was declared ("on Monday declared seven days of mourning")."""
     if len(between) > _NEAR_WORDS:
         return False
     if day.start >= word[1]:
         return not (between and between[-1] in _UNTIL)
-    return any(w in _DAY for w in between)
+    return any(w in _DAY for w in between) or (named and "as" in between)
 
+
+def _dates_another(after: str) -> bool:
+    """Whether a date is said as the day of the thing named after it ("during today's session", "Sunday's
+    meeting"), not of the observance, unless that thing is the observance ("Friday's national day of mourning")."""
+    if not _POSSESSIVE.match(after):
+        return False
+    head = after.lower().split()[1:4]
+    return not any(w in _DAY or _OBSERVANCE.match(w) for w in head)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 #: A word just before a date that makes it the end of a period, not its start.
 _UNTIL = frozenset({"until", "till", "through", "to", "do", "deri", "до"})
