@@ -18,9 +18,8 @@ arrested, deployed …) are compared across the corpus by **slot**, not by sente
 * **origins**: copies of one wire story (:mod:`compare.analysis.copies`) are one origin,
   so "k of N sources" counts outlets that reported independently.
 
-Counts of other subjects (countries, vehicles, distances) are compared only where the
-statements are linked (:mod:`.discrepancy`): they do not grow with time, and without
-a link the same noun often counts different things.
+Counts of other subjects (countries, vehicles, distances) are compared only where the statements are linked
+(:mod:`.discrepancy`): they do not grow with time, and without a link the same noun often counts different things.
 """
 
 from __future__ import annotations
@@ -85,11 +84,8 @@ def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str
     for f in facts:
         if f.kind == "quantity" and f.low is not None and f.subject:
             origins[f.subject].add(origin_of[f.doc])
-    return frozenset(
-        subject
-        for subject, own in origins.items()
-        if subject.endswith(EVENT_OUTCOMES) or (len(own) >= MIN_ORIGINS and _countable(subject))
-    )
+    slot = lambda subject, own: subject.endswith(EVENT_OUTCOMES) or (len(own) >= MIN_ORIGINS and _countable(subject))  # noqa: E731
+    return frozenset(subject for subject, own in origins.items() if slot(subject, own))
 
 
 #: People counted without what happened to them: "three children" may be the dead, the rescued or the audience;
@@ -252,9 +248,11 @@ def _bucket_findings(
         reason = f"{x.fact.text} ({x.day}) against {'later' if later else 'earlier'} reports of {smaller} figures"
         yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
-    # Two counts of a thing alone, far apart (two collapsed blocks, 1,200 damaged buildings), show no story
-    # unfolding: a thing's count says nothing of what happened to it, and either may count something else.
-    lone = len(chain) == 2 and not subject.endswith(EVENT_OUTCOMES) and not close_figures(chain[0].fact, chain[1].fact)
+    # Two counts of a thing alone, far apart (two collapsed blocks, 1,200 damaged buildings; "seven" five times in
+    # one article, then "dozens"), show no story unfolding: a thing's count says nothing of what happened to it.
+    ends = list({r.origin: r for r in chain}.values())
+    lone = len(ends) == 2 and not subject.endswith(EVENT_OUTCOMES) and not close_figures(ends[0].fact, ends[1].fact)
+    lone = lone and (len(chain) == 2 or vague(ends[0].fact) or vague(ends[1].fact))
     if len(days) > 1 and len(value_classes([r.fact for r in chain])) > 1 and not lone:
         # The timeline lists every report near its figures; the outliers above are flagged on their own as well. A
         # figure far from every figure of the timeline counts something else (another event's toll: "six killed
