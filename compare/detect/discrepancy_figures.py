@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
 from ..model import Corpus, Fact
-from .discrepancy_values import EVENT_OUTCOMES
+from .discrepancy_values import EVENT_OUTCOMES, FALLING
 
 _PERIOD_SLACK_DAYS = 31  # a statement dated this long before the first report is about an earlier event
 #: Two same-day figures within this ratio of each other are one announcement reported two ways.
@@ -158,3 +158,14 @@ def toll_undated(a: Fact, b: Fact, days: dict[str, str], subjects: frozenset[str
         return False
     low, high = sorted((point(a), point(b)))
     return a.subject.endswith(EVENT_OUTCOMES) or high > APART * max(low, 1.0)
+
+
+def rose_that_day(x: Fact, y: Fact, later: list[Fact], subject: str) -> bool:
+    """Whether two close figures of one day are two moments of a toll that rose that day: the larger is the one
+    the days after carry (``later``: their figures), and none of them repeats the smaller (seven pupils in the
+    first report, eight by the evening and the days after). A smaller figure that later reports still give is one
+    announcement told two ways."""
+    if not subject.endswith(EVENT_OUTCOMES) or subject.endswith(FALLING):
+        return False
+    low, high = sorted((x, y), key=point)
+    return any(not differ(f, high) for f in later) and all(differ(f, low) for f in later)

@@ -43,6 +43,7 @@ from .discrepancy_figures import (
     mistyped,
     period_start,
     point,
+    rose_that_day,
     same_day_differ,
     told_by_one,
     vague,
@@ -148,8 +149,7 @@ class Slots:
 
 
 def reports_by_statement(slots: Slots) -> dict[str, list[Report]]:
-    """Each timeline statement's slotted counts as reports: with their origin, the article's date, their scope
-    and the town they count for."""
+    """Each timeline statement's slotted counts as reports: their origin, report date, scope and town."""
     out: dict[str, list[Report]] = {}
     for statement in slots.corpus.statements:
         if statement.id not in slots.statements:
@@ -224,6 +224,8 @@ def _bucket_findings(
         if mistyped(x.fact, x.day, y.fact, y.day):
             typos.union(i, j)
         elif x.day and x.day == y.day and close_figures(x.fact, y.fact) and not moves_within_a_day(subject):
+            if rose_that_day(x.fact, y.fact, [r.fact for r in reports if r.day > x.day], subject):
+                continue  # two moments of a toll that rose that day: the timeline tells them (below)
             same_day.union(i, j)
     for sets, why in (
         (typos, "one figure looks like a typo of the other (a digit changed or two swapped)"),
