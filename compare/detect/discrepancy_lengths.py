@@ -138,4 +138,4 @@ def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     low = word.lower()
-    return next((n for n, words in _WORDS.items() if any(low.startswith(w) for w in words.split("|"))), None)
+    return next((n for n, words in _WORDS.items() if re.match(rf"(?:{words})$", low)), None)

@@ -167,7 +167,8 @@ def _sizes(statement: Statement, facts_of: dict[str, list[Fact]]) -> list[Said]:
     for m in _POPULATION.finditer(statement.text):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         figure = _number(next(v for k, v in groups.items() if k.startswith("n")))
-        qualified = bool(next((v for k, v in groups.items() if k.startswith("q")), "").strip())
+        # "just 30,000" stresses the figure; "about 30,000" widens it
+        qualified = next((v for k, v in groups.items() if k.startswith("q")), "").strip() not in ("", "just", "only")
         where = _place(statement, places, m, before_only=True)
         if figure is None or where is None:
             continue
