@@ -2,8 +2,8 @@
 
 Each names its subject its own way (a plan after its sponsors, a country's year of separation, the group that
 claimed an attack, one person's condition, who killed the attacker, a moment in two time zones, the kind of state
-declared), in sentences that seldom align; so each is gathered across the corpus, and its own module says what
-ties two mentions to one thing.
+declared, a place's compass direction and population, a mourning's length, the victims' ages), in sentences that
+seldom align; so each is gathered across the corpus, and its own module says what ties two mentions to one thing.
 
 Most statements mention none of these things. Which ones may (each module's cheap ``mentions`` test) is read
 with the rest of each article's analysis and kept (:func:`marks`, part of the discrepancy detector's
@@ -22,7 +22,9 @@ from . import (
     discrepancy_conditions,
     discrepancy_declared,
     discrepancy_framing,
+    discrepancy_lengths,
     discrepancy_observances,
+    discrepancy_place_traits,
     discrepancy_statehood,
     discrepancy_zones,
 )
@@ -37,8 +39,12 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_declared.mentions,
     discrepancy_agent_words.mentions,
     discrepancy_agent_words.names_attacker,
+    discrepancy_place_traits.mentions,
+    discrepancy_place_traits.mentions_population,
+    discrepancy_lengths.mentions,
 )
-FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(len(_READERS))
+FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
+DIRECTIONS, POPULATIONS, LENGTHS = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -73,3 +79,5 @@ def findings(
     yield from discrepancy_zones.findings(corpus, corpus.facts)
     yield from discrepancy_declared.findings(corpus, of(DECLARED))
     yield from discrepancy_agents.findings(corpus, of(AGENTS), of(ATTACKER_NAMES))
+    yield from discrepancy_place_traits.findings(corpus, facts_of, of(DIRECTIONS), of(POPULATIONS))
+    yield from discrepancy_lengths.findings(corpus, of(LENGTHS))

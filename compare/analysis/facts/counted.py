@@ -58,6 +58,8 @@ CLASSES = {
     "people": "people",
     "person": "people",
     "persons": "people",
+    "man": "people",  # "arrested one man" (counted only after its verb: counted_after_its_verb)
+    "woman": "people",
     "citizen": "people",  # "46 citizens were hurt": what the sources' "граждан", "građana", "qytetarë" count
     "citizens": "people",
     "individuals": "people",
@@ -183,6 +185,18 @@ _TOLL_CHANGE = frozenset(
     + "is was has had now to at".split()
 )
 _TOLL_WINDOW = 16  # "the death toll from Friday night's mass killing at the city's music venue stood at 140"
+
+
+def counted_after_its_verb(toks: Sequence[Token], i: int) -> bool:
+    """ "arrested one man", "killed one person": "one" right after the verb of what happened to those it counts is a
+    count (elsewhere "one" is too often a pronoun or an article to be one: "one of the guards", "one day")."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i].lower == "one"
+        and toks[i - 1].lower.endswith(("ed", "ing"))
+        and toks[i - 1].lower in OUTCOMES
+        and toks[i + 1].lower in CLASSES
+    )
 
 
 def toll_before(toks: Sequence[Token], first: int) -> str:

@@ -33,7 +33,7 @@ from .count_context import (
 )
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
-from .counted import CLAUSE_END, lemma, toll_before
+from .counted import CLAUSE_END, counted_after_its_verb, lemma, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
 from .places import distance_subject
@@ -267,7 +267,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
                 i += 1
                 continue
             value, used, ordinal = parsed
-            if word in ("a", "an", "one") and used == 1 and not _is_counted_article(toks, i):
+            counted_one = _is_counted_article(toks, i) or counted_after_its_verb(toks, i)
+            if word in ("a", "an", "one") and used == 1 and not counted_one:
                 i += 1
                 continue
             qualifier, first = _qualifier(toks, i)
