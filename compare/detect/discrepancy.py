@@ -63,9 +63,8 @@ from .discrepancy_scope import place_distances
 from .discrepancy_timeline import slotted
 from .discrepancy_values import Comparison, findings, paired
 
-#: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a
-#: different speaker to count: paraphrases by different people are common ("those responsible must
-#: face justice"), the same sentence with another name in it is not.
+#: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a different
+#: speaker to count: paraphrases are common ("those responsible must face justice"), one sentence with two names not.
 _SAME_WORDING = 0.6
 _AGE = "age of "  # the subject of a person's age (people.ages): compared across the corpus, person by person
 
