@@ -62,7 +62,9 @@ def paired(fact: Fact) -> bool:
     return fact.subject not in UNCOMPARED and not moving_share(fact.subject)
 
 
-EVENT_OUTCOMES = ("killed", "injured", "arrested", "kidnapped", "missing", "displaced", "evacuated", "hospitalised")
+EVENT_OUTCOMES = (
+    *("killed", "injured", "arrested", "charged", "kidnapped", "missing", "displaced", "evacuated", "hospitalised"),
+)
 #: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
 READING_ORIGINS = 2
 #: Outcomes whose count falls as a story unfolds: the wounded leave hospital, and recover or die.

@@ -134,6 +134,10 @@ OUTCOMES = {
     "apprehended": "arrested",
     "custody": "arrested",
     "arrests": "arrested",
+    # Charged in court: a count of its own, which grows as prosecutors file, beside the arrests it follows.
+    "charged": "charged",
+    "indicted": "charged",
+    "indictment": "charged",
     "deployed": "deployed",
     "deployment": "deployed",
     "deploy": "deployed",
