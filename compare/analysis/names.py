@@ -154,6 +154,7 @@ def entities(
     shared = {t: evidence[t] for texts in blocks for t in texts}
     given, family = _given_names(corpus, shared), _family_names(corpus, evidence)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
+    natives = {word for _, word in native}  # the Latin spellings the source-language articles print
     result = []
     for spellings in blocks:
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
@@ -183,8 +184,10 @@ def entities(
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
             if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
                 continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
-            if rel == "truncation" and _english_name(text, canonical):
-                continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost
+            if rel == "truncation" and (_english_name(text, canonical) or _native_of(text, canonical, natives)):
+                continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost; "Puls" of "Pulse"
+            if rel == "diacritics" and _plain_on_purpose(text, canonical, given, evidence, origin_of):
+                continue  # "Ljupčo Kocevski": an article that marks the given name left the surname plain on purpose
             if rel == "transliteration" and both_english(text, canonical):
                 continue  # "Nikolay" and "Nikolai", "Sergey" and "Sergei": both English spellings of the name
             if rel == "spelling" and not _attested(canonical, text, evidence, origin_of):
@@ -277,6 +280,22 @@ def _attested(canonical: str, variant: str, evidence: dict[str, list[Mention]], 
     """Whether independent articles print ``canonical``, two at least, and one article alone ``variant``."""
     origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (canonical, variant)]
     return origins[0] >= 2 and origins[1] == 1
+
+
+def _native_of(short: str, full: str, printed: Set[str]) -> bool:
+    """Whether the source-language articles print ``short`` and ``full`` is an English word ("Puls", a club's name,
+    beside English's "Pulse"): the name in its language and in English, no letter lost."""
+    return short in printed and lexicon.is_english(full, _COMMON_ZIPF)
+
+
+def _plain_on_purpose(
+    bare: str, marked: str, given: dict[str, set[str]], evidence: dict[str, list[Mention]], origin_of: dict[str, str]
+) -> bool:
+    """Whether the articles printing ``bare`` write its given names with diacritics ("Ljupčo Kocevski") and the
+    marked spelling has no more independent origins: they keep the marks, so the plain surname has none to lose."""
+    names = given.get(bare) or set()
+    origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (marked, bare)]
+    return bool(names) and all(fold(n) != n.lower() for n in names) and origins[0] <= origins[1]
 
 
 def _english_name(bare: str, marked: str) -> bool:
