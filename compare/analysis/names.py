@@ -24,6 +24,7 @@ from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
+from .name_evidence import attested, native_of, plain_on_purpose
 from .native_names import NativeWord
 from .spellings import (
     ADJECTIVE_ENDINGS,
@@ -184,13 +185,13 @@ def entities(
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
             if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
                 continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
-            if rel == "truncation" and (_english_name(text, canonical) or _native_of(text, canonical, natives)):
+            if rel == "truncation" and (_english_name(text, canonical) or native_of(text, canonical, natives)):
                 continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost; "Puls" of "Pulse"
-            if rel == "diacritics" and _plain_on_purpose(text, canonical, given, evidence, origin_of):
+            if rel == "diacritics" and plain_on_purpose(text, canonical, given, evidence, origin_of):
                 continue  # "Ljupčo Kocevski": an article that marks the given name left the surname plain on purpose
             if rel == "transliteration" and both_english(text, canonical):
                 continue  # "Nikolay" and "Nikolai", "Sergey" and "Sergei": both English spellings of the name
-            if rel == "spelling" and not _attested(canonical, text, evidence, origin_of):
+            if rel == "spelling" and not attested(canonical, text, evidence, origin_of):
                 continue  # one letter apart in as many articles: two names as likely as one misspelt
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
@@ -274,28 +275,6 @@ _EXONYM_GAP = 1.0
 
 #: Letters from which a name with one letter typed as another is one name misspelt (spellings.relation).
 _SPELLING_LENGTH = 8
-
-
-def _attested(canonical: str, variant: str, evidence: dict[str, list[Mention]], origin_of: dict[str, str]) -> bool:
-    """Whether independent articles print ``canonical``, two at least, and one article alone ``variant``."""
-    origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (canonical, variant)]
-    return origins[0] >= 2 and origins[1] == 1
-
-
-def _native_of(short: str, full: str, printed: Set[str]) -> bool:
-    """Whether the source-language articles print ``short`` and ``full`` is an English word ("Puls", a club's name,
-    beside English's "Pulse"): the name in its language and in English, no letter lost."""
-    return short in printed and lexicon.is_english(full, _COMMON_ZIPF)
-
-
-def _plain_on_purpose(
-    bare: str, marked: str, given: dict[str, set[str]], evidence: dict[str, list[Mention]], origin_of: dict[str, str]
-) -> bool:
-    """Whether the articles printing ``bare`` write its given names with diacritics ("Ljupčo Kocevski") and the
-    marked spelling has no more independent origins: they keep the marks, so the plain surname has none to lose."""
-    names = given.get(bare) or set()
-    origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (marked, bare)]
-    return bool(names) and all(fold(n) != n.lower() for n in names) and origins[0] <= origins[1]
 
 
 def _english_name(bare: str, marked: str) -> bool:
