@@ -42,7 +42,7 @@ _UPPER = "A-ZÇČĆŠŽĐË"
 _ACRONYM = re.compile(rf"(?<![\w.&/-])([{_UPPER}][{_UPPER}a-z]{{0,6}}[{_UPPER}])(?![\w&/]|\.\w|-\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: Words that may stand inside a capitalised name ("Union *of* Serbian Municipalities").
-_NAME_GLUE = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "le", "i", "e", "za", "na"}
+NAME_GLUE = {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "le", "i", "e", "za", "na"}
 _COMMON_WORD_ZIPF = 4.5  # an all-caps common word ("NEXT") is emphasis, not an acronym
 
 
@@ -128,7 +128,7 @@ def _fits_strictly(acronym: str, expansion: str) -> bool:
 def initials(expansion: str) -> str:
     """What an English reader would abbreviate ``expansion`` to: "Union of Serbian Municipalities" → "USM"."""
     words = re.findall(r"[\w’'-]+", expansion)
-    return "".join(w[0].upper() for w in words if w.lower() not in _NAME_GLUE)
+    return "".join(w[0].upper() for w in words if w.lower() not in NAME_GLUE)
 
 
 def _capitalised_name_before(text: str) -> str:
@@ -139,13 +139,13 @@ def _capitalised_name_before(text: str) -> str:
         bare = word.strip(",;:")
         if bare != word and taken:
             break
-        if bare[:1].isupper() or bare.lower() in _NAME_GLUE:
+        if bare[:1].isupper() or bare.lower() in NAME_GLUE:
             taken.append(bare)
             continue
         break
-    while taken and taken[-1].lower() in _NAME_GLUE:  # leading "the", "of"
+    while taken and taken[-1].lower() in NAME_GLUE:  # leading "the", "of"
         taken.pop()
-    while taken and taken[0].lower() in _NAME_GLUE:
+    while taken and taken[0].lower() in NAME_GLUE:
         taken.pop(0)
     name = " ".join(reversed(taken))
     return name if sum(w[:1].isupper() for w in taken) >= 2 else ""
@@ -258,7 +258,7 @@ def misfit(definition: Definition) -> bool:
 
 
 def _content_stems(name: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"\w+", name) if w.lower() not in _NAME_GLUE}
+    return {stem(w) for w in re.findall(r"\w+", name) if w.lower() not in NAME_GLUE}
 
 
 def near_misses(acronyms: dict[str, Acronym]) -> dict[str, list[str]]:

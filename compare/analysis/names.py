@@ -24,6 +24,7 @@ from ..model import Corpus, Document, Entity, Mention, Statement, Variant
 from . import lexicon, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
+from .name_evidence import attested, native_of, plain_on_purpose
 from .native_names import NativeWord
 from .spellings import (
     ADJECTIVE_ENDINGS,
@@ -154,6 +155,7 @@ def entities(
     shared = {t: evidence[t] for texts in blocks for t in texts}
     given, family = _given_names(corpus, shared), _family_names(corpus, evidence)
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
+    natives = {word for _, word in native}  # the Latin spellings the source-language articles print
     result = []
     for spellings in blocks:
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
@@ -183,11 +185,13 @@ def entities(
                 continue  # "Sport" and "Support", "Turks" and "Turkish": two words, not one name misspelt
             if rel == "diacritics" and _marks_added(canonical, text) and _english_name(canonical, text):
                 continue  # "Priština" beside "Pristina": the local spelling of a name English writes its own way
-            if rel == "truncation" and _english_name(text, canonical):
-                continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost
+            if rel == "truncation" and (_english_name(text, canonical) or native_of(text, canonical, natives)):
+                continue  # "Mary" beside "Mariya": English's own form of the name, no letters lost; "Puls" of "Pulse"
+            if rel == "diacritics" and plain_on_purpose(text, canonical, given, evidence, origin_of):
+                continue  # "Ljupčo Kocevski": an article that marks the given name left the surname plain on purpose
             if rel == "transliteration" and both_english(text, canonical):
                 continue  # "Nikolay" and "Nikolai", "Sergey" and "Sergei": both English spellings of the name
-            if rel == "spelling" and not _attested(canonical, text, evidence, origin_of):
+            if rel == "spelling" and not attested(canonical, text, evidence, origin_of):
                 continue  # one letter apart in as many articles: two names as likely as one misspelt
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
@@ -271,12 +275,6 @@ _EXONYM_GAP = 1.0
 
 #: Letters from which a name with one letter typed as another is one name misspelt (spellings.relation).
 _SPELLING_LENGTH = 8
-
-
-def _attested(canonical: str, variant: str, evidence: dict[str, list[Mention]], origin_of: dict[str, str]) -> bool:
-    """Whether independent articles print ``canonical``, two at least, and one article alone ``variant``."""
-    origins = [len({origin_of.get(m.doc, m.doc) for m in evidence[t]}) for t in (canonical, variant)]
-    return origins[0] >= 2 and origins[1] == 1
 
 
 def _english_name(bare: str, marked: str) -> bool:

@@ -42,12 +42,15 @@ _SUFFIXES = frozenset({"", "s", "is", "ism", "isms", "ist", "ists", "ite", "ites
 #: How the region's names are romanised differently, as one spelling: (pattern, replacement), in order, on the
 #: folded lower-case name. English through Russian writes kh, zh, sh, ch, dzh (Vakhdat, Dalerdzhon) where Serbian
 #: Latin and Tajik write h, ž, š, č, dž/j (Vahdat, Dalerjon) and Turkish ş (Kahramanmaraş/Kahramanmarash);
-#: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; glides come as y, j or
-#: i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov, Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters
-#: come and go (Borrell, Borel; Shamsiddin, Shamsidin). Georgian, Arabic and Persian gh comes as g.
+#: Albanian writes xh for dž, gj for đ, q for ć, ç for č, th and dh for t and d, ll and rr; Polish sz, cz and w
+#: for š, č and v (Toszkowski for Toškovski); glides come as y, j or i (Mirzoyev, Mirzojev, Mirzoev; Fayzov, Fajzov,
+#: Faizov; Bryansk, Briansk; Gakhariya, Gakharia); doubled letters come and go (Borrell, Borel; Shamsiddin,
+#: Shamsidin). Georgian, Arabic and Persian gh comes as g.
 ROMANISATIONS: tuple[tuple[str, str], ...] = (
     (r"dzh|dz|xh|ksh", "j"),  # Albanian xh read letter by letter, x as ks: "Kshemajli" for Xhemajli
     (r"gh", "g"),  # Georgian ღ, Arabic and Persian غ: gh or g (Ghirchi, Girchi; Ghani, Gani)
+    (r"sz", "s"),  # Polish š
+    (r"cz", "c"),  # Polish č
     (r"tch|ch|q", "c"),
     (r"kh", "h"),
     (r"zh", "z"),

@@ -18,13 +18,15 @@ See :mod:`compare.acronyms` for how the table and the concepts are built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
 from ..analysis import lexicon, tables
 from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
-from ..model import Acronym, Corpus, Evidence, Finding, Identity, Mention, Severity
+from ..analysis.site_names import is_site_name, site_names
+from ..model import Acronym, Corpus, Definition, Evidence, Finding, Identity, Mention, Severity
 from ..payloads import AcronymData, BodyName
 from . import normalise, outlets, register
 
@@ -71,7 +73,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
 
     for entry in acronyms.values():
         bad = [d for d in entry.definitions if table_of.misfit(d)]
-        if not bad:
+        if not bad or _native_gloss(corpus, entry, bad):
             continue
         definition = bad[0]
         expected = table_of.initials(definition.expansion)
@@ -93,11 +95,16 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
             concept,
         )
 
+    sites = site_names(corpus)
     for text, near in near_misses.items():
         entry = acronyms[text]
         # A letter a translation got wrong is in the translation: an acronym only articles in the source
         # language write ("FBiH" beside "BiH", "RTV" beside "RTS" in Bosnian and Serbian text) is their own.
-        if not _in_english(corpus, entry.occurrences):
+        if not _in_english(corpus, entry.occurrences) or is_site_name(text, sites):
+            continue  # … and an outlet the headers name ("MIA") is no mistyped acronym
+        # The suspect is the less attested of two: "DNA" in two articles beside the "DNK" of ten, not the reverse.
+        near = [o for o in near if _origins(corpus, acronyms[o].occurrences) >= _origins(corpus, entry.occurrences)]
+        if not near or _spelled_out(corpus, entry):
             continue
         others = " and ".join(f"“{o}” ({_docs(corpus, acronyms[o].occurrences)})" for o in near)
         message = (
@@ -141,7 +148,7 @@ def _source_language(
             continue
         english = _in_english(corpus, entry.occurrences)
         source = [o for o in entry.occurrences if o not in english]
-        if not english or not source:
+        if not english or not source or _written_as_word(corpus, text):
             continue
         message = (
             f"“{text}” ({_docs(corpus, english)}, {len(english)}×) is never defined in English and is the acronym "
@@ -158,6 +165,36 @@ def _source_language(
             {"acronym": text},
             concept_of.get(text),
         )
+
+
+def _origins(corpus: Corpus, occurrences: list[Mention]) -> int:
+    """How many independent articles use an acronym: a copy and its original count once."""
+    return len({corpus.document(o.doc).copy_of or o.doc for o in occurrences})
+
+
+def _spelled_out(corpus: Corpus, entry: Acronym) -> bool:
+    """Whether an article that uses the acronym also writes a capitalised name it abbreviates, word by word
+    ("Minister of Foreign Affairs" beside "the MFA"): the article's own abbreviation, not a letter mistyped."""
+    glue = "|".join(sorted(table_of.NAME_GLUE))
+    letters = rf"\w*(?:\s+(?:{glue}))*\s+".join(re.escape(c) for c in entry.text)
+    name = re.compile(rf"\b{letters}\w*")
+    return any(name.search(corpus.document(doc).text) for doc in entry.documents)
+
+
+def _native_gloss(corpus: Corpus, entry: Acronym, bad: list[Definition]) -> bool:
+    """Whether an English article gives the body's own acronym beside its English name ("Military Medical Academy
+    (VMA)"), the acronym the articles in the body's language write: the reader is told both, and "the VMA" later
+    reads; a third language's acronym no source writes ("MLRAS" for the Syrian Arab Red Crescent) is still one."""
+    english = _in_english(corpus, [d.where for d in bad])
+    native = [o for o in entry.occurrences if o not in _in_english(corpus, entry.occurrences)]
+    return bool(english) and len(english) == len(bad) and bool(native)
+
+
+def _written_as_word(corpus: Corpus, text: str) -> bool:
+    """Whether the corpus also writes ``text`` as a capitalised word ("PULS" and “Puls”, a club's name): a name
+    set in capitals, not an acronym."""
+    word = re.compile(rf"\b{re.escape(text[:1] + text[1:].lower())}\b")
+    return any(word.search(d.text) for d in corpus.documents)
 
 
 def _languages(corpus: Corpus, occurrences: list[Mention]) -> str:

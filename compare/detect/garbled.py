@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from ..analysis import dropped_letters, lexicon
+from ..analysis.site_names import is_site_name, site_names
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import GarbledData
 from . import named, register
@@ -254,6 +255,7 @@ def _word_and_number(text: str) -> Iterable[tuple[int, str, int]]:
 )
 def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple], list[tuple]]]) -> Iterable[Finding]:
     names = {name for attested, _, _ in per_document.values() for name in attested}
+    sites = site_names(corpus)
     # The articles that write each capitalised word in mid-sentence: one article's only use is no name's evidence.
     writers: dict[str, set[str]] = {}
     for doc, (attested, _, _) in per_document.items():
@@ -264,16 +266,28 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
             first = word[:cut]
             if first[:1].isdigit() or first.islower() or first in names or lexicon.is_english(first):
                 yield _run_together(document, statements[number], offset, word, cut)
+        # One finding per word and article, with every place it stands: "Buy niketn Buy niketn" is one word.
+        garbled: dict[str, Finding] = {}
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
-            if bare[:1].isupper() and (not opens or bare in names or not near) and not _misspelt_title(bare, writers):
+            written = _misspelt_name_word(bare, writers)
+            if written:
+                near = [written]
+            elif bare[:1].isupper() and (not opens or bare in names or not near) and not _misspelt_title(bare, writers):
                 continue  # a plausible name
+            if is_site_name(bare, sites):
+                continue  # an outlet's or a site's name, which the articles' headers give
             statement = statements[number]
             start = statement.start + offset
+            evidence = Evidence(statement.doc, start, start + len(word), word)
+            if word in garbled:
+                garbled[word].evidence.append(evidence)
+                garbled[word].statements = list(dict.fromkeys([*garbled[word].statements, statement.id]))
+                continue
             hint = f"; nearest English words: {', '.join(near)}" if near else ""
             if any(w in _NUMBER_WORDS for w in near):
                 hint += " — check the number against another source"
-            yield Finding(
+            garbled[word] = Finding(
                 id="",
                 kind="mt_artefact",
                 subkind="garbled",
@@ -281,9 +295,10 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
                 message=f"“{word}” ({named(document)}) is not an English word nor a name used elsewhere in the "
                 f"corpus{hint}",
                 statements=[statement.id],
-                evidence=[Evidence(statement.doc, start, start + len(word), word)],
+                evidence=[evidence],
                 data=GarbledData(word=word, nearest=list(near), mqm="Fluency/Unintelligible"),
             )
+        yield from garbled.values()
     yield from _dropped_letters(corpus)
     yield from _o_for_zero(corpus)
 
@@ -333,6 +348,32 @@ def _misspelt_title(word: str, writers: dict[str, set[str]]) -> bool:
         return False
     meant = lexicon.misspelling_of(word)
     return abs(len(meant) - len(word)) == 1
+
+
+#: A capitalised word of a name this common in English (Zipf), which independent articles write in mid-sentence
+#: ("Clinical Centre"), is a word of the name, which one article writing it a letter off has misspelt.
+_NAME_WORD_ZIPF = 3.5
+
+
+def _misspelt_name_word(word: str, writers: dict[str, set[str]]) -> str:
+    """The English word of a name (six letters or more) that ``word``, which one article alone writes, misspells by
+    one edit or two letters swapped, where two other articles write it capitalised in mid-sentence ("Clincial
+    Centre" beside "Clinical Center"), or ""."""
+    from rapidfuzz.distance import OSA
+
+    if len(word) < 6 or not word[:1].isupper() or len(writers.get(word, ())) > 1:
+        return ""
+    own = writers.get(word, set())
+    for other, docs in writers.items():
+        if (
+            abs(len(other) - len(word)) <= 1
+            and other[:1] == word[:1]
+            and len(docs - own) >= 2
+            and lexicon.is_english(other, _NAME_WORD_ZIPF)
+            and OSA.distance(word, other, score_cutoff=1) <= 1
+        ):
+            return other
+    return ""
 
 
 def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from ..analysis import latin_cyrillic, lexicon
+from ..analysis.site_names import is_site_name, own_site_names, site_names
 from ..model import Corpus, Document, Evidence, Finding, Statement
 from ..payloads import UntranslatedData
 from ..stages.language import UNDETERMINED
@@ -36,6 +37,8 @@ _JOINS = re.compile(r"[\s,;:–—-]*")  # what may stand between the words of o
 _FURNITURE_WORDS = 3
 #: An address or a host name ("results.cec.gov.ge"): a credit's source, not words of the line ("Фото — …").
 _ADDRESS = re.compile(r"\S+://\S+|(?:[\w-]+\.)+[a-z]{2,6}\b(?:/\S*)?")
+#: A name in quotation marks on such a line is the credited party's, like an address ("Translated by «<service>»").
+_QUOTED_NAME = re.compile(r"[«„“\"][^«»„“”\"]{1,40}[»”\"]")
 
 
 #: A run's word: its (start, end) in the statement and its language ("" for a word no list knows).
@@ -69,7 +72,8 @@ def _furniture(document: Document, statement: Statement) -> bool:
         return False  # a sentence's punctuation: most statements, told apart before any search
     first, last = document.line_span(statement.start, statement.end)
     line = document.text[first:last].strip()
-    words = _WORD.findall(_ADDRESS.sub(" ", text))
+    sites = own_site_names(document)  # "Read <site> Read <site>": the site's own name, as an address is
+    words = [w for w in _WORD.findall(_QUOTED_NAME.sub(" ", _ADDRESS.sub(" ", text))) if not is_site_name(w, sites)]
     return line == text and len(words) <= _FURNITURE_WORDS
 
 
@@ -85,6 +89,7 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run
     # How many articles print each quoted name: one that several print is the corpus's name for it, not one
     # article's transliteration.
     quoted = Counter(name for d in corpus.documents for name in set(_QUOTED.findall(d.text)))
+    sites = site_names(corpus)
     for document, statements in corpus.by_document():
         if document.language not in (_TARGET, UNDETERMINED):
             continue  # a source in its own language
@@ -94,7 +99,7 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple[int, list[list[Run
                 finding = _fragment(document, statements[number], run)
                 if finding:
                     yield finding
-        yield from _transliterated(document, statements, quoted)
+        yield from _transliterated(document, statements, quoted, sites)
 
 
 #: A name in quotation marks: capitalised words, four at most ("Edinstvo", "Pershiy Kanal").
@@ -103,17 +108,20 @@ _QUOTED = re.compile(r"[\"“«„]([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})[\"”»“
 _ENGLISH_WORD = 3.0
 
 
-def _transliterated(document: Document, statements: list[Statement], others: dict[str, int]) -> Iterable[Finding]:
+def _transliterated(
+    document: Document, statements: list[Statement], others: dict[str, int], sites: frozenset[str]
+) -> Iterable[Finding]:
     """Quoted names of an English article that are Russian, Ukrainian or Bulgarian words in Latin letters
     (:mod:`.analysis.latin_cyrillic`): a name the translation transliterated instead of translating ("Edinstvo",
     Unity). Every word must be such a word ("Pershiy Kanal", перший канал), and one article alone print it; a name
-    English writes ("Pravda", "Sputnik") is left alone, being English usage."""
+    English writes ("Pravda", "Sputnik") is left alone, being English usage, and so is an outlet's name that the
+    articles' headers give ("told “Vreme”": :mod:`.analysis.site_names`)."""
     for statement in statements:
         if statement.language not in (_TARGET, UNDETERMINED) or not _QUOTED.search(statement.text):
             continue
         for m in _QUOTED.finditer(statement.text):
             words = m.group(1).split()
-            if any(lexicon.is_english(w, _ENGLISH_WORD) for w in words):
+            if any(lexicon.is_english(w, _ENGLISH_WORD) or is_site_name(w, sites) for w in words):
                 continue
             read = [latin_cyrillic.cyrillic_word(w) for w in words]
             found = [(language, cyrillic) for language, cyrillic in read if language]
