@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ..model import Corpus, Mention
 from . import lexicon
-from .facts.tokens import fold, same_name, spelt_alike
+from .facts.tokens import fold, same_name, spelt_alike, suffix_dropped
 from .native_names import NativeWord
 from .spellings import relation
 
@@ -29,6 +29,7 @@ _COMMON_ZIPF = 3.0
 class Misspelling(NamedTuple):
     variant: str  #: the spelling one article alone prints
     canonical: str  #: the spelling independent articles print
+    how: str = "misspelt"  #: "misspelt", or "shortened": the surname without its suffix ("Jovanov" for Jovanović)
 
 
 def misspellings(corpus: Corpus, found: list[Mention], native: list[NativeWord]) -> list[Misspelling]:
@@ -46,7 +47,7 @@ def misspellings(corpus: Corpus, found: list[Mention], native: list[NativeWord])
         by_statement[mention.statement].add(mention.text)
         printed_in[mention.text].add(mention.statement)
     return [
-        Misspelling(variant, canonical)
+        Misspelling(variant, canonical, "shortened" if suffix_dropped(variant, canonical) else "misspelt")
         for variant, canonical in _misspellings(corpus, by_statement, origins, origin_of)
         if not printed_in[variant] & printed_in[canonical]  # two names one statement prints together are two
     ]

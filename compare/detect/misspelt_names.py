@@ -32,7 +32,10 @@ _SHOWN = 3
     identity=variant_identity,
     rules={
         "name_variant/misspelt": "A name one article spells otherwise than independent articles do in statements "
-        "that report the same thing."
+        "that report the same thing.",
+        "name_variant/truncation": "A surname one article prints without its suffix (a rendering through Russian: "
+        "'Jovanov' for Jovanović) where statements that report the same thing in independent articles print it "
+        "whole.",
     },
 )
 def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Finding]:
@@ -44,7 +47,7 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
     by_text: dict[str, list[Mention]] = defaultdict(list)
     for mention in found:
         by_text[mention.text].append(mention)
-    for variant, canonical in aligned_names.misspellings(corpus, found, native):
+    for variant, canonical, how in aligned_names.misspellings(corpus, found, native):
         wrong, right = by_text[variant], by_text[canonical]
         wrong_docs = sorted({m.doc for m in wrong})
         right_docs = sorted({m.doc for m in right})
@@ -52,11 +55,16 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
         yield Finding(
             id="",
             kind="name_variant",
-            subkind="misspelt",
+            subkind="truncation" if how == "shortened" else "misspelt",
             severity="warning",
             message=(
-                f"“{variant}” ({outlets(corpus, wrong_docs)}, {len(wrong)}×) is spelt another way: statements "
-                f"reporting the same thing in independent articles print “{canonical}” "
+                f"“{variant}” ({outlets(corpus, wrong_docs)}, {len(wrong)}×) is "
+                + (
+                    "the surname without its suffix, as a rendering through Russian shortens it"
+                    if how == "shortened"
+                    else "spelt another way"
+                )
+                + f": statements reporting the same thing in independent articles print “{canonical}” "
                 f"({outlets(corpus, right_docs)}, {len(right)}×)"
             ),
             statements=list(dict.fromkeys(m.statement for m in shown)),
@@ -64,11 +72,14 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
             data=NameVariantData(
                 entity=canonical,
                 variant=variant,
-                relation="misspelt",
+                relation="truncation" if how == "shortened" else "misspelt",
                 mqm="Fluency/Spelling",
                 variants=[
                     Spelling(text=t, relation=r, documents=d, mentions=len(m))
-                    for t, r, d, m in ((canonical, "", right_docs, right), (variant, "misspelt", wrong_docs, wrong))
+                    for t, r, d, m in (
+                        (canonical, "", right_docs, right),
+                        (variant, "truncation" if how == "shortened" else "misspelt", wrong_docs, wrong),
+                    )
                 ],
             ),
         )
