@@ -52,6 +52,10 @@ _NEGATED = re.compile(
 #: ("Kosovo signed"); after a lower-case noun it is mostly a participle qualifying it ("the deal signed by …").
 _ASSERTED = re.compile(r"\b(?P<before>[A-Za-z]+)\s+(?P<verb>[a-z]{3,}ed)\b")
 _AUXILIARIES = frozenset("has have had was were is are been".split())
+#: A subject that denies its verb, a few words before it in its clause: "no employee", "none of the guests".
+_SUBJECT_DENIED = re.compile(
+    r"\b(?:no|nobody|none|neither|not\s+(?:a\s+single|one|any))\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE
+)
 #: -ed words that are no action done at a moment, or are the reporting verbs every story is full of.
 _NOT_ACTIONS = frozenset(
     "need needed used based called aged related concerned interested expected reported added stated noted "
@@ -192,7 +196,9 @@ def claims(statement: Statement) -> list[Claim]:
             continue
         if re.match(r"\s+by\b", text[m.end() :]) and before.lower() not in _AUXILIARIES:
             continue
-        out.append(_claim(statement, m.start("verb"), m.end(), verb, False, False, before.lower() in _BE))
+        # "No employee was injured", "none of the guests were hurt": the subject denies what the verb says.
+        denies = before.lower() in _BE and _SUBJECT_DENIED.search(text[max(0, m.start() - 80) : m.start()])
+        out.append(_claim(statement, m.start("verb"), m.end(), verb, bool(denies), False, before.lower() in _BE))
     return out
 
 
