@@ -264,6 +264,12 @@ def _unquoted(text: str) -> str:
     return _QUOTES.sub(lambda m: " " * len(m.group()), text)
 
 
+#: Words that make a speaker's name a body's, not a person's.
+_BODY = re.compile(
+    r"\b(?:Ministry|Ministries|Office|Agency|Committee|Commission|Department|Service|Embassy|Council|Government|"
+    r"Police|Prosecutor's|Prosecution|Directorate|Authority|Authorities|Administration|Affairs)\b"
+)
+
 _LEADING_TITLE = re.compile(
     r"^(?:(?:Secretary|General|Major|Lieutenant|President|Prime|Minister|Commander|Speaker|Dr|Mr|Ms|Mrs|Lord)\.?\s+)+(?=[A-Z])"
 )
@@ -274,7 +280,10 @@ def _attribution(statement: Statement, start: int, end: int, who: str) -> Fact:
     if title:  # "General Jens Stoltenberg" → "Jens Stoltenberg"
         start, who = start + title.end(), who[title.end() :]
     name = _clean_name(who) if who[:1].isupper() else ""
-    value = person_key(name) if name and fold(name.split()[0]) not in ("an", "the") else ""
+    # A body speaks under many names ("the Ministry of Foreign Affairs", "the Foreign Ministry"), none of them a
+    # surname to key a person by: its statements are not set against a person's.
+    person = name and fold(name.split()[0]) not in ("an", "the") and not _BODY.search(name)
+    value = person_key(name) if person else ""
     return Fact(
         kind="attribution",
         statement=statement.id,
