@@ -33,7 +33,7 @@ from .count_context import (
 )
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
-from .counted import CLAUSE_END, counted_after_its_verb, lemma, toll_before
+from .counted import CLAUSE_END, befell, counted_after_its_verb, lemma, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
 from .places import distance_subject
@@ -361,6 +361,8 @@ def _is_counted_article(toks: Sequence[Token], i: int) -> bool:
     counted, noun = _counted(toks, i + 1)
     if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
         return False  # "an additional 1,000 troops": the article belongs to another number
+    if counted == "people":  # "one person was arrested": a count; "one person familiar with …" is none
+        return toks[i].lower == "one" and befell(toks, noun + 1)
     return counted in PEOPLE - {"people"} and bool(outcome_in_clause(toks, i + 1, i))
 
 
