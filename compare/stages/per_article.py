@@ -197,7 +197,12 @@ def analyse_document(document: Document, steps: tuple[str, ...], split: bool = F
         results = [half() for half in halves]
     for result in results:
         out.update(result)
-    return {stage: _plain(value) for stage, value in out.items()}
+    # A value two stages share (_steps) made plain once: a worker then sends it back once (pickle keeps one copy).
+    plain: dict[int, Any] = {}
+    for value in out.values():
+        if id(value) not in plain:
+            plain[id(value)] = _plain(value)
+    return {stage: plain[id(value)] for stage, value in out.items()}
 
 
 def _facts(document: Document, statements: list[Statement]) -> dict[str, Any]:
@@ -205,13 +210,17 @@ def _facts(document: Document, statements: list[Statement]) -> dict[str, Any]:
 
 
 def _steps(document: Document, statements: list[Statement], steps: tuple[str, ...]) -> dict[str, Any]:
-    """The values of the detectors' per-document ``steps``, each under ``detect:<name>``."""
+    """The values of the detectors' per-document ``steps``, each under ``detect:<name>``; a step two detectors
+    share (name_variants and misspelt_names read the same mentions) is run once, its value kept under both."""
     detectors = registry()
     out = {}
+    done: dict[Callable[..., Any], Any] = {}
     for name in steps:
         step = detectors[name].per_document
         assert step is not None, "steps name detectors with a per-document step"
-        out[f"detect:{name}"] = step(document, statements)
+        if step not in done:
+            done[step] = step(document, statements)
+        out[f"detect:{name}"] = done[step]
     return out
 
 
