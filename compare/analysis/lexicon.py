@@ -242,6 +242,7 @@ MISSPELT_ZIPF = 2.5
 MISSPELT_GAP = 3.0
 
 
+@lru_cache(maxsize=1 << 18)  # asked of every English word of every English statement (garbled_words)
 def misspelling_of(word: str) -> str:
     """The common English word a rare ``word`` (five letters or more) misspells ("presiden" → "president"), or ""."""
     lower = word.lower()

@@ -134,6 +134,8 @@ _COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
 def _broken_line(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
     layout broke it, and with the other half it is English."""
+    if text[start - 1 : start] != "\n" and text[end : end + 1] != "\n":
+        return False  # the word meets no line break (a search of the text before it for one costs more)
     before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start])
     after = re.match(r"\n([^\W\d_]+)", text[end : end + 40])
     word = text[start:end]
@@ -198,11 +200,14 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             if not _COUNTERS.fullmatch(line):
                 glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
+            credit = _CREDIT.search(statement.text)  # a credit before a word needs one in the statement: most lack it
             for n, (m, opens) in enumerate(words):
                 word = m.group()
-                if statement.start + m.end() == text_end or _CREDIT_BEFORE.search(statement.text, 0, m.start()):
+                if statement.start + m.end() == text_end or (
+                    credit and _CREDIT_BEFORE.search(statement.text, 0, m.start())
+                ):
                     continue
-                bare = _POSSESSIVE.sub("", word)
+                bare = _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
                 # A capital that only opens the sentence does not make a name of a typo ("Accordin to …").
                 if lexicon.is_english(word) and not ((bare.islower() or opens) and lexicon.misspelling_of(bare)):
                     continue
