@@ -33,6 +33,7 @@ _URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+|\b[a-z0-9-]+(?:\.[a
 _MAY_HOLD_URL = re.compile(r"[/@]|www\.|[a-z0-9]\.[a-z]{2}")
 # Script or markup caught in an article's text ("fbq('init', …)", "{", "</div>"): not prose.
 _CODE = re.compile(r"\w\(['\"]|[{}]|=>|\)\s*;|\w=\w|</?[a-z]+>")
+_CODE_MARKS = re.compile(r"[(){}=<]")  # one of which each of _CODE's forms holds: a faster search, most hold none
 #: A sentence with this many unknown words, making this share of its words, is not garbled prose but a
 #: line of page furniture or code ("shareicon closeicon downicon"): a translation garbles a word here and there.
 MOSTLY_UNKNOWN = (3, 0.3)
@@ -85,6 +86,10 @@ _NUMBER_WORDS = frozenset(
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 thousand million""".split()
 )
+
+
+def _may_be_code(text: str) -> bool:
+    return bool(_CODE_MARKS.search(text) and _CODE.search(text))
 
 
 def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
@@ -191,7 +196,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
         # An excerpt can end in the middle of a word ("… and the vill"): the last word is cut, not garbled.
         text_end = len(document.text.rstrip())
         for number, (statement, words) in enumerate(zip(statements, words_of)):
-            if statement.language not in ("en", "und") or _CODE.search(statement.text):
+            if statement.language not in ("en", "und") or _may_be_code(statement.text):
                 continue
             first, last = document.line_span(statement.start, statement.end)
             line = document.text[first:last].strip()
@@ -200,7 +205,8 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             if not _COUNTERS.fullmatch(line):
                 glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
-            credit = _CREDIT.search(statement.text)  # a credit before a word needs one in the statement: most lack it
+            # A credit before a word needs one in the statement: most lack it, and its colon.
+            credit = ":" in statement.text and _CREDIT.search(statement.text)
             for n, (m, opens) in enumerate(words):
                 word = m.group()
                 if statement.start + m.end() == text_end or (
