@@ -240,6 +240,8 @@ def _analyse_all(
     # at once), and the detectors this process runs or forks later read it too (names break ties by English
     # usage; the discrepancy detector asks whether a sentence's first word is English), where it is then loaded.
     lexicon.zipf("the")
-    # A few chunks per worker: articles differ in length, and each chunk costs one round trip.
-    chunk = max(1, len(documents) // (workers * 4))
+    # Sixteen chunks per worker: each costs one round trip (about a millisecond), and the smaller the last ones,
+    # the less time one worker waits for the other at the end (1,000 synthetic articles, with each one's time:
+    # four chunks per worker leave one core idle 0.63 s at the end, sixteen 0.17 s).
+    chunk = max(1, len(documents) // (workers * 16))
     return forked_map(partial(analyse_document, steps=steps), documents, workers, chunk, done), workers
