@@ -33,7 +33,6 @@ _URL = re.compile(r"\S+(?:\.\w{2,}/\S*|@\S+|://\S+)|www\.\S+|\b[a-z0-9-]+(?:\.[a
 _MAY_HOLD_URL = re.compile(r"[/@]|www\.|[a-z0-9]\.[a-z]{2}")
 # Script or markup caught in an article's text ("fbq('init', …)", "{", "</div>"): not prose.
 _CODE = re.compile(r"\w\(['\"]|[{}]|=>|\)\s*;|\w=\w|</?[a-z]+>")
-_CODE_MARKS = re.compile(r"[(){}=<]")  # one of which each of _CODE's forms holds: a faster search, most hold none
 #: A sentence with this many unknown words, making this share of its words, is not garbled prose but a
 #: line of page furniture or code ("shareicon closeicon downicon"): a translation garbles a word here and there.
 MOSTLY_UNKNOWN = (3, 0.3)
@@ -88,10 +87,6 @@ thousand million""".split()
 )
 
 
-def _may_be_code(text: str) -> bool:
-    return bool(_CODE_MARKS.search(text) and _CODE.search(text))
-
-
 def _words(statement: Statement) -> list[tuple[re.Match, bool]]:
     """Each word of ``statement`` with whether it opens the sentence (capitalised for grammar, not as a name)."""
     text = statement.text
@@ -139,10 +134,8 @@ _COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
 def _broken_line(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
     layout broke it, and with the other half it is English."""
-    if text[start - 1 : start] != "\n" and text[end : end + 1] != "\n":
-        return False  # the word meets no line break (a search of the text before it for one costs more)
-    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start])
-    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40])
+    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start]) if text[start - 1 : start] == "\n" else None
+    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40]) if text[end : end + 1] == "\n" else None
     word = text[start:end]
     return bool(
         (before and lexicon.is_english(before.group(1) + word, 3.0))
@@ -196,7 +189,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
         # An excerpt can end in the middle of a word ("… and the vill"): the last word is cut, not garbled.
         text_end = len(document.text.rstrip())
         for number, (statement, words) in enumerate(zip(statements, words_of)):
-            if statement.language not in ("en", "und") or _may_be_code(statement.text):
+            if statement.language not in ("en", "und") or _CODE.search(statement.text):
                 continue
             first, last = document.line_span(statement.start, statement.end)
             line = document.text[first:last].strip()
@@ -205,8 +198,7 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             if not _COUNTERS.fullmatch(line):
                 glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
-            # A credit before a word needs one in the statement: most lack it, and its colon.
-            credit = ":" in statement.text and _CREDIT.search(statement.text)
+            credit = ":" in statement.text and _CREDIT.search(statement.text)  # a credit before a word needs one
             for n, (m, opens) in enumerate(words):
                 word = m.group()
                 if statement.start + m.end() == text_end or (
