@@ -93,3 +93,17 @@ def test_a_few_words_by_their_edits_and_many_by_the_index_find_the_same_words():
     assert sum(bool(_by_index(w)) for w in words) > 500
     for word in words:
         assert _by_edits(word) == _by_index(word), word
+
+
+def test_words_of_the_letters_a_to_z_are_looked_up_as_wordfreq_tokenizes_and_rounds_them():
+    import random
+    import string
+
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    rng = random.Random(0)
+    for language in ("en", "sh"):
+        listed = [w for w in get_frequency_dict(language) if w.isascii() and w.isalpha() and w.islower()]
+        made = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(1, 12))) for _ in range(5000)]
+        for word in listed[::20] + made + ["a", "the", "zzzzzz"]:
+            assert lexicon._listed_zipf(word, language) == zipf_frequency(word, language), (language, word)

@@ -9,6 +9,7 @@ and -B, made from Unicode's own case data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _LATIN = [chr(code) for code in range(0x41, 0x250)]
 
@@ -16,3 +17,26 @@ _LATIN = [chr(code) for code in range(0x41, 0x250)]
 UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
 #: Every small Latin letter, ß and dotless ı included (escaped for use inside ``[...]``).
 LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
+
+
+def word_starts(words: Iterable[str]) -> str:
+    """A pattern that matches where one of ``words`` starts, to ask whether a text holds any: the words as a tree
+    of their letters, so that the engine tries one letter at each place in the text rather than every word (an
+    alternation of a hundred words is tried word by word). A word that a shorter one begins with is left out: it
+    adds no place the shorter one does not match."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(letter) + pattern(below) for letter, below in sorted(node.items())]
+        if not branches:
+            return "(?!)"  # no words: matches nowhere
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(tree)

@@ -41,7 +41,9 @@ from .spellings import (
 )
 
 _POSSESSIVE = re.compile(r"[’']s?$")
-_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+#: The word 1-3 other characters before the end of a text (or of its last line), matched on the text reversed:
+#: the search ``(\w+)\W{1,3}$`` would try every place of the text.
+_WORD_BEFORE_REVERSED = re.compile(r"\n?\W{1,3}(\w+)")
 _WORD_AFTER = re.compile(r"\W{1,3}(\w+)")
 _WORD = re.compile(rf"(?<![\w’'])[{UPPER}][\wÃ?’'-]*[\w?](?![\w’'])")
 _STOP = frozenset(
@@ -124,9 +126,11 @@ def _in_source_language(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands next to a lower-case source-language word."""
     from .lexicon import foreign_language
 
-    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, start - 40) : start][::-1])
     after = _WORD_AFTER.match(text[end : end + 40])
-    return any(m and m.group(1).islower() and foreign_language(m.group(1)) for m in (before, after))
+    return any(
+        m and (word := m.group(1)[::n]).islower() and foreign_language(word) for m, n in ((before, -1), (after, 1))
+    )
 
 
 def entities(

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from ..analysis.facts.tokens import fold
+from ..analysis.letters import word_starts
 from ..analysis.notation import latin
 from ..model import Corpus, Statement
 
@@ -111,7 +112,7 @@ def _cue() -> re.Pattern[str]:
         for source in (table.words[kind], dict(table.stems[kind]), {p[0]: "" for p, _ in table.phrases[kind]})
         for w in source
     }
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")", re.I)
+    return re.compile(r"\b" + word_starts(words), re.I)
 
 
 def mentions(text: str) -> bool:
@@ -130,7 +131,7 @@ def names_attacker(text: str) -> bool:
 @cache
 def _attackers() -> re.Pattern[str]:
     words = {w for t in _tables().values() for w in (*t.words["attacker"], *(s for s, _ in t.stems["attacker"]))}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")", re.I)
+    return re.compile(r"\b" + word_starts(words), re.I)
 
 
 class Reader(NamedTuple):

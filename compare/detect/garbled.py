@@ -135,8 +135,8 @@ _COUNTERS = re.compile(r"(?:\d[\d,.]*\s*[^\W\d_]+\s*){2,}")
 def _broken_line(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is half of a word a line break cut in two ("elec" / "toral"): the page's
     layout broke it, and with the other half it is English."""
-    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start])
-    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40])
+    before = re.search(r"([^\W\d_]+)\n$", text[max(0, start - 40) : start]) if text[start - 1 : start] == "\n" else None
+    after = re.match(r"\n([^\W\d_]+)", text[end : end + 40]) if text[end : end + 1] == "\n" else None
     word = text[start:end]
     return bool(
         (before and lexicon.is_english(before.group(1) + word, 3.0))
@@ -199,11 +199,14 @@ def document_words(document: Document, statements: list[Statement]) -> tuple[lis
             if not _COUNTERS.fullmatch(line):
                 glued.extend((number, *found) for found in _word_and_number(statement.text))
             found = []
+            credit = ":" in statement.text and _CREDIT.search(statement.text)  # a credit before a word needs one
             for n, (m, opens) in enumerate(words):
                 word = m.group()
-                if statement.start + m.end() == text_end or _CREDIT_BEFORE.search(statement.text, 0, m.start()):
+                if statement.start + m.end() == text_end or (
+                    credit and _CREDIT_BEFORE.search(statement.text, 0, m.start())
+                ):
                     continue
-                bare = _POSSESSIVE.sub("", word)
+                bare = _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
                 # A capital that only opens the sentence does not make a name of a typo ("Accordin to …").
                 if lexicon.is_english(word) and not ((bare.islower() or opens) and lexicon.misspelling_of(bare)):
                     continue

@@ -70,6 +70,7 @@ _PORTFOLIO = r"(?:\s+for\s+(?:[A-Z][\w-]*\s+|and\s+){0,5}[A-Z][\w-]*)?"
 QUALIFIERS = r"so-called|unrecogni[sz]ed|self-proclaimed|self-declared|breakaway"
 _HELD_IN = rf"(?:(?:{QUALIFIERS})\s+)?(?P<aff2>[A-Z]\w*(?:\s+[A-Z]\w*){{0,2}}?)"
 _FORMER = r"(?:\b(?P<former>(?:[Ff]ormer|[Tt]hen)\s+|[Ee]x-\s*))?"  # "ex-Prime Minister" as "ex- Prime Minister"
+_ANY_TITLE = re.compile(_TITLES)  # which each of the three patterns below holds
 _TITLE_BEFORE = re.compile(
     rf"{_FORMER}(?:\b{_NOT_AFF}(?P<aff>[A-Z][\w.]*)\s+)?\b(?P<title>{_TITLES})"
     rf"(?:\s+of\s+(?:the\s+)?{_BODY_OF}{_HELD_IN})?{_PORTFOLIO}\s+{_RANKS}(?P<name>{_PERSON})(?!\s+(?:for\b|of\b|[{_UPPER}]))"
@@ -121,11 +122,14 @@ _REPORTED = re.compile(
     rf"(?<!\bAs )(?<!\bas )\b(?:{_WHO.replace('GROUP', 'who')})\s+(?:also\s+|then\s+|later\s+)?(?:{_SAYS})\b"
     rf"|\baccording to\s+{_WHO.replace('GROUP', 'who2')}"
 )
+#: A word one of _REPORTED's forms needs (a faster search: the words alone).
+_REPORTING = re.compile(rf"{_SAYS}|according to")
 _QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"[^\"\n]+\"")
 
 
 #: A person's age beside the name: "Shamsidin Fariduni, 25,", "Fariduni (25)", "Fariduni, a 25-year-old …",
 #: "a 25-year-old Fariduni".
+_AGE_DIGIT = re.compile("[1-9]")  # the first digit of an age, which each of the four patterns below holds
 _AGE_AFTER = re.compile(rf"(?P<name>{_PERSON}),\s+(?:aged\s+)?(?P<age>[1-9]\d?),")
 # "Vuk Borilović (34)", and the slashes some Serbian and Montenegrin outlets print instead ("Vuk Borilović /34/")
 _AGE_PAREN = re.compile(rf"(?P<name>{_PERSON})\s+(?:\((?:aged\s+)?(?P<age>[1-9]\d?)\)|/(?P<age2>[1-9]\d?)/)")
@@ -141,6 +145,8 @@ November December""".split()
 def ages(statement: Statement) -> list[Fact]:
     """Ages given beside a person's name, as quantities whose subject is "age of <surname>"."""
     facts: dict[int, Fact] = {}
+    if not _AGE_DIGIT.search(statement.text):
+        return []  # every pattern's age has one: most statements hold none, and one search rules out four
     for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSED, _AGE_BEFORE):
         for m in pattern.finditer(statement.text):
             name = _clean_name(m.group("name"))
@@ -168,6 +174,8 @@ def ages(statement: Statement) -> list[Fact]:
 
 def roles(statement: Statement) -> list[Fact]:
     facts = []
+    if not _ANY_TITLE.search(statement.text):
+        return []  # every pattern holds a title: most statements name none, and one search rules out three
     for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _TITLE_OF_NAME):
         for m in pattern.finditer(statement.text):
             name = _clean_name(m.group("name"))
@@ -252,7 +260,8 @@ def attributions(document: Document, statements: list[Statement]) -> list[Fact]:
     for statement in statements:
         if statement.id in attributed:
             continue
-        m = _REPORTED.search(_unquoted(statement.text))
+        unquoted = _unquoted(statement.text)
+        m = _REPORTED.search(unquoted) if _REPORTING.search(unquoted) else None  # most hold no verb of saying
         if m:
             g = "who" if m.group("who") else "who2"
             facts.append(_attribution(statement, statement.start + m.start(g), statement.start + m.end(g), m.group(g)))

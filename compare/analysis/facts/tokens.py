@@ -53,10 +53,13 @@ def words_between(text: str, a: tuple[int, int], b: tuple[int, int], case: Calla
 @lru_cache(maxsize=4096)  # the facts stage and the discrepancy detector both read a statement's tokens
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
+    make = tuple.__new__  # Token(...) without its Python-level constructor: a statement has dozens of tokens
     for m in _TOKEN.finditer(text):
-        word = _word(m.group())
+        word = m.group()
+        if word[-1] == ".":
+            word = _word(word)
         start = offset + m.start()
-        out.append(Token(word, start, start + len(word), word.lower().rstrip(".")))
+        out.append(make(Token, (word, start, start + len(word), word.lower().rstrip("."))))
     return tuple(out)
 
 
