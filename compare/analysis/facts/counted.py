@@ -44,7 +44,7 @@ CLASSES = {
     "assailants": "attackers",
     "insurgents": "attackers",
     "paramilitaries": "attackers",
-    "men": "attackers",
+    "men": "people",
     "protester": "protesters",
     "protesters": "protesters",
     "protestor": "protesters",

@@ -158,7 +158,7 @@ def _counted(toks: Sequence[Token], j: int) -> tuple[str, int]:
         if word == "police" and k + 1 < len(toks) and toks[k + 1].lower in ("officer", "officers", "men"):
             return "police", k + 1
         if word in _CLASSES and not (k + 1 < len(toks) and toks[k + 1].lower in _ATTRIBUTED):
-            return _CLASSES[word], k
+            return ("attackers" if word == "men" and toks[k - 1].lower == "armed" else _CLASSES[word]), k  # armed men
         if word in ("percent", "per", "%") or toks[j - 1].text.endswith("%"):
             return "percent", k
     if j <= len(toks) and toks[j - 1].text.endswith("%"):
