@@ -107,7 +107,8 @@ On In At Today Yesterday Tomorrow Meanwhile Earlier Later""".split()
 
 _SAYS = (
     r"said|says|added|adds|stated|states|stressed|emphasi[sz]ed|noted|claimed|claims|replied|warned|explained|"
-    r"declared|concluded|continued|told\s+\w+(?:\s+\w+)?|wrote|underlined|announced|insisted|argued|asked"
+    r"declared|concluded|continued|told\s+\w+(?:\s+\w+)?|wrote|underlined|announced|insisted|argued|asked|"
+    r"called|condemned|described|denounced|labell?ed|termed"  # "X called it an act of terror"
 )
 _WHO = (
     rf"(?P<GROUP>(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:official|head of \w+|spokes\w+|president|minister|"
