@@ -42,6 +42,11 @@ MARGIN = 1.035
 #: print): then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
 MUTUAL_RANK = 3
+#: One statement's best match in the other's language, the other ranking it among its NEIGHBOURS, and a figure, a
+#: place or a day in common (not a name: a speaker's name joins two things he said): kept under the same floor.
+#: A foreign statement's best English match is often the same fact where the English statement has several
+#: reports of it in that language before it (docs/alignment.md).
+BEST_RANK = 1
 #: A pair with a foreign statement that shares an anchor (a distinctive figure, or a count: the thing counted and
 #: its figure, read in either language; compare/stages/anchors.py) needs this cosine only, whatever its rank: one
 #: story's toll sentences are all near one another in this model too (measured: docs/alignment.md).
@@ -157,9 +162,14 @@ def scored_pairs(
             continue
         score = float(vectors[a] @ vectors[b])
         usual = (nearest.usual(a, languages[b]) + nearest.usual(b, languages[a])) / 2
-        mutual = nearest.rank(a, b) < MUTUAL_RANK and nearest.rank(b, a) < MUTUAL_RANK
+        ranks = sorted((nearest.rank(a, b), nearest.rank(b, a)))
         if (score >= FLOOR and score >= MARGIN * usual) or (
-            mutual and score >= EVIDENCE_FLOOR and score >= usual and witnesses.meet(a, b)
+            score >= EVIDENCE_FLOOR
+            and score >= usual
+            and (
+                (ranks[1] < MUTUAL_RANK and witnesses.meet(a, b))
+                or (ranks[0] < BEST_RANK and ranks[1] < NEIGHBOURS and witnesses.meet_in_fact(a, b))
+            )
         ):
             found[(a, b)] = round(score, 4)
     return found

@@ -52,6 +52,11 @@ class Evidence:
             or any(same_name(a, b) for a in self.names for b in other.names)
         )
 
+    def meets_in_fact(self, other: Evidence) -> bool:
+        """One figure, or one place or day, in common: not a name, which is as often the speaker's as the fact's
+        (a minister's two statements on two things share his name)."""
+        return bool(self.figures & other.figures) or bool(self.told & other.told)
+
 
 def fact_evidence(facts: Iterable[Fact]) -> dict[str, set[str]]:
     """Each statement's evidence from the facts stage: places (a town's name in any language and case is one
@@ -99,6 +104,10 @@ class Witnesses:
     def meet(self, a: int, b: int) -> bool:
         """Whether statements ``a`` and ``b`` share evidence of one fact."""
         return self(a).meets(self(b))
+
+    def meet_in_fact(self, a: int, b: int) -> bool:
+        """Whether statements ``a`` and ``b`` share a figure, a place or a day (:meth:`Evidence.meets_in_fact`)."""
+        return self(a).meets_in_fact(self(b))
 
 
 def _figures(statement: Statement) -> set[str]:
