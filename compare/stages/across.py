@@ -78,6 +78,17 @@ def _language(statement_language: str, document_language: str) -> str:
     return statement_language if statement_language != UNDETERMINED else document_language
 
 
+def _neighbourhood(statement_language: str, document_language: str, written: set[str]) -> str:
+    """The language whose statements make a foreign statement's usual neighbours: its own, unless no article of
+    the corpus is written in it and its article is in another foreign language (a short Russian sentence read as
+    Macedonian): one stray statement would be a language of its own, with itself as its only neighbour, and any
+    pair with it would stand out from that "neighbourhood" by nothing (docs/alignment.md)."""
+    own = _language(statement_language, document_language)
+    if own not in written and document_language not in (ENGLISH, UNDETERMINED):
+        return document_language
+    return own
+
+
 def is_foreign(statement_language: str, document_language: str) -> bool:
     """Whether a statement is in a language other than English."""
     return _language(statement_language, document_language) not in (ENGLISH, UNDETERMINED)
@@ -114,8 +125,9 @@ def foreign_pairs(
     position = {s.id: n for n, s in enumerate(statements)}
     doc_index = {d: n for n, d in enumerate(dict.fromkeys(s.doc for s in statements))}
     docs = np.array([doc_index[s.doc] for s in statements], dtype=np.int64)
+    written = set(document_languages.values())
     languages = [
-        _language(s.language, document_languages.get(s.doc, ENGLISH)) if n in rows else ENGLISH
+        _neighbourhood(s.language, document_languages.get(s.doc, ENGLISH), written) if n in rows else ENGLISH
         for n, s in enumerate(statements)
     ]
     vectors = np.asarray(vectors, dtype=np.float32)
