@@ -42,8 +42,9 @@ MARGIN = 1.035
 #: print): then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
 MUTUAL_RANK = 3
-#: One statement's best match in the other's language, the other ranking it among its NEIGHBOURS, and a figure, a
-#: place or a day in common (not a name: a speaker's name joins two things he said): kept under the same floor.
+#: One statement's best match in the other's language, the other ranking it among its NEIGHBOURS, and a figure or
+#: a day in common (not a name: a speaker's name joins two things he said; not a place: the story's town in a
+#: small corpus): kept under the same floor.
 #: A foreign statement's best English match is often the same fact where the English statement has several
 #: reports of it in that language before it (docs/alignment.md).
 BEST_RANK = 1
@@ -180,7 +181,7 @@ def scored_pairs(
             and score >= usual
             and (
                 (ranks[1] < MUTUAL_RANK and witnesses.meet(a, b))
-                or (ranks[0] < BEST_RANK and ranks[1] < NEIGHBOURS and witnesses.meet_in_fact(a, b))
+                or (ranks[0] < BEST_RANK and ranks[1] < NEIGHBOURS and witnesses.meet_on_figure(a, b))
             )
         ):
             found[(a, b)] = round(score, 4)
