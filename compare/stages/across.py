@@ -42,6 +42,12 @@ MARGIN = 1.035
 #: print): then the pair needs only this cosine and to beat the mean.
 EVIDENCE_FLOOR = 0.80
 MUTUAL_RANK = 3
+#: One statement's best match in the other's language, the other ranking it among its NEIGHBOURS, and a figure or
+#: a day in common (not a name: a speaker's name joins two things he said; not a place: the story's town in a
+#: small corpus): kept under the same floor.
+#: A foreign statement's best English match is often the same fact where the English statement has several
+#: reports of it in that language before it (docs/alignment.md).
+BEST_RANK = 1
 #: A pair with a foreign statement that shares an anchor (a distinctive figure, or a count: the thing counted and
 #: its figure, read in either language; compare/stages/anchors.py) needs this cosine only, whatever its rank: one
 #: story's toll sentences are all near one another in this model too (measured: docs/alignment.md).
@@ -71,6 +77,17 @@ class ForeignPairs:
 def _language(statement_language: str, document_language: str) -> str:
     """A statement's own language, else (too short to tell) its document's."""
     return statement_language if statement_language != UNDETERMINED else document_language
+
+
+def _neighbourhood(statement_language: str, document_language: str, written: set[str]) -> str:
+    """The language whose statements make a foreign statement's usual neighbours: its own, unless no article of
+    the corpus is written in it and its article is in another foreign language (a short Russian sentence read as
+    Macedonian): one stray statement would be a language of its own, with itself as its only neighbour, and any
+    pair with it would stand out from that "neighbourhood" by nothing (docs/alignment.md)."""
+    own = _language(statement_language, document_language)
+    if own not in written and document_language not in (ENGLISH, UNDETERMINED):
+        return document_language
+    return own
 
 
 def is_foreign(statement_language: str, document_language: str) -> bool:
@@ -109,8 +126,9 @@ def foreign_pairs(
     position = {s.id: n for n, s in enumerate(statements)}
     doc_index = {d: n for n, d in enumerate(dict.fromkeys(s.doc for s in statements))}
     docs = np.array([doc_index[s.doc] for s in statements], dtype=np.int64)
+    written = set(document_languages.values())
     languages = [
-        _language(s.language, document_languages.get(s.doc, ENGLISH)) if n in rows else ENGLISH
+        _neighbourhood(s.language, document_languages.get(s.doc, ENGLISH), written) if n in rows else ENGLISH
         for n, s in enumerate(statements)
     ]
     vectors = np.asarray(vectors, dtype=np.float32)
@@ -157,9 +175,14 @@ def scored_pairs(
             continue
         score = float(vectors[a] @ vectors[b])
         usual = (nearest.usual(a, languages[b]) + nearest.usual(b, languages[a])) / 2
-        mutual = nearest.rank(a, b) < MUTUAL_RANK and nearest.rank(b, a) < MUTUAL_RANK
+        ranks = sorted((nearest.rank(a, b), nearest.rank(b, a)))
         if (score >= FLOOR and score >= MARGIN * usual) or (
-            mutual and score >= EVIDENCE_FLOOR and score >= usual and witnesses.meet(a, b)
+            score >= EVIDENCE_FLOOR
+            and score >= usual
+            and (
+                (ranks[1] < MUTUAL_RANK and witnesses.meet(a, b))
+                or (ranks[0] < BEST_RANK and ranks[1] < NEIGHBOURS and witnesses.meet_on_figure(a, b))
+            )
         ):
             found[(a, b)] = round(score, 4)
     return found

@@ -52,6 +52,13 @@ class Evidence:
             or any(same_name(a, b) for a in self.names for b in other.names)
         )
 
+    def meets_on_figure(self, other: Evidence) -> bool:
+        """One figure or one day in common. Not a name, which is as often the speaker's as the fact's (a minister's
+        two statements on two things share his name), nor a place, which is as often the story's town (in a small
+        corpus too few statements print it for the bound of :data:`NAMED_BY` to tell)."""
+        days = {key for key in self.told if key.startswith("date:")}
+        return bool(self.figures & other.figures) or bool(days & other.told)
+
 
 def fact_evidence(facts: Iterable[Fact]) -> dict[str, set[str]]:
     """Each statement's evidence from the facts stage: places (a town's name in any language and case is one
@@ -99,6 +106,10 @@ class Witnesses:
     def meet(self, a: int, b: int) -> bool:
         """Whether statements ``a`` and ``b`` share evidence of one fact."""
         return self(a).meets(self(b))
+
+    def meet_on_figure(self, a: int, b: int) -> bool:
+        """Whether statements ``a`` and ``b`` share a figure or a day (:meth:`Evidence.meets_on_figure`)."""
+        return self(a).meets_on_figure(self(b))
 
 
 def _figures(statement: Statement) -> set[str]:

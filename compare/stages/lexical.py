@@ -29,6 +29,11 @@ FLOOR = 0.45
 SHARE = 0.30
 #: How many of a statement's nearest, by cosine, are read for a partner: further down, the story's names abound.
 RANK = 2
+#: Further down each other's lists (each among the other's NEIGHBOURS, both ways): a pair close in itself (the
+#: aligner's SURE) that the margin dropped because its statements' neighbourhoods are all one topic ("reached an
+#: agreement, but Vucic does not want to sign" and "Vucic did not want to sign the agreement that was reached"),
+#: kept where its words overlap by this much more (measured: docs/alignment.md).
+FAR_FLOOR, FAR_SHARE = 0.70, 0.35
 #: Words each statement needs, and words the two must share: a short line (a byline, "Spread the love", a
 #: date line) scores high on one shared word, and one word is a topic, not a fact.
 MIN_WORDS, MIN_SHARED = 6, 2
@@ -65,13 +70,19 @@ def worded_pairs(
     # the lists hold 180,000 entries, most of them pairs already taken.
     n = len(texts)
     # Each statement's few nearest only: further down, pairs that share the story's names abound.
-    nearest = np.argsort(-scores, axis=1, kind="stable")[:, :RANK]
-    rows, place = np.nonzero(np.take_along_axis(scores, nearest, axis=1) >= FLOOR)
-    cols = nearest[rows, place]
+    order = np.argsort(-scores, axis=1, kind="stable")
+    ranked = np.take_along_axis(scores, order, axis=1)
+    rows, place = np.nonzero((ranked >= FLOOR) & (np.arange(order.shape[1]) < RANK) | (ranked >= FAR_FLOOR))
+    cols = order[rows, place]
     others = top[rows, cols]
+    directed = rows * n + others
     keys, first = np.unique(np.minimum(rows, others) * n + np.maximum(rows, others), return_index=True)
     cosines = scores[rows, cols][first]
-    keep = docs[keys // n] != docs[keys % n]
+    # A pair found only further down than RANK needs both statements to list it, and the higher overlap.
+    close = place < RANK
+    near = np.isin(keys, np.minimum(rows, others)[close] * n + np.maximum(rows, others)[close])
+    both = np.isin(keys, directed) & np.isin((keys % n) * n + keys // n, directed)
+    keep = (docs[keys // n] != docs[keys % n]) & (near | both)
     if taken:
         keep &= ~np.isin(keys, np.fromiter((i * n + j for i, j in taken), dtype=np.int64, count=len(taken)))
     if not keep.any():
@@ -98,11 +109,12 @@ def worded_pairs(
         return norms[row]
 
     found = {}
-    for key, cosine in zip(keys[keep].tolist(), cosines[keep].tolist()):
+    for key, cosine, close_by in zip(keys[keep].tolist(), cosines[keep].tolist(), near[keep].tolist()):
         i, j = divmod(key, n)
         if min(len(bags[i]), len(bags[j])) < MIN_WORDS:
             continue
         shared = bags[i] & bags[j]
-        if len(shared) >= MIN_SHARED and sum(map(weigh, shared)) >= SHARE * norm(i) * norm(j):
+        share = SHARE if close_by else FAR_SHARE
+        if len(shared) >= MIN_SHARED and sum(map(weigh, shared)) >= share * norm(i) * norm(j):
             found[(i, j)] = cosine
     return found
