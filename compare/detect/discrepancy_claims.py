@@ -45,7 +45,8 @@ _NEGATED = re.compile(
     r"\b(?:(?P<aux>did|does|do|has|have|had|was|were|is|are)(?:\s+not|n[’']t)(?P<yet1>\s+yet)?"
     r"|never|nothing\s+(?:is|was|has\s+been|had\s+been|have\s+been)"
     r"|(?:has|have|had|is|are|was|were)\s+(?P<yet2>yet)\s+to\s+be)"
-    r"\s+(?:been\s+)?(?P<verb>[a-z]{4,})\b",
+    # an adverb may stand before the verb: "was not officially detained", "has not been formally charged"
+    r"(?:\s+(?!only\b)[a-z]+ly)?\s+(?:been\s+)?(?:(?!only\b)[a-z]+ly\s+)?(?P<verb>[a-z]{4,})\b",
     re.IGNORECASE,
 )
 #: A past action asserted: a verb in -ed after an auxiliary ("have agreed", "was signed") or right after a name
