@@ -4,10 +4,11 @@ Counts of the wounded say nothing of a single victim's fate, and the sentences t
 apart to align ("Devojčica ... je vitalno ugrožena, u kritičnom stanju", "the girl ... remains in critical
 condition", "преминула је ученица", "a girl that was wounded ... died"). A statement that names one person by
 a singular noun (a girl, a boy, a teacher, a guard; not a counted group, "two girls") and states a condition
-near it gives that person's condition; the story's statements about the same noun are one person's. Two
-conditions only are compared: in danger of dying and dead, which no report of one moment can both give. Where
-every report of the danger precedes every report of the death, the story moved on (an update); otherwise the
-sources contradict each other. A statement that denies or doubts the death ("no confirmation that she died")
+near it gives that person's condition; the story's statements about the same noun are one person's. In danger
+of dying is compared with dead, and with stable (out of danger), which no report of one moment can both give.
+Where every report of the danger precedes every report of the death, the story moved on (an update); otherwise
+the sources contradict each other. A recovery is told over hours, in reports often undated: danger and stable
+are an update unless a later day's report still gives the danger. A statement that denies or doubts the death ("no confirmation that she died")
 states no condition.
 """
 
@@ -29,19 +30,26 @@ _PERSONS = {
     "boy": r"boy|schoolboy|dečak|dječak|дечак|djal[iëe]n?",
     "teacher": r"teacher|nastavnic[aeiu]|profesoric[aeiu]|наставниц[аеиу]|професориц[аеиу]|mësuese?",
     "guard": r"guard|security guard|čuvar|чувар|roje",
+    "officer": r"officer|police officer|policeman|gendarme|žandarm|жандарм|policajac|полицајац|policaj[ie]?",
     # Anyone else, so that a condition said of them is not given to a person above: "one student sustained
     # life-threatening injuries, while the teacher was in stable condition".
-    "": r"students?|pupils?|child|children|man|woman|patients?|victims?|učeni(?:k|ka|ci)|учени(?:к|ка|ци)"
+    "": r"students?|pupils?|child|children|boys|man|woman|patients?|victims?|učeni(?:k|ka|ci)|учени(?:к|ка|ци)"
+    r"|dečaci|dječaci|дечаци|officers|policemen|police"
     r"|d[ij]?ete|дете|pacijent\w*|пацијент\w*|nxënës\w*|fëmij\w*",
 }
 _PERSON = re.compile(
     r"\b(?:" + "|".join(f"(?P<{k or 'other'}>{p})" for k, p in _PERSONS.items()) + r")\b", re.IGNORECASE
 )
-#: The two conditions compared, in the order a story moves through them.
+#: The conditions compared, in the order a story moves through them: in danger, then out of it or dead.
 _STATES = {
     "in critical condition": re.compile(
         r"\bcritical(?:ly)?\b|\blife-threatening\b|\blife is in danger\b|\bvitally endangered\b|\bkritičn\w*"
         r"|\bvitalno (?:je )?ugrožen\w*|\bкритичн\w*|\bвитално (?:је )?угрожен\w*|\bgjendje kritike\b",
+        re.IGNORECASE,
+    ),
+    "stable": re.compile(
+        r"\bstable\b|\bout of danger\b|\bno longer in danger\b|\bstabiln\w*|\bстабилн\w*|\bvan životne opasnosti\b"
+        r"|\bван животне опасности\b|\bjashtë rrezikut\b|\bgjendje stabile\b",
         re.IGNORECASE,
     ),
     "dead": re.compile(
@@ -88,9 +96,10 @@ def findings(
         for one in _conditions(statement, facts_of.get(statement.id, [])):
             by_person[one.person].append(one)
     for person, said in by_person.items():
-        sides = [[s for s in said if s.state == state] for state in _STATES]
-        if all(sides) and len({s.statement.doc for s in said}) > 1:
-            yield _finding(corpus, person, sides)
+        for then in ("dead", "stable"):  # in danger, then dead; in danger, then out of it
+            sides = [[s for s in said if s.state == state] for state in (_DANGER, then)]
+            if all(sides) and len({s.statement.doc for s in sides[0] + sides[1]}) > 1:
+                yield _finding(corpus, person, sides, then)
 
 
 def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
@@ -114,24 +123,30 @@ def _conditions(statement: Statement, facts: list[Fact]) -> list[Said]:
     return out
 
 
-def _finding(corpus: Corpus, person: str, sides: list[list[Said]]) -> Finding:
+_DANGER = "in critical condition"
+
+
+def _finding(corpus: Corpus, person: str, sides: list[list[Said]], then: str) -> Finding:
     doc_order = corpus.document_order()
     sides = [sorted(side, key=lambda s: (doc_order[s.statement.doc], s.start)) for side in sides]
     date_of = lambda s: corpus.document(s.statement.doc).date  # noqa: E731
     danger, death = sides
-    update = all(date_of(a) and date_of(b) and date_of(a) < date_of(b) for a in danger for b in death)
-    labels = list(_STATES)
+    if then == "dead":
+        update = all(date_of(a) and date_of(b) and date_of(a) < date_of(b) for a in danger for b in death)
+    else:  # recovery is told over hours: a conflict only where a later day's report still gives the danger
+        update = not any(date_of(a) and date_of(b) and date_of(a) > date_of(b) for a in danger for b in death)
+    labels = [_DANGER, then]
     picture = sayings(
         corpus, ((list(dict.fromkeys(s.statement.doc for s in side)), label) for label, side in zip(labels, sides))
     )
     if update:
-        message = f"The condition of the {person} changed as the story unfolded (in danger, then dead): {picture}"
+        message = f"The condition of the {person} changed as the story unfolded (in danger, then {then}): {picture}"
     else:
         message = f"Sources disagree on the condition of the {person}: {picture}"
     reason = (
-        "later reports tell the death of one earlier reported in danger"
+        f"later reports tell {'the death' if then == 'dead' else 'the recovery'} of one earlier reported in danger"
         if update
-        else "one source reports in danger a person another reports dead"
+        else f"one source reports in danger a person another reports {then}"
     )
     values = [(label, label, side) for label, side in zip(labels, sides)]
     return said_finding(corpus, "condition", person, values, danger + death, message, update, reason)
