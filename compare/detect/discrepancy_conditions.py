@@ -8,8 +8,8 @@ near it gives that person's condition; the story's statements about the same nou
 of dying is compared with dead, and with stable (out of danger), which no report of one moment can both give.
 Where every report of the danger precedes every report of the death, the story moved on (an update); otherwise
 the sources contradict each other. A recovery is told over hours, in reports often undated: danger and stable
-are an update unless a later day's report still gives the danger. A statement that denies or doubts the death ("no confirmation that she died")
-states no condition.
+are an update unless a later day's report still gives the danger. A statement that denies or doubts the death
+("no confirmation that she died") states no condition.
 """
 
 from __future__ import annotations
