@@ -264,6 +264,7 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
     for doc, (attested, _, _) in per_document.items():
         for name in attested:
             writers.setdefault(name, set()).add(doc)
+    index = _name_words(writers)
     for document, statements in corpus.by_document():
         for number, offset, word, cut in per_document[document.id][2]:
             first = word[:cut]
@@ -273,7 +274,7 @@ def detect(corpus: Corpus, per_document: dict[str, tuple[list[str], list[tuple],
         garbled: dict[str, Finding] = {}
         for number, offset, word, opens, near in per_document[document.id][1]:
             bare = _POSSESSIVE.sub("", word)
-            written = _misspelt_name_word(bare, writers)
+            written = _misspelt_name_word(bare, writers, index)
             if written:
                 near = [written]
             elif bare[:1].isupper() and (not opens or bare in names or not near) and not _misspelt_title(bare, writers):
@@ -358,25 +359,25 @@ def _misspelt_title(word: str, writers: dict[str, set[str]]) -> bool:
 _NAME_WORD_ZIPF = 3.5
 
 
-def _misspelt_name_word(word: str, writers: dict[str, set[str]]) -> str:
-    """The English word of a name (six letters or more) that ``word``, which one article alone writes, misspells by
-    one edit or two letters swapped, where two other articles write it capitalised in mid-sentence ("Clincial
-    Centre" beside "Clinical Center"), or ""."""
+def _name_words(writers: dict[str, set[str]]) -> dict[tuple[str, int], list[tuple[str, set[str]]]]:
+    """English words of names two articles write capitalised, by first letter and length: built once per run."""
+    index: dict[tuple[str, int], list[tuple[str, set[str]]]] = {}
+    for other, docs in writers.items():
+        if len(other) >= 5 and len(docs) >= 2 and lexicon.is_english(other, _NAME_WORD_ZIPF):
+            index.setdefault((other[:1], len(other)), []).append((other, docs))
+    return index
+
+
+def _misspelt_name_word(word: str, writers: dict[str, set[str]], index: dict) -> str:
+    """The English word of a name (six letters or more, in ``index``) that ``word``, which one article alone writes,
+    misspells by one edit or two letters swapped ("Clincial Centre" beside "Clinical Center"), or ""."""
     from rapidfuzz.distance import OSA
 
     if len(word) < 6 or not word[:1].isupper() or len(writers.get(word, ())) > 1:
         return ""
     own = writers.get(word, set())
-    for other, docs in writers.items():
-        if (
-            abs(len(other) - len(word)) <= 1
-            and other[:1] == word[:1]
-            and len(docs - own) >= 2
-            and lexicon.is_english(other, _NAME_WORD_ZIPF)
-            and OSA.distance(word, other, score_cutoff=1) <= 1
-        ):
-            return other
-    return ""
+    near = (o for n in (-1, 0, 1) for o, docs in index.get((word[:1], len(word) + n), ()) if len(docs - own) >= 2)
+    return next((o for o in near if OSA.distance(word, o, score_cutoff=1) <= 1), "")
 
 
 def _run_together(document: Document, statement: Statement, offset: int, word: str, cut: int) -> Finding:
