@@ -4,7 +4,8 @@
 "transfer three injured individuals to Istanbul", "U Beograd je dovezeno 12 pacijenata" and "17 patients to the
 Republic of Serbia" (after "have been sent for treatment to these countries:") count transfers as well.
 "64 others are being treated abroad", "Jashtë vendit janë shtruar 60 pacientë" and "45 people are being treated in
-foreign hospitals" count those in hospital abroad. A transferred count takes the subject :data:`TRANSFERRED`, a count
+foreign hospitals" count those in hospital abroad (a count that falls as they return), where "sent for treatment
+abroad" counts people moved there. A transferred count takes the subject :data:`TRANSFERRED`, a count
 treated abroad :data:`ABROAD_SUBJECT`; the detectors compare each by its destination (:func:`destination`), read as a
 country where the name is one, or a region, city or municipality of one (ISO 3166-2, pycountry), so that a report of
 Belgrade and one of Serbia are one slot, and "abroad" is its own.
@@ -63,10 +64,10 @@ def relabel(statement: Statement, facts: list[Fact], words: Words | None = None)
     for fact in facts:
         if fact.kind == "quantity" and fact.subject in _PEOPLE_SUBJECTS and fact.low is not None:
             moved, where = _reading(toks, fact, starts, words)
-            if where == ABROAD:
-                fact = replace(fact, subject=ABROAD_SUBJECT)
-            elif moved:
+            if moved:
                 fact = replace(fact, subject=TRANSFERRED)
+            elif where == ABROAD:
+                fact = replace(fact, subject=ABROAD_SUBJECT)
         out.append(fact)
     return out
 
@@ -92,9 +93,9 @@ def _reading(toks: Sequence[Token], fact: Fact, starts: list[int], words: Words 
     later = next((s for s in starts if s > fact.start), None)
     clause = _clause(toks, n, end, later, words)
     lowered = [toks[k].lower for k in clause]
-    if _abroad(toks, clause, words):
-        return True, ABROAD
     verb = next((k for k in clause if _moves(toks[k].lower, words)), None)
+    if _abroad(toks, clause, words):
+        return verb is not None, ABROAD  # "sent for treatment abroad" moves them; "treated abroad" counts who is there
     if verb is None:
         # "…sent for treatment to these countries: 9 patients to the Republic of Turkey": a list after the verb
         cue = next((k for k in range(end, min(end + 3, len(toks))) if toks[k].lower in _cues(words)), None)
