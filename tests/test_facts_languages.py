@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from compare.analysis import facts
-from compare.model import Corpus, Document
+from compare.model import Corpus, Document, Statement
 from compare.stages.segment import segment
 from conftest import DATA, ROOT, one_statement_documents
 
@@ -132,7 +132,8 @@ def test_the_word_tables_name_only_what_the_english_readers_know():
     kinds = {"number", "people", "roughly", "scale", "vague", "joiner", "range", "between", "qualifier", "noun",
              "member", "body", "outcome", "part_of", "subordinator", "function", "percent", "magnitude", "weekday",
              "which", "future", "relative", "clock_before", "clock_after", "hour_cue", "evening", "zone", "report",
-             "place_cue", "not_place", "ending", "age", "of", "condition", "at_the_scene", "another", "share_of"}
+             "place_cue", "not_place", "ending", "age", "of", "condition", "at_the_scene", "another", "share_of",
+             "transfer", "toward", "abroad"}
     checks = {
         "number": lambda v: v.isdigit(), "people": lambda v: v.isdigit(), "roughly": lambda v: v.isdigit(),
         "scale": lambda v: v.isdigit(), "vague": lambda v: v in VAGUE, "body": lambda v: v in BODIES,
@@ -157,3 +158,26 @@ def test_the_spellings_module_can_be_imported_first():
     for first in ("compare.analysis.spellings", "compare.analysis.names", "compare.analysis.facts",
                   "compare.analysis.translation_diff"):
         subprocess.run([sys.executable, "-c", f"import {first}"], check=True, cwd=ROOT)
+
+
+def test_people_taken_somewhere_are_counted_by_destination_not_as_the_toll():
+    """A count its clause moves to a destination is a transfer there (a city read as its country); one treated
+    abroad is in hospital "abroad"; a transfer in a relative clause after the count is not the count's."""
+    from compare.analysis.facts import quantities, transfers
+    from compare.analysis.facts.languages import counts
+    from compare.analysis.facts.languages.words import load
+
+    def read(text, table=None):
+        statement = Statement("s", "d", 0, len(text), text, language=table or "en")
+        words = load(table) if table else None
+        found = counts.extract(statement, [], words) if words else quantities.extract(statement, [])
+        return [(f.text, f.subject, transfers.destination(statement, f, words)) for f in
+                transfers.relabel(statement, found, words)]
+
+    assert read("Eight people hurt in the crash were flown to Türkiye on Friday.") == [
+        ("Eight", "people transferred", "turkiye")]
+    assert read("U Beograd je avionom dovezeno 12 pacijenata.", "sr") == [("12", "people transferred", "serbia")]
+    assert read("Two were killed, while 30 others are being treated abroad.")[1] == ("30", "people hospitalised",
+                                                                                       "abroad")
+    assert read("Jashtë vendit trajtohen ende 26 pacientë.", "sq") == [("26", "people hospitalised", "abroad")]
+    assert read("Povređeno je 90 ljudi, koji su prebačeni u bolnice u Skoplju.", "sr")[0][1] == "people injured"

@@ -59,7 +59,7 @@ from . import (
 )
 from .discrepancy_events import compare_event, compare_when, event_links, one_moment, tells_of_event
 from .discrepancy_figures import told_by_one, toll_undated
-from .discrepancy_scope import place_distances
+from .discrepancy_scope import place_distances, same_slot_parts
 from .discrepancy_timeline import slotted
 from .discrepancy_values import Comparison, findings, paired
 
@@ -189,9 +189,7 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     linked += _compare_corpus_wide(corpus.facts, apart)
     linked += discrepancy_observances.comparisons(corpus, facts_of, said[discrepancy_corpus_wide.OBSERVANCES])
     comparisons = [c for c in aligned_comparisons() + linked if not toll_undated(c.a, c.b, days, subjects)]
-    # Where the corpus splits a toll by towns, a town's count and another town's (or the total) are two slots.
-    place_of = {r.fact: r.place for own in slots.reports.values() for r in own}
-    comparisons = [c for c in comparisons if c.a.kind != "quantity" or place_of.get(c.a, "") == place_of.get(c.b, "")]
+    comparisons = same_slot_parts(comparisons, slots.reports)  # a town's count, a destination's: slots of their own
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     places = {f.value for f in corpus.facts if f.kind == "place"}
     nested = nested_places(corpus.statements, places, [readings[s.id][1] for s in corpus.statements])

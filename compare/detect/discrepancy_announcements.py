@@ -97,10 +97,10 @@ def _two_figures(facts: list[Fact], origin_of: dict[str, str]) -> bool:
 
 def _bound_of(x: Fact, y: Fact) -> bool:
     """Whether ``x``, an open bound written with a round figure, is what ``y`` gives rounded down at that figure's
-    own precision: "more than 100" for 155 (anything from 100 to 199 is told so), where "over 5,300" is not
-    7,003 (it would be told "over 7,000")."""
+    own precision: "more than 100" for 155 or "at least 155" (anything from 100 to 199 is told so), where "over
+    5,300" is not 7,003 (it would be told "over 7,000")."""
     figure = stated_bound(x)
-    if x.high != float("inf") or not figure.isdigit() or y.low is None or y.high != y.low:
+    if x.high != float("inf") or not figure.isdigit() or y.low is None or y.high not in (y.low, float("inf")):
         return False
     zeros = len(figure) - len(figure.rstrip("0"))
     return bool(zeros) and 0 <= y.low - int(figure) < 10**zeros

@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from ..analysis.facts import transfers
+from ..analysis.facts.languages import words_for
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
 from ..model import Fact, Statement
@@ -71,6 +73,8 @@ def count_scope(statement: Statement, fact: Fact, counts: list[Fact]) -> str:
     that killed 45,000 people in Turkey and Syria": the 11 provinces have no country; "killed 5,000 in Turkey
     and 1,500 in Syria": one country each). A country before every count ("In Syria, 1,262 were killed and
     2,285 injured", "Syria's Health Ministry said …") scopes them all."""
+    if where := transfers.destination(statement, fact, words_for(statement.language)):
+        return _ALIASES.get(where, where)  # "transported to Türkiye", "treated abroad": where they were taken
     text = statement.text
     clause_start, clause_end, others = _own_words(statement, fact, counts)
     joined = [(m.start(), m.end()) for m in _ONE_COUNTRY.finditer(text, clause_start, clause_end)]
@@ -173,10 +177,41 @@ def split_places(statements: Iterable[Sequence[_Scoped]]) -> dict[str, set[str]]
     return out
 
 
+def destined(report: _Scoped) -> bool:
+    """Whether a report counts people taken somewhere (or treated abroad), whose scope is where they were taken."""
+    return report.fact.subject == transfers.TRANSFERRED or report.scope == transfers.ABROAD
+
+
+class _Compared(Protocol):
+    @property
+    def a(self) -> Fact: ...
+    @property
+    def b(self) -> Fact: ...
+
+
+Compared = TypeVar("Compared", bound=_Compared)
+
+
+def same_slot_parts(comparisons: list[Compared], reports: dict[str, list[Scoped]]) -> list[Compared]:
+    """The comparisons of two counts of one part of a slot: where the corpus splits a toll by towns, a town's count
+    and another town's (or the total) are two slots; people taken somewhere are counted by destination (three
+    flown to one city are not six flown to another, nor those in hospital abroad the ones at home)."""
+    place_of = {r.fact: r.place for own in reports.values() for r in own}
+    taken = {r.fact: r.scope for own in reports.values() for r in own if destined(r)}
+    return [
+        c
+        for c in comparisons
+        if c.a.kind != "quantity"
+        or (place_of.get(c.a, ""), taken.get(c.a, "")) == (place_of.get(c.b, ""), taken.get(c.b, ""))
+    ]
+
+
 def by_scope(reports: list[Scoped]) -> dict[str, list[Scoped]]:
     """Reports by scope: by country where the corpus gives the slot for several, and by town where it splits
     the slot by towns (the reports' own ``place``, kept only then); else all in one."""
-    split = len({r.scope for r in reports if r.scope}) > 1
+    scopes = {r.scope for r in reports if r.scope}
+    # a transfer's destination is its slot, even where the corpus names one: the ones taken abroad are not the rest
+    split = len(scopes) > 1 or any(destined(r) for r in reports)
     out: dict[str, list[Scoped]] = defaultdict(list)
     for r in reports:
         out["/".join(s for s in (r.scope if split else "", r.place) if s)].append(r)
@@ -260,6 +295,10 @@ def scope_text(scope: str) -> str:
     """How a finding names a scope: "in Turkey", "in the countries together", "in Turkey in Hatay", "in Durres and
     Thumane" (towns a crossed split is given for, "+"-joined)."""
     return " ".join(
-        "in the countries together" if part == "combined" else "in " + " and ".join(t.title() for t in part.split("+"))
+        "in the countries together"
+        if part == "combined"
+        else "abroad"
+        if part == transfers.ABROAD
+        else "in " + " and ".join(t.title() for t in part.split("+"))
         for part in scope.split("/")
     )

@@ -64,6 +64,7 @@ def paired(fact: Fact) -> bool:
 
 EVENT_OUTCOMES = (
     *("killed", "injured", "arrested", "charged", "kidnapped", "missing", "displaced", "evacuated", "hospitalised"),
+    "transferred",
 )
 #: Independent origins that make a value one agency's reading of a measure, not one outlet's error.
 READING_ORIGINS = 2

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
-from . import ages, dates, languages, people, places, quantities, undated
+from . import ages, dates, languages, people, places, quantities, transfers, undated
 
 _ISO_STAMP = re.compile(r"\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b")
 
@@ -159,6 +159,7 @@ def document_facts(
             aged += ages.unnamed_ages(statement, [(f.start, f.end) for f in when + aged])
             masked = [(f.start, f.end) for f in when + aged]
             own = when + aged + quantities.extract(statement, masked) + people.roles(statement)
+        own = transfers.relabel(statement, own, words)  # "nine injured were flown to Türkiye": no toll
         own += speakers.get(statement.id, [])
         # "date 2019-11" (a dateline) is a month, not a count of 11: no quantity inside a numeric date.
         if stamps := [

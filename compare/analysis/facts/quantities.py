@@ -288,6 +288,8 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
             value_text = _format(value) if high_value == value else f"{_format(value)}–{_format(high_value)}"
         end = i + used
         counted, noun = _counted(toks, end)
+        if counted == "other" and facts and (said := facts[-1].subject.split()[:1]) and said[0] in PEOPLE:
+            counted = said[0]  # "killed 59 people and injured 155 others": others of the people counted before
         if counted == "percent" and not vague and (decimal := decimal_share(toks[i].text)):
             value = high_value = decimal  # "52.991%": a share's digits after the point are decimals, never thousands
             low, high, value_text = *interval(value, qualifier), _format(value)
