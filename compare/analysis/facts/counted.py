@@ -234,12 +234,3 @@ def lemma(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
-
-
-def befell(toks: Sequence[Token], k: int) -> bool:
-    """Whether the words at ``k`` say what befell those counted right before: "was arrested", "has been detained"."""
-    if k < len(toks) and toks[k].lower in ("was", "were", "has", "have", "had"):
-        k += 1
-        k += k < len(toks) and toks[k].lower == "been"
-        return k < len(toks) and toks[k].lower in OUTCOMES
-    return False

@@ -33,7 +33,7 @@ from .count_context import (
 )
 from .counted import BODIES as _BODIES
 from .counted import CLASSES as _CLASSES
-from .counted import CLAUSE_END, befell, counted_after_its_verb, lemma, toll_before
+from .counted import CLAUSE_END, counted_after_its_verb, lemma, toll_before
 from .counted import OUTCOMES as _OUTCOMES
 from .numbers import parse_number
 from .places import distance_subject
@@ -289,7 +289,7 @@ def extract(statement: Statement, masked: list[tuple[int, int]]) -> list[Fact]:
         end = i + used
         counted, noun = _counted(toks, end)
         if counted == "other" and facts and (said := facts[-1].subject.split()[:1]) and said[0] in PEOPLE:
-            counted = said[0]  # "killed 59 people and injured 155 others": others of the people counted before
+            counted = said[0]  # "killed 59 people and injured 155 others": the people counted before
         if counted == "percent" and not vague and (decimal := decimal_share(toks[i].text)):
             value = high_value = decimal  # "52.991%": a share's digits after the point are decimals, never thousands
             low, high, value_text = *interval(value, qualifier), _format(value)
@@ -364,7 +364,7 @@ def _is_counted_article(toks: Sequence[Token], i: int) -> bool:
     if noun > i + 2 and toks[i + 1].lower not in ("member", "police"):
         return False  # "an additional 1,000 troops": the article belongs to another number
     if counted == "people":  # "one person was arrested": a count; "one person familiar with …" is none
-        return toks[i].lower == "one" and befell(toks, noun + 1)
+        return toks[i].lower == "one" and _outcome_follows(toks, noun + 1)
     return counted in PEOPLE - {"people"} and bool(outcome_in_clause(toks, i + 1, i))
 
 
@@ -375,8 +375,7 @@ def _is_year(toks: Sequence[Token], i: int, value_text: str, counted: str) -> bo
 
 
 def format_number(value: float) -> str:
-    """A count as digits: 4.0 → "4", 7.5 → "7.5"."""
-    return _format(value)
+    return _format(value)  # a count as digits: 4.0 → "4", 7.5 → "7.5"
 
 
 def _format(value: float) -> str:
@@ -386,8 +385,7 @@ def _format(value: float) -> str:
 def count_fact(
     statement: Statement, first: Token, last: Token, value_text: str, qualifier: str, subject: str, bounds: tuple
 ) -> Fact:
-    """The quantity fact of the words ``first`` to ``last``: its value as written ("at least 30", "dozens", "10–15"),
-    what it counts, and the interval ``bounds`` the wording allows."""
+    """The quantity fact of ``first`` to ``last``: its value as written ("at least 30"), what it counts, ``bounds``."""
     return Fact(
         kind="quantity",
         statement=statement.id,
