@@ -148,11 +148,11 @@ def spelt_alike(a: str, b: str) -> bool:
     speaker of one quotation, the place of one event), where two different names that alike are far less likely
     than one name misspelt. A word and its derived form ("Serbia", "Serbian") are not one name misspelt.
     """
-    if same_name(a, b) or suffix_dropped(a, b) or suffix_dropped(b, a):
+    if same_name(a, b):
         return True
     fa, fb = fold(a), fold(b)
     if min(len(fa), len(fb)) < 4 or fa.startswith(fb) or fb.startswith(fa):
-        return False
+        return _dropped(fa, fb) or _dropped(fb, fa)
     similarity = Indel.normalized_similarity(fa, fb)
     return similarity >= _ALIKE or (similarity >= _ALIKE_SAME_START and fa[0] == fb[0])
 
@@ -164,9 +164,11 @@ _SURNAME_SUFFIXES = ("ic", "ich")
 def suffix_dropped(x: str, y: str) -> bool:
     """Whether ``x`` is the name ``y`` without its surname's -ić ("Jovanov" for Jovanović): a surname of its own
     too, so only a slot both fill (one speaker, one aligned statement) makes them one name."""
-    fx, fy = fold(x), fold(y)
-    last = fx.rsplit(" ", 1)[-1]
-    return len(last) >= 4 and fy.startswith(fx) and fy[len(fx) :] in _SURNAME_SUFFIXES
+    return _dropped(fold(x), fold(y))
+
+
+def _dropped(fx: str, fy: str) -> bool:
+    return len(fx.rsplit(" ", 1)[-1]) >= 4 and fy.startswith(fx) and fy[len(fx) :] in _SURNAME_SUFFIXES
 
 
 def _max_edits(length: int, cutoff: float = 85.0) -> int:
