@@ -1,6 +1,6 @@
 """Acronyms a translation broke, and bodies the corpus names several ways.
 
-Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them apart):
+Five findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them apart):
 
 * ``expansion_mismatch`` — an acronym defined by a name whose letters it does not
   share: the source language's acronym kept beside a translated name;
@@ -8,6 +8,8 @@ Three findings, all ``mt_artefact`` / ``acronym`` (``data.problem`` tells them a
   acronym of the corpus: a mistranslated or mistyped letter;
 * ``several_names`` — one body under several acronyms or written-out names,
   reported once with every name and where it is used;
+* ``aligned_other`` — an English article's undefined acronym that statements reporting the same thing in
+  independent articles give as another acronym, more than a letter off ("SOC" for the corpus's PMC);
 * ``source_language`` — an acronym an English article uses and no English sentence defines, which the corpus's
   source-language articles use ("a representative of the MUP" where Serbian articles write "MUP Srbije"; a
   definition in their language tells an English reader nothing): the source's acronym left untranslated. An
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterable
 
 from ..analysis import acronyms as table_of
-from ..analysis import lexicon, tables
+from ..analysis import aligned_acronyms, lexicon, tables
 from ..analysis.acronyms import Concept
 from ..analysis.facts.tokens import fold
 from ..analysis.site_names import is_site_name, site_names
@@ -55,7 +57,7 @@ def _identity(finding: Finding) -> Identity:
     "acronyms",
     description="acronyms whose letters do not fit their expansion, undefined acronyms one "
     "letter from another, one body under several names",
-    needs=("statements",),
+    needs=("statements", "groups"),
     identity=_identity,
     payload=AcronymData,
     table=("acronyms", tables.acronym_table),
@@ -123,6 +125,7 @@ def detect(corpus: Corpus) -> Iterable[Finding]:
         )
 
     yield from _source_language(corpus, acronyms, near_misses, concept_of)
+    yield from _aligned_other(corpus, acronyms, near_misses, concept_of)
 
     for concept in concepts:
         listed = ", ".join(f"“{n.text}” ({_docs(corpus, n.occurrences)}, {len(n.occurrences)}×)" for n in concept.names)
@@ -165,6 +168,29 @@ def _source_language(
             {"acronym": text},
             concept_of.get(text),
         )
+
+
+def _aligned_other(
+    corpus: Corpus, acronyms: dict[str, Acronym], near_misses: dict[str, list[str]], concept_of: dict[str, Concept]
+) -> Iterable[Finding]:
+    """An English article's undefined acronym that aligned statements of independent articles give as another
+    acronym of the same length, more than a letter off (:mod:`compare.analysis.aligned_acronyms`)."""
+    sites = site_names(corpus)
+    for text, others in aligned_acronyms.aligned_others(corpus, acronyms).items():
+        entry = acronyms[text]
+        if entry.known or entry.definitions or text in near_misses or is_site_name(text, sites):
+            continue
+        if not _in_english(corpus, entry.occurrences) or _spelled_out(corpus, entry):
+            continue
+        listed = " and ".join(f"“{o}” ({_docs(corpus, acronyms[o].occurrences)})" for o in others)
+        message = (
+            f"“{text}” ({_docs(corpus, entry.occurrences)}, {len(entry.occurrences)}×) is never defined, and "
+            f"statements reporting the same thing in independent articles print {listed} in its place: probably "
+            "the body's name translated and abbreviated anew; check which the source uses"
+        )
+        shown = entry.occurrences + [acronyms[o].occurrences[0] for o in others]
+        fields, concept = {"acronym": text, "near": others}, concept_of.get(text)
+        yield _finding("aligned_other", "warning", "Terminology/Wrong term", message, shown, fields, concept)
 
 
 def _origins(corpus: Corpus, occurrences: list[Mention]) -> int:
