@@ -227,8 +227,12 @@ def _clean_name(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """A person's key: the folded surname ("Aleksandar Vučić" → "vucic")."""
-    return re.sub(r"[’']s?$", "", fold(name.split()[-1]))
+    """A person's key: the folded surname in the nominative ("Aleksandar Vučić", "Vučića", "Vučiću" → "vucic")."""
+    return _CASE_ENDING.sub("ic", re.sub(r"[’']s?$", "", fold(name.split()[-1])))
+
+
+#: The case endings of a South Slavic surname in -ić, folded: genitive, dative, instrumental.
+_CASE_ENDING = re.compile(r"(?<=\w\w\w)ic(?:a|u|em)$")
 
 
 def attributions(document: Document, statements: list[Statement]) -> list[Fact]:
