@@ -169,6 +169,8 @@ def _of_the_incident(days: list[Fact], statement: Statement) -> list[Fact]:
     wake of a fire that left dozens dead", "the injured were flown abroad on Sunday")."""
     at, text = statement.start, statement.text
     words = [m.span() for m in _INCIDENT.finditer(text)]
+    if not words:  # the words are English's: a statement in another language keeps its dates, as before
+        return days
     return [d for d in days if any(_said_of(words_between(text, w, (d.start - at, d.end - at))) for w in words)]
 
 
