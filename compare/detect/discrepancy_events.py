@@ -19,12 +19,12 @@ from ..model import Corpus, Fact, Statement
 from .discrepancy_values import EVENT_OUTCOMES, MEASURES, Comparison
 
 #: Words that mark a statement as describing an event (an incident, a meeting), the anchor of event links.
-_EVENT_WORDS = re.compile(
-    r"\b(?:attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
+_EVENTS = (
+    r"attack(?:s|ed|ers?)?|assault|clash(?:es|ed)?|riots?|rioting|siege|firefight|shoot(?:ing|out)|"
     r"gunfight|explosion|bomb(?:ing)?|ambush(?:ed)?|raid|incident|violence|fighting|battle|"
-    r"protests?|demonstrations?|killed|injured|wounded|meeting|met|talks|summit)\b",
-    re.IGNORECASE,
+    r"protests?|demonstrations?|killed|injured|wounded|meeting|met|talks|summit"
 )
+_EVENT_WORDS = re.compile(rf"\b(?:{_EVENTS})\b", re.IGNORECASE)
 _MAX_ANCHOR = 200  # statements sharing one anchor beyond which it is too common to link events by
 
 
@@ -155,7 +155,7 @@ def compare_event(
 
 #: Words that name the incident itself or what it did, a date near which is the incident's own.
 _INCIDENT = re.compile(
-    _EVENT_WORDS.pattern[:-3] + r"|fire|blaze|quake|earthquake|floods?|flooding|crash|collapse[ds]?|broke out|"
+    rf"\b(?:{_EVENTS}|fire|blaze|quake|earthquake|floods?|flooding|crash|collapse[ds]?|broke out|"
     r"erupted|struck|died|dead|deaths?|exploded|opened fire|stabbed|shot|took place|held|occurred|happened)\b",
     re.IGNORECASE,
 )
