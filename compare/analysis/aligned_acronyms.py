@@ -10,9 +10,9 @@ other does not, of the same length, where one article alone prints the one and i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
 from ..model import Acronym, Corpus
+from .aligned_names import independent_pairs
 
 
 def aligned_others(corpus: Corpus, acronyms: dict[str, Acronym]) -> dict[str, list[str]]:
@@ -24,23 +24,14 @@ def aligned_others(corpus: Corpus, acronyms: dict[str, Acronym]) -> dict[str, li
     for text, entry in acronyms.items():
         for o in entry.occurrences:
             printed[o.statement].add(text)
-    doc_of = {s.id: s.doc for s in corpus.statements}
     out: dict[str, list[str]] = defaultdict(list)
-    for a, b in _aligned_pairs(corpus, origin_of, doc_of):
+    for a, b in independent_pairs(corpus, origin_of):
         for x in printed[a] - printed[b]:
             for y in printed[b] - printed[a]:
                 for odd, usual in ((x, y), (y, x)):
                     if _in_place_of(odd, usual, origins) and usual not in out[odd]:
                         out[odd].append(usual)
     return dict(out)
-
-
-def _aligned_pairs(corpus: Corpus, origin_of: dict[str, str], doc_of: dict[str, str]) -> Iterable[tuple[str, str]]:
-    for group in corpus.groups:
-        for i, a in enumerate(group.statements):
-            for b in group.statements[i + 1 :]:
-                if origin_of[doc_of[a]] != origin_of[doc_of[b]]:
-                    yield a, b
 
 
 def _in_place_of(odd: str, usual: str, origins: dict[str, set[str]]) -> bool:

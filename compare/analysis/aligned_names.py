@@ -29,7 +29,7 @@ _COMMON_ZIPF = 3.0
 class Misspelling(NamedTuple):
     variant: str  #: the spelling one article alone prints
     canonical: str  #: the spelling independent articles print
-    how: str = "misspelt"  #: "misspelt", or "shortened": the surname without its suffix ("Jovanov" for Jovanović)
+    how: str = "misspelt"  #: "misspelt", or "truncation": the surname without its suffix ("Jovanov" for Jovanović)
 
 
 def misspellings(corpus: Corpus, found: list[Mention], native: list[NativeWord]) -> list[Misspelling]:
@@ -47,7 +47,7 @@ def misspellings(corpus: Corpus, found: list[Mention], native: list[NativeWord])
         by_statement[mention.statement].add(mention.text)
         printed_in[mention.text].add(mention.statement)
     return [
-        Misspelling(variant, canonical, "shortened" if suffix_dropped(variant, canonical) else "misspelt")
+        Misspelling(variant, canonical, "truncation" if suffix_dropped(variant, canonical) else "misspelt")
         for variant, canonical in _misspellings(corpus, by_statement, origins, origin_of)
         if not printed_in[variant] & printed_in[canonical]  # two names one statement prints together are two
     ]
@@ -58,19 +58,25 @@ def _misspellings(
 ) -> Iterable[tuple[str, str]]:
     """(misspelt, right) spellings of the names aligned statements print in each other's place, each pair once."""
     seen: set[tuple[str, str]] = set()
+    for a, b in independent_pairs(corpus, origin_of):
+        only_a, only_b = by_statement[a] - by_statement[b], by_statement[b] - by_statement[a]
+        for x in only_a:
+            for y in only_b:
+                pair = _misspelling(x, y, origins)
+                if pair is not None and pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def independent_pairs(corpus: Corpus, origin_of: dict[str, str]) -> Iterable[tuple[str, str]]:
+    """The pairs of statements (ids) one group holds from independent articles (``origin_of``: a document's copy
+    family), in the groups' order: statements that report one thing in words written apart."""
     doc_of = {s.id: s.doc for s in corpus.statements}
     for group in corpus.groups:
         for i, a in enumerate(group.statements):
             for b in group.statements[i + 1 :]:
-                if origin_of[doc_of[a]] == origin_of[doc_of[b]]:
-                    continue
-                only_a, only_b = by_statement[a] - by_statement[b], by_statement[b] - by_statement[a]
-                for x in only_a:
-                    for y in only_b:
-                        pair = _misspelling(x, y, origins)
-                        if pair is not None and pair not in seen:
-                            seen.add(pair)
-                            yield pair
+                if origin_of[doc_of[a]] != origin_of[doc_of[b]]:
+                    yield a, b
 
 
 def _misspelling(x: str, y: str, origins: dict[str, set[str]]) -> tuple[str, str] | None:

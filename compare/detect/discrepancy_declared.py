@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData
 from . import sayings
-from .discrepancy_values import value_class
+from .discrepancy_findings import value_class
 
 #: Each kind of declared state, as the corpus languages name it.
 _KINDS = (

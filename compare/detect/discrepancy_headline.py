@@ -17,7 +17,8 @@ from ..model import Corpus, Evidence, Fact, Finding
 from ..payloads import DiscrepancyData
 from . import named
 from .discrepancy_figures import close_figures
-from .discrepancy_values import EVENT_OUTCOMES, value_class
+from .discrepancy_findings import value_class
+from .discrepancy_values import EVENT_OUTCOMES
 
 
 def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Finding]:

@@ -25,7 +25,8 @@ from ..analysis.facts.tokens import fold
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData
 from . import outlets, sayings
-from .discrepancy_values import most_common, value_class
+from .discrepancy_findings import value_class
+from .discrepancy_values import most_common
 
 #: A step of separation, then its year a few words on, within the clause ("declaration of independence from
 #: Serbia in 2008"), not after another verb ("broke away and was admitted in 2015").

@@ -48,6 +48,7 @@ from .discrepancy_figures import (
     told_by_one,
     vague,
 )
+from .discrepancy_findings import value_class
 from .discrepancy_scope import by_scope, crossed_splits, scope_and_place, scope_text, split_places
 from .discrepancy_values import (
     EVENT_OUTCOMES,
@@ -57,7 +58,6 @@ from .discrepancy_values import (
     label,
     moves_within_a_day,
     moving_share,
-    value_class,
     value_classes,
 )
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import Corpus, Evidence, Fact, Finding, Severity
-from ..payloads import DiscrepancyData
+from ..model import Corpus, Fact, Finding, Severity
 from . import sayings
-from .discrepancy_values import most_common, value_class
+from .discrepancy_findings import classes_finding
+from .discrepancy_values import most_common
 
 
 @dataclass(frozen=True)
@@ -89,22 +89,17 @@ def _finding(
     if scope:
         message = f"Sources give {what} for the whole group and for a part of it: {picture}"
     facts = [s.fact for cls in sides for s in cls]
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind=subkind,
+    return classes_finding(
+        subkind,
+        facts,
+        [([s.fact for s in cls], label) for cls, label in zip(sides, labels)],
+        doc_order,
         severity=severity,
         message=message,
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject=facts[0].subject,
-            values=[value_class([s.fact for s in cls], label, doc_order) for cls, label in zip(sides, labels)],
-            sources=len({f.doc for f in facts}),
-            origins=len({corpus.document(f.doc).copy_of or f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope" if scope else "conflict",
-            reason="a part of the group against all of it" if scope else "",
-        ),
+        subject=facts[0].subject,
+        sources=len({f.doc for f in facts}),
+        origins=len({corpus.document(f.doc).copy_of or f.doc for f in facts}),
+        linked_by=["corpus"],
+        relation="scope" if scope else "conflict",
+        reason="a part of the group against all of it" if scope else "",
     )

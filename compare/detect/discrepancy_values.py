@@ -20,9 +20,9 @@ from ..analysis.facts.places import same_container
 from ..analysis.facts.shares import PROGRESS
 from ..analysis.facts.tokens import spelt_alike
 from ..infra.disjoint import DisjointSets
-from ..model import Corpus, Evidence, Fact, Finding, Severity
-from ..payloads import DiscrepancyData, ValueClass
+from ..model import Corpus, Fact, Finding, Severity
 from . import outlets, sayings
+from .discrepancy_findings import classes_finding
 from .discrepancy_when import hours_apart, without_contradicted_relatives
 
 SUBKIND_OF = {
@@ -171,24 +171,20 @@ def _finding(
             f" several independent sources): {picture}"
         )
     groups = {c.link.split(" ", 1)[1] for c in comparisons if c.link.startswith("group ")}
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind=subkind,
+    return classes_finding(
+        subkind,
+        facts,
+        list(zip(classes, labels)),
+        doc_order,
         severity=severity,
         message=message,
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in dict.fromkeys(f for cls in classes for f in cls)],
+        subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
+        sources=len(sources),
+        origins=len({origin_of[d] for d in sources}),
+        linked_by=links,
+        relation=relation,
+        possible_update=update,
         group=groups.pop() if len(groups) == 1 and all(c.link.startswith("group ") for c in comparisons) else None,
-        data=DiscrepancyData(
-            subject=first.subject if subkind in ("count", "role") or first.kind == "containment" else "",
-            values=[value_class(cls, label, doc_order) for cls, label in zip(classes, labels)],
-            sources=len(sources),
-            origins=len({origin_of[d] for d in sources}),
-            linked_by=links,
-            possible_update=update,
-            relation=relation,
-        ),
     )
 
 
@@ -273,17 +269,6 @@ def _compatible(x: Fact, y: Fact) -> bool:
     return spelt_alike(x.value, y.value)  # places and speakers of aligned statements: a misspelling is one name
 
 
-def value_class(cls: list[Fact], label: str, doc_order: dict[str, int]) -> ValueClass:
-    """One side of a discrepancy as the payload carries it: the label, documents in corpus order, wordings."""
-    return ValueClass(
-        value=label,
-        documents=sorted({f.doc for f in cls}, key=doc_order.__getitem__),
-        texts=list(dict.fromkeys(f.text for f in cls)),
-        normalised=sorted({f.value for f in cls}),
-        statements=list(dict.fromkeys(f.statement for f in cls)),
-    )
-
-
 def scope_finding(
     corpus: Corpus, subkind: str, subject: str, headline: str, reason: str, classes: list[list[Fact]]
 ) -> Finding:
@@ -293,23 +278,18 @@ def scope_finding(
     sides = [(cls, most_common(f.text for f in cls)) for cls in classes]
     picture = sayings(corpus, ((sorted({f.doc for f in cls}, key=doc_order.__getitem__), text) for cls, text in sides))
     facts = [f for cls in classes for f in cls]
-    return Finding(
-        id="",
-        kind="discrepancy",
-        subkind=subkind,
+    return classes_finding(
+        subkind,
+        facts,
+        sides,
+        doc_order,
         severity="info",
         message=f"{headline}: {picture}",
-        statements=list(dict.fromkeys(f.statement for f in facts)),
-        evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
-        data=DiscrepancyData(
-            subject=subject,
-            values=[value_class(cls, text, doc_order) for cls, text in sides],
-            sources=len({f.doc for f in facts}),
-            linked_by=["corpus"],
-            possible_update=False,
-            relation="scope",
-            reason=reason,
-        ),
+        subject=subject,
+        sources=len({f.doc for f in facts}),
+        linked_by=["corpus"],
+        relation="scope",
+        reason=reason,
     )
 
 

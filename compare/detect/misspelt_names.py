@@ -18,6 +18,11 @@ from ..payloads import NameVariantData, Spelling
 from . import outlets, register
 from .name_variants import variant_identity
 
+#: What the variant is, for the message, by its relation to the right spelling.
+_HOW = {
+    "misspelt": "spelt another way",
+    "truncation": "the surname without its suffix, as a rendering through Russian shortens it",
+}
 #: Mentions of the right spelling a finding shows beside the misspelt one's.
 _SHOWN = 3
 
@@ -55,31 +60,23 @@ def detect(corpus: Corpus, per_document: dict[str, list[tuple]]) -> Iterable[Fin
         yield Finding(
             id="",
             kind="name_variant",
-            subkind="truncation" if how == "shortened" else "misspelt",
+            subkind=how,
             severity="warning",
             message=(
-                f"“{variant}” ({outlets(corpus, wrong_docs)}, {len(wrong)}×) is "
-                + (
-                    "the surname without its suffix, as a rendering through Russian shortens it"
-                    if how == "shortened"
-                    else "spelt another way"
-                )
-                + f": statements reporting the same thing in independent articles print “{canonical}” "
-                f"({outlets(corpus, right_docs)}, {len(right)}×)"
+                f"“{variant}” ({outlets(corpus, wrong_docs)}, {len(wrong)}×) is {_HOW[how]}: statements reporting "
+                f"the same thing in independent articles print “{canonical}” ({outlets(corpus, right_docs)}, "
+                f"{len(right)}×)"
             ),
             statements=list(dict.fromkeys(m.statement for m in shown)),
             evidence=[Evidence(m.doc, m.start, m.end, m.text) for m in shown],
             data=NameVariantData(
                 entity=canonical,
                 variant=variant,
-                relation="truncation" if how == "shortened" else "misspelt",
+                relation=how,
                 mqm="Fluency/Spelling",
                 variants=[
                     Spelling(text=t, relation=r, documents=d, mentions=len(m))
-                    for t, r, d, m in (
-                        (canonical, "", right_docs, right),
-                        (variant, "truncation" if how == "shortened" else "misspelt", wrong_docs, wrong),
-                    )
+                    for t, r, d, m in ((canonical, "", right_docs, right), (variant, how, wrong_docs, wrong))
                 ],
             ),
         )
