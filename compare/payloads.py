@@ -197,6 +197,18 @@ class CalqueData(Payload):
 
 
 @dataclass(frozen=True)
+class TranslatedNameData(Payload):
+    """A proper name translated as ordinary words (compare/detect/translated_names.py)."""
+
+    document: str
+    text: str  #: the translation's words
+    role: str  #: "outlet" (a news outlet's name as a phrase) or "photographer" (a credited surname as a word)
+    name: str  #: the name as the corpus writes it elsewhere, "" where it does not
+    written_in: list[str]  #: the other documents that write ``name``
+    mqm: str
+
+
+@dataclass(frozen=True)
 class TranslationChangeData(Payload):
     """What a translation changed of its original (compare/detect/translation.py)."""
 

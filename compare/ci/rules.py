@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "discrepancy/declared": "CS111",
     "name_variant/misspelt": "CS204",
     "discrepancy/agent": "CS112",
+    "mt_artefact/translated_name": "CS311",
 }
 
 FAMILIES = {

@@ -55,6 +55,7 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "encoding",
     "spun",
     "calques",
+    "translated_names",
     "translation",
 )
 
