@@ -47,6 +47,9 @@ def test_story_lines_are_not_boilerplate():
     (["Image copyright Example Pictures"], ["photo credit"]),
     (["From: Desk Staff", "By: A. Writer"], ["byline"] * 2),
     (["Support The Example Herald!", "Support our journalism"], ["share prompt"] * 2),
+    (["https://example.org/2025/06/03/river-bursts-its-banks", "6 min read", "(WIRE- Example Agency)",
+      "Please enter your comment!", "Home > News > Region", "News » World » Examplia"],
+     ["link", "reading time", "source tag", "comment form", "breadcrumbs", "breadcrumbs"]),
     (["The storm reached Lowtown, Examplia, on March 4, 2021.", "Support for the plan grew after the vote.",
       "From the harbour the smoke could be seen for miles."], []),
 ])
@@ -76,3 +79,27 @@ def test_a_page_opening_on_its_stamp_takes_the_next_line_as_title(write):
                                                       "The bridge reopened on Monday.\n"), "stamp-first")
     assert document.title == "Bridge reopens"
     assert [b.reason for b in document.boilerplate] == ["header", "timestamp"]
+
+
+@pytest.mark.parametrize("line, parts", [
+    # Page furniture run into the text after it is cut off as a line of its own, and set aside.
+    ("date 2025-06-03 The river burst its banks overnight.", ["date 2025-06-03", "The river burst its banks overnight."]),
+    ("03.06.2025. | 21:38The river burst its banks overnight.", ["03.06.2025. | 21:38", "The river burst its banks overnight."]),
+    ("date 2025-06-03 https://example.org/river Lowtown was flooded overnight.",
+     ["date 2025-06-03", "https://example.org/river", "Lowtown was flooded overnight."]),
+    ("(WIRE- Example Agency) The river burst its banks.", ["(WIRE- Example Agency)", "The river burst its banks."]),
+    ("4 min readThe river burst its banks overnight.", ["4 min read", "The river burst its banks overnight."]),
+    ("Photo: Example Press/Ana MarkovaThe river burst its banks.", ["Photo: Example Press/Ana Markova", "The river burst its banks."]),
+    ("Photo: EP The river burst its banks overnight.", ["Photo: EP", "The river burst its banks overnight."]),
+    # A sentence's own date, a caption and a short tail stay whole.
+    ("On 3 June 2025 Lowtown was flooded.", ["On 3 June 2025 Lowtown was flooded."]),
+    ("3 June 2025 Lowtown was flooded again.", ["3 June 2025 Lowtown was flooded again."]),
+    ("17:45 Update", ["17:45 Update"]),
+])
+def test_glued_furniture_is_its_own_line(line, parts):
+    spans = list(lines_with_offsets("Title line\n" + line))[1:]
+    assert [s.text for s in spans] == parts
+    text = "Title line\n" + line
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    marked = {b.text for b in mark_boilerplate(spans)}
+    assert marked == set(parts[:-1])

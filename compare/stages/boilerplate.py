@@ -101,6 +101,20 @@ LINE_RULES: tuple[LineRule, ...] = (
         'follow, share, subscribe and donation prompts ("Support The Moscow Times!")',
     ),
     _rule("tags", r"^(?:tags?|topics?|keywords?)\s*:", 'tag lists ("Tags: Serbia Kosovo …")'),
+    _rule("link", r"^https?://\S+$", "a page's address printed as a line of its own"),
+    _rule("reading time", r"^\d{1,3}\s*min(?:ute)?s?\.?\s*read$", 'reading-time notes ("4 min read")'),
+    _rule(
+        "source tag",
+        r"^\((?:[A-Z][\w.]*\s*[-–]?\s*){1,4}\)$",
+        'a syndication tag that opens an article ("(MENAFN- Agency)")',
+    ),
+    _rule(
+        "breadcrumbs",
+        # Two separators or more of one kind between short parts: a site's path to the article.
+        r"^(?=.{0,100}$)[^>»›/]{1,30}(?:\s+([>»›/])\s+[^>»›/]{1,30})(?:\s+\1\s+[^>»›/]{1,30})+$",
+        'breadcrumb trails ("Home > News > Region")',
+    ),
+    _rule("comment form", r"^please enter your (?:comment|name|email)", 'comment forms ("Please enter your comment!")'),
     _rule(
         "summary prompt",
         r"^(?:no time to read\??|get a summary|tl;?dr:?|listen to (?:this|the) article)$",
@@ -170,14 +184,62 @@ FOLLOWER_RULES: tuple[FollowerRule, ...] = (
 
 
 def lines_with_offsets(text: str) -> Iterable[Span]:
-    """Each non-blank line, stripped, as a span of ``text``."""
+    """Each non-blank line, stripped, as a span of ``text``; page furniture a page glued before the text of a
+    line (see :func:`glued_prefix`) is a line of its own."""
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
         stripped = raw.strip()
         if not stripped:
             continue
         start = match.start() + (len(raw) - len(raw.lstrip()))
+        while (cut := glued_prefix(stripped)) > 0:
+            head = stripped[:cut].rstrip()
+            yield Span(start, start + len(head), head)
+            rest = stripped[cut:]
+            start += cut + len(rest) - len(rest.lstrip())
+            stripped = rest.lstrip()
         yield Span(start, start + len(stripped), stripped)
+
+
+# Furniture a scraped page runs into the line of text after it: a stamp, an address, a reading time, a
+# syndication tag, a photo credit ("date 2024-06-29 Police said …", "13.08.2022. | 21:38The patients …",
+# "4 min readThe …", "Photo: Agency/A. NameThe minister …"). Each is a line rule's furniture once cut off.
+_GLUED = re.compile(
+    r"^(?:https?://\S+(?=\s)"
+    r"|\d{1,3}\s*min(?:ute)?s?\.?\s*read(?=\s|[A-Z])"
+    r"|\((?-i:[A-Z][\w.]*\s*[-–]?\s*){1,4}\)(?=\s+[A-Z\"“]))",
+    re.IGNORECASE,
+)
+# A credit, then the text: after a space ("Photo: AP The …") or run into it ("… A. NameThe …").
+_GLUED_CREDIT = re.compile(
+    r"^(?i:photo|foto|image)s?\s*:\s*(?:[A-Z][\w.]*(?:\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"(?=\s+[A-Z][a-z]+\s+[a-z])|\S.{0,60}?[a-z.](?=[A-Z][a-z]+\s+\w+\s+\w+))"
+)
+# Where a stamp may end: at a space, or where a letter follows a digit without one ("21:38Zdravstveno").
+_STAMP_END = re.compile(r"(?<=\S)(?=\s)|(?<=\d)(?=[^\W\d])")
+# A glued stamp is furniture only when it is a page's, not a sentence's date: a clock time, a numeric date or
+# a stamp word, never "On 12 March 2023" opening the lede.
+_PAGE_STAMP = re.compile(r"\d:\d\d|\d[./-]\d{1,2}[./-]\d|\b(?:date|updated|published|posted)\b|\|", re.I)
+
+
+def glued_prefix(line: str) -> int:
+    """Where page furniture glued before a line's text ends (0 if none): the text after it must be a sentence
+    or a headline of three words or more."""
+    cut = 0
+    match = _GLUED.match(line) or _GLUED_CREDIT.match(line)
+    if match:
+        cut = match.end()
+    elif line[:1].isdigit() or line[:4].lower() in ("date", "upda", "publ", "post"):
+        for end in _STAMP_END.finditer(line[:80]):
+            head = line[: end.start()]
+            if _PAGE_STAMP.search(head) and not re.match(r"(?i)on\b|at\b", head) and is_timestamp(head.strip()):
+                cut = end.start()
+    rest = line[cut:].lstrip()
+    if not cut:
+        return 0
+    if glued_prefix(rest):  # furniture before more furniture: "date … https://… The …"
+        return cut
+    return cut if len(rest.split()) >= 3 and (rest[:1].isupper() or rest[:1] in "\"“‘«„'") else 0
 
 
 def mark_boilerplate(lines: list[Span]) -> list[Boilerplate]:
