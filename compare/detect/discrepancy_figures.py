@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import combinations
 
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
@@ -169,3 +170,21 @@ def rose_that_day(x: Fact, y: Fact, later: list[Fact], subject: str) -> bool:
         return False
     low, high = sorted((x, y), key=point)
     return any(not differ(f, high) for f in later) and all(differ(f, low) for f in later)
+
+
+def within_a_day(days: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of reports (``days``: each one's report date, "" where undated) dated within a day
+    of each other or not dated: no other pair can be one announcement reported two ways, and a slot of a large
+    corpus holds thousands of reports."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for n, day in enumerate(days):
+        by_day[day].append(n)
+    undated = by_day.pop("", [])
+    ordinal = {day: day_number(day) for day in by_day}
+    pairs = {(min(i, j), max(i, j)) for i in undated for j in range(len(days)) if i != j}
+    for day, members in by_day.items():
+        pairs.update(combinations(members, 2))
+        for other, others in by_day.items():
+            if ordinal[other] - ordinal[day] == 1:
+                pairs.update((min(i, j), max(i, j)) for i in members for j in others)
+    return sorted(pairs)
