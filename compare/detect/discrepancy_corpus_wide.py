@@ -3,8 +3,8 @@
 Each names its subject its own way (a plan after its sponsors, a country's year of separation, the group that
 claimed an attack, one person's condition, who killed the attacker, a moment in two time zones, the kind of state
 declared, a place's compass direction and population, a mourning's length, the victims' ages, the ages listed of a
-few children), in sentences that seldom align; so each is gathered across the corpus, and its own module says what
-ties two mentions to one thing.
+few children, how many children a parent has), in sentences that seldom align; so each is gathered across the
+corpus, and its own module says what ties two mentions to one thing.
 
 Most statements mention none of these things. Which ones may (each module's cheap ``mentions`` test) is read
 with the rest of each article's analysis and kept (:func:`marks`, part of the discrepancy detector's
@@ -22,6 +22,7 @@ from . import (
     discrepancy_claimants,
     discrepancy_conditions,
     discrepancy_declared,
+    discrepancy_family,
     discrepancy_framing,
     discrepancy_lengths,
     discrepancy_listed_ages,
@@ -45,9 +46,10 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_place_traits.mentions_population,
     discrepancy_lengths.mentions,
     discrepancy_listed_ages.mentions,
+    discrepancy_family.mentions,
 )
 FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
-DIRECTIONS, POPULATIONS, LENGTHS, LISTED_AGES = range(8, len(_READERS))
+DIRECTIONS, POPULATIONS, LENGTHS, LISTED_AGES, FAMILIES = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -85,3 +87,4 @@ def findings(
     yield from discrepancy_place_traits.findings(corpus, facts_of, of(DIRECTIONS), of(POPULATIONS))
     yield from discrepancy_lengths.findings(corpus, of(LENGTHS))
     yield from discrepancy_listed_ages.findings(corpus, of(LISTED_AGES))
+    yield from discrepancy_family.findings(corpus, of(FAMILIES))
