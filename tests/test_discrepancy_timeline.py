@@ -4,7 +4,8 @@ import datetime as dt
 import random
 from itertools import combinations
 
-from compare.detect.discrepancy_timeline import Report, _within_a_day
+from compare.detect.discrepancy_figures import within_a_day
+from compare.detect.discrepancy_timeline import Report
 from compare.model import Fact
 
 
@@ -28,4 +29,4 @@ def test_pairs_within_a_day_are_every_pair_that_can_be_one_announcement():
             return not a or not b or abs(dt.date.fromisoformat(a).toordinal() - dt.date.fromisoformat(b).toordinal()) <= 1
 
         expected = [(i, j) for i, j in combinations(range(len(reports)), 2) if near(i, j)]
-        assert _within_a_day(reports) == expected
+        assert within_a_day([r.day for r in reports]) == expected

@@ -188,7 +188,8 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     apart = {f: key for s in corpus.statements for f, key in place_distances(s, facts_of[s.id]).items()}
     linked += _compare_corpus_wide(corpus.facts, apart)
     linked += discrepancy_observances.comparisons(corpus, facts_of, said[discrepancy_corpus_wide.OBSERVANCES])
-    comparisons = [c for c in aligned_comparisons() + linked if not toll_undated(c.a, c.b, days, subjects)]
+    beside = lambda c: (facts_of[c.a.statement], facts_of[c.b.statement]) if c.link.startswith("group") else ([], [])  # noqa: E731
+    comparisons = [c for c in aligned_comparisons() + linked if not toll_undated(c.a, c.b, days, subjects, beside(c))]
     comparisons = same_slot_parts(comparisons, slots.reports)  # a town's count, a destination's: slots of their own
     # A place another statement puts within or beside the other ("Crocus City Hall outside of Moscow") agrees.
     places = {f.value for f in corpus.facts if f.kind == "place"}

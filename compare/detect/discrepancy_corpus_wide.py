@@ -2,8 +2,9 @@
 
 Each names its subject its own way (a plan after its sponsors, a country's year of separation, the group that
 claimed an attack, one person's condition, who killed the attacker, a moment in two time zones, the kind of state
-declared, a place's compass direction and population, a mourning's length, the victims' ages), in sentences that
-seldom align; so each is gathered across the corpus, and its own module says what ties two mentions to one thing.
+declared, a place's compass direction and population, a mourning's length, the victims' ages, the ages listed of a
+few children, how many children a parent has), in sentences that seldom align; so each is gathered across the
+corpus, and its own module says what ties two mentions to one thing.
 
 Most statements mention none of these things. Which ones may (each module's cheap ``mentions`` test) is read
 with the rest of each article's analysis and kept (:func:`marks`, part of the discrepancy detector's
@@ -21,8 +22,10 @@ from . import (
     discrepancy_claimants,
     discrepancy_conditions,
     discrepancy_declared,
+    discrepancy_family,
     discrepancy_framing,
     discrepancy_lengths,
+    discrepancy_listed_ages,
     discrepancy_observances,
     discrepancy_place_traits,
     discrepancy_statehood,
@@ -42,9 +45,11 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_place_traits.mentions,
     discrepancy_place_traits.mentions_population,
     discrepancy_lengths.mentions,
+    discrepancy_listed_ages.mentions,
+    discrepancy_family.mentions,
 )
 FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
-DIRECTIONS, POPULATIONS, LENGTHS = range(8, len(_READERS))
+DIRECTIONS, POPULATIONS, LENGTHS, LISTED_AGES, FAMILIES = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -81,3 +86,5 @@ def findings(
     yield from discrepancy_agents.findings(corpus, of(AGENTS), of(ATTACKER_NAMES))
     yield from discrepancy_place_traits.findings(corpus, facts_of, of(DIRECTIONS), of(POPULATIONS))
     yield from discrepancy_lengths.findings(corpus, of(LENGTHS))
+    yield from discrepancy_listed_ages.findings(corpus, of(LISTED_AGES))
+    yield from discrepancy_family.findings(corpus, of(FAMILIES))

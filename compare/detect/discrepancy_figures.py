@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import combinations
 
 from ..analysis.facts import agreement, dates
 from ..analysis.facts.agreement import vague
@@ -148,16 +149,30 @@ def earlier_event(facts: list[Fact], period_start: str) -> bool:
 APART = 10
 
 
-def toll_undated(a: Fact, b: Fact, days: dict[str, str], subjects: frozenset[str]) -> bool:
+def toll_undated(
+    a: Fact, b: Fact, days: dict[str, str], subjects: frozenset[str], beside: tuple[list[Fact], list[Fact]] = ([], [])
+) -> bool:
     """Whether two counts of a slot (``subjects``), in a dated report and an undated one, are left to the slot's
     timeline: a toll (people with an outcome: it grows, and the undated report may be an update of it), or figures
     :data:`APART` times apart. A count of things otherwise (two synagogues attacked against one) is compared like
-    any other of aligned or linked reports."""
+    any other of aligned or linked reports, and so is a toll where the two sentences are aligned and give the same
+    exact figure for another toll (``beside``: the facts of each sentence): "six wounded, three critically" and "six
+    wounded, two of them seriously" are one announcement told two ways, not a count and its update."""
     one_dated = bool(days[a.doc]) != bool(days[b.doc])
     if not one_dated or a.kind != "quantity" or a.subject not in subjects:
         return False
     low, high = sorted((point(a), point(b)))
-    return a.subject.endswith(EVENT_OUTCOMES) or high > APART * max(low, 1.0)
+    if high > APART * max(low, 1.0):
+        return True
+    return a.subject.endswith(EVENT_OUTCOMES) and not any(
+        x.kind == y.kind == "quantity"
+        and x.subject == y.subject != a.subject
+        and x.subject.endswith(EVENT_OUTCOMES)
+        and x.low is not None
+        and x.low == x.high == y.low == y.high
+        for x in beside[0]
+        for y in beside[1]
+    )
 
 
 def rose_that_day(x: Fact, y: Fact, later: list[Fact], subject: str) -> bool:
@@ -169,3 +184,21 @@ def rose_that_day(x: Fact, y: Fact, later: list[Fact], subject: str) -> bool:
         return False
     low, high = sorted((x, y), key=point)
     return any(not differ(f, high) for f in later) and all(differ(f, low) for f in later)
+
+
+def within_a_day(days: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of reports (``days``: each one's report date, "" where undated) dated within a day
+    of each other or not dated: no other pair can be one announcement reported two ways, and a slot of a large
+    corpus holds thousands of reports."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for n, day in enumerate(days):
+        by_day[day].append(n)
+    undated = by_day.pop("", [])
+    ordinal = {day: day_number(day) for day in by_day}
+    pairs = {(min(i, j), max(i, j)) for i in undated for j in range(len(days)) if i != j}
+    for day, members in by_day.items():
+        pairs.update(combinations(members, 2))
+        for other, others in by_day.items():
+            if ordinal[other] - ordinal[day] == 1:
+                pairs.update((min(i, j), max(i, j)) for i in members for j in others)
+    return sorted(pairs)

@@ -25,6 +25,9 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
     for document, statements in corpus.by_document():
         titles = {s.id: s.text for s in statements if s.role == "title"}
         heads = [f for s in statements if s.role == "title" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
+        # The standfirst's lines under the headline ("11 people died and 6 others were injured") stand by it: where
+        # one repeats the flagged figure, it is quoted beside the headline's.
+        standfirst = [f for s in statements if s.role == "heading" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
         body = [f for s in statements if s.role == "body" for f in facts_of.get(s.id, ()) if _outcome_count(f)]
         unnamed = [
             f
@@ -51,6 +54,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
                 body_says = other_outcome[0].subject.split()[-1]
                 yield _finding(
                     head,
+                    _echoes(head, standfirst),
                     other_outcome,
                     f"The headline of {named(document)}, “{titles[head.statement]}”, counts {_number(head)} "
                     f"{head.subject}; its body counts {_number(head)} {people} {body_says}",
@@ -60,6 +64,7 @@ def findings(corpus: Corpus, facts_of: dict[str, list[Fact]]) -> Iterable[Findin
             if close:
                 yield _finding(
                     head,
+                    _echoes(head, standfirst),
                     close,
                     f"The headline of {named(document)}, “{titles[head.statement]}”, says “{head.text}” "
                     f"({head.subject}); its body says " + ", ".join(f"“{b.text}”" for b in close),
@@ -94,8 +99,13 @@ def _outcome_count(fact: Fact) -> bool:
     return fact.kind == "quantity" and fact.low is not None and fact.subject.endswith(EVENT_OUTCOMES)
 
 
-def _finding(head: Fact, body: list[Fact], message: str) -> Finding:
-    facts = [head, *body]
+def _echoes(head: Fact, standfirst: list[Fact]) -> list[Fact]:
+    """The standfirst's figures that repeat the headline's: the same slot, the same figure."""
+    return [f for f in standfirst if f.subject == head.subject and (f.low, f.high) == (head.low, head.high)]
+
+
+def _finding(head: Fact, echoes: list[Fact], body: list[Fact], message: str) -> Finding:
+    facts = [head, *echoes, *body]
     return Finding(
         id="",
         kind="discrepancy",
@@ -106,7 +116,8 @@ def _finding(head: Fact, body: list[Fact], message: str) -> Finding:
         evidence=[Evidence(f.doc, f.start, f.end, f.text) for f in facts],
         data=DiscrepancyData(
             subject=head.subject,
-            values=[value_class([f], f.text, {f.doc: 0}) for f in facts],
+            values=[value_class([head, *echoes], head.text, {head.doc: 0})]
+            + [value_class([f], f.text, {f.doc: 0}) for f in body],
             sources=1,
             linked_by=["headline"],
             possible_update=False,

@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import combinations
 
 from ..analysis.facts.ages import AGE
 from ..infra.disjoint import DisjointSets
@@ -47,6 +46,7 @@ from .discrepancy_figures import (
     same_day_differ,
     told_by_one,
     vague,
+    within_a_day,
 )
 from .discrepancy_findings import value_class
 from .discrepancy_scope import by_scope, crossed_splits, scope_and_place, scope_text, split_places
@@ -188,23 +188,6 @@ def findings(slots: Slots) -> Iterable[Finding]:
             yield from _bucket_findings(slots.corpus, subject, scope, bucket, slots.outlet, told)
 
 
-def _within_a_day(reports: list[Report]) -> list[tuple[int, int]]:
-    """The pairs (i < j, in order) of reports dated within a day of each other or not dated: no other pair can be one
-    announcement reported two ways, and a slot of a large corpus holds thousands of reports."""
-    by_day: dict[str, list[int]] = defaultdict(list)
-    for n, r in enumerate(reports):
-        by_day[r.day].append(n)
-    undated = by_day.pop("", [])
-    ordinal = {day: day_number(day) for day in by_day}
-    pairs = {(min(i, j), max(i, j)) for i in undated for j in range(len(reports)) if i != j}
-    for day, members in by_day.items():
-        pairs.update(combinations(members, 2))
-        for other, others in by_day.items():
-            if ordinal[other] - ordinal[day] == 1:
-                pairs.update((min(i, j), max(i, j)) for i in members for j in others)
-    return sorted(pairs)
-
-
 def _bucket_findings(
     corpus: Corpus, subject: str, scope: str, reports: list[Report], outlet: Callable[[str], str], told: Callable
 ) -> Iterable[Finding]:
@@ -213,7 +196,7 @@ def _bucket_findings(
     # One announcement reported two ways: close figures on the same day, or figures one digit apart (2,315
     # against 2,316; 15,384 against 15,834) within a day of each other, where one was probably mistyped.
     same_day, typos = DisjointSets[int](), DisjointSets[int]()
-    for i, j in _within_a_day(reports):
+    for i, j in within_a_day([r.day for r in reports]):
         x, y = reports[i], reports[j]
         # Same-day figures are compared as intervals where a bound is round: on a story's first day "more than 100"
         # and 111 are hours apart, not a contradiction. A bound that is not round names an announcement's figure:
@@ -244,11 +227,15 @@ def _bucket_findings(
         chain, outliers = [r for r in reports if r.day], []
     # A report its own day's reports contradict is said once, in that conflict, not again against other days.
     said = {reports[i] for sets in (typos, same_day) for group in sets.groups() if len(group) > 1 for i in group}
+    # One day's figure against the same reports is one finding, however many mentions give it.
+    merged: dict[tuple, list[Report]] = defaultdict(list)
     for x, contradicted in (o for o in outliers if o[0] not in said):
-        later = contradicted[0].day > x.day
+        merged[(x.day, x.fact.low, x.fact.high, tuple(contradicted))].append(x)
+    for (day, _, _, contradicted), xs in merged.items():
+        later = contradicted[0].day > day
         smaller = "smaller" if later != falls else "larger"
-        reason = f"{x.fact.text} ({x.day}) against {'later' if later else 'earlier'} reports of {smaller} figures"
-        yield _finding(corpus, subject, scope, [x, *contradicted], "conflict", reason, outlet)
+        reason = f"{xs[0].fact.text} ({day}) against {'later' if later else 'earlier'} reports of {smaller} figures"
+        yield _finding(corpus, subject, scope, [*xs, *contradicted], "conflict", reason, outlet)
     days = sorted({r.day for r in chain})
     # Two counts of a thing alone, far apart (two collapsed blocks, 1,200 damaged buildings; "seven" five times in
     # one article, then "dozens"), show no story unfolding: a thing's count says nothing of what happened to it.
