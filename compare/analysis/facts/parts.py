@@ -11,14 +11,11 @@ either.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ...model import Statement
 from .count_context import _PART_OF, _own_outcome
 from .tokens import Token
-
-if TYPE_CHECKING:
-    from . import FactRow
 
 #: English openings that point back at the previous sentence's count, besides the parts of one sentence.
 OPENINGS = (*_PART_OF, ("of", "them"), ("of", "those"))
@@ -26,11 +23,12 @@ OPENINGS = (*_PART_OF, ("of", "them"), ("of", "those"))
 
 def of_the_previous(
     statements: Sequence[Statement],
-    rows: list[list[FactRow]],
+    rows: list[list[Any]],
     read: Callable[[Statement], tuple[Sequence[Token], Iterable[tuple[str, ...]]]],
-) -> list[list[FactRow]]:
-    """``rows`` (each statement's facts) with the first count of a statement that opens with a part of the previous
-    count given that count's outcome; ``read`` gives a statement's tokens and its language's openings."""
+) -> list[list[Any]]:
+    """``rows`` (each statement's facts, as facts.FactRow, which this module may not import: a cycle) with the
+    first count of a statement that opens with a part of the previous count given that count's outcome; ``read``
+    gives a statement's tokens and its language's openings."""
     out = list(rows)
     for n in range(1, len(rows)):
         outcomes = {r.subject for r in rows[n - 1] if r.kind == "quantity" and _own_outcome(r.subject)}
