@@ -3,6 +3,7 @@ tests/data/facts/{sr,sq,ru}.json: the facts English statements give, read from t
 
 import json
 import math
+import re
 import subprocess
 import sys
 
@@ -127,13 +128,14 @@ def test_the_word_tables_name_only_what_the_english_readers_know():
     """A typo in a table's kind or value would silently read nothing, or a subject no English statement has."""
     from compare.analysis.facts.counted import BODIES, OUTCOMES
     from compare.analysis.facts.languages.words import load
+    from compare.analysis.facts.people import _TITLES
     from compare.analysis.facts.quantities import VAGUE
 
     kinds = {"number", "people", "roughly", "scale", "vague", "joiner", "range", "between", "qualifier", "noun",
              "member", "body", "outcome", "part_of", "subordinator", "function", "percent", "magnitude", "weekday",
              "which", "future", "relative", "clock_before", "clock_after", "hour_cue", "evening", "zone", "report",
              "place_cue", "not_place", "ending", "age", "of", "condition", "at_the_scene", "another", "share_of",
-             "transfer", "toward", "abroad"}
+             "transfer", "toward", "abroad", "office"}
     checks = {
         "number": lambda v: v.isdigit(), "people": lambda v: v.isdigit(), "roughly": lambda v: v.isdigit(),
         "scale": lambda v: v.isdigit(), "vague": lambda v: v in VAGUE, "body": lambda v: v in BODIES,
@@ -141,6 +143,8 @@ def test_the_word_tables_name_only_what_the_english_readers_know():
         "qualifier": lambda v: v in ("at_least", "more_than", "less_than", "at_most", "about", "nearly"),
         "weekday": lambda v: v in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
         "relative": lambda v: v.lstrip("-").isdigit(), "noun": lambda v: v.isalpha() and v.islower(),
+        # an office is one of the titles the English role reader knows, as it writes them
+        "office": lambda v: v.islower() and re.fullmatch(_TITLES, v.title()) is not None,
     }
     for table in ("sr", "sq", "ru"):
         path = ROOT / "compare" / "data" / f"fact-words-{table}.tsv"

@@ -53,6 +53,7 @@ from . import (
     discrepancy_kept,
     discrepancy_measures,
     discrepancy_observances,
+    discrepancy_order,
     discrepancy_timeline,
     normalise,
     register,
@@ -199,7 +200,10 @@ def _findings(corpus: Corpus, per_document: dict[str, Readings], memo: AnalysisM
     # report of the same day (the timelines' rule): days apart, the other figure may be an update it reports.
     told = told_by_one([f for f in corpus.facts if f.kind == "quantity" and f.subject])
     comparisons = [replace(c, agree=True) if _told_the_same_day(c, told, days) else c for c in comparisons]
-    yield from findings(corpus, [c for c in comparisons if not _each_its_own_news(c, days)])
+    # Undated reports the tolls put in order: a count that moved between them is an update (discrepancy_order).
+    kept = [c for c in comparisons if not _each_its_own_news(c, days)]
+    rest, updates = discrepancy_order.split(corpus, kept, slots.reports, outlet)
+    yield from [*updates, *findings(corpus, rest)]
 
 
 def _told_the_same_day(c: Comparison, told: Callable[[Fact, Fact], bool], days: dict[str, str]) -> bool:
@@ -394,6 +398,3 @@ def _compare_corpus_wide(facts: list[Fact], apart: dict[Fact, str]) -> list[Comp
             found.extend((i, j) for i, j in pairs if own[i].doc != own[j].doc)
         out += [Comparison(own[i], own[j], agree(own[i], own[j]), "corpus") for i, j in sorted(found)]
     return out
-
-
-# --- from comparisons to findings -------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Fact, Finding, Severity
 from . import outlets, sayings
 from .discrepancy_findings import classes_finding
-from .discrepancy_when import hours_apart, without_contradicted_relatives
+from .discrepancy_when import hours_apart, rounded_alike, without_contradicted_relatives
 
 SUBKIND_OF = {
     "quantity": "count",
@@ -105,8 +105,14 @@ def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]
             members = without_contradicted_relatives(members) if subkind == "date" else members
             if all(c.agree for c in members):
                 continue
-            relation = "scope" if subkind == "time" and hours_apart(members) else "conflict"
-            yield _finding(corpus, subkind, members, doc_order, origin_of, relation=relation)
+            rounded = subkind == "time" and rounded_alike(members, lambda f: _before(corpus, f))
+            relation = "scope" if subkind == "time" and (hours_apart(members) or rounded) else "conflict"
+            yield _finding(corpus, subkind, members, doc_order, origin_of, relation=relation, rounded=rounded)
+
+
+def _before(corpus: Corpus, fact: Fact) -> str:
+    """The words right before a fact in its document ("around" before "2:35")."""
+    return corpus.document(fact.doc).text[max(0, fact.start - 30) : fact.start]
 
 
 def is_length(subject: str) -> bool:
@@ -146,6 +152,7 @@ def _finding(
     doc_order: dict[str, int],
     origin_of: dict[str, str],
     relation: str = "conflict",
+    rounded: bool = False,
 ) -> Finding:
     facts = sorted({f for c in comparisons for f in (c.a, c.b)}, key=lambda f: (doc_order[f.doc], f.start))
     classes = value_classes(facts)
@@ -161,7 +168,10 @@ def _finding(
     message = f"Sources disagree on {what}: {picture}"
     if update:
         message += " (the later article gives the larger figure: possibly an update, not an error)"
-    if relation == "scope" and subkind == "time":
+    if rounded:
+        severity = "info"
+        message = f"Sources give one time at two precisions (minutes apart, each said as approximate): {picture}"
+    elif relation == "scope" and subkind == "time":
         severity = "info"
         message = f"Sources give different times, hours apart (different moments of the day, or time zones): {picture}"
     elif relation == "scope":

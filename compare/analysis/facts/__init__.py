@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ...model import Corpus, Document, Fact, FactKind, Statement
-from . import ages, dates, languages, people, places, quantities, transfers, undated
+from . import ages, dates, languages, parts, people, places, quantities, transfers, undated
+from .tokens import tokens
 
 _ISO_STAMP = re.compile(r"\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b")
 
@@ -137,6 +138,12 @@ def _when(document: Document, statement: Statement, today: dt.date | None) -> li
     return languages.when.extract(statement, today, words) if words is not None else dates.extract(statement, today)
 
 
+def _openings(statement: Statement, document: Document) -> tuple:
+    """A statement's tokens and the words of its language that open a part of an earlier count."""
+    words = languages.words_for(statement.language, document.language)
+    return (words.keyed(statement), words.phrases("part_of")) if words else (tokens(statement), parts.OPENINGS)
+
+
 def document_facts(
     document: Document, statements: list[Statement], known: tuple[dt.date, str] | None = None
 ) -> DocumentFacts:
@@ -167,7 +174,7 @@ def document_facts(
         ]:
             own = [f for f in own if f.kind != "quantity" or not any(a <= f.start < b for a, b in stamps)]
         rows.append([FactRow(f.kind, f.start, f.end, f.text, f.value, f.subject, f.low, f.high) for f in own])
-    rows = _named_by_own_count(rows)
+    rows = _named_by_own_count(parts.of_the_previous(statements, rows, lambda s: _openings(s, document)))
     readings = [places.reading(statement.text) for statement in statements]
     return DocumentFacts(
         today.isoformat() if isinstance(today, dt.date) else "", source if today else "", rows, readings

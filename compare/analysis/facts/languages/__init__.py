@@ -16,7 +16,7 @@ import datetime as dt
 from ....model import Corpus, Fact, Statement
 from .. import ages, people
 from .. import places as english_places
-from . import counts, places, when
+from . import counts, offices, places, when
 from .words import Words, words_for
 
 __all__ = ["Words", "document_date", "place_index", "statement_facts", "words_for"]
@@ -25,10 +25,12 @@ document_date = when.document_date
 
 
 def statement_facts(statement: Statement, today: dt.date | None, words: Words) -> list[Fact]:
-    """The dates, times, ages and counts of ``statement``, read with ``words``."""
+    """The dates, times, ages, counts and offices of ``statement``, read with ``words``."""
     found = when.extract(statement, today, words) + people.ages(statement)  # "Kesić (14)" reads in any language
     found += ages.unnamed_ages(statement, [(f.start, f.end) for f in found], words)  # "14-godišnji učenik"
-    return found + counts.extract(statement, [(f.start, f.end) for f in found], words)
+    return (
+        found + counts.extract(statement, [(f.start, f.end) for f in found], words) + offices.extract(statement, words)
+    )
 
 
 def place_index(corpus: Corpus, known: set[str]) -> places.PlaceIndex | None:
