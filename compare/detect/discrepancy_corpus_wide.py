@@ -26,6 +26,7 @@ from . import (
     discrepancy_observances,
     discrepancy_place_traits,
     discrepancy_statehood,
+    discrepancy_tenure,
     discrepancy_zones,
 )
 
@@ -42,9 +43,10 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_place_traits.mentions,
     discrepancy_place_traits.mentions_population,
     discrepancy_lengths.mentions,
+    discrepancy_tenure.mentions,
 )
 FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
-DIRECTIONS, POPULATIONS, LENGTHS = range(8, len(_READERS))
+DIRECTIONS, POPULATIONS, LENGTHS, TENURES = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -81,3 +83,4 @@ def findings(
     yield from discrepancy_agents.findings(corpus, of(AGENTS), of(ATTACKER_NAMES))
     yield from discrepancy_place_traits.findings(corpus, facts_of, of(DIRECTIONS), of(POPULATIONS))
     yield from discrepancy_lengths.findings(corpus, of(LENGTHS))
+    yield from discrepancy_tenure.findings(corpus, of(TENURES))
