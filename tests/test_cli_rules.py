@@ -25,7 +25,7 @@ ASSIGNED = {
     "CS203": "name_variant/spelling", "CS308": "mt_artefact/run_together", "CS309": "mt_artefact/spun",
     "CS310": "mt_artefact/calque", "CS109": "discrepancy/claim", "CS110": "discrepancy/condition",
     "CS111": "discrepancy/declared",
-    "CS204": "name_variant/misspelt", "CS112": "discrepancy/agent",
+    "CS204": "name_variant/misspelt", "CS112": "discrepancy/agent", "CS113": "discrepancy/departure",
 }
 
 

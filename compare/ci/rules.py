@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "discrepancy/declared": "CS111",
     "name_variant/misspelt": "CS204",
     "discrepancy/agent": "CS112",
+    "discrepancy/departure": "CS113",
 }
 
 FAMILIES = {

@@ -110,6 +110,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/condition": "Sources report one person in critical condition and dead.",
         "discrepancy/agent": "Sources name different killers of the attacker (police, a passer-by), or later none.",
         "discrepancy/declared": "Sources call one declared state by different kinds (emergency, natural disaster).",
+        "discrepancy/departure": "Sources say one official resigned and was dismissed.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."

@@ -21,6 +21,7 @@ from . import (
     discrepancy_claimants,
     discrepancy_conditions,
     discrepancy_declared,
+    discrepancy_departures,
     discrepancy_framing,
     discrepancy_lengths,
     discrepancy_observances,
@@ -44,9 +45,10 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_place_traits.mentions_population,
     discrepancy_lengths.mentions,
     discrepancy_tenure.mentions,
+    discrepancy_departures.mentions,
 )
 FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
-DIRECTIONS, POPULATIONS, LENGTHS, TENURES = range(8, len(_READERS))
+DIRECTIONS, POPULATIONS, LENGTHS, TENURES, DEPARTURES = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -84,3 +86,4 @@ def findings(
     yield from discrepancy_place_traits.findings(corpus, facts_of, of(DIRECTIONS), of(POPULATIONS))
     yield from discrepancy_lengths.findings(corpus, of(LENGTHS))
     yield from discrepancy_tenure.findings(corpus, of(TENURES))
+    yield from discrepancy_departures.findings(corpus, of(DEPARTURES))
