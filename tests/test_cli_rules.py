@@ -26,6 +26,7 @@ ASSIGNED = {
     "CS310": "mt_artefact/calque", "CS109": "discrepancy/claim", "CS110": "discrepancy/condition",
     "CS111": "discrepancy/declared",
     "CS204": "name_variant/misspelt", "CS112": "discrepancy/agent", "CS311": "mt_artefact/translated_name",
+    "CS113": "discrepancy/departure",
 }
 
 

@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     "name_variant/misspelt": "CS204",
     "discrepancy/agent": "CS112",
     "mt_artefact/translated_name": "CS311",
+    "discrepancy/departure": "CS113",
 }
 
 FAMILIES = {

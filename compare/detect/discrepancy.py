@@ -40,7 +40,6 @@ from ..analysis import lexicon
 from ..analysis.facts import agreement, dates, people
 from ..analysis.facts.places import COUNTRIES, NOT_PLACES, nested_places, place_fact, same_container, within
 from ..analysis.facts.tokens import fold, lowered_words, same_name, same_name_pairs, spelt_alike, tokens
-from ..analysis.spellings import damaged_forms
 from ..infra.memo import AnalysisMemo
 from ..model import Corpus, Document, Fact, Finding, Identity, Statement
 from ..payloads import DiscrepancyData
@@ -62,7 +61,7 @@ from .discrepancy_events import compare_event, compare_when, event_links, one_mo
 from .discrepancy_figures import told_by_one, toll_undated
 from .discrepancy_scope import place_distances, same_slot_parts
 from .discrepancy_timeline import slotted
-from .discrepancy_values import Comparison, findings, paired
+from .discrepancy_values import Comparison, findings, paired, speakers
 
 #: How alike (difflib ratio of their words) two aligned sentences must be for an in-place swap or a different
 #: speaker to count: paraphrases are common ("those responsible must face justice"), one sentence with two names not.
@@ -112,6 +111,7 @@ def statement_readings(document: Document, statements: list[Statement]) -> Readi
         "discrepancy/condition": "Sources report one person in critical condition and dead.",
         "discrepancy/agent": "Sources name different killers of the attacker (police, a passer-by), or later none.",
         "discrepancy/declared": "Sources call one declared state by different kinds (emergency, natural disaster).",
+        "discrepancy/departure": "Sources say one official resigned and was dismissed.",
         "discrepancy/measure": (
             "Sources give different values for one fixed measure of an event or a place (a quake's magnitude, "
             "a hall's capacity)."
@@ -269,25 +269,15 @@ def _compare_aligned(
         out += compare_when(fa, fb, "time", link)
     if ratio < _SAME_WORDING:
         # Sentences aligned by meaning but worded apart often tell two events' days ("the quake on Monday",
-        # "rescuers on February 12 pulled …"): their dates are compared only through an event link.
-        return out
+        # "rescuers on February 12 pulled …"): their dates are compared only through an event link; their speakers
+        # only where they give the same figures (one announcement: discrepancy_announcements).
+        return out + (speakers(fa, fb, link) if discrepancy_announcements.one_announcement(fa, fb) else [])
     out += compare_when(fa, fb, "date", link)
     if replaced:
         out += _swapped_in_place(
             replaced, (sa, tokens(sa), keep_a), (sb, tokens(sb), keep_b), link, already={(c.a, c.b) for c in out}
         )
-    speakers_a = [f for f in fa if f.kind == "attribution" and f.value]
-    speakers_b = [f for f in fb if f.kind == "attribution" and f.value]
-    for x in speakers_a:
-        for y in speakers_b:
-            out.append(Comparison(x, y, spelt_alike(x.value, y.value) or _damaged(x.text, y.text), link))
-    return out
-
-
-def _damaged(a: str, b: str) -> bool:
-    """Whether one speaker's name is the other's with the letters a copy's encoding lacked dropped ("Dui" of
-    "Dučić"): one person, whose name the copy damaged (name_variants reports the damage)."""
-    return b in damaged_forms(a) or a in damaged_forms(b)
+    return out + speakers(fa, fb, link)
 
 
 def _each_its_own_news(c: Comparison, days: dict[str, str]) -> bool:

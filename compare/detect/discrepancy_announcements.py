@@ -104,3 +104,24 @@ def _bound_of(x: Fact, y: Fact) -> bool:
         return False
     zeros = len(figure) - len(figure.rstrip("0"))
     return bool(zeros) and 0 <= y.low - int(figure) < 10**zeros
+
+
+#: Exact figures of different slots two statements must share to report one announcement.
+_ANNOUNCED = 2
+
+
+def one_announcement(fa: list[Fact], fb: list[Fact]) -> bool:
+    """Whether two aligned statements give the same exact figures for as many slots ("six police killed and 12
+    injured" in both): however they are worded, they report one announcement, which came from one source, so their
+    speakers are compared (:mod:`.discrepancy`). Two figures together rarely coincide by chance, so no floor as a
+    single mark's; but "a" and "one" count anything."""
+    shared = _figures(fa) & _figures(fb)
+    return len({subject for subject, _ in shared}) >= _ANNOUNCED
+
+
+def _figures(facts: list[Fact]) -> set[tuple[str, float]]:
+    return {
+        (f.subject, f.low)
+        for f in facts
+        if f.kind == "quantity" and f.subject and f.low is not None and f.low == f.high and f.low > 1
+    }

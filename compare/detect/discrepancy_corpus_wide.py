@@ -22,6 +22,7 @@ from . import (
     discrepancy_claimants,
     discrepancy_conditions,
     discrepancy_declared,
+    discrepancy_departures,
     discrepancy_family,
     discrepancy_framing,
     discrepancy_lengths,
@@ -29,6 +30,7 @@ from . import (
     discrepancy_observances,
     discrepancy_place_traits,
     discrepancy_statehood,
+    discrepancy_tenure,
     discrepancy_zones,
 )
 
@@ -47,9 +49,11 @@ _READERS: tuple[Callable[[str], bool], ...] = (
     discrepancy_lengths.mentions,
     discrepancy_listed_ages.mentions,
     discrepancy_family.mentions,
+    discrepancy_tenure.mentions,
+    discrepancy_departures.mentions,
 )
 FRAMING, STATEHOOD, CLAIMANTS, CONDITIONS, OBSERVANCES, DECLARED, AGENTS, ATTACKER_NAMES = range(8)
-DIRECTIONS, POPULATIONS, LENGTHS, LISTED_AGES, FAMILIES = range(8, len(_READERS))
+DIRECTIONS, POPULATIONS, LENGTHS, LISTED_AGES, FAMILIES, TENURES, DEPARTURES = range(8, len(_READERS))
 
 
 def marks(text: str) -> int:
@@ -88,3 +92,5 @@ def findings(
     yield from discrepancy_lengths.findings(corpus, of(LENGTHS))
     yield from discrepancy_listed_ages.findings(corpus, of(LISTED_AGES))
     yield from discrepancy_family.findings(corpus, of(FAMILIES))
+    yield from discrepancy_tenure.findings(corpus, of(TENURES))
+    yield from discrepancy_departures.findings(corpus, of(DEPARTURES))

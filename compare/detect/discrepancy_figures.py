@@ -55,9 +55,16 @@ def _digit_dropped(a: str, b: str) -> bool:
 
 
 def close_figures(x: Fact, y: Fact) -> bool:
-    """Whether two figures are within :data:`SAME_ANNOUNCEMENT` of each other: one count given two ways."""
-    a, b = sorted((x.low or 0.0, y.low or 0.0))
+    """Whether two figures are within :data:`SAME_ANNOUNCEMENT` of each other: one count given two ways. An open
+    count is its stated figure ("more than 50" names 50, though its interval starts at 51)."""
+    a, b = sorted((_named(x), _named(y)))
     return a > 0 and b / a <= SAME_ANNOUNCEMENT
+
+
+def _named(fact: Fact) -> float:
+    if fact.high == float("inf") and (bound := agreement.stated_bound(fact).replace(",", "")).isdigit():
+        return float(bound)
+    return fact.low or 0.0
 
 
 def point(fact: Fact) -> float:

@@ -27,6 +27,7 @@ class Said:
     fact: Fact
     of: str
     part: bool = False
+    approximate: bool = False  #: a value said loosely ("about 40 years"), which an exact one refines
 
 
 def classes(said: list[Said], compatible: Callable[[Fact, Fact], bool]) -> list[list[Said]]:
@@ -83,10 +84,15 @@ def _finding(
     # A range said of a part of the group ("most were aged 14 to 24") against one said of all of it is a
     # difference of scope, not an error.
     whole = [cls for cls in sides if not all(s.part for s in cls)]
-    scope = len(whole) == 1 and len(sides) > 1
+    # Loose values ("about 40") beside at most one exact one differ in precision, not on the fact.
+    exact = [cls for cls in sides if not all(s.approximate for s in cls)]
+    loose = len(exact) <= 1 and any(s.approximate for cls in sides for s in cls)
+    scope = len(whole) == 1 and len(sides) > 1 or loose
     severity: Severity = "info" if scope else "warning"
     message = f"Sources disagree on {what}: {picture}"
-    if scope:
+    if loose:
+        message = f"Sources give {what} at different precision: {picture}"
+    elif scope:
         message = f"Sources give {what} for the whole group and for a part of it: {picture}"
     facts = [s.fact for cls in sides for s in cls]
     return classes_finding(
@@ -101,5 +107,9 @@ def _finding(
         origins=len({corpus.document(f.doc).copy_of or f.doc for f in facts}),
         linked_by=["corpus"],
         relation="scope" if scope else "conflict",
-        reason="a part of the group against all of it" if scope else "",
+        reason="approximate values against an exact one"
+        if loose
+        else "a part of the group against all of it"
+        if scope
+        else "",
     )

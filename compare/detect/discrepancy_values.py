@@ -19,6 +19,7 @@ from ..analysis.facts.ages import AGE
 from ..analysis.facts.places import same_container
 from ..analysis.facts.shares import PROGRESS
 from ..analysis.facts.tokens import spelt_alike
+from ..analysis.spellings import damaged_forms
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Fact, Finding, Severity
 from . import outlets, sayings
@@ -78,6 +79,24 @@ class Comparison:
     b: Fact
     agree: bool
     link: str  #: "group <id>", "event" or "corpus"
+
+
+def speakers(fa: list[Fact], fb: list[Fact], link: str) -> list[Comparison]:
+    """The speakers of two statements that report one thing (aligned), compared: one person's name spelt two ways,
+    or damaged by a copy's encoding, agrees."""
+    named_b = [f for f in fb if f.kind == "attribution" and f.value]
+    return [
+        Comparison(x, y, spelt_alike(x.value, y.value) or _damaged(x.text, y.text), link)
+        for x in fa
+        if x.kind == "attribution" and x.value
+        for y in named_b
+    ]
+
+
+def _damaged(a: str, b: str) -> bool:
+    """Whether one speaker's name is the other's with the letters a copy's encoding lacked dropped ("Dui" of
+    "Dučić"): one person, whose name the copy damaged (name_variants reports the damage)."""
+    return b in damaged_forms(a) or a in damaged_forms(b)
 
 
 def findings(corpus: Corpus, comparisons: list[Comparison]) -> Iterable[Finding]:

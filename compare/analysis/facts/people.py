@@ -119,12 +119,15 @@ _AFTER_QUOTE = re.compile(
     rf"^\s*[,.]?\s*(?:(?:{_SAYS})\s+{_WHO.replace('GROUP', 'who')}|{_WHO.replace('GROUP', 'who2')}\s+(?:{_SAYS}))\b"
 )
 _BEFORE_QUOTE = re.compile(rf"{_WHO.replace('GROUP', 'who')}\s+(?:also\s+)?(?:{_SAYS})(?:\s+that)?\s*[:,]?\s*$")
+#: A news agency or a body known by its letters, named whole after "according to": "RIA Novosti", "TASS", "AFP";
+#: not a country's letters before what it qualifies ("US officials").
+_AGENCY = r"[A-Z]{2,}(?:\s+[A-Z][a-z]+)?(?![\w’'-]|\s+[a-z])"
 _REPORTED = re.compile(
     rf"(?<!\bAs )(?<!\bas )\b(?:{_WHO.replace('GROUP', 'who')})\s+(?:also\s+|then\s+|later\s+)?(?:{_SAYS})\b"
-    rf"|\baccording to\s+{_WHO.replace('GROUP', 'who2')}"
+    rf"|\b[Aa]ccording to\s+{_WHO.replace('(?P<GROUP>', f'(?P<who2>{_AGENCY}|')}"
 )
 #: A word one of _REPORTED's forms needs (a faster search: the words alone).
-_REPORTING = re.compile(rf"{_SAYS}|according to")
+_REPORTING = re.compile(rf"{_SAYS}|[Aa]ccording to")
 _QUOTES = re.compile(r"“[^“”]+”|„[^„“”]+[“”]|«[^«»]+»|\"[^\"\n]+\"")
 
 
