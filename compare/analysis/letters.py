@@ -40,3 +40,17 @@ def word_starts(words: Iterable[str]) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return pattern(tree)
+
+
+#: The characters re.IGNORECASE takes for a letter that their str.lower() is not (U+0130 lowers to two characters,
+#: dotless ı matches i, long ſ matches s, the Cyrillic letters' rounded and tall forms their plain ones).
+_IGNORECASE_ODD = str.maketrans(
+    {"İ": "i", "ı": "i", "ſ": "s", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ"}
+)
+
+
+def search_form(text: str) -> str:
+    """``text`` lower-cased for a cheap first test: a pattern of small letters, searched in it without
+    re.IGNORECASE, matches wherever it matches ``text`` with that flag (tests/test_letters.py), several times
+    faster. Not for offsets: a few characters lower to two."""
+    return text.translate(_IGNORECASE_ODD).lower()
