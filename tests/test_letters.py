@@ -6,8 +6,16 @@ import re
 
 import pytest
 
-from compare.analysis.letters import search_form
-from compare.detect import discrepancy_conditions, discrepancy_lengths, discrepancy_place_traits
+from compare.analysis.letters import _ODD_SMALL, search_form
+from compare.detect import (
+    discrepancy_agent_words,
+    discrepancy_conditions,
+    discrepancy_declared,
+    discrepancy_lengths,
+    discrepancy_observances,
+    discrepancy_place_traits,
+    discrepancy_statehood,
+)
 
 #: Every letter the first tests spell their words with.
 _LETTERS = "abcdefghijklmnopqrstuvwxyzčćšžđëçабвгдежзийклмнопрстуфхцчшщъыьэюяёђјљњћџ"
@@ -24,6 +32,19 @@ def test_every_character_ignorecase_takes_for_a_letter_has_it_in_its_search_form
             assert letter in search_form(match.group()), (letter, match.group())
 
 
+def test_a_small_letter_ignorecase_takes_for_another_small_letter_is_an_odd_one() -> None:
+    small = "".join(c for c in _CASED if c == c.lower())
+    for letter in _LETTERS:
+        for match in re.finditer(re.escape(letter), small, re.IGNORECASE):
+            assert match.group() == letter or _ODD_SMALL.match(match.group()), (letter, match.group())
+
+
+def test_the_agent_words_are_small_letters() -> None:
+    for pattern in (discrepancy_agent_words._cue(), discrepancy_agent_words._attackers()):
+        letters = {c for c in re.sub(r"\\.|[^\w]", "", pattern.pattern)}
+        assert letters <= set(_LETTERS) | {"_"}, letters - set(_LETTERS)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -38,6 +59,9 @@ def test_every_character_ignorecase_takes_for_a_letter_has_it_in_its_search_form
         "Qyteti lindor me rreth 30 mijë banorë.",
         "He is in critical condition; another DIED in hospital.",
         "Nothing of the kind, in ıstanbul or ſtable.",
+        "Kosovo declared independence in 2008; it broke AWAY from Serbia.",
+        "Dan žalosti proglašen je za 24. mart.",
+        "Kosovo Police officers KILLED the gunman, the attacker Milan Radoičić.",
     ],
 )
 def test_first_tests_answer_as_the_whole_patterns(text: str) -> None:
@@ -49,3 +73,6 @@ def test_first_tests_answer_as_the_whole_patterns(text: str) -> None:
     assert traits.mentions_population(text) == bool(traits._POPULATION.search(text))
     states = discrepancy_conditions._STATES.values()
     assert discrepancy_conditions.mentions(text) == any(p.search(text) for p in states)
+    assert discrepancy_statehood.mentions(text) == bool(discrepancy_statehood._MENTIONS.search(text))
+    assert discrepancy_observances.mentions(text) == bool(discrepancy_observances._OBSERVANCE.search(text))
+    assert discrepancy_declared.mentions(text) == bool(discrepancy_declared._DECLARED.search(text))
