@@ -17,7 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from ..analysis.facts.tokens import fold
-from ..analysis.letters import word_starts
+from ..analysis.letters import search_lowered, word_starts
 from ..analysis.notation import latin
 from ..model import Corpus, Statement
 
@@ -117,14 +117,18 @@ def _cue() -> re.Pattern[str]:
 
 def mentions(text: str) -> bool:
     """Whether a statement may claim who killed someone: most do not, and are not read further."""
-    return bool(_cue().search(fold(latin(text.lower()))) or _cue().search(text.lower()))
+    lowered = text.lower()
+    return bool(
+        search_lowered(_cue(), _exact(_cue()), fold(latin(lowered))) or search_lowered(_cue(), _exact(_cue()), lowered)
+    )
 
 
 def names_attacker(text: str) -> bool:
     """Whether a statement may name the attacker (a capitalised word after a noun for him)."""
     lowered = text.lower()
     return bool(re.search(r"\s[A-ZА-ЯЁЂЈЉЊЋЏČĆŠŽĐ]", text)) and bool(
-        _attackers().search(lowered) or _attackers().search(fold(latin(lowered)))
+        search_lowered(_attackers(), _exact(_attackers()), lowered)
+        or search_lowered(_attackers(), _exact(_attackers()), fold(latin(lowered)))
     )
 
 
@@ -132,6 +136,13 @@ def names_attacker(text: str) -> bool:
 def _attackers() -> re.Pattern[str]:
     words = {w for t in _tables().values() for w in (*t.words["attacker"], *(s for s, _ in t.stems["attacker"]))}
     return re.compile(r"\b" + word_starts(words), re.I)
+
+
+@cache
+def _exact(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without re.I, for texts already lower-cased (letters.search_lowered): its words are small
+    letters (tests/test_letters.py)."""
+    return re.compile(pattern.pattern)
 
 
 class Reader(NamedTuple):

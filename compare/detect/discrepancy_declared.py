@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..analysis.letters import search_form
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData
 from . import sayings
@@ -40,9 +41,13 @@ _DECLARED = re.compile(r"\bdeclar|\bproclaim|\bproglas|\bshpall|\bобъяв|\b�
 _CALLED_FOR = re.compile(r"\bcall\w*\s+for\b|\bdemand|\bzatraž|\bтреб", re.IGNORECASE)
 
 
+#: _DECLARED's stems: a cheap first test, in search_form(text).
+_DECLARED_STEMS = re.compile(r"declar|proclaim|proglas|shpall|объяв|вв[её]д")
+
+
 def mentions(text: str) -> bool:
     """Whether a statement may say a state was declared: most do not, and are not read further."""
-    return _DECLARED.search(text) is not None
+    return _DECLARED_STEMS.search(search_form(text)) is not None and _DECLARED.search(text) is not None
 
 
 def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> Iterable[Finding]:

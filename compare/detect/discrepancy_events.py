@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from ..analysis.facts import agreement, dates
@@ -168,10 +169,17 @@ def _of_the_incident(days: list[Fact], statement: Statement) -> list[Fact]:
     people early Sunday"), not of what followed it, in a clause of its own ("anger in the town on Tuesday in the
     wake of a fire that left dozens dead", "the injured were flown abroad on Sunday")."""
     at, text = statement.start, statement.text
-    words = [m.span() for m in _INCIDENT.finditer(text)]
+    words = _incident_words(text)
     if not words:  # the words are English's: a statement in another language keeps its dates, as before
         return days
     return [d for d in days if any(_said_of(words_between(text, w, (d.start - at, d.end - at))) for w in words)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _incident_words(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` names the incident: asked of a statement once for each statement it is linked with (a story's
+    statements are linked by the thousand)."""
+    return tuple(m.span() for m in _INCIDENT.finditer(text))
 
 
 def _said_of(between: list[str]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..analysis.letters import search_form
 from ..model import Corpus, Fact, Finding, Statement
 from . import discrepancy_traits
 from .discrepancy_traits import Said
@@ -79,9 +80,19 @@ _PART = re.compile(
 LENGTH, AGES = "length of the mourning", "age range"
 
 
+#: Cheap first tests for mentions(), in search_form(text): every alternative of _LENGTH holds a word of mourning
+#: (_MOURNING's), every one of _RANGE one of these words; most statements hold neither, and the long patterns,
+#: tried at every place of the text, are then not run.
+_MOURNING_WORDS = re.compile(r"mourning|žalost|zalost|жалост|траур|zie|zi\s+kombëtare")
+_RANGE_WORDS = re.compile(r"age|year|godin|годин|лет|года|vje")
+
+
 def mentions(text: str) -> bool:
     """Whether a statement may give an observance's length or a group's ages."""
-    return _LENGTH.search(text) is not None or _RANGE.search(text) is not None
+    lowered = search_form(text)
+    return bool(_MOURNING_WORDS.search(lowered) and _LENGTH.search(text)) or bool(
+        _RANGE_WORDS.search(lowered) and _RANGE.search(text)
+    )
 
 
 def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> Iterable[Finding]:

@@ -18,6 +18,7 @@ from itertools import combinations
 
 from ..analysis.facts import dates
 from ..analysis.facts.tokens import words_between
+from ..analysis.letters import search_form
 from ..model import Corpus, Fact, Statement
 from .discrepancy_values import Comparison
 
@@ -29,9 +30,13 @@ _NEAR_WORDS = 6
 SUBJECT = "mourning"
 
 
+#: A stem of each alternative of _OBSERVANCE: a cheap first test, in search_form(text).
+_OBSERVANCE_STEMS = re.compile(r"mourning|žalost|жалост|траур|zi")
+
+
 def mentions(text: str) -> bool:
     """Whether a statement may name a declared day of mourning."""
-    return _OBSERVANCE.search(text) is not None
+    return _OBSERVANCE_STEMS.search(search_form(text)) is not None and _OBSERVANCE.search(text) is not None
 
 
 def comparisons(

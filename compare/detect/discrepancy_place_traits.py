@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold, spelt_alike
+from ..analysis.letters import search_form
 from ..model import Corpus, Fact, Finding, Statement
 from . import discrepancy_traits
 from .discrepancy_traits import Said
@@ -57,13 +58,22 @@ _BEFORE_NOUN = re.compile(
 _AFTER_NOUN = re.compile(rf"\b{_SQ_NOUN}\s+(?P<dir>{_SQ_ADJ})\b", re.IGNORECASE)
 #: "in the east of the country", "in eastern North Macedonia", "u istočnom dijelu zemlje", "na istoku Makedonije",
 #: "në lindje të vendit", "на востоке страны": the place named just before.
+_IN_THE = r"(?:north|south)?-?(?:north|south|east|west)(?:ern\s+part)?"
+_ON_THE = r"(?:istoku|zapadu|jugu|sjeveru|severu|истоку|западу|југу|северу|востоке|западе|юге|севере)"
+_SQ_WITHIN = r"(?:jug|veri)?(?:lindje|perëndim)|veri|jug|lindore|perëndimore|veriore|jugore"
 _WITHIN = re.compile(
-    rf"\bin\s+the\s+(?P<dir>(?:north|south)?-?(?:north|south|east|west)(?:ern\s+part)?)\s+of\s+(?P<of>the\s+country|{_NAME}(?:\s+{_NAME})?)"
+    rf"\bin\s+the\s+(?P<dir>{_IN_THE})\s+of\s+(?P<of>the\s+country|{_NAME}(?:\s+{_NAME})?)"
     rf"|\bin\s+(?P<dir2>{_EN_ADJ})\s+(?P<of2>{_NAME}(?:\s+{_NAME})?)"
-    rf"|\b(?:na|на)\s+(?P<dir3>(?:jugo|sjevero|severo|југо|северо|юго-|северо-)?(?:istoku|zapadu|jugu|sjeveru|severu|истоку|западу|југу|северу|востоке|западе|юге|севере))\s+(?P<of3>\w+)"
+    rf"|\b(?:na|на)\s+(?P<dir3>(?:jugo|sjevero|severo|југо|северо|юго-|северо-)?{_ON_THE})\s+(?P<of3>\w+)"
     rf"|\bu\s+(?P<dir4>{_SH_ADJ})\s+(?:dijelu|delu|dijel\w*)\s+(?P<of4>\w+)"
-    rf"|\bnë\s+(?:pjesën\s+)?(?P<dir5>(?:jug|veri)?(?:lindje|perëndim)|veri|jug|lindore|perëndimore|veriore|jugore)\s+(?:të|e)\s+(?P<of5>\w+)",
+    rf"|\bnë\s+(?:pjesën\s+)?(?P<dir5>{_SQ_WITHIN})\s+(?:të|e)\s+(?P<of5>\w+)",
     re.IGNORECASE,
+)
+#: The stems of the compass words of _ADJ, _SQ_ADJ, _IN_THE, _ON_THE and _SQ_WITHIN, one of which every match of
+#: _BEFORE_NOUN, _AFTER_NOUN and _WITHIN holds: a cheap first test for mentions(), in search_form(text).
+_DIRECTION_STEMS = re.compile(
+    r"north|south|east|west|isto|zapad|исто|запад|восто|sjever|sever|ju[žz]|север|сјевер|јуж|юж|југ|юг|lind"
+    r"|perëndim|perendim|veri|jug"
 )
 #: Words for "the country" after "in the east of": the place before is within the country the story is about.
 _THE_COUNTRY = frozenset("zemlje države drzave vendit shtetit страны земље државе".split())
@@ -81,9 +91,10 @@ _FIGURE = r"\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?"
 _SCALE = r"(?:\s+(?:million|thousand|miliona|milion|hiljada|tisuća|хиљада|mijë|milion[ëe]?|тыс(?:яч)?\.?|миллион\w*))?"
 #: "a town of 30,000 people", "a population of 20,000", "grad od 20.000 stanovnika", "me rreth 30 mijë banorë",
 #: "население около 30 тысяч": a place's population (not a count of people somewhere: "700 banorë" in tents).
+_DWELLERS = r"people|inhabitants|residents|stanovnika|становника|žitelja|житеља|жителей|человек"
 _POPULATION = re.compile(
     rf"\b(?:{_PLACE_NOUN}|country|nation|island)\s+(?:of|od|sa|s|with)\s+(?P<q>{_QUALIFIED})(?P<n>{_FIGURE}{_SCALE})"
-    rf"\s+(?:people|inhabitants|residents|stanovnika|становника|žitelja|житеља|жителей|человек)\b"
+    rf"\s+(?:{_DWELLERS})\b"
     rf"|\bpopulation\s+(?:of\s+|is\s+)?(?P<q2>{_QUALIFIED})(?P<n2>{_FIGURE}{_SCALE})"
     rf"|\b(?:me|ka)\s+(?P<q3>{_QUALIFIED})(?P<n3>{_FIGURE}{_SCALE})\s+banor\w*"
     rf"|\b(?:{_SQ_NOUN})\s+(?:me\s+)?(?:popullsi\w*\s+)?(?:prej\s+)?(?P<q4>{_QUALIFIED})(?P<n4>{_FIGURE}{_SCALE})\s+banor\w*"
@@ -94,13 +105,19 @@ _WORDS_AWAY = 8  # words between a phrase and the place it is said of, at most
 DIRECTION, POPULATION = "compass direction", "population"
 
 
+#: Every alternative of _POPULATION holds one of these words (and a figure): a cheap first test, in search_form(text).
+_POPULATION_WORDS = re.compile(rf"{_DWELLERS}|population|banor|населени")
+
+
 def mentions(text: str) -> bool:
     """Whether a statement may say where a place lies within its country, or how many live there."""
-    return bool(_BEFORE_NOUN.search(text) or _AFTER_NOUN.search(text) or _WITHIN.search(text))
+    return _DIRECTION_STEMS.search(search_form(text)) is not None and bool(
+        _BEFORE_NOUN.search(text) or _AFTER_NOUN.search(text) or _WITHIN.search(text)
+    )
 
 
 def mentions_population(text: str) -> bool:
-    return _POPULATION.search(text) is not None
+    return _POPULATION_WORDS.search(search_form(text)) is not None and _POPULATION.search(text) is not None
 
 
 def findings(

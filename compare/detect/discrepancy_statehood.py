@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from ..analysis.facts.places import COUNTRIES
 from ..analysis.facts.tokens import fold
+from ..analysis.letters import search_form
 from ..model import Corpus, Evidence, Fact, Finding, Statement
 from ..payloads import DiscrepancyData
 from . import outlets, sayings
@@ -43,9 +44,12 @@ _NAME = re.compile(r"\b(?P<from>from\s+|of\s+)?(?P<name>[A-Z][\w-]+)")
 _MENTIONS = re.compile(r"independ|seced|secess|away|split", re.IGNORECASE)
 
 
+_MENTIONS_SMALL = re.compile(_MENTIONS.pattern)  # in search_form(text): a first test, without the slow flag
+
+
 def mentions(text: str) -> bool:
     """Whether a statement may date a separation: most do not, and are not read further."""
-    return _MENTIONS.search(text) is not None
+    return _MENTIONS_SMALL.search(search_form(text)) is not None and _MENTIONS.search(text) is not None
 
 
 def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> Iterable[Finding]:

@@ -39,6 +39,8 @@ _OLDEST = 110
 def unnamed_ages(statement: Statement, taken: list[tuple[int, int]], words: Words | None = None) -> list[Fact]:
     """The ages in ``statement`` outside the spans ``taken`` (named people's ages, dates), read with ``words``
     (a :class:`.languages.Words`, or None for English)."""
+    if words is None and "(" not in statement.text and "-old" not in statement.text.lower():
+        return []  # English ages are "13-year-old", "13 years-old" or "(13)": most statements hold none
     toks = words.keyed(statement) if words is not None else tokens(statement)
     facts = []
     for i, tok in enumerate(toks):
