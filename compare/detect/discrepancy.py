@@ -262,6 +262,7 @@ def _compare_aligned(
         for y in keep_b:
             if x.kind == y.kind == "quantity" and x.subject and x.subject == y.subject and x.subject not in listed:
                 out.append(Comparison(x, y, agreement.compatible(x, y), link))
+    out = discrepancy_announcements.moments_apart(out)
     ratio, replaced = _wording(sa.text, sb.text, wordings)
     # Clock times of aligned sentences are compared however they are worded ("the meeting began around 6 p.m." /
     # "ended at around 8 pm"): hours apart they are told as moments of one day, not as an error (values.py).

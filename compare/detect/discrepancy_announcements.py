@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..analysis.facts.agreement import one_round_figure, rounded, stated_bound
 from ..model import Fact, Finding
 from .discrepancy_figures import point, vague
 from .discrepancy_timeline import Report, Slots, report_finding
+from .discrepancy_values import Comparison
 
 #: The smallest figure that can mark an announcement: small counts repeat by chance.
 _MARK_FLOOR = 20
@@ -125,3 +127,15 @@ def _figures(facts: list[Fact]) -> set[tuple[str, float]]:
         for f in facts
         if f.kind == "quantity" and f.subject and f.low is not None and f.low == f.high and f.low > 1
     }
+
+
+def moments_apart(comparisons: list[Comparison]) -> list[Comparison]:
+    """Counts of two aligned statements, as agreeing where one statement is the other's earlier moment: its figures
+    smaller for two slots or more, and larger for none ("one officer killed and six injured" in the first hour,
+    "six killed and 12 injured" by the evening). A toll and its injured rise together; one announcement told two
+    ways does not put every figure of one outlet below the other's."""
+    differ = [c for c in comparisons if not c.agree and c.a.low is not None and c.b.low is not None]
+    smaller = {(c.a.low or 0.0) < (c.b.low or 0.0) for c in differ}
+    if len(smaller) != 1 or len({c.a.subject for c in differ}) < _ANNOUNCED:
+        return comparisons
+    return [replace(c, agree=True) if c in differ else c for c in comparisons]
