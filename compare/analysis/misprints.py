@@ -70,7 +70,8 @@ def misprints(
             if _first(fold(c)) == _first(folded)  # a first letter changed is as often another name ("Milic", "Bilic")
             and one_edit(folded, fold(c))
             and not _ending(folded, fold(c))
-            and relation(text, c) == relation(c, text) == "none"  # a named difference is .names's to judge
+            and relation(text, c) == "none"  # a named difference is .names's to judge
+            and (relation(c, text) == "none" or _consonant_added(folded, fold(c)))
             and not statements[text] & statements.get(c, set())
         ]
         if right:
@@ -78,6 +79,19 @@ def misprints(
             if sum(len(origins[c]) == len(origins[best]) for c in right) == 1:
                 out.append((text, best))
     return out
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _consonant_added(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with a consonant put between two consonants ("Brjdjanin" for Brdjanin): no
+    romanisation does that, where a vowel added is often another's ("Tartous", "Tartus")."""
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            around = longer[max(0, i - 1) : i + 2]
+            return len(around) == 3 and not _VOWELS & set(around)
+    return False
 
 
 def _first(folded: str) -> str:
