@@ -21,7 +21,7 @@ from collections.abc import Set
 
 from ..infra.disjoint import DisjointSets
 from ..model import Corpus, Document, Entity, Mention, Statement, Variant
-from . import lexicon, native_names
+from . import lexicon, misprints, native_names
 from .facts.tokens import fold, same_name
 from .letters import LOWER, UPPER
 from .name_evidence import attested, native_of, plain_on_purpose
@@ -161,7 +161,9 @@ def entities(
     origin_of = {d.id: d.copy_of or d.id for d in corpus.documents}  # copies of one story count once
     natives = {word for _, word in native}  # the Latin spellings the source-language articles print
     result = []
-    for spellings in blocks:
+    pending = list(blocks)
+    while pending:
+        spellings = pending.pop(0)
         # Only a spelling that some other spelling of the block is a variant of can be the name: "Vice" in three
         # articles shares a block with "Vučić" and "Vucic" but is neither's spelling, and must not outrank them.
         related = _related_spellings(spellings)
@@ -200,6 +202,11 @@ def entities(
             variants.append(Variant(text, rel, by_text[text]))
         if len(variants) > 1:
             result.append(Entity(canonical, variants))
+        # A block may hold two names ("Panče"; "Pančo", "Panco"): what the first left may make another, unless the
+        # first is English's own name, beside which its local forms ("Türkiye", "Turkiye" of "Turkey") are usage.
+        if not lexicon.is_english(canonical, _COMMON_ZIPF):
+            pending.append([t for t in spellings if t not in {v.text for v in variants}])
+    misprints.add(result, by_text, evidence, origin_of, lambda t, r: _apart(corpus, t, r, evidence))
     for right, printed, misprint, where in native_names.misprints(native, origin_of):
         result.append(Entity(right, [Variant(right, "", printed), Variant(misprint, "spelling", where)]))
     return sorted(result, key=lambda e: (-e.mentions, e.canonical))
@@ -293,7 +300,11 @@ def marks_added(bare: str, marked: str) -> bool:
 
 def _marks_added(bare: str, marked: str) -> bool:
     """Whether ``marked`` is ``bare`` with diacritics added and none taken away: "Lajčák" of "Lajčak" and of
-    "Lajcak", but neither "Lajčak" of "Lajcák" nor the other way round."""
+    "Lajcak", but neither "Lajčak" of "Lajcák" nor the other way round. Serbian Latin's đ written dj is a mark
+    lost: "Djukanović" of "Đukanović"."""
+    if len(bare) != len(marked) and len(bare) == len(marked.replace("Đ", "Dj").replace("đ", "dj")):
+        marked = marked.replace("Đ", "Ð").replace("đ", "ð")  # placeholders: compare "Dj" with Đ as one letter
+        bare = bare.replace("Dj", "D").replace("dj", "d")
     if len(bare) != len(marked):  # "Strauss"/"Strauß": only a wholly plain spelling counts as the bare one
         return fold(bare) == bare.lower() and fold(marked) != marked.lower()
     differing = [(b, m) for b, m in zip(bare.lower(), marked.lower()) if b != m]
@@ -367,6 +378,13 @@ _COMMON_ZIPF = 3.0
 
 def _common_words(*spellings: str) -> bool:
     return all(lexicon.is_english(spelling, _COMMON_ZIPF) for spelling in spellings)
+
+
+def _apart(corpus: Corpus, text: str, right: str, evidence: dict[str, list[Mention]]) -> bool:
+    """Whether given names show two spellings one letter apart as two names: "Marko Jović" and "Mirko Jović"; or
+    "Bulent Kilic", a person, and "Kilis", a town no given name precedes."""
+    given = _given_names(corpus, {t: evidence[t] for t in (text, right)})
+    return _distinct_people(given.get(text), given.get(right)) or bool(given.get(text) and not given.get(right))
 
 
 def _distinct_people(given_a: set[str] | None, given_b: set[str] | None) -> bool:

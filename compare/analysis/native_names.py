@@ -188,7 +188,7 @@ def misprints(
         by_word[word].append(mention)
     starred: dict[str, list[str]] = defaultdict(list)  # a spelling with one stem letter starred → spellings
     for word in by_word:
-        for key in _starred(word):
+        for key in _starred(word) + _shortened(word):
             starred[key].append(word)
     out = []
     for word in sorted(misprinted):
@@ -198,15 +198,43 @@ def misprints(
             continue
         right = {
             other
-            for key in _starred(word)
+            for key in _starred(word) + _shortened(word)
             for other in starred[key]
             if fold(other) != fold(word)
+            and (len(other) == len(word) or _stem_edit(word, other))
             and len({origin_of.get(m.doc, m.doc) for m in by_word[other]} - origins) >= _MISPRINT_ORIGINS
         }
         if len(right) == 1:
             other = right.pop()
             out.append((other, by_word[other], word, mentions))
     return out
+
+
+#: The last letters a letter dropped, added or swapped with its neighbour must leave alike: "Makedonje" for
+#: "Makedonije" keeps the genitive's -je, where "Makedonija" and "Makedoniju" are grammar.
+_KEPT_ENDING = 2
+
+
+def _shortened(word: str) -> list[str]:
+    """``word`` and ``word`` less one letter before its ending: two spellings one letter added, dropped or two
+    swapped apart share one (checked by :func:`_stem_edit`)."""
+    if len(word) < _MISPRINT_LENGTH or not word[:1].isupper():
+        return []
+    return [word] + [word[:i] + word[i + 1 :] for i in range(1, len(word) - _KEPT_ENDING)]
+
+
+def _stem_edit(word: str, other: str) -> bool:
+    """Whether the two are one letter added, dropped or swapped with its neighbour apart, their endings alike, and
+    not the ijekavian and ekavian forms of one word ("Sjevernoj", "Severnoj": Bosnian and Serbian for North)."""
+    from .misprints import one_edit
+
+    stems = [_JAT.sub("e", w[:-_KEPT_ENDING].lower()) for w in (word, other)]
+    return (
+        word[-_KEPT_ENDING:] == other[-_KEPT_ENDING:] and stems[0] != stems[1] and one_edit(word.lower(), other.lower())
+    )
+
+
+_JAT = re.compile("ije|je")
 
 
 def _starred(word: str) -> list[str]:

@@ -189,6 +189,8 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     tv, tc = untransliterated(variant), untransliterated(canonical)
     if tv == tc or romanised(variant, doubles=False) == romanised(canonical, doubles=False):
         return "transliteration"  # "Srpska" of "Srpëska" too: Albanian puts in an ë, which is not a letter lost
+    if _soft(variant) == _soft(canonical):
+        return "transliteration"  # "Liliana" of "Ljiljana": Serbian lj and nj as Russian and English write them
     if _albanian_definite(variant, canonical):
         return "case_ending"  # "Kovaçiqi": Albanian's definite form of "Kovaçiq", Kovačić spelt the Albanian way
     if _through_ukrainian(variant, canonical):
@@ -219,8 +221,10 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     if _one_stem(fv, fc):
         return "none"  # "Wahhabis"/"Wahhabism": the plural of one word, the -ism of its stem
     for short, full in ((tv, tc), (fv, fc)):
+        ending = full[len(short) :]
         if full.startswith(short) and (
-            full[len(short) :] in _DERIVATIONS or (not ending_is_truncation and full[len(short) :] in CASE_ENDINGS)
+            (ending in _DERIVATIONS and _english_ending(canonical, len(ending)))
+            or (not ending_is_truncation and ending in CASE_ENDINGS)
         ):
             return "none"  # "Serb"/"Serbia", "Kosovar": English word formation, not a lost letter
         if (
@@ -238,6 +242,17 @@ def relation(variant: str, canonical: str, *, ending_is_truncation: bool = True)
     if len(fv) == len(fc) >= _LONG_NAME and fv[0] == fc[0] and sum(a != b for a, b in zip(fv, fc)) == 1:
         return "spelling"  # "Kotelnikoy": a long name with one letter typed as another
     return "none"
+
+
+_SOFT_BEFORE_I = re.compile(r"(?<=[ln])j(?=i)")
+_SOFT = re.compile(r"(?<=[ln])j(?=[aeou])")
+
+
+@lru_cache(maxsize=1 << 16)
+def _soft(word: str) -> str:
+    """The folded name with Serbian lj and nj written as Russian renders them, l and n softened by the vowel after:
+    "Ljiljana" → "liliana", as "Liliana" reads."""
+    return _SOFT.sub("i", _SOFT_BEFORE_I.sub("", fold(word)))
 
 
 #: Letters only an Albanian spelling of a name has: q for ć, ç for č, xh for dž, gj for đ, ë.
@@ -280,6 +295,12 @@ def _one_stem(a: str, b: str) -> bool:
     return a != b and any(a[stem:] in _SUFFIXES and b[stem:] in _SUFFIXES for stem in range(4, shared + 1))
 
 
+def _english_ending(canonical: str, letters: int) -> bool:
+    """Whether the last ``letters`` of ``canonical`` may be an English ending: "Nurdağı" ends in Turkish's ı, so
+    "Nurdag" is the name cut short, not its stem ("Serbia" of "Serb")."""
+    return canonical[-letters:].isascii()
+
+
 def _is_subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(c in it for c in short)
@@ -306,6 +327,7 @@ class Forms:
                 ("d", romanised(text)),
                 ("g", _g_romanised(text)),
                 ("a", _dropped(text)),
+                ("s", _soft(text)),
             )
         )
         # Albanian's definite form: "Thumana" of "Thumanë" (relation's check, from the side of the ë)
