@@ -22,6 +22,19 @@ def test_title_header_overrides_first_line(write):
     assert doc.title == "Given title"
 
 
+def test_an_empty_header_value_keeps_the_header_lines_after_it(write):
+    # A scraper that found no headline writes "Title: ": the outlet and the date below it are still the header.
+    text = "Title: \nOutlet: Example News\nDate: 2023-09-25\n\nFirst line of body.\n\nSecond line.\n"
+    doc = read_document(write("a.txt", text), "a")
+    assert doc.metadata == {"outlet": "Example News", "date": "2023-09-25"}
+    assert doc.title == "First line of body."
+    assert [b.text for b in doc.boilerplate if b.reason == "header"] == [
+        "Title:",
+        "Outlet: Example News",
+        "Date: 2023-09-25",
+    ]
+
+
 def test_text_is_nfc(write):
     decomposed = unicodedata.normalize("NFD", "Vučić i Zvečan.")
     doc = read_document(write("a.txt", decomposed), "a")

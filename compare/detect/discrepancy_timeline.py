@@ -85,7 +85,9 @@ def slot_subjects(facts: list[Fact], origin_of: dict[str, str]) -> frozenset[str
     for f in facts:
         if f.kind == "quantity" and f.low is not None and f.subject:
             origins[f.subject].add(origin_of[f.doc])
-    slot = lambda subject, own: subject.endswith(EVENT_OUTCOMES) or (len(own) >= MIN_ORIGINS and _countable(subject))  # noqa: E731
+    # A holder's seats are one named thing, not a noun any count may use: two origins make them a slot.
+    least = lambda subject: 2 if subject.startswith("seats of ") else MIN_ORIGINS  # noqa: E731
+    slot = lambda subject, own: subject.endswith(EVENT_OUTCOMES) or (len(own) >= least(subject) and _countable(subject))  # noqa: E731
     return frozenset(subject for subject, own in origins.items() if slot(subject, own))
 
 

@@ -45,9 +45,14 @@ MEASURES = {"magnitude": "event", "capacity": "venue"}
 UNCOMPARED = frozenset({*MEASURES, PROGRESS})
 
 
+#: What a holder is given of a count in progress: its share, or the seats that share wins (analysis.facts.shares).
+HOLDERS_SHARES = ("share of ", "poll share of ", "seats of ")
+
+
 def moving_share(subject: str) -> bool:
-    """A share of a count in progress ("share of coalition"): it moves both ways, hour by hour, as the count goes on."""
-    return subject.startswith(("share of ", "poll share of "))
+    """A holder's share of a count in progress ("share of coalition", "seats of coalition"): it moves both ways, hour
+    by hour, as the count goes on."""
+    return subject.startswith(HOLDERS_SHARES)
 
 
 def moves_within_a_day(subject: str) -> bool:

@@ -27,7 +27,8 @@ HTML_SUFFIXES = (".html", ".htm")
 #: ``Translation-of:`` names the article this one translates (a path relative to this file's folder, a file name
 #: or a document id): compare/stages/translations.py.
 HEADER_KEYS = ("source", "outlet", "date", "url", "author", "language", "title", "translation-of")
-_HEADER_LINE = re.compile(rf"^({'|'.join(HEADER_KEYS)})\s*:\s*(\S.*)$", re.IGNORECASE)
+#: A key with no value ("Title: " where a scraper found none) is still a header line: the lines after it are too.
+_HEADER_LINE = re.compile(rf"^({'|'.join(HEADER_KEYS)})\s*:\s*(.*)$", re.IGNORECASE)
 
 # Legacy encodings worth trying when a file is not UTF-8, most likely first for
 # the sources this tool reads: Central European and Cyrillic Windows code pages and
@@ -277,7 +278,8 @@ def _read_header_and_boilerplate(document: Document, metadata: dict[str, str]) -
         match = _HEADER_LINE.match(line.text)
         if not match:
             break
-        metadata.setdefault(match.group(1).lower(), match.group(2).strip())
+        if match.group(2).strip():
+            metadata.setdefault(match.group(1).lower(), match.group(2).strip())
         header.append(Boilerplate(line.start, line.end, line.text, "header"))
     content = lines[len(header) :]
     if not content:
