@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..analysis.facts.tokens import words_between
 from ..analysis.letters import search_form
 from ..model import Corpus, Fact, Finding, Statement
 from . import sayings
+from .discrepancy_said import PersonSaid as Said
 from .discrepancy_said import said_finding
 
 #: One person, by a singular noun, in the corpus languages (Serbian in both scripts, Albanian).
@@ -69,18 +69,6 @@ _DOUBTED = re.compile(
 _NEAR_WORDS = 12
 #: Characters before a noun within which a count makes it a group ("two girls", "dvije djevojčice").
 _COUNTED = 12
-
-
-class Said(NamedTuple):
-    person: str
-    state: str
-    statement: Statement
-    start: int  #: the condition's words, offsets in the document
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.statement.text[self.start - self.statement.start : self.end - self.statement.start]
 
 
 #: Any of the conditions, as one pattern: one pass over a statement, not three.

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..analysis.facts.tokens import fold
 from ..model import Corpus, Finding, Statement
 from . import sayings
+from .discrepancy_said import PersonSaid as Said
 from .discrepancy_said import said_finding
 
 #: Dismissal first: "отправлен в отставку" (sent into retirement) is a dismissal, "ушел в отставку" a resignation.
@@ -49,18 +49,6 @@ _NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÞŠĐČĆŽА-ЯЁЂЈЉЊЋЏ][a-zß-ÿ�
 _NEAR = 40
 
 
-class Said(NamedTuple):
-    person: str  #: the name's first five folded letters, "" where none is named
-    kind: str
-    statement: Statement
-    start: int  #: the departure's words, offsets in the document
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.statement.text[self.start - self.statement.start : self.end - self.statement.start]
-
-
 def mentions(text: str) -> bool:
     """Whether a statement may tell a departure: most do not, and are not read further."""
     return any(pattern.search(text) for pattern in _KINDS.values())
@@ -76,7 +64,7 @@ def findings(corpus: Corpus, statements: Iterable[Statement] | None = None) -> I
         if s.person or len(named) == 1:
             by_person[s.person or next(iter(named))].append(s)
     for own in by_person.values():
-        sides = [[s for s in own if s.kind == kind] for kind in _KINDS]
+        sides = [[s for s in own if s.state == kind] for kind in _KINDS]
         if all(sides) and len({s.statement.doc for side in sides for s in side}) > 1:
             yield _finding(corpus, sides)
 

@@ -8,7 +8,7 @@ the sides with the documents that say each, a conflict or, where report time ord
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..model import Corpus, Evidence, Finding, Statement
 from ..payloads import DiscrepancyData, ValueClass
@@ -25,6 +25,21 @@ class Span(Protocol):
     def end(self) -> int: ...
     @property
     def text(self) -> str: ...
+
+
+class PersonSaid(NamedTuple):
+    """What one statement says of one person (a condition, a departure): the person's key ("" where none is named),
+    the state it says, and its words (offsets in the document)."""
+
+    person: str
+    state: str
+    statement: Statement
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.statement.text[self.start - self.statement.start : self.end - self.statement.start]
 
 
 def said_finding(
