@@ -32,12 +32,12 @@ _OUTLET_NOUN = (
     r"(?:news\s+)?(?:portal|daily|newspaper|paper|broadcaster|outlet|website|site|agency|channel|television|"
     r"tv|radio|weekly|magazine)"
 )
-#: A name the corpus gives as an outlet's: after its noun ("the portal X"), or before it ("X portal").
-_CITED = re.compile(
-    rf"\b{_OUTLET_NOUN}\s+[\"“']?((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})"
-    rf"|((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,3}})\s+{_OUTLET_NOUN}\b",
-    re.IGNORECASE,
-)
+#: An outlet's noun; the name is the capitalised words after it ("the portal X") or before it ("X portal"). Found
+#: first, then its neighbours read case-sensitively: one pattern for both, searched with re.IGNORECASE at every place
+#: of every text, cost seconds at 1,000 articles.
+_NOUN = re.compile(rf"\b{_OUTLET_NOUN}\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(rf"\s+[\"“']?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_NAME_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+$")
 _FRAME_WORDS = r"[\w’'-]+(?:\s+[\w’'-]+){1,4}"
 #: Reporting frames: the slot is where an outlet's name stands.
 _FRAMES = (
@@ -65,8 +65,10 @@ def known_outlets(corpus: Corpus) -> dict[str, list[str]]:
     for document in corpus.documents:
         header = re.sub(r"\s*\(.*?\)\s*", " ", document.metadata.get("outlet", "")).strip()
         found = [header] if header else []
-        for m in _CITED.finditer(document.text):
-            found.append((m.group(1) or m.group(2)).strip(" .,"))
+        for m in _NOUN.finditer(document.text):
+            after = _NAME_AFTER.match(document.text, m.end(), m.end() + 80)
+            before = _NAME_BEFORE.search(document.text, max(0, m.start() - 80), m.start())
+            found += [n.group(1).strip(" .,") for n in (after, before) if n]
         for name in found:
             words = _words(name)
             if len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
