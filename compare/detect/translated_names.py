@@ -106,11 +106,11 @@ def _rendered(slot: str, name: str) -> str:
 
 def _outlet_findings(corpus: Corpus) -> Iterable[Finding]:
     outlets = known_outlets(corpus)
+    if not outlets:
+        return
     by_first: dict[str, list[str]] = {}  # a slot is compared only with the names its words can begin
     for name in outlets:
         by_first.setdefault(name.split()[0].lower(), []).append(name)
-    if not outlets:
-        return
     for document, statements in corpus.by_document():
         reported: set[str] = set()
         for statement in statements:
@@ -171,8 +171,8 @@ def _credit_findings(corpus: Corpus) -> Iterable[Finding]:
 def _finding(
     document: Document, statement: str, start: int, text: str, name: str, role: str, writers: list[str]
 ) -> Finding:
+    others = [w for w in writers if w != document.id]
     if role == "outlet":
-        others = [w for w in writers if w != document.id]
         message = (
             f"“{text}” ({named(document)}) reads as the outlet {name} rendered as a phrase: the corpus names it "
             f"{name} ({len(others)} other article{'s' if len(others) != 1 else ''})"
@@ -196,7 +196,7 @@ def _finding(
             text=text,
             role=role,
             name=name,
-            written_in=[w for w in writers if w != document.id],
+            written_in=others,
             mqm="Accuracy/Mistranslation",
         ),
     )
@@ -212,7 +212,7 @@ def _identity(finding: Finding) -> Identity:
     "translated_names",
     description="proper names a translation rendered as ordinary words: an outlet's name as a clause (“as Kosovo "
     "is online reported” for Kosovo Online), a credited surname as the English word it means",
-    needs=("statements",),
+    needs=("documents", "statements"),  # credits and Outlet: headers are in the text, set aside from statements
     payload=TranslatedNameData,
     identity=_identity,
     rules={
