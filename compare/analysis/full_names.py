@@ -141,7 +141,7 @@ class _Candidates:
     def _near(key: tuple[str, str]) -> set[tuple[str, str]]:
         if min(len(key[0]), len(key[1])) < _LONG:
             return set()
-        given, family = (_deletions(_heard(half)) for half in key)
+        given, family = (lexicon.deletion_variants(_heard(half)) for half in key)
         return {(g, f) for g in given for f in family}
 
     def of(self, variant: tuple[str, str], origins: Mapping[tuple[str, str], int], need: int) -> list[tuple[str, str]]:
@@ -151,11 +151,6 @@ class _Candidates:
         for near in self._near(variant):
             found.update(self.by_near.get(near, ()))
         return sorted((key for key in found if origins[key] >= need), key=self.order.__getitem__)
-
-
-def _deletions(word: str) -> set[str]:
-    """A word and every form of it one letter shorter: two words a letter apart share one of them."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _heard(word: str) -> str:

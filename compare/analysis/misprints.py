@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from rapidfuzz.distance import OSA
+
 from ..model import Entity, Mention, Variant
 from . import lexicon
 from .facts.tokens import fold
@@ -28,21 +30,9 @@ _ENGLISH_ZIPF = 2.0
 _ATTESTED = 2
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
-
-
 def one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are one substitution, insertion, deletion or swap of neighbours apart."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return OSA.distance(a, b, score_cutoff=1) == 1
 
 
 def misprints(
@@ -55,7 +45,7 @@ def misprints(
     for text in evidence:
         folded = fold(text)
         if len(folded) >= MIN_LENGTH and len(origins[text]) >= _ATTESTED and not _english(text):
-            for key in _deletions(folded):
+            for key in lexicon.deletion_variants(folded):
                 index[key].add(text)
     statements: dict[str, set[str]] = {t: {m.statement for m in found} for t, found in by_text.items()}
     out = []
@@ -63,7 +53,7 @@ def misprints(
         folded = fold(text)
         if len(folded) < MIN_LENGTH or len(origins[text]) != 1 or _english(text):
             continue
-        candidates = {c for key in _deletions(folded) for c in index.get(key, ())}
+        candidates = {c for key in lexicon.deletion_variants(folded) for c in index.get(key, ())}
         right = [
             c
             for c in candidates
